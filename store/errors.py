@@ -1,0 +1,35 @@
+"""Errors a user can cause. Each message names the problem and the fix."""
+
+
+class DatelineError(Exception):
+    """Base for every error dateline reports to a user without a traceback."""
+
+
+class DateParseError(DatelineError, ValueError):
+    """A date phrase could not be read."""
+
+    def __init__(self, text: str, hint: str = "") -> None:
+        self.text = text
+        forms = (
+            '"2026-01-09", "9 Jan 2026", "last Friday", "first week of February", '
+            '"March 2025", "Q3 2025", "summer 2024", "the 1990s", "3-5 Jan 2026"'
+        )
+        reason = f" {hint}" if hint else ""
+        super().__init__(
+            f'Could not read the date "{text}".{reason} Try forms like {forms}.'
+        )
+
+
+class TimelineFileError(DatelineError):
+    """A timeline file cannot be opened or saved; nothing was overwritten."""
+
+
+class ConflictError(DatelineError):
+    """Another process changed the same record; nothing was saved."""
+
+
+class NotFoundError(DatelineError, KeyError):
+    """No record with that id or name."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
