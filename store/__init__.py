@@ -3,7 +3,7 @@
 A library with no terminal: it never imports textual or rich.
 """
 
-from store.errors import DateParseError, DatelineError, TimelineFileError
+from store.errors import DatelineError, DateParseError, TimelineFileError
 from store.model import (
     Actor,
     ActorRef,

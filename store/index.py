@@ -1,0 +1,114 @@
+"""In-memory indexes kept current on every change, so no key press scans TinyDB.
+
+``EventIndex`` holds the date order and actor -> events; ``NameIndex`` maps
+folded names and aliases to actor ids.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from store.model import Actor, Event
+from store.names import fold, tokens
+
+OrderKey = tuple[tuple[int, int, int], str, str]
+
+
+def order_key(event: Event) -> OrderKey:
+    """Start, then coarser before finer, then title; the id breaks ties."""
+    return (event.when.sort_key, event.title.casefold(), event.id)
+
+
+class EventIndex:
+    def __init__(self) -> None:
+        self.order: list[OrderKey] = []
+        self.by_actor: dict[str, set[str]] = defaultdict(set)
+        self.by_tag: dict[str, set[str]] = defaultdict(set)
+        self._keys: dict[str, OrderKey] = {}
+
+    def rebuild(self, events: dict[str, Event]) -> None:
+        self._keys = {eid: order_key(ev) for eid, ev in events.items()}
+        self.order = sorted(self._keys.values())
+        self.by_actor = defaultdict(set)
+        self.by_tag = defaultdict(set)
+        for event in events.values():
+            self._link(event)
+
+    def add(self, event: Event) -> None:
+        key = order_key(event)
+        self._keys[event.id] = key
+        bisect.insort(self.order, key)
+        self._link(event)
+
+    def remove(self, event: Event) -> None:
+        key = self._keys.pop(event.id)
+        at = bisect.bisect_left(self.order, key)
+        if at < len(self.order) and self.order[at] == key:
+            del self.order[at]
+        for actor in event.actor_ids:
+            self.by_actor[actor].discard(event.id)
+        for tag in event.tags:
+            self.by_tag[fold(tag)].discard(event.id)
+
+    def position(self, event_id: str) -> int:
+        """Index of the event in date order."""
+        return bisect.bisect_left(self.order, self._keys[event_id])
+
+    def _link(self, event: Event) -> None:
+        for actor in event.actor_ids:
+            self.by_actor[actor].add(event.id)
+        for tag in event.tags:
+            self.by_tag[fold(tag)].add(event.id)
+
+
+class NameIndex:
+    """Folded name or alias -> actor ids (a set: two actors may share one)."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, set[str]] = defaultdict(set)
+
+    def rebuild(self, actors: dict[str, Actor]) -> None:
+        self.exact = defaultdict(set)
+        for actor in actors.values():
+            self.add(actor)
+
+    def add(self, actor: Actor) -> None:
+        for name in actor.names:
+            key = fold(name)
+            if key:
+                self.exact[key].add(actor.id)
+
+    def remove(self, actor: Actor) -> None:
+        for name in actor.names:
+            self.exact[fold(name)].discard(actor.id)
+
+    def lookup(self, name: str, actors: dict[str, Actor]) -> list[str]:
+        """Actor ids ``name`` refers to: exact name/alias first, else the
+        actors whose name has all the words typed ("petro", "da silva")."""
+        key = fold(name)
+        if not key:
+            return []
+        hits = self.exact.get(key)
+        if hits:
+            return sorted(hits)
+        wanted = key.split()
+        found = []
+        for actor in actors.values():
+            for alias in actor.names:
+                words = tokens(alias)
+                if _contains_run(words, wanted):
+                    found.append(actor.id)
+                    break
+        return sorted(found)
+
+
+def refers_to(name: str, actor: Actor) -> bool:
+    """Whether ``name`` is the actor's name, an alias, or words of either."""
+    wanted = fold(name).split()
+    return bool(wanted) and any(_contains_run(tokens(n), wanted) for n in actor.names)
+
+
+def _contains_run(words: tuple[str, ...], wanted: list[str]) -> bool:
+    n = len(wanted)
+    return any(list(words[i : i + n]) == wanted for i in range(len(words) - n + 1))
