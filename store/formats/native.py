@@ -1,0 +1,261 @@
+"""Native JSON: the lossless interchange format.
+
+``{"format": "dateline", "schema": 1, "events": [...], "actors": [...],
+"quotes": [...], "sources": [...]}`` where each list holds the documents of
+``store.model`` exactly as stored. Export then import into an empty file gives
+the same timeline, ids included.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from store.errors import DatelineError
+from store.model import Actor, ActorRef, Event, Quote, Source, new_id
+from store.names import fold
+from store.schema import SCHEMA_VERSION, TABLES
+from store.timeline import Change, Timeline
+
+FORMAT = "dateline"
+
+
+class ImportFormatError(DatelineError):
+    """A file to import is malformed; nothing was imported."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the message shown to the user."""
+
+    events: int = 0
+    actors: int = 0
+    quotes: int = 0
+    sources: int = 0
+    matched_actors: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.events} events",
+            f"{self.actors} new actors",
+            f"{self.quotes} quotes",
+            f"{self.sources} sources",
+        ]
+        text = "Imported " + ", ".join(parts)
+        if self.matched_actors:
+            text += f"; {self.matched_actors} actors matched existing ones"
+        if self.duplicates:
+            text += f"; skipped {len(self.duplicates)} duplicates"
+        return text + "."
+
+
+def export_native(timeline: Timeline, events: list[Event] | None = None) -> dict:
+    """The whole timeline, or ``events`` with the records they refer to."""
+    docs = timeline.all_docs()
+    if events is None:
+        lists = {name: list(docs[name].values()) for name in TABLES}
+    else:
+        actor_ids = {a for ev in events for a in ev.actor_ids}
+        quote_ids = {q for ev in events for q in ev.quotes}
+        source_ids = {s for ev in events for s in ev.sources}
+        event_ids = {ev.id for ev in events}
+        quotes = [
+            q
+            for q in docs["quotes"].values()
+            if q["id"] in quote_ids or q.get("event") in event_ids
+        ]
+        actor_ids |= {q["speaker"] for q in quotes if q.get("speaker")}
+        source_ids |= {q["source"] for q in quotes if q.get("source")}
+        lists = {
+            "events": [ev.to_doc() for ev in events],
+            "actors": [d for i, d in docs["actors"].items() if i in actor_ids],
+            "quotes": quotes,
+            "sources": [d for i, d in docs["sources"].items() if i in source_ids],
+        }
+    return {"format": FORMAT, "schema": SCHEMA_VERSION, **lists}
+
+
+def dumps_native(timeline: Timeline, events: list[Event] | None = None) -> str:
+    return json.dumps(export_native(timeline, events), ensure_ascii=False, indent=2)
+
+
+def load_native_file(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}). Nothing was imported."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportFormatError(f"Cannot read {path}: {exc}.") from None
+    return data
+
+
+def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
+    """Validate the shape and build records, or raise naming what is wrong."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFormatError(
+            f'{origin} is not a dateline export (no "format": "dateline"). '
+            "Use --format to say what it is."
+        )
+    if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA_VERSION:
+        raise ImportFormatError(
+            f"{origin} has schema {data.get('schema')!r}; this dateline reads up "
+            f"to {SCHEMA_VERSION}. Upgrade dateline to import it."
+        )
+    builders = {"events": Event, "actors": Actor, "quotes": Quote, "sources": Source}
+    records: dict[str, list[Any]] = {}
+    for name, cls in builders.items():
+        items = data.get(name, [])
+        if not isinstance(items, list):
+            raise ImportFormatError(f'{origin}: "{name}" must be a list.')
+        built = []
+        for number, doc in enumerate(items, start=1):
+            try:
+                built.append(cls.from_doc(doc))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise ImportFormatError(
+                    f"{origin}: {name} item {number} is not valid ({exc}). "
+                    "Nothing was imported."
+                ) from None
+        records[name] = built
+    return records
+
+
+def import_native(
+    timeline: Timeline,
+    data: Any,
+    *,
+    origin: str = "the file",
+    allow_duplicates: bool = False,
+) -> ImportReport:
+    """Merge an export into ``timeline`` in one durable step (all or nothing).
+
+    Actors are matched by name or alias; an event with the same date and title
+    as an existing one is a duplicate and is skipped unless allowed.
+    """
+    records = parse_native(data, origin)
+    return merge_records(
+        timeline,
+        events=records["events"],
+        actors=records["actors"],
+        quotes=records["quotes"],
+        sources=records["sources"],
+        allow_duplicates=allow_duplicates,
+    )
+
+
+def merge_records(
+    timeline: Timeline,
+    *,
+    events: list[Event],
+    actors: list[Actor],
+    quotes: list[Quote] = (),  # type: ignore[assignment]
+    sources: list[Source] = (),  # type: ignore[assignment]
+    allow_duplicates: bool = False,
+) -> ImportReport:
+    """Add records from elsewhere, remapping ids that would collide."""
+    report = ImportReport()
+    with timeline.writing():
+        changes: list[Change] = []
+        actor_map: dict[str, str] = {}
+        created: list[Actor] = []
+        for actor in actors:
+            known = _match_actor(timeline, actor, created)
+            if known is not None:
+                actor_map[actor.id] = known.id
+                report.matched_actors += 1
+                continue
+            fresh = _free_id(timeline, actor, "ac")
+            created.append(fresh)
+            actor_map[actor.id] = fresh.id
+            changes.append(Change("actors", None, fresh.to_doc()))
+            report.actors += 1
+        source_map: dict[str, str] = {}
+        for source in sources:
+            same = next(
+                (
+                    s
+                    for s in timeline.sources_by_id.values()
+                    if (source.url and s.url == source.url) or s == source
+                ),
+                None,
+            )
+            if same is not None:
+                source_map[source.id] = same.id
+                continue
+            fresh_source = _free_id(timeline, source, "so")
+            source_map[source.id] = fresh_source.id
+            changes.append(Change("sources", None, fresh_source.to_doc()))
+            report.sources += 1
+        existing = {_dup_key(ev) for ev in timeline.events_by_id.values()}
+        event_map: dict[str, str] = {}
+        for event in events:
+            key = _dup_key(event)
+            if key in existing and not allow_duplicates:
+                report.duplicates.append(event.title)
+                continue
+            existing.add(key)
+            fresh_event = _free_id(timeline, event, "ev")
+            event_map[event.id] = fresh_event.id
+            report.events += 1
+            changes.append(Change("events", None, fresh_event.to_doc()))
+        quote_map: dict[str, str] = {}
+        for quote in quotes:
+            if quote.event and quote.event not in event_map:
+                continue  # its event was a skipped duplicate
+            fresh_quote = _free_id(timeline, quote, "qu")
+            quote_map[quote.id] = fresh_quote.id
+            fresh_quote = replace(
+                fresh_quote,
+                speaker=actor_map.get(quote.speaker or "", quote.speaker),
+                source=source_map.get(quote.source or "", quote.source),
+                event=event_map.get(quote.event or "", quote.event),
+            )
+            changes.append(Change("quotes", None, fresh_quote.to_doc()))
+            report.quotes += 1
+        # Second pass: events point at the final ids of everything else.
+        for i, change in enumerate(changes):
+            if change.table != "events" or change.after is None:
+                continue
+            event = Event.from_doc(change.after)
+            event = replace(
+                event,
+                actors=tuple(
+                    ActorRef(actor_map.get(r.actor, r.actor), r.role)
+                    for r in event.actors
+                ),
+                sources=tuple(source_map.get(s, s) for s in event.sources),
+                quotes=tuple(quote_map[q] for q in event.quotes if q in quote_map),
+            )
+            changes[i] = Change("events", None, event.to_doc())
+        timeline.commit(changes)
+    return report
+
+
+def _match_actor(
+    timeline: Timeline, actor: Actor, created: list[Actor]
+) -> Actor | None:
+    """An existing actor known by any of ``actor``'s names, exactly."""
+    for name in actor.names:
+        key = fold(name)
+        for candidate in (*timeline.actors_by_id.values(), *created):
+            if any(fold(n) == key for n in candidate.names):
+                return candidate
+    return None
+
+
+def _free_id(timeline: Timeline, record: Any, prefix: str) -> Any:
+    table = {"ev": "events", "ac": "actors", "qu": "quotes", "so": "sources"}[prefix]
+    if timeline.doc(table, record.id) is None:
+        return record
+    return replace(record, id=new_id(prefix))
+
+
+def _dup_key(event: Event) -> tuple[object, object, str]:
+    return (event.when.start, event.when.end, fold(event.title))

@@ -1,0 +1,83 @@
+"""The stable machine-readable shape of events, actors and dates.
+
+This is the contract of ``--format json`` (documented in README): fields may be
+added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store.model import Event, FuzzyDate
+from store.timeline import Timeline
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def date_record(fd: FuzzyDate) -> dict[str, Any]:
+    return {
+        "text": fd.text,
+        "start": _iso(fd.start),
+        "end": _iso(fd.end),
+        "precision": fd.precision,
+        "approximate": fd.approximate,
+    }
+
+
+def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
+    actors = [
+        timeline.actors_by_id[a].name
+        for a in event.actor_ids
+        if a in timeline.actors_by_id
+    ]
+    quotes = []
+    for quote in timeline.quotes(event=event.id):
+        speaker = timeline.actors_by_id.get(quote.speaker or "")
+        quotes.append({"speaker": speaker.name if speaker else "", "text": quote.text})
+    sources = [
+        {
+            "title": s.title,
+            "outlet": s.outlet,
+            "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+        }
+        for s in timeline.sources(event=event.id)
+    ]
+    when = event.when
+    return {
+        "id": event.id,
+        "title": event.title,
+        "summary": event.summary,
+        "date_text": when.text,
+        "start": _iso(when.start),
+        "end": _iso(when.end),
+        "precision": when.precision,
+        "approximate": when.approximate,
+        "status": event.status,
+        "actors": actors,
+        "roles": {
+            timeline.actors_by_id[r.actor].name: r.role
+            for r in event.actors
+            if r.role and r.actor in timeline.actors_by_id
+        },
+        "quotes": quotes,
+        "sources": sources,
+        "tags": list(event.tags),
+        "place": event.place,
+        "origin": event.origin,
+        "review": event.review,
+    }
+
+
+def actor_record(timeline: Timeline, actor_id: str) -> dict[str, Any]:
+    actor = timeline.actor(actor_id)
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "aliases": list(actor.aliases),
+        "kind": actor.kind,
+        "events": timeline.actor_event_count(actor.id),
+        "quotes": len(timeline.quotes(speakers=[actor.id])),
+    }

@@ -1,0 +1,7 @@
+"""``python -m tui`` starts the same thing as the ``dateline`` script."""
+
+import sys
+
+from tui.cli import main
+
+sys.exit(main())

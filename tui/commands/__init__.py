@@ -1,0 +1,5 @@
+"""Command-line verbs, one module per group; each has ``register(verbs)``."""
+
+from tui.commands import dates_cmd, records
+
+VERB_MODULES = (records, dates_cmd)
