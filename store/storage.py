@@ -58,7 +58,7 @@ def decode_snapshot(raw: bytes, path: Path) -> Data:
     if not raw.strip():
         raise TimelineFileError(f"{path} is empty, so it was not opened. {hint}")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise TimelineFileError(
             f"{path} is not a text file, so it is not a dateline timeline. {hint}"

@@ -155,7 +155,7 @@ class Timeline:
         """The one actor ``name`` means; None if none; raises if ambiguous."""
         found = self.find_actors(name)
         if len(found) > 1:
-            names = ", ".join(a.name for a in found)
+            names = ", ".join(sorted(a.name for a in found))
             raise AmbiguousActorError(
                 f'"{name}" fits several actors ({names}); type more of the name.'
             )

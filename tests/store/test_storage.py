@@ -1,0 +1,144 @@
+"""The crash-safe snapshot storage and the refusal of files that are not ours."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from store.errors import TimelineFileError
+from store.model import Event, FuzzyDate
+from store.storage import backup_path
+from store.timeline import Timeline
+
+
+def _event(title: str) -> Event:
+    day = date(2026, 1, 9)
+    return Event(when=FuzzyDate(day, day, "day", "Friday"), title=title)
+
+
+def test_new_file_is_created_on_first_save(db_path: Path) -> None:
+    timeline = Timeline.open(db_path)
+    assert not db_path.exists(), "opening alone must not create a file"
+    timeline.put(_event("first"))
+    assert db_path.exists()
+    reopened = Timeline.open(db_path)
+    assert [e.title for e in reopened.events()] == ["first"]
+
+
+def test_snapshot_is_a_tinydb_file_with_meta(db_path: Path) -> None:
+    from tinydb import TinyDB
+
+    with Timeline.open(db_path) as timeline:
+        timeline.put(_event("one"), _event("two"))
+    with TinyDB(db_path, access_mode="r") as db:
+        titles = sorted(doc["title"] for doc in db.table("events").all())
+        meta = db.table("meta").all()[0]
+    assert titles == ["one", "two"]
+    assert meta["app"] == "dateline" and meta["schema"] == 1
+
+
+def test_snapshot_keeps_previous_version_as_backup(db_path: Path) -> None:
+    with Timeline.open(db_path) as timeline:
+        timeline.put(_event("one"))
+    first = db_path.read_bytes()
+    with Timeline.open(db_path) as timeline:
+        timeline.put(_event("two"))
+    assert backup_path(db_path).read_bytes() == first
+    assert db_path.read_bytes() != first
+
+
+def test_saves_are_in_the_journal_before_close(db_path: Path) -> None:
+    timeline = Timeline.open(db_path)
+    timeline.put(_event("one"))
+    timeline.put(_event("two"))
+    # Not closed: a second reader still sees both saves (journal replay).
+    other = Timeline.open(db_path)
+    assert sorted(e.title for e in other.events()) == ["one", "two"]
+
+
+def _corrupt_cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    good = tmp_path / "good.json"
+    with Timeline.open(good) as timeline:
+        timeline.put(_event("kept"))
+    raw = good.read_bytes()
+    cases = {
+        "empty": (b"", "is empty"),
+        "truncated": (raw[: len(raw) // 2], "not valid JSON"),
+        "not a timeline": (json.dumps({"users": [1, 2]}).encode(), "not a dateline"),
+        "other app": (
+            json.dumps({"meta": {"1": {"app": "other"}}}).encode(),
+            "not a dateline",
+        ),
+        "newer schema": (
+            json.dumps({"meta": {"1": {"app": "dateline", "schema": 99}}}).encode(),
+            "newer dateline",
+        ),
+        "binary": (b"\xff\xfe\x00garbage", "not a text file"),
+    }
+    out = {}
+    for name, (content, message) in cases.items():
+        path = tmp_path / f"{name.replace(' ', '_')}.json"
+        path.write_bytes(content)
+        out[name] = (path, message)
+    return out
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["empty", "truncated", "not a timeline", "other app", "newer schema", "binary"],
+)
+def test_bad_files_are_refused_and_left_alone(tmp_path: Path, case: str) -> None:
+    path, message = _corrupt_cases(tmp_path)[case]
+    before = path.read_bytes()
+    with pytest.raises(TimelineFileError) as info:
+        Timeline.open(path)
+    assert message in str(info.value)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_damaged_journal_line_in_the_middle_is_reported(db_path: Path) -> None:
+    timeline = Timeline.open(db_path)
+    for title in ("a", "b", "c"):
+        timeline.put(_event(title))
+    journal = db_path.with_name(db_path.name + ".journal")
+    lines = journal.read_bytes().split(b"\n")
+    lines[1] = b'{"seq": 2, "ops": [BROKEN'
+    journal.write_bytes(b"\n".join(lines))
+    before = journal.read_bytes()
+    with pytest.raises(TimelineFileError, match="damaged"):
+        Timeline.open(db_path)
+    assert journal.read_bytes() == before
+
+
+def test_torn_last_journal_line_is_ignored_then_dropped(db_path: Path) -> None:
+    timeline = Timeline.open(db_path)
+    timeline.put(_event("acknowledged"))
+    journal = db_path.with_name(db_path.name + ".journal")
+    with open(journal, "ab") as handle:
+        handle.write(b'{"seq": 9, "ops": [{"op": "put", "tab')  # a crash mid-write
+    reopened = Timeline.open(db_path)
+    assert [e.title for e in reopened.events()] == ["acknowledged"]
+    reopened.put(_event("after"))
+    again = Timeline.open(db_path)
+    assert sorted(e.title for e in again.events()) == ["acknowledged", "after"]
+
+
+def test_failed_save_keeps_memory_and_disk_as_they_were(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    timeline = Timeline.open(db_path)
+    timeline.put(_event("saved"))
+
+    def disk_full(*_: object, **__: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("store.journal.os.write", disk_full)
+    with pytest.raises(TimelineFileError, match="No space left"):
+        timeline.put(_event("lost"))
+    monkeypatch.undo()
+    assert [e.title for e in timeline.events()] == ["saved"]
+    assert [e.title for e in Timeline.open(db_path).events()] == ["saved"]
