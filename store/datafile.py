@@ -79,6 +79,7 @@ class DataFile:
         """Exclusive lock on the sidecar file; re-entrant within a process."""
         if self._depth == 0 and fcntl is not None:
             try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as exc:
                 raise TimelineFileError(
@@ -102,6 +103,10 @@ class DataFile:
 
     def load(self) -> Loaded:
         """The snapshot with the journal replayed over it."""
+        if not self.path.exists() and not self.journal.exists():
+            # Nothing to read yet; don't leave a lock file behind for a
+            # read-only look at a file that was never created.
+            return Loaded({name: {} for name in TABLES}, 0)
         with self.locked():
             return self._load_unlocked()
 
@@ -164,6 +169,7 @@ class DataFile:
             # First save of a new file: a snapshot must exist so the journal
             # has something to replay onto.
             self.snapshot(tables, entry.seq - 1)
+
         self._journal_end = self._writer.append(entry, self._journal_end)
         self._journal_lines += 1
 

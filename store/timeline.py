@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from store.datafile import DataFile, Tables
-from store.errors import ConflictError, DatelineError, NotFoundError
+from store.errors import (
+    ConflictError,
+    DatelineError,
+    NotFoundError,
+    TimelineFileError,
+)
 from store.index import EventIndex, NameIndex
 from store.journal import Entry, Op
 from store.model import Actor, Event, Quote, Source
@@ -379,23 +384,28 @@ class Timeline:
     def _reset(self, tables: Tables, seq: int) -> None:
         with self._lock:
             self._docs = {name: dict(tables.get(name, {})) for name in TABLES}
-            self.events_by_id = {
-                i: Event.from_doc(d) for i, d in self._docs["events"].items()
-            }
-            self.actors_by_id = {
-                i: Actor.from_doc(d) for i, d in self._docs["actors"].items()
-            }
-            self.quotes_by_id = {
-                i: Quote.from_doc(d) for i, d in self._docs["quotes"].items()
-            }
-            self.sources_by_id = {
-                i: Source.from_doc(d) for i, d in self._docs["sources"].items()
-            }
+            self.events_by_id = self._build(Event, "events")
+            self.actors_by_id = self._build(Actor, "actors")
+            self.quotes_by_id = self._build(Quote, "quotes")
+            self.sources_by_id = self._build(Source, "sources")
             self._index.rebuild(self.events_by_id)
             self._names.rebuild(self.actors_by_id)
             self._haystacks.clear()
             self._seq = seq
             self.version += 1
+
+    def _build(self, cls: Any, table: str) -> dict[str, Any]:
+        built = {}
+        for record_id, doc in self._docs[table].items():
+            try:
+                built[record_id] = cls.from_doc(doc)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise TimelineFileError(
+                    f"{self.path}: the {table[:-1]} {record_id} is damaged ({exc}); "
+                    "the file was not changed. Run `dateline check` for a full "
+                    "report, or `dateline restore` to go back to the backup."
+                ) from None
+        return built
 
     def _apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         docs = self._docs.setdefault(table, {})
