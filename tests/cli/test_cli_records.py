@@ -1,0 +1,202 @@
+"""The scriptable verbs: add, list, dates, actors, quotes, sources, check."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("text", "prefer", "start", "end", "precision"),
+    [
+        ("last Saturday", "auto", "2026-01-03", "2026-01-03", "day"),
+        ("on Wednesday", "auto", "2026-01-07", "2026-01-07", "day"),
+        ("Friday", "past", "2026-01-09", "2026-01-09", "day"),
+        ("In October", "auto", "2025-10-01", "2025-10-31", "month"),
+        ("first week of February", "future", "2026-02-01", "2026-02-07", "week"),
+        ("September", "past", "2025-09-01", "2025-09-30", "month"),
+        ("3-5 Jan 2026", "auto", "2026-01-03", "2026-01-05", "day"),
+        ("the 1990s", "auto", "1990-01-01", "1999-12-31", "decade"),
+    ],
+)
+def test_dates_json(
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    prefer: str,
+    start: str,
+    end: str,
+    precision: str,
+) -> None:
+    code, out, _ = run(
+        capsys, "dates", text, "--anchor", "2026-01-10", "--prefer", prefer,
+        "--format", "json",
+    )  # fmt: skip
+    assert code == 0
+    record = json.loads(out)
+    assert (record["start"], record["end"], record["precision"]) == (
+        start,
+        end,
+        precision,
+    )
+    assert record["text"] == text
+
+
+def test_later_this_year_is_approximate_within_2026(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(
+        capsys, "dates", "later this year", "--anchor", "2026-01-10", "--format",
+        "json",
+    )  # fmt: skip
+    record = json.loads(out)
+    assert record["approximate"] is True
+    assert record["start"] >= "2026-01-10" and record["end"] == "2026-12-31"
+
+
+def test_unreadable_date_is_one_clear_line_and_exit_2() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "dates", "blorp"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert 'Could not read the date "blorp"' in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_add_then_list_resolves_actor(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "add", "--date", "last Friday",
+        "--title", "Call with Bogotá", "--actor", "Gustavo Petro",
+        "--quote", "Gustavo Petro: We spoke.", "--anchor", "2026-01-10",
+        "--tag", "diplomacy",
+    )  # fmt: skip
+    assert code == 0
+    event_id = out.splitlines()[0]
+    assert "Fri 9 Jan 2026" in out
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "list", "--actor", "petro", "--format", "json"
+    )
+    [event] = json.loads(out)
+    assert event["id"] == event_id
+    assert event["actors"] == ["Gustavo Petro"]
+    assert event["start"] == event["end"] == "2026-01-09"
+    assert event["quotes"] == [{"speaker": "Gustavo Petro", "text": "We spoke."}]
+    assert event["tags"] == ["diplomacy"]
+    for key in ("title", "summary", "date_text", "precision", "approximate", "status"):
+        assert key in event
+
+
+def test_list_by_actor_on_the_demo_is_accent_insensitive(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    _, out, _ = run(
+        capsys, "--db", str(demo_path), "list", "--actor", "lula", "--format", "json"
+    )
+    events = json.loads(out)
+    assert [e["id"] for e in events] == ["ev-un-lula"]
+    assert events[0]["actors"] == ["Donald Trump", "Luiz Inácio Lula da Silva"]
+
+
+def test_actors_json_lists_rubio_with_no_events(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    _, out, _ = run(capsys, "--db", str(demo_path), "actors", "--format", "json")
+    actors = {a["name"]: a for a in json.loads(out)}
+    assert actors["Marco Rubio"]["events"] == 0
+    assert actors["Donald Trump"]["events"] == 6
+    assert set(actors["Donald Trump"]) >= {"id", "name", "aliases", "kind", "events"}
+
+
+def test_unknown_actor_filter_is_an_error(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", str(demo_path), "list", "--actor", "Merkel")
+    assert code == 2 and 'No actor called "Merkel"' in err
+
+
+def test_list_table_shows_escape_sequences_inert(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    run(
+        capsys, "--db", str(db_path), "add", "--date", "2026-01-09",
+        "--title", "evil \x1b[2J\x1b[31m title",
+    )  # fmt: skip
+    _, out, _ = run(capsys, "--db", str(db_path), "list")
+    assert "\x1b" not in out
+    assert "evil ␛[2J␛[31m title" in out
+
+
+def test_quotes_and_sources_verbs(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    _, out, _ = run(capsys, "--db", str(demo_path), "quotes", "--format", "json")
+    quotes = json.loads(out)
+    lunatic = next(q for q in quotes if q["text"] == "lunatic.")
+    assert lunatic["speaker"] == "Marco Rubio" and lunatic["said"] == ""
+    _, out, _ = run(capsys, "--db", str(demo_path), "sources")
+    assert "Kurdistan24" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b'{"meta": {"1": {"app": "dateline", "sch', "not valid JSON"),
+        (b'{"people": {"1": {"name": "x"}}}', "not a dateline timeline"),
+    ],
+)
+def test_bad_files_one_line_error_nonzero_unchanged(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    for verb in (["list"], ["add", "--date", "today", "--title", "x"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "--db", str(path), *verb],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+        [line] = result.stderr.strip().splitlines()
+        assert message in line and str(path) in line
+        assert path.read_bytes() == content
+
+
+def test_check_reports_dangling_references(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    assert run(capsys, "--db", str(demo_path), "check")[0] == 0
+    data = json.loads(demo_path.read_text())
+    first = next(iter(data["events"].values()))
+    first["actors"].append({"actor": "ac-ghost", "role": ""})
+    demo_path.write_text(json.dumps(data))
+    code, out, _ = run(capsys, "--db", str(demo_path), "check")
+    assert code == 1 and "missing actor ac-ghost" in out
+
+
+def test_restore_puts_the_backup_back(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    run(capsys, "--db", str(demo_path), "add", "--date", "today", "--title", "new")
+    demo_path.write_bytes(b"")  # the file is wiped by accident
+    code, out, _ = run(capsys, "--db", str(demo_path), "restore")
+    assert code == 0 and "Restored" in out
+    _, out, _ = run(capsys, "--db", str(demo_path), "list", "--format", "json")
+    assert len(json.loads(out)) == 8
