@@ -51,6 +51,12 @@ class EventIndex:
         for tag in event.tags:
             self.by_tag[fold(tag)].discard(event.id)
 
+    def in_order(self, ids: set[str]) -> list[str]:
+        """``ids`` in date order: sorted directly when few, else a walk."""
+        if len(ids) * 8 < len(self.order):
+            return [key[2] for key in sorted(self._keys[i] for i in ids)]
+        return [key[2] for key in self.order if key[2] in ids]
+
     def position(self, event_id: str) -> int:
         """Index of the event in date order."""
         return bisect.bisect_left(self.order, self._keys[event_id])

@@ -9,8 +9,10 @@ someone else changed meanwhile is refused with ``ConflictError``.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +31,7 @@ from store.model import Actor, Event, Quote, Source
 from store.names import fold
 from store.query import EventFilter
 from store.schema import TABLES
+from store.search import TextIndex
 
 #: Journal entries after which a snapshot is due (the UI snapshots in a worker).
 SNAPSHOT_AFTER = 500
@@ -69,7 +72,7 @@ class Timeline:
         self.sources_by_id: dict[str, Source] = {}
         self._index = EventIndex()
         self._names = NameIndex()
-        self._haystacks: dict[str, str] = {}
+        self._text = TextIndex(self._search_texts)
         self._seq = 0
         self._undo: list[list[Change]] = []
         self._redo: list[list[Change]] = []
@@ -86,8 +89,9 @@ class Timeline:
         """
         timeline = cls(DataFile(Path(path)))
         assert timeline._file is not None
-        loaded = timeline._file.load()
-        timeline._reset(loaded.tables, loaded.seq)
+        with _gc_paused():
+            loaded = timeline._file.load()
+            timeline._reset(loaded.tables, loaded.seq)
         return timeline
 
     @classmethod
@@ -123,14 +127,13 @@ class Timeline:
         """Events in date order, narrowed by ``flt``."""
         with self._lock:
             ids = self._candidates(flt) if flt else None
-            order = self._index.order
+            if flt is not None and flt.text:
+                hits = self._text.matches(flt.text, self.events_by_id)
+                ids = hits if ids is None else ids & hits
             if ids is None:
-                events = [self.events_by_id[key[2]] for key in order]
-            elif len(ids) * 8 < len(order):
-                keys = sorted(self._index._keys[i] for i in ids)
-                events = [self.events_by_id[key[2]] for key in keys]
+                events = [self.events_by_id[key[2]] for key in self._index.order]
             else:
-                events = [self.events_by_id[key[2]] for key in order if key[2] in ids]
+                events = [self.events_by_id[i] for i in self._index.in_order(ids)]
             if flt is None:
                 return events
             return [ev for ev in events if self._passes(ev, flt)]
@@ -326,7 +329,12 @@ class Timeline:
     # -- snapshots -----------------------------------------------------
     @property
     def snapshot_due(self) -> bool:
-        return self._file is not None and self._file.journal_lines >= SNAPSHOT_AFTER
+        """A rewrite costs ~10 us per event and holds the GIL, so big
+        timelines let their (cheap to replay) journal grow longer first."""
+        if self._file is None:
+            return False
+        due = max(SNAPSHOT_AFTER, len(self.events_by_id) // 10)
+        return self._file.journal_lines >= due
 
     @property
     def pending_journal(self) -> int:
@@ -390,7 +398,7 @@ class Timeline:
             self.sources_by_id = self._build(Source, "sources")
             self._index.rebuild(self.events_by_id)
             self._names.rebuild(self.actors_by_id)
-            self._haystacks.clear()
+            self._text.clear()
             self._seq = seq
             self.version += 1
 
@@ -421,7 +429,7 @@ class Timeline:
                 event = Event.from_doc(doc)
                 self.events_by_id[record_id] = event
                 self._index.add(event)
-            self._haystacks.pop(record_id, None)
+            self._text.invalidate(record_id)
         elif table == "actors":
             old_actor = self.actors_by_id.pop(record_id, None)
             if old_actor is not None:
@@ -432,14 +440,14 @@ class Timeline:
                 self._names.add(actor)
             # Actor names are part of event search text.
             for eid in self._index.by_actor.get(record_id, ()):
-                self._haystacks.pop(eid, None)
+                self._text.invalidate(eid)
         elif table == "quotes":
             old_quote = self.quotes_by_id.pop(record_id, None)
             if doc is not None:
                 self.quotes_by_id[record_id] = Quote.from_doc(doc)
             for q in (old_quote, self.quotes_by_id.get(record_id)):
                 if q is not None and q.event:
-                    self._haystacks.pop(q.event, None)
+                    self._text.invalidate(q.event)
         elif table == "sources":
             self.sources_by_id.pop(record_id, None)
             if doc is not None:
@@ -470,16 +478,19 @@ class Timeline:
             return False
         if flt.start is not None and event.when.end_day < flt.start:
             return False
-        if flt.end is not None and event.when.start_day > flt.end:
-            return False
-        return not flt.text or flt.folded_text in self.haystack(event.id)
+        return flt.end is None or event.when.start_day <= flt.end
+
+    def prepare_search(self) -> None:
+        """Build the search text of every event now (a worker calls this after
+        load, so the first `/` at 100k events does not wait ~1 s)."""
+        self._text.matches("\x01", self.events_by_id)
 
     def haystack(self, event_id: str) -> str:
-        """The folded text a search looks in: title, summary, place, tags,
-        actor names and aliases, and quote texts."""
-        cached = self._haystacks.get(event_id)
-        if cached is not None:
-            return cached
+        """The folded text a search looks in (see ``_search_texts``)."""
+        return self._text.text(event_id)
+
+    def _search_texts(self, event_id: str) -> list[str]:
+        """Title, summary, place, tags, actor names and aliases, quotes."""
         event = self.events_by_id[event_id]
         parts = [event.title, event.summary, event.place, *event.tags]
         for aid in event.actor_ids:
@@ -490,9 +501,22 @@ class Timeline:
             quote = self.quotes_by_id.get(qid)
             if quote is not None:
                 parts.append(quote.text)
-        text = fold(" \n ".join(parts))
-        self._haystacks[event_id] = text
-        return text
+        return parts
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading makes ~10 objects per record and none of them is garbage;
+    the collector's passes over them doubled load time at 100k events.
+    Afterwards the loaded records are frozen out of future collections."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.freeze()
 
 
 _TABLE_OF: dict[type, str] = {
