@@ -1,0 +1,113 @@
+"""Layout shared by the modal forms: labelled rows, error lines, the look.
+
+A form is a column of rows, each a fixed-width label beside a field and the
+message lines that belong to it. Inputs are compact (one line, no border) so
+the whole event form fits a 100x30 terminal; a tinted background shows where
+each field is, and a brighter one which field has the cursor.
+"""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from store.text import inert
+
+FORM_CSS = """
+.form-box {
+    width: 100%;
+    max-width: 110;
+    height: 100%;
+    max-height: 34;
+    border: round $primary;
+    border-title-style: bold;
+    border-title-color: $text;
+    border-subtitle-color: $text-muted;
+    background: $surface;
+    padding: 0 1;
+}
+.form-body {
+    height: 1fr;
+    scrollbar-size-vertical: 1;
+}
+.form-row {
+    height: auto;
+    margin-top: 1;
+}
+.form-label {
+    width: 9;
+    color: $text-muted;
+    text-style: bold;
+}
+.form-field {
+    width: 1fr;
+    height: auto;
+}
+.form-box Input, .form-box TextArea, .form-box SelectCurrent {
+    background: $boost;
+}
+.form-box Input {
+    width: 1fr;
+    padding: 0 1;
+}
+.form-box Input:focus, .form-box TextArea:focus,
+.form-box Select:focus > SelectCurrent {
+    background: $primary 25%;
+}
+.pair {
+    height: 1;
+}
+.pair > Label {
+    width: auto;
+    padding: 0 1 0 2;
+    color: $text-muted;
+    text-style: bold;
+}
+.form-error {
+    color: $text-error;
+    display: none;
+    height: auto;
+}
+.form-error.-shown {
+    display: block;
+}
+.note {
+    color: $text-muted;
+    height: auto;
+}
+.form-footer {
+    height: auto;
+    dock: bottom;
+    padding-top: 1;
+}
+.form-buttons {
+    height: 1;
+    align-horizontal: right;
+}
+.form-buttons Button {
+    margin-left: 2;
+    min-width: 14;
+}
+"""
+
+
+def form_row(label: str, *fields: Widget, row_id: str) -> Horizontal:
+    """A label beside a column holding the field and its message lines."""
+    return Horizontal(
+        Label(label, classes="form-label"),
+        Vertical(*fields, classes="form-field"),
+        classes="form-row",
+        id=row_id,
+    )
+
+
+def error_line(name: str) -> Static:
+    """A hidden line under a field, shown by :func:`show_error`."""
+    return Static("", id=f"error-{name}", classes="form-error", markup=False)
+
+
+def show_error(line: Static, message: str) -> None:
+    """Show ``message`` on an error line, or hide the line when it is ""."""
+    line.update(inert(message))
+    line.set_class(bool(message), "-shown")

@@ -1,0 +1,100 @@
+"""The event form's source field: pick a known article, or type a new one.
+
+An event cites articles. Most hand entries come from an article already in
+the timeline, so a picker of ``Timeline.sources()`` comes first; below it,
+outlet, headline and URL describe one that is not there yet. Picking and
+typing at once is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Select
+
+from store.drafts import DraftError, SourceDraft
+from store.model import Source
+from store.text import inert
+
+#: Widths kept short enough that the picker's lines fit beside the labels.
+LABEL_LIMIT = 90
+
+
+def source_label(source: Source) -> str:
+    """How an article is listed in the picker: outlet · date · headline."""
+    parts = [source.outlet or "(no outlet)"]
+    if source.published:
+        parts.append(source.published.isoformat())
+    parts.append(source.title or "(no headline)")
+    text = inert(" · ".join(parts), single_line=True)
+    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1] + "…"
+
+
+class SourceField(Vertical):
+    """A picker of known articles over three inputs for a new one."""
+
+    DEFAULT_CSS = """
+    SourceField {
+        height: auto;
+    }
+    SourceField > Horizontal {
+        height: 1;
+    }
+    SourceField Input {
+        width: 1fr;
+        margin-right: 1;
+    }
+    SourceField #source-url {
+        width: 2fr;
+        margin-right: 0;
+    }
+    """
+
+    def __init__(
+        self, sources: list[Source], *, picked: str | None = None, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self._sources = sources
+        self._first = picked
+
+    def compose(self) -> ComposeResult:
+        yield Select(
+            [(source_label(s), s.id) for s in self._sources],
+            prompt="pick an article, or type a new one below",
+            value=self._first or Select.NULL,
+            id="source-pick",
+            compact=True,
+        )
+        with Horizontal():
+            yield Input(placeholder="new: outlet", id="source-outlet", compact=True)
+            yield Input(placeholder="headline", id="source-title", compact=True)
+            yield Input(placeholder="https://…", id="source-url", compact=True)
+
+    def _typed(self, name: str) -> str:
+        return self.query_one(f"#source-{name}", Input).value.strip()
+
+    @property
+    def picked(self) -> str | None:
+        """The id of the article picked from the list, if any."""
+        value = self.query_one("#source-pick", Select).value
+        return value if isinstance(value, str) else None
+
+    def values(self) -> tuple[str | None, str, str, str]:
+        """Everything entered, to tell whether the form has changed."""
+        return (
+            self.picked,
+            self._typed("outlet"),
+            self._typed("title"),
+            self._typed("url"),
+        )
+
+    def draft(self) -> SourceDraft:
+        """The source as the draft wants it; DraftError if both ways are used."""
+        picked, outlet, title, url = self.values()
+        typed = SourceDraft(title=title, outlet=outlet, url=url)
+        if picked is not None and not typed.is_empty:
+            raise DraftError(
+                "source",
+                "Pick an article or type a new one, not both; clear one of them.",
+            )
+        return SourceDraft(source_id=picked) if picked else typed
