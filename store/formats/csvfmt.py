@@ -2,16 +2,27 @@
 
 Columns (in this order): id, date_text, start, end, precision, approximate,
 title, summary, actors (names joined by "; "), tags ("; "), status, place,
-source_urls ("; "). Quotes and article texts do not fit a row and are not
-carried.
+source_urls ("; "). Quotes, actor roles and aliases, and article texts do not
+fit a row and are not carried.
+
+Reading is forgiving: headers match case-insensitively and in any order
+(``date`` is taken for ``date_text``), only ``title`` and a date (``start`` or
+``date_text``) are required, and a row that cannot be read is reported with
+its line number while the rest are imported. When ``start`` is empty the
+``date_text`` is read in words against the anchor date.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+from datetime import date, datetime
 from typing import TextIO
 
-from store.model import Event
+from store.errors import DatelineError
+from store.formats.batch import Batch
+from store.formats.native import ImportFormatError
+from store.model import PRECISIONS, STATUSES, Event, FuzzyDate
 from store.timeline import Timeline
 
 COLUMNS = (
@@ -30,6 +41,10 @@ COLUMNS = (
     "source_urls",
 )
 LIST_SEPARATOR = "; "
+#: Other spellings of our columns seen in hand-made spreadsheets.
+HEADER_ALIASES = {"date": "date_text", "headline": "title", "sources": "source_urls"}
+_YES = {"yes", "y", "true", "1", "x"}
+_NO = {"", "no", "n", "false", "0"}
 
 
 def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
@@ -61,3 +76,146 @@ def write_csv(timeline: Timeline, events: list[Event], out: TextIO) -> None:
     writer.writeheader()
     for event in events:
         writer.writerow(event_row(timeline, event))
+
+
+def dumps_csv(timeline: Timeline, events: list[Event]) -> str:
+    out = io.StringIO()
+    write_csv(timeline, events, out)
+    return out.getvalue()
+
+
+def read_csv(text: str, origin: str, anchor: date) -> Batch:
+    """Rows of ``text`` as a Batch; raises ImportFormatError on bad headers."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise ImportFormatError(f"{origin} line 1: not readable CSV ({exc}).") from None
+    columns = _columns(header, origin)
+    batch = Batch()
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            # A broken quote swallows the rest of the file: the rows after it
+            # cannot be told apart, so this one is fatal.
+            raise ImportFormatError(
+                f"{origin} line {line}: not readable CSV ({exc}). Nothing was "
+                "imported; fix the quoting on that line."
+            ) from None
+        if any(cell.strip() for cell in row):
+            cells = {
+                name: row[i].strip() if i < len(row) else ""
+                for name, i in columns.items()
+            }
+            try:
+                _add_row(batch, cells, anchor)
+            except (DatelineError, ValueError) as exc:
+                batch.problems.append(f"{origin} line {line}: {_reason(exc)}")
+        line = reader.line_num + 1
+    return batch
+
+
+def _columns(header: list[str] | None, origin: str) -> dict[str, int]:
+    """Column name -> index, by our names, case-insensitively."""
+    expected = ", ".join(COLUMNS)
+    if not header or not any(h.strip() for h in header):
+        raise ImportFormatError(
+            f"{origin} is empty or has no header row. The first line must name "
+            f"the columns, e.g. {expected}."
+        )
+    columns: dict[str, int] = {}
+    for i, raw in enumerate(header):
+        name = raw.strip().lstrip("\ufeff").lower().replace(" ", "_")
+        name = HEADER_ALIASES.get(name, name)
+        if name in COLUMNS and name not in columns:
+            columns[name] = i
+    if "title" not in columns or not {"start", "date_text"} & columns.keys():
+        found = ", ".join(h.strip() for h in header if h.strip())
+        raise ImportFormatError(
+            f"{origin} line 1: the columns ({found}) need at least a title and a "
+            f"date (start or date_text). dateline writes and reads: {expected}. "
+            "Nothing was imported."
+        )
+    return columns
+
+
+def _add_row(batch: Batch, cells: dict[str, str], anchor: date) -> None:
+    title = cells.get("title", "")
+    if not title:
+        raise ValueError("the title is empty")
+    when = _when(cells, anchor)
+    sources = [batch.source_id(url) for url in _split(cells.get("source_urls", ""))]
+    status = cells.get("status", "").lower() or "occurred"
+    if status not in STATUSES:
+        raise ValueError(f'status "{status}" is not one of: {", ".join(STATUSES)}')
+    refs = [batch.actor_ref(name) for name in _split(cells.get("actors", ""))]
+    batch.add_event(
+        event_id=cells.get("id", ""),
+        when=when,
+        title=title,
+        summary=cells.get("summary", ""),
+        actors=tuple(r for r in refs if r is not None),
+        sources=tuple(s for s in sources if s),
+        tags=tuple(_split(cells.get("tags", ""))),
+        place=cells.get("place", ""),
+        status=status,
+    )
+
+
+def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
+    text = cells.get("date_text", "")
+    raw_start, raw_end = cells.get("start", ""), cells.get("end", "")
+    if not raw_start:
+        if raw_end:
+            raise ValueError("there is an end date but no start date")
+        if not text:
+            raise ValueError("no date: fill in start (YYYY-MM-DD) or date_text")
+        from store.dates import parse_date
+
+        return parse_date(text, anchor)
+    start = _iso(raw_start, "start")
+    end = _iso(raw_end, "end") if raw_end else start
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        raise ValueError("start and end must both have a time, or neither")
+    precision = cells.get("precision", "").lower()
+    if not precision:
+        precision = "minute" if isinstance(start, datetime) else "day"
+    if precision not in PRECISIONS:
+        raise ValueError(
+            f'precision "{precision}" is not one of: {", ".join(PRECISIONS)}'
+        )
+    approximate = cells.get("approximate", "").lower()
+    if approximate not in _YES | _NO:
+        raise ValueError(f'approximate "{approximate}" should be yes or no')
+    return FuzzyDate(
+        start=start,
+        end=end,
+        precision=precision,  # type: ignore[arg-type]
+        text=text,
+        approximate=approximate in _YES,
+    )
+
+
+def _iso(text: str, column: str) -> date:
+    try:
+        if "T" in text or " " in text:
+            value = datetime.fromisoformat(text)
+            return value.replace(tzinfo=None, second=0, microsecond=0)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f'{column} "{text}" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM'
+        ) from None
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    return text[:1].lower() + text[1:] if text else type(exc).__name__

@@ -36,21 +36,30 @@ class ImportReport:
     sources: int = 0
     matched_actors: int = 0
     duplicates: list[str] = field(default_factory=list)
+    #: Records that could not be read and were skipped, each naming its place.
     problems: list[str] = field(default_factory=list)
+    #: Things the user should know that are not problems (eras as spans...).
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [
-            f"{self.events} events",
-            f"{self.actors} new actors",
-            f"{self.quotes} quotes",
-            f"{self.sources} sources",
+            _count(self.events, "event"),
+            _count(self.actors, "new actor"),
+            _count(self.quotes, "quote"),
+            _count(self.sources, "source"),
         ]
         text = "Imported " + ", ".join(parts)
         if self.matched_actors:
-            text += f"; {self.matched_actors} actors matched existing ones"
+            text += f"; {_count(self.matched_actors, 'actor')} matched existing ones"
         if self.duplicates:
-            text += f"; skipped {len(self.duplicates)} duplicates"
+            text += f"; skipped {_count(len(self.duplicates), 'duplicate')}"
+        if self.problems:
+            text += f"; could not read {_count(len(self.problems), 'record')}"
         return text + "."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def export_native(timeline: Timeline, events: list[Event] | None = None) -> dict:
@@ -179,11 +188,7 @@ def merge_records(
         source_map: dict[str, str] = {}
         for source in sources:
             same = next(
-                (
-                    s
-                    for s in timeline.sources_by_id.values()
-                    if (source.url and s.url == source.url) or s == source
-                ),
+                (s for s in timeline.sources_by_id.values() if _same_source(s, source)),
                 None,
             )
             if same is not None:
@@ -248,6 +253,23 @@ def _match_actor(
             if any(fold(n) == key for n in candidate.names):
                 return candidate
     return None
+
+
+def _same_source(known: Source, incoming: Source) -> bool:
+    """One article: the same URL, or (without one) the same title and outlet.
+
+    Formats that carry only a title and outlet (TimelineJS, CSV without URLs)
+    must not add a second copy of an article on every re-import.
+    """
+    if known == incoming:
+        return True
+    if incoming.url:
+        return known.url == incoming.url
+    return (
+        bool(incoming.title)
+        and fold(known.title) == fold(incoming.title)
+        and (not incoming.outlet or fold(known.outlet) == fold(incoming.outlet))
+    )
 
 
 def _free_id(timeline: Timeline, record: Any, prefix: str) -> Any:

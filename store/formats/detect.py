@@ -1,0 +1,78 @@
+"""Which format a file is in, for ``--format auto`` and export defaults.
+
+Imports look at the content first (a ``.json`` may be a dateline export or a
+TimelineJS file), then at the extension. Exports go by the extension alone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from store.formats.native import FORMAT, ImportFormatError
+
+IMPORT_FORMATS = ("json", "csv", "timelinejs", "ics")
+EXPORT_FORMATS = ("json", "csv", "timelinejs", "ics", "md")
+#: Extension -> export format. ``.json`` is the lossless native format;
+#: TimelineJS is chosen by name (``--format timelinejs``) or ``.timeline.json``.
+EXTENSIONS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".ics": "ics",
+    ".ical": "ics",
+    ".ifb": "ics",
+    ".md": "md",
+    ".markdown": "md",
+}
+SUFFIX = {"json": ".json", "csv": ".csv", "timelinejs": ".json", "ics": ".ics"}
+SUFFIX["md"] = ".md"
+
+
+def export_format_for(path: str | Path) -> str | None:
+    """The format a file name asks for, or None when it does not say."""
+    name = Path(path).name.lower()
+    if name.endswith((".timeline.json", ".timelinejs.json", ".tljs.json")):
+        return "timelinejs"
+    return EXTENSIONS.get(Path(name).suffix)
+
+
+def json_kind(data: Any) -> str | None:
+    """ "json" for a dateline export, "timelinejs" for a TimelineJS document."""
+    if isinstance(data, dict):
+        if data.get("format") == FORMAT:
+            return "json"
+        if isinstance(data.get("events"), list) or isinstance(data.get("title"), dict):
+            return "timelinejs"
+    return None
+
+
+def detect_import_format(path: Path, text: str) -> str:
+    """The format of ``text`` (read from ``path``), or a clear error."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:15].upper() == "BEGIN:VCALENDAR":
+        return "ics"
+    if head.startswith(("{", "[")):
+        try:
+            kind = json_kind(json.loads(text))
+        except json.JSONDecodeError as exc:
+            raise ImportFormatError(
+                f"{path} line {exc.lineno}, column {exc.colno}: not valid JSON "
+                f"({exc.msg}). Nothing was imported."
+            ) from None
+        if kind is None:
+            raise ImportFormatError(
+                f"{path} is JSON but neither a dateline export (no "
+                '"format": "dateline") nor a TimelineJS timeline (no "events" '
+                "list). Nothing was imported."
+            )
+        return kind
+    by_name = export_format_for(path)
+    if by_name in IMPORT_FORMATS and by_name not in ("json", "timelinejs"):
+        return by_name
+    if head and "," in head.partition("\n")[0]:
+        return "csv"
+    raise ImportFormatError(
+        f"Cannot tell what format {path} is in. Say it with --format "
+        f"({', '.join(IMPORT_FORMATS)})."
+    )

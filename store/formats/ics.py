@@ -1,0 +1,362 @@
+"""iCalendar (.ics), through the ``icalendar`` library.
+
+Export. Each event is one VEVENT with a stable ``UID`` (``<event id>@dateline``)
+and ``DTSTAMP`` (its last change), so a calendar that subscribes updates
+rather than duplicates. Dates are all-day, spanning the whole interval
+(``DTEND`` is the day after the last, as the format wants); only events known
+to the minute or hour get clock times, floating (no time zone, as stored).
+``SUMMARY`` is the title, ``DESCRIPTION`` a readable block with the summary,
+date as written, actors, place, quotes and sources; ``CATEGORIES`` the tags,
+``LOCATION`` the place, ``STATUS`` TENTATIVE for expected events, ``URL`` the
+first source link. ``X-DATELINE-*`` properties (ignored by calendar apps)
+keep precision, date text, actors with roles, quotes with speakers and
+sources for a later import of a dateline-written file.
+
+Import. Every VEVENT becomes an event: all-day ones at day precision (the
+span from DTSTART to the day before DTEND); timed ones at minute precision,
+stored as naive local times *as given*, in the event's own zone (a 15:00
+meeting in New York stays 15:00), with the zone kept in the date text; UTC
+times stay UTC and floating times stay as written. SUMMARY is the title,
+DESCRIPTION the summary, CATEGORIES the tags, LOCATION the place, ORGANIZER
+and ATTENDEE names (CN) the actors, URL the source. A repeating event is
+imported once, at its first occurrence, with a note. Not carried: the
+date's anchor, quote dates and article offsets, article bodies and dates,
+actor aliases and kinds.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from icalendar import Calendar, vText
+from icalendar import Event as VEvent
+from icalendar.parser import Contentline
+
+from store.datefmt import format_when
+from store.formats.batch import Batch
+from store.formats.native import ImportFormatError
+from store.model import PRECISIONS, Event, FuzzyDate
+from store.timeline import Timeline
+
+PRODID = "-//dateline//timeline export//EN"
+UID_SUFFIX = "@dateline"
+_TEXT = {"VALUE": "TEXT"}
+_MINUTE = timedelta(minutes=1)
+
+
+class _Skip(ValueError):
+    """One VEVENT cannot be imported; the message says why."""
+
+
+# -- export -------------------------------------------------------------------
+def dumps_ics(timeline: Timeline, events: list[Event], *, title: str = "") -> str:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    if title:
+        cal.add("x-wr-calname", title)
+    for event in events:
+        cal.add_component(_vevent(timeline, event))
+    return cal.to_ical().decode("utf-8")
+
+
+def _vevent(timeline: Timeline, event: Event) -> VEvent:
+    when = event.when
+    ve = VEvent()
+    ve.add("uid", event.id + UID_SUFFIX)
+    ve.add("dtstamp", _stamp(event.updated or event.created))
+    timed = when.precision in ("minute", "hour") and isinstance(when.start, datetime)
+    if timed:
+        ve.add("dtstart", when.start)
+        end = when.end + _MINUTE if when.precision == "hour" else when.end
+        if end != when.start:
+            ve.add("dtend", end)
+    else:
+        ve.add("dtstart", when.start_day)
+        ve.add("dtend", when.end_day + timedelta(days=1))
+    ve.add("summary", event.title)
+    ve.add("description", _description(timeline, event))
+    if event.tags:
+        ve.add("categories", list(event.tags))
+    if event.place:
+        ve.add("location", event.place)
+    ve.add("status", "TENTATIVE" if event.status == "expected" else "CONFIRMED")
+    sources = timeline.sources(event=event.id)
+    url = next((s.url for s in sources if s.url), "")
+    if url:
+        ve.add("url", url)
+    ve.add("x-dateline-precision", when.precision)
+    if when.text:
+        ve.add("x-dateline-date-text", vText(when.text), parameters=_TEXT)
+    if when.approximate:
+        ve.add("x-dateline-approximate", "TRUE")
+    if event.summary:
+        ve.add("x-dateline-summary", vText(event.summary), parameters=_TEXT)
+    for ref in event.actors:
+        actor = timeline.actors_by_id.get(ref.actor)
+        if actor is not None:
+            params = _params(X_ROLE=ref.role)
+            ve.add("x-dateline-actor", vText(actor.name), parameters=params)
+    for source in sources:
+        params = _params(X_URL=source.url, X_OUTLET=source.outlet)
+        ve.add("x-dateline-source", vText(source.title), parameters=params)
+    for quote in timeline.quotes(event=event.id):
+        speaker = timeline.actors_by_id.get(quote.speaker or "")
+        source = timeline.sources_by_id.get(quote.source or "")
+        params = _params(
+            X_SPEAKER=speaker.name if speaker else "",
+            X_SOURCE_URL=source.url if source else "",
+            X_SOURCE_TITLE=source.title if source else "",
+        )
+        ve.add("x-dateline-quote", vText(quote.text), parameters=params)
+    return ve
+
+
+def _params(**values: str) -> dict[str, str]:
+    """Text-valued parameters, leaving out the empty ones."""
+    named = {k.replace("_", "-"): v for k, v in values.items() if v}
+    return {**_TEXT, **named}
+
+
+def _description(timeline: Timeline, event: Event) -> str:
+    """What a person reads in their calendar: summary, then the evidence."""
+    lines = [event.summary, ""] if event.summary else []
+    said = f" (“{event.when.text}”)" if event.when.text else ""
+    lines.append(f"When: {format_when(event.when)}{said}")
+    names = []
+    for ref in event.actors:
+        actor = timeline.actors_by_id.get(ref.actor)
+        if actor is not None:
+            names.append(f"{actor.name} ({ref.role})" if ref.role else actor.name)
+    if names:
+        lines.append("Actors: " + "; ".join(names))
+    if event.place:
+        lines.append(f"Place: {event.place}")
+    if event.status == "expected":
+        lines.append("Status: expected")
+    quotes = timeline.quotes(event=event.id)
+    if quotes:
+        lines.append("Quotes:")
+        for quote in quotes:
+            speaker = timeline.actors_by_id.get(quote.speaker or "")
+            who = f" — {speaker.name}" if speaker else ""
+            lines.append(f"  “{quote.text}”{who}")
+    sources = timeline.sources(event=event.id)
+    if sources:
+        lines.append("Sources:")
+        for source in sources:
+            outlet = f"({source.outlet})" if source.outlet else ""
+            url = source.url if source.title else ""
+            parts = (source.title or source.url, outlet, url)
+            lines.append("  " + " ".join(p for p in parts if p))
+    return "\n".join(lines)
+
+
+def _stamp(text: str) -> datetime:
+    """A record's ISO timestamp as UTC; a fixed one when it has none."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return datetime(2000, 1, 1, tzinfo=UTC)
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# -- import -------------------------------------------------------------------
+def read_ics(text: str, origin: str) -> Batch:
+    """The VEVENTs of ``text`` as a Batch; broken files raise, naming the line."""
+    starts = _check_structure(text, origin)
+    try:
+        calendars = Calendar.from_ical(text, multiple=True)
+    except ValueError as exc:
+        line = _bad_line(text)
+        where = f" line {line}" if line else ""
+        raise ImportFormatError(
+            f"{origin}{where}: not valid iCalendar ({exc}). Nothing was imported."
+        ) from None
+    batch = Batch()
+    vevents = [ve for cal in calendars for ve in cal.walk("VEVENT")]
+    for number, ve in enumerate(vevents):
+        line = starts[number] if number < len(starts) else 0
+        where = f"{origin} line {line}" if line else f"{origin} event {number + 1}"
+        title = str(ve.get("SUMMARY") or "").strip()
+        try:
+            _read_vevent(batch, ve, title or "Untitled")
+        except _Skip as exc:
+            label = f' ("{title[:60]}")' if title else ""
+            batch.problems.append(f"{where}{label}: {exc}; skipped")
+            continue
+        if ve.get("RRULE") is not None:
+            batch.notes.append(
+                f'{where}: "{title}" repeats; only its first occurrence was imported.'
+            )
+    return batch
+
+
+def _check_structure(text: str, origin: str) -> list[int]:
+    """Line numbers of each BEGIN:VEVENT, after checking BEGIN/END pair up."""
+    stack: list[tuple[str, int]] = []
+    vevents: list[int] = []
+    seen_content = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line[0] in " \t":
+            continue  # blank, or a folded continuation of the line above
+        upper = line.strip().upper()
+        if not seen_content and upper != "BEGIN:VCALENDAR":
+            raise ImportFormatError(
+                f"{origin} line {number}: not an iCalendar file (it must start "
+                "with BEGIN:VCALENDAR). Use --format to say what it is."
+            )
+        seen_content = True
+        if upper.startswith("BEGIN:"):
+            stack.append((upper[6:], number))
+            if upper == "BEGIN:VEVENT":
+                vevents.append(number)
+        elif upper.startswith("END:"):
+            name = upper[4:]
+            if not stack or stack[-1][0] != name:
+                expected = f"END:{stack[-1][0]}" if stack else "nothing"
+                raise ImportFormatError(
+                    f"{origin} line {number}: END:{name} where {expected} was "
+                    "expected; the file is broken. Nothing was imported."
+                )
+            stack.pop()
+    if not seen_content:
+        raise ImportFormatError(f"{origin} is empty. Nothing was imported.")
+    if stack:
+        name, number = stack[-1]
+        raise ImportFormatError(
+            f"{origin} line {number}: BEGIN:{name} is never closed; the file looks "
+            "cut short. Nothing was imported."
+        )
+    return vevents
+
+
+def _bad_line(text: str) -> int:
+    """The first line the library cannot read, counting folded lines."""
+    logical: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
+        elif line.strip():
+            logical.append((number, line))
+    for number, line in logical:
+        try:
+            Contentline(line).parts()
+        except ValueError:
+            return number
+    return 0
+
+
+def _read_vevent(batch: Batch, ve: VEvent, title: str) -> None:
+    when = _when(ve)
+    summary = _text(ve, "X-DATELINE-SUMMARY") or _text(ve, "DESCRIPTION")
+    refs = [
+        batch.actor_ref(str(p), p.params.get("X-ROLE", ""))
+        for p in _all(ve, "X-DATELINE-ACTOR")
+    ]
+    if not refs:
+        people = _all(ve, "ORGANIZER") + _all(ve, "ATTENDEE")
+        refs = [batch.actor_ref(p.params.get("CN", "")) for p in people]
+    sources = [
+        batch.source_id(p.params.get("X-URL", ""), str(p), p.params.get("X-OUTLET", ""))
+        for p in _all(ve, "X-DATELINE-SOURCE")
+    ]
+    if not sources and _text(ve, "URL"):
+        sources = [batch.source_id(_text(ve, "URL"))]
+    quotes = [
+        (
+            str(p),
+            p.params.get("X-SPEAKER", ""),
+            p.params.get("X-SOURCE-URL", ""),
+            p.params.get("X-SOURCE-TITLE", ""),
+        )
+        for p in _all(ve, "X-DATELINE-QUOTE")
+    ]
+    uid = _text(ve, "UID")
+    status = _text(ve, "STATUS").upper()
+    batch.add_event(
+        event_id=uid.removesuffix(UID_SUFFIX) if uid.endswith(UID_SUFFIX) else "",
+        when=when,
+        title=title,
+        summary=summary,
+        actors=tuple(r for r in refs if r is not None),
+        sources=tuple(s for s in sources if s),
+        quotes=quotes,
+        tags=tuple(dict.fromkeys(str(c) for c in ve.categories if str(c).strip())),
+        place=_text(ve, "LOCATION"),
+        status="expected" if status == "TENTATIVE" else "occurred",
+    )
+
+
+def _when(ve: VEvent) -> FuzzyDate:
+    start = _value(ve, "DTSTART")
+    if start is None:
+        raise _Skip("it has no DTSTART (start date)")
+    end = _value(ve, "DTEND")
+    if end is None and ve.get("DURATION") is not None:
+        duration = _value(ve, "DURATION")
+        if isinstance(duration, timedelta):
+            end = start + duration
+    timed = isinstance(start, datetime)
+    label = ""
+    if timed:
+        zone = start.tzinfo
+        if zone is not None:
+            label = f"{start:%Y-%m-%d %H:%M} {_zone_name(start)}"
+            if isinstance(end, datetime) and end.tzinfo is not None:
+                end = end.astimezone(zone)
+        start = start.replace(tzinfo=None)
+        end = end.replace(tzinfo=None) if isinstance(end, datetime) else start
+        precision = "minute"
+    else:
+        if isinstance(end, datetime):
+            end = end.date()
+        end = end - timedelta(days=1) if end and end > start else start
+        precision = "day"
+    wanted = _text(ve, "X-DATELINE-PRECISION").lower()
+    if wanted in PRECISIONS and timed == (wanted in ("minute", "hour")):
+        precision = wanted
+        if wanted == "hour" and end > start:
+            end -= _MINUTE
+    if end < start:
+        raise _Skip("it ends before it starts")
+    return FuzzyDate(
+        start=start,
+        end=end,
+        precision=precision,  # type: ignore[arg-type]
+        text=_text(ve, "X-DATELINE-DATE-TEXT") or label,
+        approximate=_text(ve, "X-DATELINE-APPROXIMATE").upper() == "TRUE",
+    )
+
+
+def _value(ve: VEvent, name: str) -> Any:
+    """A date property's value; raises _Skip when the library could not read it."""
+    prop = ve.get(name)
+    if prop is None:
+        return None
+    errors = [msg for prop_name, msg in ve.errors if prop_name.upper() == name]
+    value = getattr(prop, "dt", None)
+    if errors or value is None:
+        why = f" ({errors[0]})" if errors else ""
+        raise _Skip(f"{name} is not a date or time{why}")
+    return value
+
+
+def _zone_name(value: datetime) -> str:
+    key = getattr(value.tzinfo, "key", None)
+    return str(key) if key else str(value.tzname() or "")
+
+
+def _text(ve: VEvent, name: str) -> str:
+    value = ve.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value or "").strip()
+
+
+def _all(ve: VEvent, name: str) -> list[Any]:
+    value = ve.get(name)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]

@@ -1,0 +1,126 @@
+"""Markdown report: the timeline as a journalist pastes it into a document.
+
+Events sit under year (``##``) and month (``###``) headings in date order;
+events known only more coarsely than a month, or spanning several months,
+come first under their year. Each event is a ``####`` heading with its date
+at its own precision ("Oct 2025", never a made-up day) and title, then actors
+with roles, place and status, the summary, quotes as ``>`` blockquotes with
+their speaker, and the sources as links. Export only: a report is for
+reading, and its words cannot say ids, roles or precision exactly enough to
+be read back. User text is escaped so a title cannot break the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from store.datefmt import format_when
+from store.model import PRECISIONS, Event
+from store.timeline import Timeline
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def dumps_markdown(
+    timeline: Timeline, events: list[Event], *, title: str = "Timeline"
+) -> str:
+    out = [f"# {escape(title or 'Timeline')}", ""]
+    noun = "event" if len(events) == 1 else "events"
+    out += [f"{len(events)} {noun}.", ""]
+    for year, in_year in groupby(events, key=lambda ev: ev.when.start_day.year):
+        out += [f"## {year}", ""]
+        year_level, by_month = [], []
+        for event in in_year:
+            (by_month if _within_month(event) else year_level).append(event)
+        for event in year_level:
+            out += _event(timeline, event)
+        for month, in_month in groupby(by_month, key=lambda e: e.when.start.month):
+            out += [f"### {MONTH_NAMES[month - 1]} {year}", ""]
+            for event in in_month:
+                out += _event(timeline, event)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _within_month(event: Event) -> bool:
+    when = event.when
+    fine = PRECISIONS.index(when.precision) <= PRECISIONS.index("month")
+    same = (when.start_day.year, when.start_day.month) == (
+        when.end_day.year,
+        when.end_day.month,
+    )
+    return fine and same
+
+
+def _event(timeline: Timeline, event: Event) -> list[str]:
+    out = [f"#### {escape(format_when(event.when))} — {escape(event.title)}", ""]
+    meta = []
+    names = []
+    for ref in event.actors:
+        actor = timeline.actors_by_id.get(ref.actor)
+        if actor is not None:
+            role = f" ({ref.role})" if ref.role else ""
+            names.append(escape(actor.name + role))
+    if names:
+        meta.append(", ".join(names))
+    if event.place:
+        meta.append(escape(event.place))
+    if event.status == "expected":
+        meta.append("expected")
+    if meta:
+        out += ["*" + " · ".join(meta) + "*", ""]
+    if event.summary:
+        out += [escape(event.summary), ""]
+    for quote in timeline.quotes(event=event.id):
+        lines = [f"> {escape(line)}".rstrip() for line in quote.text.splitlines()]
+        speaker = timeline.actors_by_id.get(quote.speaker or "")
+        if speaker is not None:
+            lines.append(f"> — {escape(speaker.name)}")
+        out += [*lines, ""]
+    links = [
+        _source(s.title, s.outlet, s.url) for s in timeline.sources(event=event.id)
+    ]
+    if links:
+        out += ["Sources: " + "; ".join(links), ""]
+    return out
+
+
+def _source(title: str, outlet: str, url: str) -> str:
+    shown = escape(title or url or "untitled")
+    if url.lower().startswith(("http://", "https://")):
+        shown = f"[{shown}]({_link(url)})"
+    return f"{shown} ({escape(outlet)})" if outlet else shown
+
+
+def _link(url: str) -> str:
+    """A URL that cannot end the ``(...)`` of a Markdown link early."""
+    return url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def escape(text: str) -> str:
+    """``text`` shown literally: no accidental emphasis, links or headings."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(_line_start, text)
+
+
+def _line_start(match: re.Match[str]) -> str:
+    """``# x`` -> ``\\# x``; ``1. x`` -> ``1\\. x`` (digits cannot be escaped)."""
+    mark = match.group(2)
+    if mark[0].isdigit():
+        return match.group(1) + mark + "\\"
+    return match.group(1) + "\\" + mark

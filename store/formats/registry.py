@@ -1,0 +1,182 @@
+"""One door for every format: render or write an export, read or merge an import.
+
+The CLI and the explorer call only these; each format module knows one
+format. Imports read and check the whole file before anything is written,
+then merge through one ``merge_records`` commit, so a file goes in whole or
+not at all. Format modules are imported on first use, so opening the
+explorer does not pay for the iCalendar library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from store.errors import DatelineError
+from store.formats.batch import Batch, merge_batch
+from store.formats.detect import EXPORT_FORMATS, IMPORT_FORMATS, detect_import_format
+from store.formats.native import ImportFormatError, ImportReport, import_native
+from store.model import Event
+from store.storage import fsync_dir
+from store.timeline import Timeline
+
+
+class ExportError(DatelineError):
+    """An export cannot be written; nothing was changed."""
+
+
+def render_export(
+    timeline: Timeline, events: list[Event], fmt: str, *, title: str = ""
+) -> str:
+    """``events`` (with what they refer to) as the text of format ``fmt``."""
+    title = title or _title(timeline)
+    if fmt == "json":
+        from store.formats.native import dumps_native
+
+        return dumps_native(timeline, events) + "\n"
+    if fmt == "csv":
+        from store.formats.csvfmt import dumps_csv
+
+        return dumps_csv(timeline, events)
+    if fmt == "timelinejs":
+        from store.formats.timelinejs import dumps_timelinejs
+
+        return dumps_timelinejs(timeline, events, title=title) + "\n"
+    if fmt == "ics":
+        from store.formats.ics import dumps_ics
+
+        return dumps_ics(timeline, events, title=title)
+    if fmt == "md":
+        from store.formats.markdown import dumps_markdown
+
+        return dumps_markdown(timeline, events, title=title)
+    raise ExportError(
+        f'Unknown export format "{fmt}"; use one of: {", ".join(EXPORT_FORMATS)}.'
+    )
+
+
+def write_export(
+    timeline: Timeline, events: list[Event], fmt: str, path: str | Path
+) -> None:
+    """Write the export to ``path`` whole or not at all (never half a file).
+
+    Refuses the timeline's own files: exporting over them would lose data.
+    """
+    target = Path(path).expanduser()
+    if _is_timeline_file(timeline, target):
+        raise ExportError(
+            f"{target} is the timeline file itself (or its journal or backup); "
+            "export to another file name."
+        )
+    text = render_export(timeline, events, fmt)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"Cannot write {target}: the folder {folder} does not exist.")
+    # ICS wants CRLF line ends, which the library already wrote; no translation.
+    newline = "" if fmt == "ics" else None
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.")
+    except OSError as exc:
+        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    try:
+        # mkstemp makes the file private; an export is an ordinary file.
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(name, target)
+    except OSError as exc:
+        # The error that stopped the write is the one to report, not cleanup's.
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    fsync_dir(folder)
+
+
+def read_import(
+    path: str | Path, fmt: str = "auto", *, anchor: date | None = None
+) -> tuple[str, Batch | dict]:
+    """Read and check a whole file: (format, Batch) or ("json", document).
+
+    Raises ImportFormatError naming the file (and line where known) when the
+    file as a whole cannot be read.
+    """
+    path = Path(path).expanduser()
+    text = _read_text(path)
+    if fmt == "auto":
+        fmt = detect_import_format(path, text)
+    if fmt not in IMPORT_FORMATS:
+        raise ImportFormatError(
+            f'Cannot import format "{fmt}"; use one of: {", ".join(IMPORT_FORMATS)}.'
+        )
+    origin = str(path)
+    if fmt == "csv":
+        from store.formats.csvfmt import read_csv
+
+        return fmt, read_csv(text, origin, anchor or date.today())
+    if fmt == "ics":
+        from store.formats.ics import read_ics
+
+        return fmt, read_ics(text, origin)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"{origin} line {exc.lineno}, column {exc.colno}: not valid JSON "
+            f"({exc.msg}). Nothing was imported."
+        ) from None
+    if fmt == "timelinejs":
+        from store.formats.timelinejs import read_timelinejs
+
+        return fmt, read_timelinejs(data, origin)
+    return fmt, data
+
+
+def import_file(
+    timeline: Timeline,
+    path: str | Path,
+    fmt: str = "auto",
+    *,
+    allow_duplicates: bool = False,
+    anchor: date | None = None,
+) -> ImportReport:
+    """Merge the file at ``path`` into ``timeline`` as one undoable step."""
+    fmt, read = read_import(path, fmt, anchor=anchor)
+    if isinstance(read, Batch):
+        return merge_batch(timeline, read, allow_duplicates=allow_duplicates)
+    return import_native(
+        timeline, read, origin=str(path), allow_duplicates=allow_duplicates
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ImportFormatError(
+            f"{path} line {line}: not UTF-8 text (byte {exc.start}). Save it as "
+            "UTF-8 and import again. Nothing was imported."
+        ) from None
+
+
+def _title(timeline: Timeline) -> str:
+    return timeline.path.stem if timeline.path is not None else "Timeline"
+
+
+def _is_timeline_file(timeline: Timeline, target: Path) -> bool:
+    if timeline.path is None:
+        return False
+    db = timeline.path.resolve()
+    own = {db, *(db.with_name(db.name + s) for s in (".journal", ".bak", ".lock"))}
+    return target.resolve() in own
