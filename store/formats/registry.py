@@ -30,14 +30,22 @@ class ExportError(DatelineError):
 
 
 def render_export(
-    timeline: Timeline, events: list[Event], fmt: str, *, title: str = ""
+    timeline: Timeline, events: list[Event] | None, fmt: str, *, title: str = ""
 ) -> str:
-    """``events`` (with what they refer to) as the text of format ``fmt``."""
+    """``events`` (None: the whole timeline) as the text of format ``fmt``.
+
+    A native export of every event is an export of the whole timeline, so
+    actors and quotes tied to no event are kept too.
+    """
     title = title or _title(timeline)
+    if events is not None and _is_everything(timeline, events):
+        events = None
     if fmt == "json":
         from store.formats.native import dumps_native
 
         return dumps_native(timeline, events) + "\n"
+    if events is None:
+        events = timeline.events()
     if fmt == "csv":
         from store.formats.csvfmt import dumps_csv
 
@@ -60,7 +68,7 @@ def render_export(
 
 
 def write_export(
-    timeline: Timeline, events: list[Event], fmt: str, path: str | Path
+    timeline: Timeline, events: list[Event] | None, fmt: str, path: str | Path
 ) -> None:
     """Write the export to ``path`` whole or not at all (never half a file).
 
@@ -147,7 +155,18 @@ def import_file(
     anchor: date | None = None,
 ) -> ImportReport:
     """Merge the file at ``path`` into ``timeline`` as one undoable step."""
-    fmt, read = read_import(path, fmt, anchor=anchor)
+    _fmt, read = read_import(path, fmt, anchor=anchor)
+    return merge_read(timeline, read, Path(path), allow_duplicates=allow_duplicates)
+
+
+def merge_read(
+    timeline: Timeline,
+    read: Batch | dict,
+    path: Path,
+    *,
+    allow_duplicates: bool = False,
+) -> ImportReport:
+    """Commit what ``read_import`` returned, in one journal entry."""
     if isinstance(read, Batch):
         return merge_batch(timeline, read, allow_duplicates=allow_duplicates)
     return import_native(
@@ -172,6 +191,12 @@ def _read_text(path: Path) -> str:
 
 def _title(timeline: Timeline) -> str:
     return timeline.path.stem if timeline.path is not None else "Timeline"
+
+
+def _is_everything(timeline: Timeline, events: list[Event]) -> bool:
+    return len(events) == len(timeline) and all(
+        ev.id in timeline.events_by_id for ev in events
+    )
 
 
 def _is_timeline_file(timeline: Timeline, target: Path) -> bool:
