@@ -92,7 +92,7 @@ FORM_CSS = """
 """
 
 
-def form_row(label: str, *fields: Widget, row_id: str) -> Horizontal:
+def form_row(label: str, *fields: Widget, row_id: str | None = None) -> Horizontal:
     """A label beside a column holding the field and its message lines."""
     return Horizontal(
         Label(label, classes="form-label"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Input, Select
 
 from store.drafts import DraftError, SourceDraft
@@ -59,7 +60,7 @@ class SourceField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Select(
-            [(source_label(s), s.id) for s in self._sources],
+            [(Content(source_label(s)), s.id) for s in self._sources],
             prompt="pick an article, or type a new one below",
             value=self._first or Select.NULL,
             id="source-pick",
