@@ -46,7 +46,11 @@ _MINUTE = timedelta(minutes=1)
 
 
 class _Skip(ValueError):
-    """One VEVENT cannot be imported; the message says why."""
+    """One VEVENT cannot be imported; the message says why, ``prop`` where."""
+
+    def __init__(self, message: str, prop: str = "") -> None:
+        super().__init__(message)
+        self.prop = prop
 
 
 # -- export -------------------------------------------------------------------
@@ -175,6 +179,7 @@ def read_ics(text: str, origin: str) -> Batch:
             f"{origin}{where}: not valid iCalendar ({exc}). Nothing was imported."
         ) from None
     batch = Batch()
+    lines = text.splitlines()
     vevents = [ve for cal in calendars for ve in cal.walk("VEVENT")]
     for number, ve in enumerate(vevents):
         line = starts[number] if number < len(starts) else 0
@@ -183,6 +188,8 @@ def read_ics(text: str, origin: str) -> Batch:
         try:
             _read_vevent(batch, ve, title or "Untitled")
         except _Skip as exc:
+            if line and exc.prop:
+                where = f"{origin} line {_property_line(lines, line, exc.prop)}"
             label = f' ("{title[:60]}")' if title else ""
             batch.problems.append(f"{where}{label}: {exc}; skipped")
             continue
@@ -230,6 +237,17 @@ def _check_structure(text: str, origin: str) -> list[int]:
             "cut short. Nothing was imported."
         )
     return vevents
+
+
+def _property_line(lines: list[str], begin: int, prop: str) -> int:
+    """The line of ``prop`` in the VEVENT that starts on line ``begin``."""
+    for number in range(begin, len(lines) + 1):
+        upper = lines[number - 1].upper()
+        if upper.startswith("END:VEVENT"):
+            break
+        if upper.startswith(prop) and upper[len(prop) : len(prop) + 1] in (";", ":"):
+            return number
+    return begin
 
 
 def _bad_line(text: str) -> int:
@@ -336,10 +354,13 @@ def _value(ve: VEvent, name: str) -> Any:
     if prop is None:
         return None
     errors = [msg for prop_name, msg in ve.errors if prop_name.upper() == name]
-    value = getattr(prop, "dt", None)
+    try:
+        value = None if errors else getattr(prop, "dt", None)
+    except ValueError as exc:  # the library's BrokenCalendarProperty
+        errors.append(str(exc))
     if errors or value is None:
         why = f" ({errors[0]})" if errors else ""
-        raise _Skip(f"{name} is not a date or time{why}")
+        raise _Skip(f"{name} is not a date or time{why}", prop=name)
     return value
 
 

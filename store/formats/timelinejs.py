@@ -86,9 +86,10 @@ def read_timelinejs(data: Any, origin: str) -> Batch:
             else:
                 era_count += kind == "era"
     if era_count:
+        eras_were = "1 era was" if era_count == 1 else f"{era_count} eras were"
         batch.notes.append(
-            f"{origin}: {era_count} era(s) imported as events tagged "
-            f'"{ERA_TAG}" spanning their dates.'
+            f'{origin}: {eras_were} imported as events tagged "{ERA_TAG}" '
+            "spanning their dates."
         )
     return batch
 
@@ -112,7 +113,7 @@ def _read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
     )
     when = replace(
         when,
-        text=words.date_text or tljs_html.to_plain(str(display or "")),
+        text=words.date_text if words.ours else tljs_html.to_plain(str(display or "")),
         approximate=words.approximate,
     )
     title = tljs_html.to_plain(str(text.get("headline") or ""))

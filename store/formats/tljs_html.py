@@ -25,6 +25,8 @@ class SlideText:
     """What a slide's text says, in dateline's terms."""
 
     summary: str = ""
+    #: True when the slide was written by dateline (it has the date block).
+    ours: bool = False
     date_text: str = ""
     precision: str = ""
     approximate: bool = False
@@ -204,6 +206,7 @@ class _Reader(HTMLParser):
     def _block_done(self, cls: str, values: dict[str, str], text: str) -> None:
         slide = self.slide
         if cls == "dateline-date":
+            slide.ours = True
             slide.precision = values.get("data-precision", "")
             slide.approximate = values.get("data-approximate") == "true"
             slide.status = values.get("data-status", "")
