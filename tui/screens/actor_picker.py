@@ -1,0 +1,164 @@
+"""Pick actors to filter by: fuzzy type-ahead over names and aliases.
+
+Type part of any name or alias ("lula", "da silva", "the U.S. president");
+tab ticks the highlighted actor, so several can be chosen; ctrl+o switches
+between events of all of them and of any of them; enter applies.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+from store.model import Actor
+from store.names import fold, fuzzy_score
+from store.query import Match
+from store.text import inert
+from store.timeline import Timeline
+
+Picked = tuple[tuple[str, ...], Match]
+
+
+def rank_actors(timeline: Timeline, query: str) -> list[tuple[Actor, str]]:
+    """Actors matching ``query``, best first, each with the alias that matched
+    best when that alias is not the name itself ("" otherwise)."""
+    ranked: list[tuple[int, str, Actor, str]] = []
+    for actor in timeline.actors_by_id.values():
+        best, via = 0, ""
+        for name in actor.names:
+            score = fuzzy_score(query, name)
+            if score > best:
+                best, via = score, name
+        if best > 0:
+            alias = via if via != actor.name else ""
+            ranked.append((-best, fold(actor.name), actor, alias))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [(actor, alias) for _, _, actor, alias in ranked]
+
+
+class ActorPickerScreen(ModalScreen[Picked | None]):
+    """Dismisses with (actor ids, "all" | "any"), or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
+        Binding("down", "cursor(1)", "Next actor", show=False, id="picker.down"),
+        Binding("up", "cursor(-1)", "Previous actor", show=False, id="picker.up"),
+        Binding("tab", "tick", "Tick / untick", id="picker.tick", priority=True),
+        Binding("ctrl+o", "match", "All of / any of", id="picker.match", priority=True),
+    ]
+
+    def __init__(
+        self, timeline: Timeline, chosen: tuple[str, ...], match: Match
+    ) -> None:
+        super().__init__()
+        self.timeline = timeline
+        #: Ticked actor ids, in the order they were ticked.
+        self.chosen = [a for a in chosen if a in timeline.actors_by_id]
+        self.match: Match = match
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-box") as box:
+            box.border_title = "Filter by actor"
+            box.border_subtitle = "tab tick · ctrl+o all/any · enter apply · esc cancel"
+            yield Input(
+                placeholder="Type a name or alias: lula, da silva, the U.S. president",
+                id="picker-input",
+            )
+            yield Label(id="picker-state")
+            yield SelectionList[str](id="picker-list")
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).can_focus = False
+        self._fill("")
+        self._show_state()
+
+    @property
+    def options(self) -> SelectionList[str]:
+        return self.query_one(SelectionList)
+
+    def _fill(self, query: str) -> None:
+        listing = self.options
+        listing.clear_options()
+        items = []
+        for actor, alias in rank_actors(self.timeline, query):
+            count = self.timeline.actor_event_count(actor.id)
+            prompt = Text(inert(actor.name, single_line=True))
+            if alias:
+                prompt.append(f"  “{inert(alias, single_line=True)}”", style="italic")
+            prompt.append(f"  {count} event{'' if count == 1 else 's'}", style="dim")
+            items.append(Selection(prompt, actor.id, actor.id in self.chosen))
+        listing.add_options(items)
+        listing.highlighted = 0 if items else None
+
+    def _show_state(self, warning: str = "") -> None:
+        names = [self.timeline.actors_by_id[a].name for a in self.chosen]
+        text = Text()
+        text.append("Events of ")
+        text.append("all of" if self.match == "all" else "any of", style="bold")
+        text.append(": ")
+        text.append(
+            inert(" + ".join(names), single_line=True)
+            or "(tick with tab, or press enter)"
+        )
+        if warning:
+            text.append(f"\n{warning}", style="bold")
+        self.query_one("#picker-state", Label).update(text)
+
+    @on(Input.Changed, "#picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+        self._show_state()
+
+    @on(SelectionList.SelectionToggled)
+    def _clicked(self, event: SelectionList.SelectionToggled) -> None:
+        self._set_ticked(str(event.selection.value))
+
+    def _set_ticked(self, actor_id: str) -> None:
+        ticked = actor_id in self.options.selected
+        if ticked and actor_id not in self.chosen:
+            self.chosen.append(actor_id)
+        elif not ticked and actor_id in self.chosen:
+            self.chosen.remove(actor_id)
+        self._show_state()
+
+    def _highlighted_id(self) -> str | None:
+        listing = self.options
+        if listing.highlighted is None:
+            return None
+        return str(listing.get_option_at_index(listing.highlighted).value)
+
+    def action_cursor(self, step: int) -> None:
+        listing = self.options
+        if listing.option_count:
+            current = listing.highlighted or 0
+            listing.highlighted = max(0, min(listing.option_count - 1, current + step))
+
+    def action_tick(self) -> None:
+        actor_id = self._highlighted_id()
+        if actor_id is not None:
+            self.options.toggle(actor_id)
+            self._set_ticked(actor_id)
+
+    def action_match(self) -> None:
+        self.match = "any" if self.match == "all" else "all"
+        self._show_state()
+
+    @on(Input.Submitted, "#picker-input")
+    def _apply(self, event: Input.Submitted) -> None:
+        chosen = list(self.chosen)
+        highlighted = self._highlighted_id()
+        if event.value.strip():
+            if highlighted is None:
+                self._show_state(
+                    f"No actor matches “{event.value.strip()}”; try part of a name."
+                )
+                return
+            if highlighted not in chosen:
+                chosen.append(highlighted)
+        self.dismiss((tuple(chosen), self.match))

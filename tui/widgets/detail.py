@@ -1,0 +1,43 @@
+"""The detail strip under the timeline: the highlighted event at a glance."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from store.datefmt import describe
+from store.model import Event
+from store.text import inert
+
+
+def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Text:
+    """Title, when (with precision), status, place and tags, then the summary."""
+    if event is None:
+        return Text(empty, style="dim")
+    text = Text()
+    text.append(inert(event.title, single_line=True), style="bold")
+    text.append("\n")
+    facts = [describe(event.when)]
+    status = event.status
+    if event.pending:
+        status += ", extracted, pending review"
+    facts.append(status)
+    if event.place:
+        facts.append(inert(event.place, single_line=True))
+    text.append(" · ".join(facts), style="italic")
+    if event.tags:
+        text.append("  ")
+        text.append(
+            " ".join(f"#{inert(t, single_line=True)}" for t in event.tags), style="dim"
+        )
+    if event.summary:
+        text.append("\n")
+        text.append(inert(event.summary))
+    return text
+
+
+class DetailStrip(Static):
+    """Shows :func:`detail_text` of the highlighted event."""
+
+    def show(self, event: Event | None, empty: str = "No event highlighted.") -> None:
+        self.update(detail_text(event, empty))

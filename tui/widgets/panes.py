@@ -1,0 +1,108 @@
+"""The right-hand panes: actors, quotes and sources of the highlighted event.
+
+Each pane is an ``OptionList`` whose options carry the id of the record they
+show, so a handler never has to search for it again. These lists are short
+(one event's worth), so the stock widget is the right tool here.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store.model import Actor, Quote, Source
+from store.text import inert
+
+
+class RecordPane(OptionList):
+    """An option list of records, with an empty-state line and vim keys."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="pane.j"),
+        Binding("k", "cursor_up", "Up", show=False, id="pane.k"),
+    ]
+
+    #: What the pane says when it has nothing to show.
+    EMPTY = "Nothing here."
+
+    def show(self, items: list[tuple[str, Text]], *, empty: str | None = None) -> None:
+        """Replace the options; keep the highlight on the same record if present."""
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        self.clear_options()
+        if not items:
+            self.add_option(
+                Option(Text(empty or self.EMPTY, style="dim"), disabled=True)
+            )
+            return
+        self.add_options([Option(text, id=record_id) for record_id, text in items])
+        ids = [record_id for record_id, _ in items]
+        self.highlighted = ids.index(keep) if keep in ids else 0
+
+    @property
+    def record_ids(self) -> list[str]:
+        """Ids of the records shown, in order (for tests and the help line)."""
+        return [o.id for o in self.options if o.id is not None]
+
+
+class ActorsPane(RecordPane):
+    """Actors of the event; enter or space toggles one into the filter."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Toggle actor filter", id="actors.toggle"),
+        Binding(
+            "space", "select", "Toggle actor filter", show=False, id="actors.space"
+        ),
+    ]
+    EMPTY = "No actors."
+
+    @staticmethod
+    def line(actor: Actor, role: str, count: int, filtered: bool) -> Text:
+        text = Text()
+        text.append("✓ " if filtered else "  ", style="bold")
+        text.append(inert(actor.name, single_line=True), style="bold")
+        if role:
+            text.append(f" · {inert(role, single_line=True)}", style="italic")
+        plural = "" if count == 1 else "s"
+        text.append(f"  {count} event{plural}", style="dim")
+        return text
+
+
+class QuotesPane(RecordPane):
+    """Quotes of the event, or of the filtered actors; enter opens the article."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open quote in article", id="quotes.open"),
+    ]
+    EMPTY = "No quotes."
+
+    @staticmethod
+    def line(quote: Quote, speaker: str, when: str) -> Text:
+        text = Text()
+        text.append(f"“{inert(quote.text, single_line=True)}”")
+        text.append(f"\n  — {inert(speaker, single_line=True)}", style="italic dim")
+        if when:
+            text.append(f", {when}", style="dim")
+        return text
+
+
+class SourcesPane(RecordPane):
+    """Sources of the event; enter opens the article view."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Read article", id="sources.open"),
+    ]
+    EMPTY = "No sources."
+
+    @staticmethod
+    def line(source: Source, published: str) -> Text:
+        text = Text()
+        outlet = source.outlet or source.via or "Unknown outlet"
+        text.append(inert(outlet, single_line=True), style="bold")
+        if published:
+            text.append(f" · {published}", style="dim")
+        text.append(f"\n  {inert(source.title, single_line=True)}")
+        if not source.body:
+            text.append("  (no text stored)", style="dim italic")
+        return text

@@ -1,0 +1,85 @@
+"""A one-line question at the bottom of the explorer: go to a date, search...
+
+The screen decides what an answer means. A wrong answer is shown right under
+the input with the message that says how to fix it, and the input keeps what
+was typed, so the user corrects rather than retypes.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+
+class PromptBar(Vertical):
+    """Hidden until :meth:`ask`; posts :class:`Answered` on enter."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+    ]
+
+    class Answered(Message):
+        """The user pressed enter on ``value`` for the question ``kind``."""
+
+        def __init__(self, kind: str, value: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.value = value
+
+    class Cancelled(Message):
+        """The user pressed esc; the screen puts focus back."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.kind = ""
+        #: The message shown under the input, "" when none.
+        self.error = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="prompt-error", markup=False)
+        yield Label(id="prompt-label")
+        yield Input(id="prompt-input")
+
+    def ask(
+        self, kind: str, label: str, placeholder: str = "", value: str = ""
+    ) -> None:
+        """Show the question ``label`` and focus the input."""
+        self.kind = kind
+        self.query_one("#prompt-label", Label).update(label)
+        self._show_error("")
+        field = self.query_one("#prompt-input", Input)
+        field.placeholder = placeholder
+        field.value = value
+        self.display = True
+        field.focus()
+
+    def fail(self, message: str) -> None:
+        """Show ``message`` under the input; keep it open with its text."""
+        self._show_error(message)
+        self.query_one("#prompt-input", Input).focus()
+
+    def close(self) -> None:
+        self.display = False
+        self.kind = ""
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.display and self.kind)
+
+    def _show_error(self, message: str) -> None:
+        self.error = message
+        self.query_one("#prompt-error", Static).update(message)
+        self.set_class(bool(message), "-error")
+
+    @on(Input.Submitted, "#prompt-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(self.kind, event.value))
+
+    def action_cancel(self) -> None:
+        self.close()
+        self.post_message(self.Cancelled())

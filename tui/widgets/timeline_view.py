@@ -1,0 +1,389 @@
+"""The timeline: a virtualised list of events under year and month headings.
+
+A ``ScrollView`` with ``render_line``: only the lines on screen are turned
+into text, and rendered lines are kept in an LRU cache, so 100,000 events
+scroll like 100. The lines themselves come from ``rows.Layout``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+from collections.abc import Callable
+from datetime import date
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.datefmt import format_when
+from store.model import Event
+from store.text import inert
+from tui.widgets.rows import EVENT, MONTH, TODAY, YEAR, Layout
+from tui.widgets.textmatch import match_spans
+
+DATE_WIDTH = 13
+MARKS_WIDTH = 4
+#: Marks shown after the date; the help screen lists them.
+MARKS = (
+    ("→", "expected (announced or scheduled)"),
+    ("~", "approximate date"),
+    ("“", "has quotes"),
+    ("?", "extracted, pending review"),
+)
+
+
+def event_marks(event: Event) -> str:
+    """The marks column of an event row."""
+    flags = (
+        event.status == "expected",
+        event.when.approximate,
+        bool(event.quotes),
+        event.pending,
+    )
+    return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)
+
+
+class TimelineView(ScrollView, can_focus=True):
+    """Date-ordered events; the cursor is always on an event, never a heading."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Next event", show=False, id="timeline.down"),
+        Binding("j", "move(1)", "Next event", show=False, id="timeline.j"),
+        Binding("up", "move(-1)", "Previous event", show=False, id="timeline.up"),
+        Binding("k", "move(-1)", "Previous event", show=False, id="timeline.k"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="timeline.pagedown"),
+        Binding("ctrl+d", "page(1)", "Page down", show=False, id="timeline.ctrl_d"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="timeline.pageup"),
+        Binding("ctrl+u", "page(-1)", "Page up", show=False, id="timeline.ctrl_u"),
+        Binding("g", "first", "First event", show=False, id="timeline.g"),
+        Binding("home", "first", "First event", show=False, id="timeline.home"),
+        Binding("G", "last", "Last event", show=False, id="timeline.G"),
+        Binding("end", "last", "Last event", show=False, id="timeline.end"),
+        Binding(
+            "right_square_bracket",
+            "month(1)",
+            "Next month",
+            show=False,
+            id="timeline.month+",
+        ),
+        Binding(
+            "left_square_bracket",
+            "month(-1)",
+            "Prev month",
+            show=False,
+            id="timeline.month-",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "year(1)",
+            "Next year",
+            show=False,
+            id="timeline.year+",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "year(-1)",
+            "Prev year",
+            show=False,
+            id="timeline.year-",
+        ),
+        Binding("t", "today", "Nearest today", show=False, id="timeline.today"),
+        Binding("enter", "open", "Open event", id="timeline.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "timeline--cursor",
+        "timeline--cursor-blurred",
+        "timeline--year",
+        "timeline--month",
+        "timeline--today",
+        "timeline--date",
+        "timeline--marks",
+        "timeline--actors",
+        "timeline--match",
+        "timeline--hit",
+    }
+
+    class Highlighted(Message):
+        """The cursor moved to ``event`` (None when the view is empty)."""
+
+        def __init__(self, event: Event | None) -> None:
+            super().__init__()
+            self.event = event
+
+    class Opened(Message):
+        """Enter (or a double click) on ``event``."""
+
+        def __init__(self, event: Event) -> None:
+            super().__init__()
+            self.event = event
+
+    def __init__(
+        self,
+        *,
+        actor_label: Callable[[Event, int], str],
+        today: date | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.layout_data = Layout()
+        self.cursor = -1
+        self.today = today
+        self._actor_label = actor_label
+        self._search = ""
+        self._hits: set[str] = set()
+        self._hit_indices: list[int] = []
+        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
+
+    # -- data ------------------------------------------------------------
+    @property
+    def event(self) -> Event | None:
+        """The highlighted event."""
+        if 0 <= self.cursor < len(self.layout_data.events):
+            return self.layout_data.events[self.cursor]
+        return None
+
+    def set_layout(self, layout: Layout, select: int | None) -> None:
+        """Show ``layout`` with the cursor on event index ``select``."""
+        self.layout_data = layout
+        self.cursor = -1
+        self._hit_indices = self._index_hits()
+        self._cache.clear()
+        self.virtual_size = Size(0, len(layout.lines))
+        self.refresh()
+        if select is None and layout.events:
+            select = layout.nearest(self.today) if self.today else 0
+        self.select(select if select is not None else -1, force=True)
+
+    def set_search(self, query: str, hits: set[str]) -> None:
+        """Highlight ``query`` in rows; ``hits`` are the matching event ids."""
+        self._search = query
+        self._hits = hits
+        self._hit_indices = self._index_hits()
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    @property
+    def hit_count(self) -> int:
+        return len(self._hit_indices)
+
+    def _index_hits(self) -> list[int]:
+        index_of = self.layout_data.index_of
+        return sorted(index_of[i] for i in self._hits if i in index_of)
+
+    def next_hit(self, forward: bool) -> bool:
+        """Move to the next (or previous) search hit, wrapping; False if none."""
+        hits = self._hit_indices
+        if not hits:
+            return False
+        if forward:
+            at = bisect.bisect_right(hits, self.cursor)
+            target = hits[at] if at < len(hits) else hits[0]
+        else:
+            at = bisect.bisect_left(hits, self.cursor) - 1
+            target = hits[at] if at >= 0 else hits[-1]
+        self.select(target)
+        return True
+
+    # -- cursor ----------------------------------------------------------
+    def select(self, index: int, *, force: bool = False) -> None:
+        """Put the cursor on event ``index`` and scroll it into view."""
+        count = len(self.layout_data.events)
+        index = min(max(index, 0), count - 1) if count else -1
+        if index == self.cursor and not force:
+            return
+        old = self.cursor
+        self.cursor = index
+        if 0 <= old < count:
+            self.refresh_line(self.layout_data.event_line[old])
+        if index >= 0:
+            line = self.layout_data.event_line[index]
+            self.refresh_line(line)
+            self._scroll_to_line(line)
+        self.post_message(self.Highlighted(self.event))
+
+    def select_id(self, event_id: str) -> bool:
+        index = self.layout_data.index_of.get(event_id)
+        if index is None:
+            return False
+        self.select(index)
+        return True
+
+    def _scroll_to_line(self, line: int) -> None:
+        # Show the headings right above the row too, so a jump lands in context.
+        top = line
+        lines = self.layout_data.lines
+        while top > 0 and line - top < 3 and lines[top - 1][0] != EVENT:
+            top -= 1
+        self.scroll_to_region(
+            Region(0, top, 1, line - top + 1), animate=False, immediate=True
+        )
+
+    def action_move(self, step: int) -> None:
+        self.select(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        """Move by at most a screenful of lines, and by at least one event."""
+        lines = self.layout_data.event_line
+        if not lines:
+            return
+        page = max(1, self.scrollable_content_region.height - 1)
+        target = lines[self.cursor] + direction * page
+        if direction > 0:
+            at = max(bisect.bisect_right(lines, target) - 1, self.cursor + 1)
+        else:
+            at = min(bisect.bisect_left(lines, target), self.cursor - 1)
+        self.select(at)
+
+    def action_first(self) -> None:
+        self.select(0)
+
+    def action_last(self) -> None:
+        self.select(len(self.layout_data.events) - 1)
+
+    def _step_group(self, direction: int, *, year: bool) -> None:
+        target = self.layout_data.group_step(self.cursor, direction > 0, year=year)
+        if target is None:
+            which = "year" if year else "month"
+            where = "later" if direction > 0 else "earlier"
+            self.notify(f"No {where} {which} in this view.", timeout=2)
+            return
+        self.select(target)
+
+    def action_month(self, direction: int) -> None:
+        self._step_group(direction, year=False)
+
+    def action_year(self, direction: int) -> None:
+        self._step_group(direction, year=True)
+
+    def action_today(self) -> None:
+        if self.today is None:
+            return
+        index = self.layout_data.nearest(self.today)
+        if index is not None:
+            self.select(index)
+
+    def action_open(self) -> None:
+        if self.event is not None:
+            self.post_message(self.Opened(self.event))
+
+    # -- mouse -------------------------------------------------------------
+    def _event_at(self, y: int) -> int | None:
+        line = int(self.scroll_y) + y
+        layout = self.layout_data
+        if not 0 <= line < len(layout.lines):
+            return None
+        at = bisect.bisect_left(layout.event_line, line)
+        return at if at < len(layout.events) else None
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = self._event_at(offset.y)
+        if index is None:
+            return
+        if index == self.cursor and event.chain >= 2:
+            self.action_open()
+        else:
+            self.select(index)
+
+    # -- rendering ---------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        line = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if not 0 <= line < len(self.layout_data.lines):
+            return Strip.blank(width, self.rich_style)
+        kind, payload = self.layout_data.lines[line]
+        selected = kind == EVENT and payload == self.cursor
+        key = (line, width, selected, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            text = self._line_text(kind, payload, width, selected)
+            strip = Strip(text.render(self.app.console), text.cell_len)
+            strip = strip.adjust_cell_length(width, self.rich_style)
+            self._cache[key] = strip
+        return strip
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _line_text(self, kind: int, payload: int, width: int, selected: bool) -> Text:
+        text = self._line_content(kind, payload, width, selected)
+        text.stylize_before(self.rich_style)
+        return text
+
+    def _line_content(
+        self, kind: int, payload: int, width: int, selected: bool
+    ) -> Text:
+        style = self._style
+        if kind == YEAR:
+            label = f" {payload} "
+            rule = "─" * max(0, width - len(label) - 1)
+            return Text.assemble((label, style("timeline--year")), (rule, "dim"))
+        if kind == MONTH:
+            year, month = divmod(payload, 12)
+            return Text(f"  {calendar.month_name[month + 1]}", style("timeline--month"))
+        if kind == TODAY:
+            assert self.today is not None
+            label = f" today · {self.today:%a} {self.today.day} {self.today:%b %Y} "
+            left = "  ──"
+            rule = "─" * max(0, width - len(left) - len(label))
+            return Text(left + label + rule, style("timeline--today"))
+        return self._event_text(self.layout_data.events[payload], width, selected)
+
+    def _event_text(self, event: Event, width: int, selected: bool) -> Text:
+        style = self._style
+        fixed = 2 + DATE_WIDTH + MARKS_WIDTH
+        room = max(8, width - fixed - 2)
+        actors = Text(self._actor_label(event, room // 3), style("timeline--actors"))
+        actors.truncate(room // 3, overflow="ellipsis")
+        title_width = max(4, room - actors.cell_len - (2 if actors.cell_len else 0))
+        title = Text(inert(event.title, single_line=True))
+        if self._search:
+            match = self.get_component_rich_style("timeline--match")
+            for start, end in match_spans(title.plain, self._search):
+                title.stylize(match, start, end)
+        title.truncate(title_width, overflow="ellipsis", pad=True)
+        when = inert(format_when(event.when, with_year=False))
+        hit = event.id in self._hits
+        text = Text.assemble(
+            ("▌ " if hit else "  ", style("timeline--hit") if hit else Style()),
+            (when.ljust(DATE_WIDTH)[:DATE_WIDTH], style("timeline--date")),
+            (event_marks(event).ljust(MARKS_WIDTH), style("timeline--marks")),
+            title,
+            "  " if actors.cell_len else "",
+            actors,
+        )
+        if selected:
+            text.align("left", width)
+            cursor = (
+                "timeline--cursor" if self.has_focus else "timeline--cursor-blurred"
+            )
+            text.stylize_before(self.get_component_rich_style(cursor))
+        return text
