@@ -86,7 +86,8 @@ def dumps_csv(timeline: Timeline, events: list[Event]) -> str:
 
 def read_csv(text: str, origin: str, anchor: date) -> Batch:
     """Rows of ``text`` as a Batch; raises ImportFormatError on bad headers."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: a stray quote is an error, not a field that swallows the file.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:

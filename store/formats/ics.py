@@ -178,6 +178,16 @@ def read_ics(text: str, origin: str) -> Batch:
         raise ImportFormatError(
             f"{origin}{where}: not valid iCalendar ({exc}). Nothing was imported."
         ) from None
+    # The library skips lines it cannot split into name and value; such a
+    # line means a damaged file, so nothing is imported rather than a guess.
+    if any(
+        prop is None for cal in calendars for c in cal.walk() for prop, _ in c.errors
+    ):
+        line = _bad_line(text)
+        raise ImportFormatError(
+            f"{origin}{f' line {line}' if line else ''}: not valid iCalendar (a "
+            "line that is not NAME:value). Nothing was imported."
+        )
     batch = Batch()
     lines = text.splitlines()
     vevents = [ve for cal in calendars for ve in cal.walk("VEVENT")]

@@ -1,0 +1,63 @@
+"""Import merges: one undoable step, known actors matched, duplicates skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.formats.registry import import_file, render_export
+from store.timeline import Timeline
+from tests.store.formats.helpers import FIXTURES
+
+
+def _journal_lines(path: Path) -> int:
+    journal = path.with_name(path.name + ".journal")
+    return len(journal.read_bytes().splitlines()) if journal.exists() else 0
+
+
+def test_a_whole_file_is_one_journal_entry_and_one_undo(demo_path: Path) -> None:
+    with Timeline.open(demo_path) as timeline:
+        before = _journal_lines(demo_path)
+        report = import_file(timeline, FIXTURES / "timelinejs_eras.json")
+        assert report.events == 4
+        assert _journal_lines(demo_path) == before + 1
+        timeline.undo()
+        assert len(timeline) == 8 and not timeline.can_undo
+
+
+def test_reimport_skips_duplicates_unless_allowed(
+    demo: Timeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "again.ics"
+    path.write_text(render_export(demo, None, "ics"), encoding="utf-8")
+    report = import_file(demo, path)
+    assert (report.events, len(report.duplicates)) == (0, 8)
+    assert report.summary() == (
+        "Imported 0 events, 0 new actors, 0 quotes, 0 sources; 4 actors matched "
+        "existing ones; skipped 8 duplicates."
+    )
+    assert len(demo) == 8
+    report = import_file(demo, path, allow_duplicates=True)
+    assert report.events == 8 and len(demo) == 16
+    # The copies get fresh ids; the originals keep theirs.
+    assert demo.event("ev-announcement").origin == "manual"
+
+
+def test_imported_sources_match_known_articles_by_title(
+    demo: Timeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "copy.timeline.json"
+    path.write_text(render_export(demo, None, "timelinejs"), encoding="utf-8")
+    import_file(demo, path, allow_duplicates=True)
+    # No URLs in the demo: title and outlet say it is the same article.
+    assert len(demo.sources()) == 2
+
+
+def test_native_import_into_a_new_file_keeps_ids(
+    demo: Timeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "all.json"
+    path.write_text(render_export(demo, None, "json"), encoding="utf-8")
+    fresh = Timeline.open(tmp_path / "fresh.json")
+    report = import_file(fresh, path)
+    assert report.summary() == ("Imported 8 events, 5 new actors, 5 quotes, 2 sources.")
+    assert set(fresh.events_by_id) == set(demo.events_by_id)
