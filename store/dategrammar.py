@@ -53,6 +53,7 @@ from store.dateparts import (
     weekday_number,
     yearly,
 )
+from store.holidays import HOLIDAY, WEEKEND, read_holiday, read_weekend
 
 # --- handlers: each gets the full match and answers with a Reading ---------
 
@@ -375,6 +376,8 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
     (_DAY_FIRST, _day_month),
     (_MONTH_FIRST, _day_month),
     (rf"{_MOD}{WD}(?: (?P<week>last|this|next) week)?{TIME}?", _weekday),
+    (HOLIDAY, read_holiday),
+    (WEEKEND, read_weekend),
 )
 
 

@@ -300,7 +300,9 @@ def _parser(prefer: str, anchor: date) -> Any:
 
     settings = {
         "PREFER_DATES_FROM": prefer,
-        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
+        # Noon, not midnight: the anchor is a day with no time, and "3 hours
+        # ago" must stay on that day rather than fall into the one before.
+        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day, 12),
         "RETURN_TIME_AS_PERIOD": True,
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PREFER_DAY_OF_MONTH": "first",

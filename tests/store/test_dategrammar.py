@@ -199,3 +199,33 @@ def test_approximate_markers_are_stripped_and_recorded(
     assert (fd.start, fd.end) == (start, end)
     assert fd.approximate
     assert fd.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "prefer", "day"),
+    [
+        ("Christmas", "past", date(2025, 12, 25)),
+        ("Christmas Eve 2025", "auto", date(2025, 12, 24)),
+        ("New Year's Eve", "past", date(2025, 12, 31)),
+        ("new years day", "future", date(2027, 1, 1)),
+        ("last Thanksgiving", "auto", date(2025, 11, 27)),
+        ("Easter 2026", "auto", date(2026, 4, 5)),
+        ("Easter 2024", "auto", date(2024, 3, 31)),
+        ("Good Friday 2025", "auto", date(2025, 4, 18)),
+        ("Election Day 2024", "auto", date(2024, 11, 5)),
+        ("Memorial Day 2025", "auto", date(2025, 5, 26)),
+        ("Labor Day 2025", "auto", date(2025, 9, 1)),
+        ("next Halloween", "past", date(2026, 10, 31)),
+    ],
+)
+def test_holidays(text: str, prefer: str, day: date) -> None:
+    fd = parse_date(text, date(2026, 1, 10), prefer=prefer)  # type: ignore[arg-type]
+    assert (fd.start, fd.end, fd.precision) == (day, day, "day")
+
+
+def test_bare_weekend_follows_the_preference() -> None:
+    anchor = date(2026, 1, 14)  # a Wednesday
+    past = parse_date("the weekend", anchor, prefer="past")
+    future = parse_date("the weekend", anchor, prefer="future")
+    assert (past.start, past.end) == (date(2026, 1, 10), date(2026, 1, 11))
+    assert (future.start, future.end) == (date(2026, 1, 17), date(2026, 1, 18))

@@ -239,8 +239,11 @@ def test_times_of_day(text: str, start: datetime, precision: str) -> None:
 
 
 def test_hours_ago_is_about_a_day_since_the_anchor_has_no_time() -> None:
+    # The anchor day is read as its noon: "1 hour ago" in an article stamped
+    # 10 Jan is 10 Jan, not the day before.
     fd = read("3 hours ago")
-    assert (fd.start, fd.precision, fd.approximate) == (D(2026, 1, 9), "day", True)
+    assert (fd.start, fd.precision, fd.approximate) == (D(2026, 1, 10), "day", True)
+    assert read("30 hours ago").start == D(2026, 1, 9)
 
 
 # --- what must not be read ------------------------------------------------
