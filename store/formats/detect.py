@@ -25,14 +25,17 @@ EXTENSIONS = {
     ".md": "md",
     ".markdown": "md",
 }
-SUFFIX = {"json": ".json", "csv": ".csv", "timelinejs": ".json", "ics": ".ics"}
-SUFFIX["md"] = ".md"
+#: File names ending so ask for TimelineJS (a plain ".json" is native).
+TIMELINEJS_SUFFIXES = (".timeline.json", ".timelinejs.json", ".tljs.json")
+#: The extension each export format gets when the user picks it.
+SUFFIX = {"json": ".json", "csv": ".csv", "ics": ".ics", "md": ".md"}
+SUFFIX["timelinejs"] = TIMELINEJS_SUFFIXES[0]
 
 
 def export_format_for(path: str | Path) -> str | None:
     """The format a file name asks for, or None when it does not say."""
     name = Path(path).name.lower()
-    if name.endswith((".timeline.json", ".timelinejs.json", ".tljs.json")):
+    if name.endswith(TIMELINEJS_SUFFIXES):
         return "timelinejs"
     return EXTENSIONS.get(Path(name).suffix)
 
