@@ -9,10 +9,11 @@ processes writing the same file.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -33,7 +34,7 @@ class DatelineApp(App[int]):
     TITLE = "dateline"
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.f1"),

@@ -7,10 +7,12 @@ between events of all of them and of any of them; enter applies.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
@@ -45,7 +47,7 @@ def rank_actors(timeline: Timeline, query: str) -> list[tuple[Actor, str]]:
 class ActorPickerScreen(ModalScreen[Picked | None]):
     """Dismisses with (actor ids, "all" | "any"), or None when cancelled."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
         Binding("down", "cursor(1)", "Next actor", show=False, id="picker.down"),
         Binding("up", "cursor(-1)", "Previous actor", show=False, id="picker.up"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -17,7 +19,7 @@ from tui.widgets.article_body import ArticleBody
 class ArticleScreen(Screen[None]):
     """Read a source; n/N jump between its quotes; esc goes back."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="article.back"),
         Binding("n", "quote(1)", "Next quote", id="article.next"),
         Binding("N", "quote(-1)", "Previous quote", id="article.prev"),
@@ -107,7 +109,6 @@ class ArticleScreen(Screen[None]):
         quote = self.quotes[current]
         speaker = self.timeline.actors_by_id.get(quote.speaker or "")
         text = Text(f"Quote {current + 1} of {count}", style="bold")
-        text.append(
-            f" · {inert(speaker.name if speaker else 'unknown speaker', single_line=True)}"
-        )
+        who = speaker.name if speaker else "unknown speaker"
+        text.append(f" · {inert(who, single_line=True)}")
         status.update(text)

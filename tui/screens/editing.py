@@ -115,7 +115,10 @@ class EditActions:
 
             self._guarded(delete)
 
-        question = f"Delete “{_title(event.title)}”? (y/n)\nQuotes held only by it go too; u undoes."
+        question = (
+            f"Delete “{_title(event.title)}”? (y/n)\n"
+            "Quotes held only by it go too; u undoes."
+        )
         self.app.push_screen(ConfirmScreen(question), answered)
 
     # -- undo and redo ---------------------------------------------------------

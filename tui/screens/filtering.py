@@ -14,8 +14,8 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from store.dates import parse_date
 from store.datefmt import describe
+from store.dates import parse_date
 from store.errors import DateParseError
 from store.names import fold
 from store.query import EventFilter

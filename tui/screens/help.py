@@ -7,10 +7,12 @@ first, then the screen's, then the app's. Aliases of one action share a line.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
@@ -69,7 +71,7 @@ def _depth(node: DOMNode) -> int:
 class HelpScreen(ModalScreen[None]):
     """Keys of the screen and widget that had focus; esc, q or ? closes."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close help", id="help.close"),
         Binding("q", "dismiss", "Close help", show=False, id="help.q"),
         Binding("question_mark", "dismiss", "Close help", show=False, id="help.toggle"),

@@ -8,11 +8,12 @@ keeps the widgets in step with it; filtering and editing actions live in
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -36,7 +37,7 @@ from tui.widgets.timeline_view import TimelineView
 class MainScreen(FilterActions, EditActions, Screen[None]):
     """Browse the timeline; everything else opens from here."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("colon", "goto", "Go to date", id="main.goto"),
         *FILTER_BINDINGS,
         *EDIT_BINDINGS,

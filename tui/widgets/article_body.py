@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -54,13 +56,13 @@ class ArticleBody(ScrollView, can_focus=True):
     """Body text with ``spans`` highlighted; ``current`` marks the quote n/N
     last jumped to."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="article.j"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="article.k"),
         Binding("space", "page_down", "Page down", show=False, id="article.space"),
     ]
 
-    COMPONENT_CLASSES = {"article--quote", "article--current"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article--quote", "article--current"}
 
     def __init__(self, body: str, spans: list[Span], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -128,7 +130,7 @@ class ArticleBody(ScrollView, can_focus=True):
             if s < end and e > start:
                 cuts.update(c for c in (s, e) if start < c < end)
         bounds = sorted(cuts)
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in pairwise(bounds):
             style = None
             for i, (s, e) in enumerate(self.spans):
                 if s <= a and b <= e:

@@ -7,8 +7,10 @@ show, so a handler never has to search for it again. These lists are short
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -19,7 +21,7 @@ from store.text import inert
 class RecordPane(OptionList):
     """An option list of records, with an empty-state line and vim keys."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="pane.j"),
         Binding("k", "cursor_up", "Up", show=False, id="pane.k"),
     ]
@@ -49,7 +51,7 @@ class RecordPane(OptionList):
 class ActorsPane(RecordPane):
     """Actors of the event; enter or space toggles one into the filter."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Toggle actor filter", id="actors.toggle"),
         Binding(
             "space", "select", "Toggle actor filter", show=False, id="actors.space"
@@ -72,7 +74,7 @@ class ActorsPane(RecordPane):
 class QuotesPane(RecordPane):
     """Quotes of the event, or of the filtered actors; enter opens the article."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open quote in article", id="quotes.open"),
     ]
     EMPTY = "No quotes."
@@ -90,7 +92,7 @@ class QuotesPane(RecordPane):
 class SourcesPane(RecordPane):
     """Sources of the event; enter opens the article view."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Read article", id="sources.open"),
     ]
     EMPTY = "No sources."

@@ -7,9 +7,11 @@ was typed, so the user corrects rather than retypes.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
@@ -18,7 +20,7 @@ from textual.widgets import Input, Label, Static
 class PromptBar(Vertical):
     """Hidden until :meth:`ask`; posts :class:`Answered` on enter."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
     ]
 

@@ -11,11 +11,12 @@ import bisect
 import calendar
 from collections.abc import Callable
 from datetime import date
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -53,7 +54,7 @@ def event_marks(event: Event) -> str:
 class TimelineView(ScrollView, can_focus=True):
     """Date-ordered events; the cursor is always on an event, never a heading."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "Next event", show=False, id="timeline.down"),
         Binding("j", "move(1)", "Next event", show=False, id="timeline.j"),
         Binding("up", "move(-1)", "Previous event", show=False, id="timeline.up"),
@@ -98,7 +99,7 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("enter", "open", "Open event", id="timeline.open"),
     ]
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline--cursor",
         "timeline--cursor-blurred",
         "timeline--year",
@@ -347,7 +348,7 @@ class TimelineView(ScrollView, can_focus=True):
             rule = "─" * max(0, width - len(label) - 1)
             return Text.assemble((label, style("timeline--year")), (rule, "dim"))
         if kind == MONTH:
-            year, month = divmod(payload, 12)
+            month = payload % 12
             return Text(f"  {calendar.month_name[month + 1]}", style("timeline--month"))
         if kind == TODAY:
             assert self.today is not None
