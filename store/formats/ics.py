@@ -29,12 +29,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from icalendar import Calendar, vText
+from icalendar import Calendar, Component, vText
 from icalendar import Event as VEvent
-from icalendar.parser import Contentline
 
 from store.datefmt import format_when
 from store.formats.batch import Batch
+from store.formats.ics_lines import bad_line, check_structure, property_line
 from store.formats.native import ImportFormatError
 from store.model import PRECISIONS, Event, FuzzyDate
 from store.timeline import Timeline
@@ -107,11 +107,11 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
         ve.add("x-dateline-source", vText(source.title), parameters=params)
     for quote in timeline.quotes(event=event.id):
         speaker = timeline.actors_by_id.get(quote.speaker or "")
-        source = timeline.sources_by_id.get(quote.source or "")
+        cited = timeline.sources_by_id.get(quote.source or "")
         params = _params(
             X_SPEAKER=speaker.name if speaker else "",
-            X_SOURCE_URL=source.url if source else "",
-            X_SOURCE_TITLE=source.title if source else "",
+            X_SOURCE_URL=cited.url if cited else "",
+            X_SOURCE_TITLE=cited.title if cited else "",
         )
         ve.add("x-dateline-quote", vText(quote.text), parameters=params)
     return ve
@@ -169,11 +169,11 @@ def _stamp(text: str) -> datetime:
 # -- import -------------------------------------------------------------------
 def read_ics(text: str, origin: str) -> Batch:
     """The VEVENTs of ``text`` as a Batch; broken files raise, naming the line."""
-    starts = _check_structure(text, origin)
+    starts = check_structure(text, origin)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
     except ValueError as exc:
-        line = _bad_line(text)
+        line = bad_line(text)
         where = f" line {line}" if line else ""
         raise ImportFormatError(
             f"{origin}{where}: not valid iCalendar ({exc}). Nothing was imported."
@@ -183,7 +183,7 @@ def read_ics(text: str, origin: str) -> Batch:
     if any(
         prop is None for cal in calendars for c in cal.walk() for prop, _ in c.errors
     ):
-        line = _bad_line(text)
+        line = bad_line(text)
         raise ImportFormatError(
             f"{origin}{f' line {line}' if line else ''}: not valid iCalendar (a "
             "line that is not NAME:value). Nothing was imported."
@@ -199,7 +199,7 @@ def read_ics(text: str, origin: str) -> Batch:
             _read_vevent(batch, ve, title or "Untitled")
         except _Skip as exc:
             if line and exc.prop:
-                where = f"{origin} line {_property_line(lines, line, exc.prop)}"
+                where = f"{origin} line {property_line(lines, line, exc.prop)}"
             label = f' ("{title[:60]}")' if title else ""
             batch.problems.append(f"{where}{label}: {exc}; skipped")
             continue
@@ -210,73 +210,7 @@ def read_ics(text: str, origin: str) -> Batch:
     return batch
 
 
-def _check_structure(text: str, origin: str) -> list[int]:
-    """Line numbers of each BEGIN:VEVENT, after checking BEGIN/END pair up."""
-    stack: list[tuple[str, int]] = []
-    vevents: list[int] = []
-    seen_content = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line[0] in " \t":
-            continue  # blank, or a folded continuation of the line above
-        upper = line.strip().upper()
-        if not seen_content and upper != "BEGIN:VCALENDAR":
-            raise ImportFormatError(
-                f"{origin} line {number}: not an iCalendar file (it must start "
-                "with BEGIN:VCALENDAR). Use --format to say what it is."
-            )
-        seen_content = True
-        if upper.startswith("BEGIN:"):
-            stack.append((upper[6:], number))
-            if upper == "BEGIN:VEVENT":
-                vevents.append(number)
-        elif upper.startswith("END:"):
-            name = upper[4:]
-            if not stack or stack[-1][0] != name:
-                expected = f"END:{stack[-1][0]}" if stack else "nothing"
-                raise ImportFormatError(
-                    f"{origin} line {number}: END:{name} where {expected} was "
-                    "expected; the file is broken. Nothing was imported."
-                )
-            stack.pop()
-    if not seen_content:
-        raise ImportFormatError(f"{origin} is empty. Nothing was imported.")
-    if stack:
-        name, number = stack[-1]
-        raise ImportFormatError(
-            f"{origin} line {number}: BEGIN:{name} is never closed; the file looks "
-            "cut short. Nothing was imported."
-        )
-    return vevents
-
-
-def _property_line(lines: list[str], begin: int, prop: str) -> int:
-    """The line of ``prop`` in the VEVENT that starts on line ``begin``."""
-    for number in range(begin, len(lines) + 1):
-        upper = lines[number - 1].upper()
-        if upper.startswith("END:VEVENT"):
-            break
-        if upper.startswith(prop) and upper[len(prop) : len(prop) + 1] in (";", ":"):
-            return number
-    return begin
-
-
-def _bad_line(text: str) -> int:
-    """The first line the library cannot read, counting folded lines."""
-    logical: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line[:1] in (" ", "\t") and logical:
-            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
-        elif line.strip():
-            logical.append((number, line))
-    for number, line in logical:
-        try:
-            Contentline(line).parts()
-        except ValueError:
-            return number
-    return 0
-
-
-def _read_vevent(batch: Batch, ve: VEvent, title: str) -> None:
+def _read_vevent(batch: Batch, ve: Component, title: str) -> None:
     when = _when(ve)
     summary = _text(ve, "X-DATELINE-SUMMARY") or _text(ve, "DESCRIPTION")
     refs = [
@@ -311,13 +245,13 @@ def _read_vevent(batch: Batch, ve: VEvent, title: str) -> None:
         actors=tuple(r for r in refs if r is not None),
         sources=tuple(s for s in sources if s),
         quotes=quotes,
-        tags=tuple(dict.fromkeys(str(c) for c in ve.categories if str(c).strip())),
+        tags=tuple(dict.fromkeys(t for t in _categories(ve) if t)),
         place=_text(ve, "LOCATION"),
         status="expected" if status == "TENTATIVE" else "occurred",
     )
 
 
-def _when(ve: VEvent) -> FuzzyDate:
+def _when(ve: Component) -> FuzzyDate:
     start = _value(ve, "DTSTART")
     if start is None:
         raise _Skip("it has no DTSTART (start date)")
@@ -358,12 +292,12 @@ def _when(ve: VEvent) -> FuzzyDate:
     )
 
 
-def _value(ve: VEvent, name: str) -> Any:
+def _value(ve: Component, name: str) -> Any:
     """A date property's value; raises _Skip when the library could not read it."""
     prop = ve.get(name)
     if prop is None:
         return None
-    errors = [msg for prop_name, msg in ve.errors if prop_name.upper() == name]
+    errors = [msg for prop_name, msg in ve.errors if (prop_name or "").upper() == name]
     try:
         value = None if errors else getattr(prop, "dt", None)
     except ValueError as exc:  # the library's BrokenCalendarProperty
@@ -379,14 +313,20 @@ def _zone_name(value: datetime) -> str:
     return str(key) if key else str(value.tzname() or "")
 
 
-def _text(ve: VEvent, name: str) -> str:
+def _text(ve: Component, name: str) -> str:
     value = ve.get(name)
     if isinstance(value, list):
         value = value[0] if value else ""
     return str(value or "").strip()
 
 
-def _all(ve: VEvent, name: str) -> list[Any]:
+def _categories(ve: Component) -> list[str]:
+    """CATEGORIES, however many lines and commas the file spreads them over."""
+    cats = ve.categories if isinstance(ve, VEvent) else []
+    return [str(c).strip() for c in cats]
+
+
+def _all(ve: Component, name: str) -> list[Any]:
     value = ve.get(name)
     if value is None:
         return []

@@ -45,7 +45,8 @@ def dumps_markdown(
     out += [f"{len(events)} {noun}.", ""]
     for year, in_year in groupby(events, key=lambda ev: ev.when.start_day.year):
         out += [f"## {year}", ""]
-        year_level, by_month = [], []
+        year_level: list[Event] = []
+        by_month: list[Event] = []
         for event in in_year:
             (by_month if _within_month(event) else year_level).append(event)
         for event in year_level:

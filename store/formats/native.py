@@ -117,7 +117,12 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
             f"{origin} has schema {data.get('schema')!r}; this dateline reads up "
             f"to {SCHEMA_VERSION}. Upgrade dateline to import it."
         )
-    builders = {"events": Event, "actors": Actor, "quotes": Quote, "sources": Source}
+    builders: dict[str, Any] = {
+        "events": Event,
+        "actors": Actor,
+        "quotes": Quote,
+        "sources": Source,
+    }
     records: dict[str, list[Any]] = {}
     for name, cls in builders.items():
         items = data.get(name, [])
@@ -171,10 +176,14 @@ def merge_records(
     """Add records from elsewhere, remapping ids that would collide."""
     report = ImportReport()
     with timeline.writing():
+        skipped = _duplicate_ids(timeline, events, allow_duplicates)
+        unneeded = _only_for(skipped, events, quotes)
         changes: list[Change] = []
         actor_map: dict[str, str] = {}
         created: list[Actor] = []
         for actor in actors:
+            if actor.id in unneeded:
+                continue
             known = _match_actor(timeline, actor, created)
             if known is not None:
                 actor_map[actor.id] = known.id
@@ -187,6 +196,8 @@ def merge_records(
             report.actors += 1
         source_map: dict[str, str] = {}
         for source in sources:
+            if source.id in unneeded:
+                continue
             same = next(
                 (s for s in timeline.sources_by_id.values() if _same_source(s, source)),
                 None,
@@ -198,14 +209,11 @@ def merge_records(
             source_map[source.id] = fresh_source.id
             changes.append(Change("sources", None, fresh_source.to_doc()))
             report.sources += 1
-        existing = {_dup_key(ev) for ev in timeline.events_by_id.values()}
         event_map: dict[str, str] = {}
         for event in events:
-            key = _dup_key(event)
-            if key in existing and not allow_duplicates:
+            if event.id in skipped:
                 report.duplicates.append(event.title)
                 continue
-            existing.add(key)
             fresh_event = _free_id(timeline, event, "ev")
             event_map[event.id] = fresh_event.id
             report.events += 1
@@ -241,6 +249,40 @@ def merge_records(
             changes[i] = Change("events", None, event.to_doc())
         timeline.commit(changes)
     return report
+
+
+def _duplicate_ids(
+    timeline: Timeline, events: list[Event], allow_duplicates: bool
+) -> set[str]:
+    """Ids of incoming events with the date and title of one already there
+    (or earlier in the same file)."""
+    if allow_duplicates:
+        return set()
+    seen = {_dup_key(ev) for ev in timeline.events_by_id.values()}
+    skipped = set()
+    for event in events:
+        key = _dup_key(event)
+        if key in seen:
+            skipped.add(event.id)
+        seen.add(key)
+    return skipped
+
+
+def _only_for(skipped: set[str], events: list[Event], quotes: list[Quote]) -> set[str]:
+    """Actor and source ids that only skipped duplicates refer to: adding
+    them would leave records no event uses. Records the file holds for their
+    own sake (referred to by nothing) are still imported."""
+    if not skipped:
+        return set()
+    dropped: set[str] = set()
+    kept: set[str] = set()
+    for event in events:
+        refs = {*event.actor_ids, *event.sources}
+        (dropped if event.id in skipped else kept).update(refs)
+    for quote in quotes:
+        refs = {quote.speaker or "", quote.source or ""} - {""}
+        (dropped if quote.event in skipped else kept).update(refs)
+    return dropped - kept
 
 
 def _match_actor(

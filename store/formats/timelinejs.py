@@ -104,11 +104,11 @@ def _label(slide: Any) -> str:
 def _read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
     if not isinstance(slide, dict):
         raise _Skip("is not an object")
-    text = slide.get("text") if isinstance(slide.get("text"), dict) else {}
+    text = _object(slide.get("text"))
     words = tljs_html.parse(str(text.get("text") or ""))
     when = _interval(slide)
     when = _with_precision(when, words.precision)
-    display = slide.get("display_date") or (slide.get("start_date") or {}).get(
+    display = slide.get("display_date") or _object(slide.get("start_date")).get(
         "display_date"
     )
     when = replace(
@@ -128,7 +128,7 @@ def _read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
     if era and ERA_TAG not in tags:
         tags.append(ERA_TAG)
     sources = [batch.source_id(url, title, by) for url, title, by in words.sources]
-    media = slide.get("media") if isinstance(slide.get("media"), dict) else {}
+    media = _object(slide.get("media"))
     media_url = str(media.get("url") or "").strip()
     if media_url and not any(url == media_url for url, _t, _b in words.sources):
         caption = tljs_html.to_plain(str(media.get("caption") or ""))
@@ -146,6 +146,12 @@ def _read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
         place=words.place,
         status=words.status if words.status in STATUSES else "occurred",
     )
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one (a slide may lack
+    ``text`` or ``media``, or hold something else there)."""
+    return value if isinstance(value, dict) else {}
 
 
 def _interval(slide: dict[str, Any]) -> FuzzyDate:
@@ -315,9 +321,8 @@ def _export_grain(when: FuzzyDate) -> str:
     """The coarsest parts that still state the interval exactly."""
     grain = _GRAIN[when.precision]
     start, end = when.start, when.end
-    timed = isinstance(start, datetime) and isinstance(end, datetime)
     if grain in ("hour", "minute"):
-        if not timed:
+        if not (isinstance(start, datetime) and isinstance(end, datetime)):
             return "day"
         if grain == "hour" and (start.minute, end.minute) != (0, 59):
             return "minute"

@@ -32,8 +32,7 @@ def test_reimport_skips_duplicates_unless_allowed(
     report = import_file(demo, path)
     assert (report.events, len(report.duplicates)) == (0, 8)
     assert report.summary() == (
-        "Imported 0 events, 0 new actors, 0 quotes, 0 sources; 4 actors matched "
-        "existing ones; skipped 8 duplicates."
+        "Imported 0 events, 0 new actors, 0 quotes, 0 sources; skipped 8 duplicates."
     )
     assert len(demo) == 8
     report = import_file(demo, path, allow_duplicates=True)
@@ -61,3 +60,19 @@ def test_native_import_into_a_new_file_keeps_ids(
     report = import_file(fresh, path)
     assert report.summary() == ("Imported 8 events, 5 new actors, 5 quotes, 2 sources.")
     assert set(fresh.events_by_id) == set(demo.events_by_id)
+
+
+def test_records_only_a_skipped_duplicate_needs_are_not_added(
+    demo: Timeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text(
+        "title,start,end,precision,actors,source_urls\n"
+        "U.S. imposes sanctions on Petro,2025-10-01,2025-10-31,month,"
+        "Treasury Department,https://example.org/ofac\n",
+        encoding="utf-8",
+    )
+    report = import_file(demo, path)
+    assert (report.events, report.actors, report.sources) == (0, 0, 0)
+    assert report.duplicates == ["U.S. imposes sanctions on Petro"]
+    assert len(demo.actors()) == 5 and len(demo.sources()) == 2
