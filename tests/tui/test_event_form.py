@@ -364,3 +364,38 @@ async def test_right_arrow_accepts_the_suggestion(demo: Timeline) -> None:
         await pilot.press("right")
         value = app.screen.query_one("#actors", Input).value
         assert value == "trump, Gustavo Petro"
+
+
+@run_async
+async def test_every_problem_the_form_sees_is_shown_at_once(demo: Timeline) -> None:
+    app = form(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"blorp")
+        await type_into(pilot, "#title", "Two mistakes")
+        await type_into(pilot, "#actors", "President")
+        await type_into(pilot, "#quote-text", "Words")
+        await type_into(pilot, "#quote-speaker", "Trump, Petro")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.result is PENDING
+        assert 'Could not read the date "blorp"' in text_of(app, "#date-reading")
+        assert "fits several actors" in error_shown(app, "actors")
+        assert "One speaker per quote" in error_shown(app, "quote_speaker")
+        assert app.screen.focused is app.screen.query_one("#date-input")
+
+
+@run_async
+async def test_mouse_save_and_confirm_buttons(demo: Timeline) -> None:
+    app = form(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"yesterday")
+        await type_into(pilot, "#title", "Clicked")
+        await pilot.click("#form-cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#confirm-no")
+        await pilot.pause()
+        assert isinstance(app.screen, EventFormScreen)
+        await pilot.click("#form-save")
+        await pilot.pause()
+    assert app.result.title == "Clicked"

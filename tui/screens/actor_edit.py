@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -37,7 +37,13 @@ from store.text import inert
 from store.timeline import Timeline
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.actor_input import split_names
-from tui.widgets.form_layout import FORM_CSS, error_line, form_row, show_error
+from tui.widgets.form_layout import (
+    FORM_CSS,
+    error_line,
+    fit_body,
+    form_row,
+    show_error,
+)
 
 
 def _plain(text: str) -> str:
@@ -164,13 +170,6 @@ class ActorEditScreen(ModalScreen[Actor | None]):
     }
     ActorEditScreen .form-box {
         max-width: 90;
-        height: auto;
-    }
-    ActorEditScreen .form-body {
-        height: auto;
-    }
-    ActorEditScreen .form-footer {
-        dock: none;
     }
     ActorEditScreen #kind {
         layout: horizontal;
@@ -249,6 +248,9 @@ class ActorEditScreen(ModalScreen[Actor | None]):
     def on_mount(self) -> None:
         self._initial = self._values()
         self.query_one("#name", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_body(self.query_one(".form-body"), event.size.height)
 
     # -- reading the form ------------------------------------------------
     def _values(self) -> tuple[str, tuple[str, ...], str, str]:

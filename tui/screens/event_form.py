@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,15 +20,12 @@ from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Input,
-    Label,
-    RadioButton,
     RadioSet,
     Select,
     Static,
     TextArea,
 )
 
-from store.datefmt import format_when
 from store.dates import to_date
 from store.drafts import (
     DraftError,
@@ -41,14 +38,14 @@ from store.model import Event, Status
 from store.timeline import Timeline
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.actor_input import (
-    ActorNamesInput,
     NamesReadout,
     ambiguity_message,
     read_names,
     split_names,
 )
-from tui.widgets.date_field import DateField, Prefer
-from tui.widgets.form_layout import FORM_CSS, error_line, form_row, show_error
+from tui.widgets.date_field import DateField
+from tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows, prefer_for
+from tui.widgets.form_layout import FORM_CSS, error_line, fit_body, show_error
 from tui.widgets.form_source import SourceField
 
 #: Form fields that can carry a message under them; DraftError.field names one.
@@ -70,26 +67,9 @@ class EventFormScreen(ModalScreen[Event | None]):
         align: center middle;
         background: $background 60%;
     }
-    EventFormScreen #summary {
-        height: 3;
-    }
-    EventFormScreen #status {
-        layout: horizontal;
-        height: 1;
-        width: auto;
-        border: none;
-        padding: 0;
-        background: transparent;
-    }
-    EventFormScreen #status RadioButton {
-        width: auto;
-        margin-right: 3;
-    }
-    EventFormScreen #quote-text {
-        width: 2fr;
-    }
     """
         + FORM_CSS
+        + EVENT_FIELDS_CSS
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -129,98 +109,20 @@ class EventFormScreen(ModalScreen[Event | None]):
 
     # -- building --------------------------------------------------------
     def compose(self) -> ComposeResult:
-        draft = self._draft
-        status = draft.status if draft else "occurred"
         anchor, label = self._anchor_for(self._source_id)
         box = Vertical(classes="form-box")
         box.border_title = "Edit event" if self.editing else "Add event"
         box.border_subtitle = "enter next field · ctrl+s save · esc cancel"
         with box:
             with VerticalScroll(classes="form-body", can_focus=False):
-                yield form_row(
-                    "When",
-                    DateField(
-                        (draft.when.text or format_when(draft.when)) if draft else "",
-                        anchor=anchor,
-                        anchor_label=label,
-                        prefer=_prefer(status),
-                        kept=draft.when if draft else None,
-                    ),
-                    row_id="row-when",
-                )
-                yield form_row(
-                    "Status",
-                    RadioSet(
-                        RadioButton("occurred", value=status == "occurred"),
-                        RadioButton(
-                            "expected (announced, scheduled)",
-                            value=status == "expected",
-                        ),
-                        id="status",
-                    ),
-                    row_id="row-status",
-                )
-                yield form_row(
-                    "Title",
-                    _input(draft.title if draft else "", "what happened", "title"),
-                    error_line("title"),
-                    row_id="row-title",
-                )
-                yield form_row(
-                    "Summary",
-                    TextArea(
-                        draft.summary if draft else "", id="summary", compact=True
-                    ),
-                    row_id="row-summary",
-                )
-                names = ", ".join(draft.actor_names) if draft else ""
-                yield form_row(
-                    "Actors",
-                    ActorNamesInput(
-                        self.timeline,
-                        names,
-                        placeholder="names, comma-separated (→ completes)",
-                        id="actors",
-                        compact=True,
-                    ),
-                    NamesReadout(id="actors-readout"),
-                    error_line("actors"),
-                    row_id="row-actors",
-                )
-                tags = ", ".join(draft.tags) if draft else ""
-                yield form_row(
-                    "Place",
-                    Horizontal(
-                        _input(draft.place if draft else "", "city, country", "place"),
-                        Label("Tags"),
-                        _input(tags, "comma-separated", "tags"),
-                        classes="pair",
-                    ),
-                    row_id="row-place",
-                )
-                yield form_row(
-                    "Quote",
-                    Horizontal(
-                        _input("", "words said (optional)", "quote-text"),
-                        Label("said by"),
-                        ActorNamesInput(
-                            self.timeline,
-                            placeholder="speaker",
-                            id="quote-speaker",
-                            compact=True,
-                        ),
-                        classes="pair",
-                    ),
-                    NamesReadout(id="speaker-readout"),
-                    error_line("quote_speaker"),
-                    row_id="row-quote",
-                )
-                yield form_row(
-                    "Source",
-                    SourceField(self._sources, picked=self._source_id),
-                    Static(self._held_note(), classes="note", markup=False),
-                    error_line("source"),
-                    row_id="row-source",
+                yield from event_rows(
+                    self.timeline,
+                    self._draft,
+                    anchor=anchor,
+                    anchor_label=label,
+                    sources=self._sources,
+                    source_id=self._source_id,
+                    held_note=self._held_note(),
                 )
             with Vertical(classes="form-footer"):
                 yield error_line("form")
@@ -235,6 +137,9 @@ class EventFormScreen(ModalScreen[Event | None]):
         self._show_names("actors", "actors-readout")
         self._show_names("quote-speaker", "speaker-readout")
         self.query_one("#date-input", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_body(self.query_one(".form-body"), event.size.height)
 
     def _held_note(self) -> str:
         if self.editing is None:
@@ -306,7 +211,7 @@ class EventFormScreen(ModalScreen[Event | None]):
 
     @on(RadioSet.Changed, "#status")
     def _status_changed(self) -> None:
-        self.query_one(DateField).prefer = _prefer(self._status())
+        self.query_one(DateField).prefer = prefer_for(self._status())
 
     @on(Select.Changed, "#source-pick")
     def _source_picked(self) -> None:
@@ -323,31 +228,55 @@ class EventFormScreen(ModalScreen[Event | None]):
     def _set_error(self, name: str, message: str) -> None:
         show_error(self.query_one(f"#error-{name}", Static), message)
 
-    def _fail(self, name: str, message: str) -> None:
-        """Show ``message`` under field ``name`` and put the cursor there."""
+    def _fail(self, name: str, message: str, *, focus: bool = True) -> None:
+        """Show ``message`` under field ``name``; put the cursor there."""
         if name == "when":
             self.query_one(DateField).show_error(message)
         else:
             self._set_error(name if name in ERROR_FIELDS else "form", message)
         target = _FOCUS_FOR.get(name)
-        if target is not None:
+        if focus and target is not None:
             widget = self.query_one(target)
             widget.focus()
             widget.scroll_visible()
 
     # -- saving ----------------------------------------------------------
-    def _draft_now(self) -> EventDraft:
-        """The form as a draft; raises DateParseError or DraftError."""
-        when = self.query_one(DateField).read()
+    def _draft_now(self) -> tuple[EventDraft | None, list[DraftError]]:
+        """The form as a draft, or every problem the form itself can see.
+
+        Checks that need the store (an empty title, a quote nobody said)
+        come from ``save_draft`` once these pass.
+        """
+        problems: list[DraftError] = []
+        try:
+            when = self.query_one(DateField).read()
+        except DateParseError as exc:
+            problems.append(DraftError("when", str(exc)))
+        except DraftError as exc:
+            problems.append(exc)
         actor_names = tuple(split_names(self._value("actors")))
-        problem = ambiguity_message(read_names(self.timeline, list(actor_names)))
-        if problem:
-            raise DraftError("actors", problem)
-        speaker = " ".join(self._value("quote-speaker").split())
-        problem = ambiguity_message(read_names(self.timeline, split_names(speaker)))
-        if problem:
-            raise DraftError("quote_speaker", problem)
-        return EventDraft(
+        speakers = split_names(self._value("quote-speaker"))
+        speaker = speakers[0] if speakers else ""
+        checks = (("actors", list(actor_names)), ("quote_speaker", speakers))
+        for field, names in checks:
+            problem = ambiguity_message(read_names(self.timeline, names))
+            if problem:
+                problems.append(DraftError(field, problem))
+        if len(speakers) > 1:
+            problems.append(
+                DraftError(
+                    "quote_speaker",
+                    "One speaker per quote; keep one name and add the others "
+                    "to the actors.",
+                )
+            )
+        try:
+            source = self.query_one(SourceField).draft()
+        except DraftError as exc:
+            problems.append(exc)
+        if problems:
+            return None, problems
+        draft = EventDraft(
             when=when,
             title=self._value("title"),
             summary=self.query_one("#summary", TextArea).text,
@@ -357,19 +286,21 @@ class EventFormScreen(ModalScreen[Event | None]):
             status=self._status(),
             quote_text=self._value("quote-text"),
             quote_speaker=speaker,
-            source=self.query_one(SourceField).draft(),
+            source=source,
         )
+        return draft, []
 
     def action_save(self) -> None:
         """Save the form; on any refusal show why and keep everything typed."""
         for name in (*ERROR_FIELDS[1:], "form"):
             self._set_error(name, "")
-        try:
-            draft = self._draft_now()
-            event = save_draft(self.timeline, draft, editing=self.editing)
-        except DateParseError as exc:
-            self._fail("when", str(exc))
+        draft, problems = self._draft_now()
+        for number, problem in enumerate(problems):
+            self._fail(problem.field, str(problem), focus=number == 0)
+        if draft is None:
             return
+        try:
+            event = save_draft(self.timeline, draft, editing=self.editing)
         except DraftError as exc:
             self._fail(exc.field, str(exc))
             return
@@ -412,14 +343,6 @@ _FOCUS_FOR = {
     "quote_speaker": "#quote-speaker",
     "source": "#source-pick",
 }
-
-
-def _input(value: str, placeholder: str, widget_id: str) -> Input:
-    return Input(value, placeholder=placeholder, id=widget_id, compact=True)
-
-
-def _prefer(status: str) -> Prefer:
-    return "future" if status == "expected" else "past"
 
 
 def _count(number: int, noun: str) -> str:

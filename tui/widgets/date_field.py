@@ -14,7 +14,6 @@ from typing import Literal
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
@@ -64,6 +63,9 @@ class DateField(Vertical):
         height: auto;
         color: $text-success;
     }
+    DateField.-empty #date-reading {
+        color: $text-muted;
+    }
     DateField.-invalid #date-reading {
         color: $text-error;
     }
@@ -81,7 +83,7 @@ class DateField(Vertical):
         anchor_label: str = "",
         prefer: Prefer = "past",
         kept: FuzzyDate | None = None,
-        placeholder: str = "last Friday, 9 Jan 2026, first week of February",
+        placeholder: str = "e.g. last Friday, 9 Jan 2026",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -134,9 +136,11 @@ class DateField(Vertical):
     def show_reading(self) -> None:
         """Refresh the line under the field from the current text."""
         reading = self.query_one("#date-reading", Static)
-        if not self.text.strip():
+        empty = not self.text.strip()
+        self.set_class(empty, "-empty")
+        if empty:
             self.remove_class("-invalid")
-            reading.update(Content.styled("type when it happened", "dim"))
+            reading.update("type when it happened, in words or as a date")
             return
         try:
             when = self.read()

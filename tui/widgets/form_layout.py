@@ -18,8 +18,8 @@ FORM_CSS = """
 .form-box {
     width: 100%;
     max-width: 110;
-    height: 100%;
-    max-height: 34;
+    height: auto;
+    max-height: 100%;
     border: round $primary;
     border-title-style: bold;
     border-title-color: $text;
@@ -28,7 +28,7 @@ FORM_CSS = """
     padding: 0 1;
 }
 .form-body {
-    height: 1fr;
+    height: auto;
     scrollbar-size-vertical: 1;
 }
 .form-row {
@@ -78,7 +78,6 @@ FORM_CSS = """
 }
 .form-footer {
     height: auto;
-    dock: bottom;
     padding-top: 1;
 }
 .form-buttons {
@@ -90,6 +89,12 @@ FORM_CSS = """
     min-width: 14;
 }
 """
+
+
+def fit_body(body: Widget, screen_height: int, *, reserved: int = 5) -> None:
+    """Let a form's body grow with its content but scroll before the box
+    outgrows the screen; ``reserved`` rows are the box's border and footer."""
+    body.styles.max_height = max(3, screen_height - reserved)
 
 
 def form_row(label: str, *fields: Widget, row_id: str | None = None) -> Horizontal:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, Select
+from textual.widgets import Input, Label, Select
 
 from store.drafts import DraftError, SourceDraft
 from store.model import Source
@@ -43,11 +43,16 @@ class SourceField(Vertical):
     }
     SourceField Input {
         width: 1fr;
-        margin-right: 1;
     }
     SourceField #source-url {
         width: 2fr;
-        margin-right: 0;
+    }
+    SourceField .gap {
+        width: 1;
+    }
+    SourceField SelectCurrent Static#label {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -68,7 +73,9 @@ class SourceField(Vertical):
         )
         with Horizontal():
             yield Input(placeholder="new: outlet", id="source-outlet", compact=True)
+            yield Label(" ", classes="gap")
             yield Input(placeholder="headline", id="source-title", compact=True)
+            yield Label(" ", classes="gap")
             yield Input(placeholder="https://…", id="source-url", compact=True)
 
     def _typed(self, name: str) -> str:

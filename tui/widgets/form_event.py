@@ -1,0 +1,159 @@
+"""The event form's fields laid out: which field goes where, with which id.
+
+``tui.screens.event_form`` gives them their behaviour (live readings, saving)
+and finds them by these ids; keeping the long layout here leaves that module
+about what the form does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
+
+from store.datefmt import format_when
+from store.drafts import EventDraft
+from store.model import Source
+from store.timeline import Timeline
+from tui.widgets.actor_input import ActorNamesInput, NamesReadout
+from tui.widgets.date_field import DateField, Prefer
+from tui.widgets.form_layout import error_line, form_row
+from tui.widgets.form_source import SourceField
+
+EVENT_FIELDS_CSS = """
+#summary {
+    height: 3;
+}
+#status {
+    layout: horizontal;
+    height: 1;
+    width: auto;
+    border: none;
+    padding: 0;
+    background: transparent;
+}
+#status RadioButton {
+    width: auto;
+    margin-right: 3;
+}
+#quote-text {
+    width: 2fr;
+}
+"""
+
+
+def prefer_for(status: str) -> Prefer:
+    """Which way undated words point: back for what happened, on for plans."""
+    return "future" if status == "expected" else "past"
+
+
+def event_rows(
+    timeline: Timeline,
+    draft: EventDraft | None,
+    *,
+    anchor: date,
+    anchor_label: str,
+    sources: list[Source],
+    source_id: str | None,
+    held_note: str = "",
+) -> Iterator[Widget]:
+    """The form's rows, filled from ``draft`` when editing."""
+    status = draft.status if draft else "occurred"
+    label = anchor_label
+    yield form_row(
+        "When",
+        DateField(
+            (draft.when.text or format_when(draft.when)) if draft else "",
+            anchor=anchor,
+            anchor_label=label,
+            prefer=prefer_for(status),
+            kept=draft.when if draft else None,
+        ),
+        row_id="row-when",
+    )
+    yield form_row(
+        "Status",
+        RadioSet(
+            RadioButton("occurred", value=status == "occurred"),
+            RadioButton(
+                "expected (announced, scheduled)",
+                value=status == "expected",
+            ),
+            id="status",
+        ),
+        row_id="row-status",
+    )
+    yield form_row(
+        "Title",
+        _input(draft.title if draft else "", "what happened", "title"),
+        error_line("title"),
+        row_id="row-title",
+    )
+    yield form_row(
+        "Summary",
+        TextArea(
+            draft.summary if draft else "",
+            id="summary",
+            compact=True,
+            highlight_cursor_line=False,
+        ),
+        row_id="row-summary",
+    )
+    names = ", ".join(draft.actor_names) if draft else ""
+    yield form_row(
+        "Actors",
+        ActorNamesInput(
+            timeline,
+            names,
+            placeholder="names, comma-separated (→ completes)",
+            id="actors",
+            compact=True,
+        ),
+        NamesReadout(id="actors-readout"),
+        error_line("actors"),
+        row_id="row-actors",
+    )
+    tags = ", ".join(draft.tags) if draft else ""
+    yield form_row(
+        "Place",
+        Horizontal(
+            _input(draft.place if draft else "", "city, country", "place"),
+            Label("Tags"),
+            _input(tags, "comma-separated", "tags"),
+            classes="pair",
+        ),
+        row_id="row-place",
+    )
+    yield form_row(
+        "Quote",
+        Horizontal(
+            _input("", "words said (optional)", "quote-text"),
+            Label("said by"),
+            ActorNamesInput(
+                timeline,
+                placeholder="speaker",
+                id="quote-speaker",
+                compact=True,
+            ),
+            classes="pair",
+        ),
+        NamesReadout(id="speaker-readout"),
+        error_line("quote_speaker"),
+        row_id="row-quote",
+    )
+    note = Static(held_note, classes="note", markup=False)
+    note.display = bool(held_note)
+    yield form_row(
+        "Source",
+        SourceField(sources, picked=source_id),
+        note,
+        error_line("source"),
+        row_id="row-source",
+    )
+
+
+def _input(value: str, placeholder: str, widget_id: str) -> Input:
+    return Input(value, placeholder=placeholder, id=widget_id, compact=True)
