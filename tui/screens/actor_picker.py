@@ -101,7 +101,7 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
     def _show_state(self, warning: str = "") -> None:
         names = [self.timeline.actors_by_id[a].name for a in self.chosen]
         text = Text()
-        text.append("Events of ")
+        text.append("Events with ")
         text.append("all of" if self.match == "all" else "any of", style="bold")
         text.append(": ")
         text.append(

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 EDIT_BINDINGS = [
     Binding("a", "add", "Add", id="edit.add"),
-    Binding("e", "edit", "Edit", id="edit.edit"),
+    Binding("e", "edit", "Edit", show=False, id="edit.edit"),
     Binding("d", "delete", "Delete", id="edit.delete"),
     Binding("u", "undo", "Undo", id="edit.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="edit.redo"),

@@ -137,4 +137,5 @@ class ArticleBody(ScrollView, can_focus=True):
                     style = current if i == self.current else quote
                     break
             text.append(inert(self.body[a:b]), style)
+        text.stylize_before(self.rich_style)
         return text

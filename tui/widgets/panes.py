@@ -52,7 +52,9 @@ class ActorsPane(RecordPane):
     """Actors of the event; enter or space toggles one into the filter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Toggle actor filter", id="actors.toggle"),
+        Binding(
+            "enter", "select", "Toggle actor filter", show=False, id="actors.toggle"
+        ),
         Binding(
             "space", "select", "Toggle actor filter", show=False, id="actors.space"
         ),
@@ -75,7 +77,9 @@ class QuotesPane(RecordPane):
     """Quotes of the event, or of the filtered actors; enter opens the article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open quote in article", id="quotes.open"),
+        Binding(
+            "enter", "select", "Open quote in article", show=False, id="quotes.open"
+        ),
     ]
     EMPTY = "No quotes."
 
@@ -93,7 +97,7 @@ class SourcesPane(RecordPane):
     """Sources of the event; enter opens the article view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Read article", id="sources.open"),
+        Binding("enter", "select", "Read article", show=False, id="sources.open"),
     ]
     EMPTY = "No sources."
 

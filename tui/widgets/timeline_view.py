@@ -51,7 +51,7 @@ def event_marks(event: Event) -> str:
     return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)
 
 
-class TimelineView(ScrollView, can_focus=True):
+class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     """Date-ordered events; the cursor is always on an event, never a heading."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,7 +96,7 @@ class TimelineView(ScrollView, can_focus=True):
             id="timeline.year-",
         ),
         Binding("t", "today", "Nearest today", show=False, id="timeline.today"),
-        Binding("enter", "open", "Open event", id="timeline.open"),
+        Binding("enter", "open", "Open event", show=False, id="timeline.open"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -362,8 +362,10 @@ class TimelineView(ScrollView, can_focus=True):
         style = self._style
         fixed = 2 + DATE_WIDTH + MARKS_WIDTH
         room = max(8, width - fixed - 2)
-        actors = Text(self._actor_label(event, room // 3), style("timeline--actors"))
-        actors.truncate(room // 3, overflow="ellipsis")
+        # Narrow terminals give the title more room: initials come sooner.
+        budget = room // 3 if room >= 60 else room // 4
+        actors = Text(self._actor_label(event, budget), style("timeline--actors"))
+        actors.truncate(budget, overflow="ellipsis")
         title_width = max(4, room - actors.cell_len - (2 if actors.cell_len else 0))
         title = Text(inert(event.title, single_line=True))
         if self._search:
