@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote as percent_encode
+from urllib.parse import unquote
 
 from icalendar import Calendar, Component, vText
 from icalendar import Event as VEvent
@@ -42,6 +44,8 @@ from store.timeline import Timeline
 PRODID = "-//dateline//timeline export//EN"
 UID_SUFFIX = "@dateline"
 _TEXT = {"VALUE": "TEXT"}
+#: Left as is in parameter values: what is safe and keeps them readable.
+_SAFE = " /.-_~@()!*+'"
 _MINUTE = timedelta(minutes=1)
 
 
@@ -118,9 +122,23 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
 
 
 def _params(**values: str) -> dict[str, str]:
-    """Text-valued parameters, leaving out the empty ones."""
-    named = {k.replace("_", "-"): v for k, v in values.items() if v}
+    """Text-valued parameters, leaving out the empty ones.
+
+    Parameter values are percent-encoded: the library misreads a backslash
+    in one (the whole line is then dropped), and quoting rules for ``"`` ``;``
+    ``:`` and ``,`` differ between readers. Only dateline reads these.
+    """
+    named = {
+        k.replace("_", "-"): percent_encode(v, safe=_SAFE)
+        for k, v in values.items()
+        if v
+    }
     return {**_TEXT, **named}
+
+
+def _param(prop: Any, name: str) -> str:
+    """One of our percent-encoded parameters, decoded; "" when absent."""
+    return unquote(str(prop.params.get(name, "")))
 
 
 def _description(timeline: Timeline, event: Event) -> str:
@@ -214,14 +232,14 @@ def _read_vevent(batch: Batch, ve: Component, title: str) -> None:
     when = _when(ve)
     summary = _text(ve, "X-DATELINE-SUMMARY") or _text(ve, "DESCRIPTION")
     refs = [
-        batch.actor_ref(str(p), p.params.get("X-ROLE", ""))
+        batch.actor_ref(str(p), _param(p, "X-ROLE"))
         for p in _all(ve, "X-DATELINE-ACTOR")
     ]
     if not refs:
         people = _all(ve, "ORGANIZER") + _all(ve, "ATTENDEE")
         refs = [batch.actor_ref(p.params.get("CN", "")) for p in people]
     sources = [
-        batch.source_id(p.params.get("X-URL", ""), str(p), p.params.get("X-OUTLET", ""))
+        batch.source_id(_param(p, "X-URL"), str(p), _param(p, "X-OUTLET"))
         for p in _all(ve, "X-DATELINE-SOURCE")
     ]
     if not sources and _text(ve, "URL"):
@@ -229,9 +247,9 @@ def _read_vevent(batch: Batch, ve: Component, title: str) -> None:
     quotes = [
         (
             str(p),
-            p.params.get("X-SPEAKER", ""),
-            p.params.get("X-SOURCE-URL", ""),
-            p.params.get("X-SOURCE-TITLE", ""),
+            _param(p, "X-SPEAKER"),
+            _param(p, "X-SOURCE-URL"),
+            _param(p, "X-SOURCE-TITLE"),
         )
         for p in _all(ve, "X-DATELINE-QUOTE")
     ]
