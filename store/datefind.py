@@ -1,0 +1,365 @@
+"""Every temporal expression in a text, each read against the article's date.
+
+``store.dates.parse_date`` reads a phrase; this module finds the phrases.
+Candidates come from patterns written for news prose (month names are
+capitalised there, weekdays spelled out), then each is read by parse_date,
+which has the last word: a candidate it cannot read is dropped. Past or
+future is chosen per expression from the nearest tense cue in its sentence
+(``store.ingest_tense``), so "announced on Friday that Petro is scheduled to visit
+during the first week of February" reads Friday backwards and February
+forwards.
+
+dateparser alone finds dates in almost anything ("may", "march", "second",
+"now", "sun", "1234567890"); the patterns here never offer those words on
+their own, and the guards below drop month names that are people's names
+("Theresa May") and numbers that are counts or phone numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from store.dates import parse_date
+from store.errors import DateParseError
+from store.ingest_tense import Tense, intrinsic_tense, sentence_tense
+from store.ingest_text import Span, quote_spans, split_sentences, word_set
+from store.model import FuzzyDate
+
+__all__ = ["FoundDate", "find_dates"]
+
+Kind = Literal["day", "month", "year", "season", "window", "relative", "range"]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """One temporal expression: where it is, what it says, which way it points.
+
+    ``span`` indexes the text that was searched; ``when.text`` is the phrase
+    as written. ``tense`` is ``past`` for what the article reports as done and
+    ``future`` for what it announces. ``quoted`` marks a phrase inside a
+    quotation; ``vague`` one that only bounds a stretch of time ("in recent
+    months"), which rarely dates an event of its own.
+    """
+
+    span: Span
+    when: FuzzyDate
+    tense: Tense
+    sentence: Span
+    quoted: bool = False
+    vague: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.when.text
+
+
+# --- patterns ---------------------------------------------------------------
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October"
+    "|November|December"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTHS}|{_MONTH_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?<![\d$€£/.,-])(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
+_NUMW = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve)"
+)
+_CLOCK = (
+    r"(?i:\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\d{1,2}(?::\d{2})?\s?[ap]m\b"
+    r"|[012]?\d:[0-5]\d\b|noon|midnight)"
+)
+_PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
+_ORDINAL = r"(?:first|second|third|fourth|last)"
+
+_FORMS: tuple[tuple[Kind, str], ...] = (
+    ("range", rf"{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("range", rf"{_MONTH}\s+{_DAY}\s*[-–]\s*{_DAY}(?:,?\s+{_YEAR})?"),
+    (
+        "day",
+        rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
+    ),
+    ("day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?"),
+    ("day", r"(?<![\d/-])\d{4}-\d{2}-\d{2}(?![\d-])"),
+    ("day", r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{4}(?![\d/])"),
+    ("month", rf"(?:{_MONTHS}|{_MONTH_ABBR}),?\s+{_YEAR}"),
+    (
+        "month",
+        rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
+        rf"(?:{_MONTHS})(?:,?\s+{_YEAR})?",
+    ),
+    (
+        "month",
+        rf"(?i:(?:the\s+)?{_ORDINAL}\s+week\s+(?:of|in)\s+)(?:{_MONTHS})"
+        rf"(?:,?\s+{_YEAR})?",
+    ),
+    ("month", rf"(?:{_MONTHS})\s+(?i:this|last|next)\s+year"),
+    (
+        "year",
+        rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
+        rf"{_YEAR}",
+    ),
+    ("year", rf"(?i:(?:the\s+)?{_ORDINAL}\s+quarter)(?:\s+of\s+{_YEAR})?"),
+    ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){_YEAR}"),
+    ("year", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
+    ("year", rf"\bH[12]\s+{_YEAR}"),
+    (
+        "year",
+        r"(?i:(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?:the\s+)?"
+        r"(?:1[5-9]\d0s|20\d0s|'\d0s|\d0s|twenties|thirties|forties|fifties"
+        r"|sixties|seventies|eighties|nineties))\b",
+    ),
+    (
+        "season",
+        rf"(?i:(?:(?:this|last|next|coming|past)\s+)?(?:spring|summer|autumn|winter|fall))"
+        rf"(?:,?\s+(?:of\s+)?{_YEAR})?(?!-)",
+    ),
+    (
+        "relative",
+        rf"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
+        rf"|(?:yesterday|today|tomorrow|tonight)(?:\s+{_PART_OF_DAY})?"
+        r"|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    ),
+    (
+        "day",
+        rf"(?i:(?:last|next|this|coming|past)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?"
+        r"(?:\s+(?i:last|next|this)\s+week)?",
+    ),
+    (
+        "day",
+        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
+        r"|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween)",
+    ),
+    (
+        "relative",
+        r"(?i:(?:this|next|last|coming|previous)\s+"
+        r"(?:week|weekend|month|year|quarter|decade))\b",
+    ),
+    ("relative", r"(?i:(?:later|earlier)\s+(?:this|in\s+the)\s+(?:year|month|week))\b"),
+    (
+        "window",
+        rf"(?i:(?:the\s+)?(?:past|last)\s+(?:{_NUMW}\s+)?"
+        r"(?:days|weeks|months|years|fortnights)"
+        r"|(?:the\s+)?past\s+(?:week|month|year|fortnight)|recent\s+(?:days|weeks|months|years))\b",
+    ),
+    (
+        "relative",
+        rf"(?i:{_NUMW}\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+ago)\b",
+    ),
+    ("relative", rf"(?i:in\s+{_NUMW}\s+(?:days?|weeks?|months?|years?))\b"),
+    ("month", rf"(?:{_MONTHS})"),
+    ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{_YEAR}"),
+)
+
+#: Words that may stand before a capitalised month without making it a name.
+_FUNCTION = word_set(
+    "in on at by of since until till through from during before after between "
+    "and or to early mid late last next this that the end beginning start "
+    "middle throughout into as than but for until around about"
+)
+#: Months that are also common words or first names: need a preposition.
+_AMBIGUOUS_MONTHS = frozenset({"May", "March", "June", "April", "August"})
+#: What a year count looks like: "2000 troops" is not the year 2000.
+_COUNT_AFTER = re.compile(r"\s+(?!was\b|is\b|has\b|as\b|its\b)[a-z]+s\b")
+_COUNT_BEFORE = re.compile(
+    r"(?i:\b(?:no\.?|number|resolution|article|flight|route|highway|room|page"
+    r"|pp?\.|model|code|version|call|phone|tel\.?|about|some|over|nearly|almost"
+    r"|than|of|the\s+top|#))\s*$"
+)
+_LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
+_RANGE_OPEN = re.compile(r"(?i:\b(?:from|between))\s+$")
+_CLOCK_AFTER = re.compile(rf",?\s+(?:at\s+)?{_CLOCK}")
+_SEASON_LEAD = re.compile(
+    r"(?i:\b(?:in|the|by|since|until|during|early|late|mid|through|of|this|next"
+    r"|last|each|every))\s+$"
+)
+_SEASON_WORD = re.compile(r"(?i:spring|summer|autumn|winter|fall)$")
+_PART_SUFFIX = re.compile(rf"\s+{_PART_OF_DAY}(?=\s|$)")
+
+
+@functools.cache
+def _compiled() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
+    return tuple((kind, re.compile(pattern)) for kind, pattern in _FORMS)
+
+
+# --- finding ----------------------------------------------------------------
+
+
+def find_dates(
+    text: str,
+    anchor: date,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    masked: tuple[Span, ...] = (),
+    sentences: list[Span] | None = None,
+) -> list[FoundDate]:
+    """Temporal expressions of ``text[start:end]`` that ``parse_date`` reads,
+    in text order, none overlapping. ``masked`` spans (a dateline, a "1 hour
+    ago" stamp) are never searched. ``sentences`` may be passed when the
+    caller has split them already."""
+    end = len(text) if end is None else end
+    if sentences is None:
+        sentences = split_sentences(text, start, end)
+    starts = [s[0] for s in sentences]
+    quotes = quote_spans(text, start, end)
+    found: list[FoundDate] = []
+    for kind, cand_start, cand_end in _candidates(text, start, end, masked):
+        at = bisect.bisect_right(starts, cand_start) - 1
+        if at < 0 or cand_start >= sentences[at][1]:
+            continue  # between sentences: blank space only
+        sentence = sentences[at]
+        reading = _read(text, kind, cand_start, cand_end, sentence, anchor)
+        if reading is None:
+            continue
+        span, when, tense = reading
+        quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
+        found.append(FoundDate(span, when, tense, sentence, quoted, kind == "window"))
+    return _join_ranges(text, found, anchor)
+
+
+def _candidates(
+    text: str, start: int, end: int, masked: tuple[Span, ...]
+) -> list[tuple[Kind, int, int]]:
+    """Longest non-overlapping pattern matches that pass the guards."""
+    raw: list[tuple[int, int, Kind]] = []
+    for kind, pattern in _compiled():
+        for match in pattern.finditer(text, start, end):
+            s, e = match.span()
+            if any(m[0] < e and s < m[1] for m in masked):
+                continue
+            if _guarded(text, s, e, start):
+                raw.append((s, e, kind))
+    raw.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first
+    taken: list[tuple[Kind, int, int]] = []
+    for s, e, kind in raw:
+        if all(e <= t[1] or s >= t[2] for t in taken):
+            taken.append((kind, s, e))
+    taken.sort(key=lambda c: c[1])
+    return taken
+
+
+def _guarded(text: str, s: int, e: int, floor: int) -> bool:
+    """False for matches that are names, counts or ordinary words."""
+    phrase = text[s:e]
+    before = text[max(floor, s - 40) : s]
+    after = text[e : e + 30]
+    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_"):
+        return False
+    if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+        return False
+    if re.fullmatch(_MONTHS, phrase):
+        return _month_alone(phrase, before, after)
+    if re.fullmatch(_YEAR, phrase):
+        return not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before))
+    season = _SEASON_WORD.search(phrase)
+    if season and season.start() == 0 and not re.search(r"\d", phrase):
+        # "spring" and "fall" are verbs too: want "in the fall", "this spring".
+        if not _SEASON_LEAD.search(before):
+            return False
+        return not re.match(r"\s+of\s+(?!\d)", after)  # "the fall of Kabul"
+    return not (
+        re.search(r"(?i)quarter$", phrase) and re.match(r"\s+of\s+(?:the|a)\b", after)
+    )
+
+
+def _month_alone(month: str, before: str, after: str) -> bool:
+    """A bare month name: a date after a preposition, else maybe a name."""
+    previous = re.search(r"([\w’'.-]+)\s*$", before)
+    word = previous.group(1) if previous else ""
+    if word.lower().strip("’'") in _FUNCTION:
+        return True
+    if month in _AMBIGUOUS_MONTHS:
+        return False  # "Theresa May said", "May I", "March on the capital"
+    if word[:1].isupper() and not re.search(r"[.!?]\s*$", before):
+        return False  # after a capitalised word mid-sentence: a name
+    return not re.match(r"\s+[A-Z][a-z]", after)  # "April Ryan"
+
+
+def _read(
+    text: str, kind: Kind, s: int, e: int, sentence: Span, anchor: date
+) -> tuple[Span, FuzzyDate, Tense] | None:
+    """Widen the candidate (a lead-in "on", a clock time) and read it."""
+    clock = _CLOCK_AFTER.match(text, e, sentence[1])
+    if clock is not None and kind in ("day", "relative"):
+        e = clock.end()
+    lead = _LEAD_IN.search(text, max(sentence[0], s - 8), s)
+    if lead is not None and kind != "window":
+        s = lead.start()
+    phrase = text[s:e]
+    tense = intrinsic_tense(phrase) or sentence_tense(text, sentence, (s, e))
+    when = _parse(phrase, anchor, tense)
+    if when is None:
+        return None
+    return (s, e), when, _final_tense(when, anchor, tense)
+
+
+def _parse(phrase: str, anchor: date, tense: Tense) -> FuzzyDate | None:
+    """parse_date, with "Tuesday night" read as its day when the words
+    for a part of the day are all that stops it."""
+    for attempt in (phrase, _PART_SUFFIX.sub("", phrase, count=1)):
+        try:
+            when = parse_date(attempt, anchor, prefer=tense)
+        except DateParseError:
+            continue
+        return replace(when, text=" ".join(phrase.split()))
+    return None
+
+
+def _final_tense(when: FuzzyDate, anchor: date, tense: Tense) -> Tense:
+    """A reading wholly before the article is past, wholly after it future."""
+    if when.end_day < anchor:
+        return "past"
+    if when.start_day > anchor:
+        return "future"
+    return tense
+
+
+def _join_ranges(text: str, found: list[FoundDate], anchor: date) -> list[FoundDate]:
+    """ "from March to May 2025", "between 2019 and 2021": two finds, one range."""
+    out: list[FoundDate] = []
+    for item in found:
+        previous = out[-1] if out else None
+        if previous is not None and previous.sentence == item.sentence:
+            joined = _join(text, previous, item, anchor)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(item)
+    return out
+
+
+def _join(
+    text: str, first: FoundDate, second: FoundDate, anchor: date
+) -> FoundDate | None:
+    gap = _RANGE_GAP.fullmatch(text, first.span[1], second.span[0])
+    if gap is None:
+        return None
+    word = gap.group().strip()
+    opener = _RANGE_OPEN.search(text, max(0, first.span[0] - 10), first.span[0])
+    if word == "and" and (opener is None or "between" not in opener.group().lower()):
+        return None
+    start = opener.start() if opener is not None else first.span[0]
+    phrase = text[start : second.span[1]]
+    tense = first.tense
+    try:
+        when = parse_date(phrase, anchor, prefer=tense)
+    except DateParseError:
+        return None
+    when = replace(when, text=" ".join(phrase.split()))
+    return FoundDate(
+        (start, second.span[1]),
+        when,
+        _final_tense(when, anchor, tense),
+        first.sentence,
+        first.quoted and second.quoted,
+    )
