@@ -165,10 +165,15 @@ _FUNCTION = word_set(
     "and or to early mid late last next this that the end beginning start "
     "middle throughout into as than but for until around about"
 )
+#: Words that join names as readily as dates: "Brian May and June Carter".
+_LINKS = word_set("and or to than but as")
 #: Months that are also common words or first names: need a preposition.
 _AMBIGUOUS_MONTHS = frozenset({"May", "March", "June", "April", "August"})
 #: What a year count looks like: "2000 troops" is not the year 2000.
-_COUNT_AFTER = re.compile(r"\s+(?!was\b|is\b|has\b|as\b|its\b)[a-z]+s\b")
+_COUNT_AFTER = re.compile(
+    r"\s+(?:(?!was\b|is\b|has\b|as\b|its\b)[a-z]+s\b|percent\b|per\b|million\b"
+    r"|billion\b|thousand\b|times\b|tonnes\b|kg\b|km\b)"
+)
 _COUNT_BEFORE = re.compile(
     r"(?i:\b(?:no\.?|number|resolution|article|flight|route|highway|room|page"
     r"|pp?\.|model|code|version|call|phone|tel\.?|about|some|over|nearly|almost"
@@ -275,14 +280,18 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
 def _month_alone(month: str, before: str, after: str) -> bool:
     """A bare month name: a date after a preposition, else maybe a name."""
     previous = re.search(r"([\w’'.-]+)\s*$", before)
-    word = previous.group(1) if previous else ""
-    if word.lower().strip("’'") in _FUNCTION:
+    word = previous.group(1).lower().strip("’'") if previous else ""
+    named = re.match(r"\s+[A-Z][a-z]", after) is not None  # "June Carter"
+    if word in _FUNCTION and not (named and word in _LINKS):
         return True
-    if month in _AMBIGUOUS_MONTHS:
+    if month in _AMBIGUOUS_MONTHS or named:
         return False  # "Theresa May said", "May I", "March on the capital"
-    if word[:1].isupper() and not re.search(r"[.!?]\s*$", before):
-        return False  # after a capitalised word mid-sentence: a name
-    return not re.match(r"\s+[A-Z][a-z]", after)  # "April Ryan"
+    # After a capitalised word mid-sentence it is the end of a name.
+    return not (previous and previous.group(1)[:1].isupper() and not _ends(before))
+
+
+def _ends(before: str) -> bool:
+    return re.search(r"[.!?]\s*$", before) is not None
 
 
 def _read(

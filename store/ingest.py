@@ -269,8 +269,8 @@ def save_extraction(timeline: Timeline, extraction: Extraction) -> IngestReport:
             if same_url or same_body:
                 raise IngestError(
                     f"This article is already in {timeline.path or 'the timeline'} "
-                    f"as “{known.title}” ({known.id}); nothing was saved. Delete "
-                    "that source's events first to ingest it again."
+                    f"as “{known.title}” ({known.id}), matched by its URL or "
+                    "its text; nothing was saved."
                 )
         changes: list[Change] = [timeline.change_for(source)]
         # An actor created meanwhile (another window) under the same name

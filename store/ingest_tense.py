@@ -52,6 +52,9 @@ _INTRINSIC_FUTURE = re.compile(
 )
 
 
+_FOR = re.compile(r"\bfor\s+$")
+
+
 def intrinsic_tense(phrase: str) -> Tense | None:
     """The way the phrase itself points ("two weeks ago", "next month")."""
     if _INTRINSIC_FUTURE.search(phrase):
@@ -89,7 +92,13 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
 
 
 def sentence_tense(text: str, sentence: Span, span: Span) -> Tense:
-    """The tense the nearest cue gives the expression at ``span``."""
+    """The tense the nearest cue gives the expression at ``span``.
+
+    "for" right before it ("invited ... for February talks", "set a vote
+    for Friday") points forward whatever the verb.
+    """
+    if _FOR.search(text, max(sentence[0], span[0] - 5), span[0]):
+        return "future"
     found = cues(text, sentence, span)
     before = [kind for pos, kind in found if pos < span[0]]
     if before:

@@ -1,0 +1,169 @@
+"""Finding every temporal expression in news text, and not finding false ones."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from store.datefind import find_dates
+from store.ingest_text import parse_article
+
+ANCHOR = date(2026, 1, 10)  # a Saturday
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
+
+
+def texts(sentence: str) -> list[str]:
+    return [found.text for found in find_dates(sentence, ANCHOR)]
+
+
+def readings(sentence: str) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (
+            f.text,
+            f.when.start.isoformat(),
+            f.when.end.isoformat(),
+            f.when.precision,
+            f.tense,
+        )
+        for f in find_dates(sentence, ANCHOR)
+    ]
+
+
+# --- dateparser's false positives -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theresa May said the deal was dead.",
+        "I may go to the shops.",
+        "May I ask a question?",
+        "He was elected for a second time.",
+        "Call 1234567890 for details.",
+        "Protesters march on the capital.",
+        "March on the capital, the organisers urged.",
+        "Now is the time to act.",
+        "The sun rose over the hills.",
+        "About 2000 troops were sent, with 350 tanks.",
+        "Sales rose 2025 percent at 14:30 on the exchange.",
+        "The ratio was 3/4 and the score 2-1.",
+        "Brian May and June Carter sang.",
+        "The fall of Kabul shocked the world.",
+        "Prices spring back when markets fall.",
+        "The team scored in the second quarter of the game.",
+        "Wed couples sat in the sun.",
+    ],
+)
+def test_false_positives_are_not_dates(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_theresa_may_still_lets_the_real_date_through() -> None:
+    assert readings("Theresa May said on Tuesday that she would resign in May.") == [
+        ("on Tuesday", "2026-01-06", "2026-01-06", "day", "past"),
+        ("in May", "2026-05-01", "2026-05-31", "month", "future"),
+    ]
+
+
+def test_publication_stamps_and_dateline_are_not_dates() -> None:
+    article = parse_article(SEED.read_text(encoding="utf-8"))
+    found = find_dates(article.text, ANCHOR, masked=article.masked)
+    assert all("ago" not in f.text and "2026-01-10" not in f.text for f in found)
+    stamp = article.text.index("1 hour ago")
+    assert all(not (f.span[0] <= stamp < f.span[1]) for f in found)
+
+
+# --- what is found and how it is read ---------------------------------------
+
+
+def test_seed_expressions_read_against_the_article_date() -> None:
+    article = parse_article(SEED.read_text(encoding="utf-8"))
+    found = {
+        f.text: (f.when.start.isoformat(), f.when.end.isoformat(), f.when.precision)
+        for f in find_dates(article.text, ANCHOR, masked=article.masked)
+    }
+    assert found["on Friday"] == ("2026-01-09", "2026-01-09", "day")
+    assert found["on Wednesday"] == ("2026-01-07", "2026-01-07", "day")
+    assert found["last Saturday"] == ("2026-01-03", "2026-01-03", "day")
+    assert found["In October"] == ("2025-10-01", "2025-10-31", "month")
+    assert found["in September"] == ("2025-09-01", "2025-09-30", "month")
+    assert found["during the first week of February"] == (
+        "2026-02-01",
+        "2026-02-07",
+        "week",
+    )
+    assert found["later this year"] == ("2026-01-10", "2026-12-31", "year")
+
+
+def test_tense_is_chosen_per_expression_within_a_sentence() -> None:
+    sentence = (
+        "Trump announced on Friday that Petro is scheduled to visit "
+        "during the first week of February."
+    )
+    assert readings(sentence) == [
+        ("on Friday", "2026-01-09", "2026-01-09", "day", "past"),
+        (
+            "during the first week of February",
+            "2026-02-01",
+            "2026-02-07",
+            "week",
+            "future",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks will resume in March.", ("in March", "2026-03-01", "future")),
+        ("The talks resumed in March.", ("in March", "2025-03-01", "past")),
+        (
+            "The vote is set for Tuesday night.",
+            ("Tuesday night", "2026-01-13", "future"),
+        ),
+        ("The strike began two weeks ago.", ("two weeks ago", "2025-12-22", "past")),
+        ("It ends in three days.", ("in three days", "2026-01-13", "future")),
+        ("Talks were held on 3 March 2024.", ("on 3 March 2024", "2024-03-03", "past")),
+        ("The 1990s were calm.", ("The 1990s", "1990-01-01", "past")),
+        ("In 2019, prices fell.", ("In 2019", "2019-01-01", "past")),
+        (
+            "It shut from March to May 2025.",
+            ("from March to May 2025", "2025-03-01", "past"),
+        ),
+        (
+            "Prices rose between 2019 and 2021.",
+            ("between 2019 and 2021", "2019-01-01", "past"),
+        ),
+        ("The plant reopens next month.", ("next month", "2026-02-01", "future")),
+        (
+            "Leaders met on Friday at 3 p.m.",
+            ("on Friday at 3 p.m.", "2026-01-09T15:00:00", "past"),
+        ),
+    ],
+)
+def test_reading_and_tense(sentence: str, expected: tuple[str, str, str]) -> None:
+    (found,) = find_dates(sentence, ANCHOR)
+    assert (found.text, found.when.start.isoformat(), found.tense) == expected
+
+
+def test_spans_index_the_text_and_quotes_are_marked() -> None:
+    text = 'She said: "We meet on Monday." The board met last week.'
+    found = find_dates(text, ANCHOR)
+    for item in found:
+        assert text[item.span[0] : item.span[1]] == item.text
+    assert [(f.text, f.quoted) for f in found] == [
+        ("on Monday", True),
+        ("last week", False),
+    ]
+
+
+def test_vague_windows_are_flagged() -> None:
+    (found,) = find_dates("Relations have soured in recent months.", ANCHOR)
+    assert found.text == "recent months" and found.vague
+
+
+def test_unreadable_phrases_are_skipped_without_error() -> None:
+    text = "Shortly after Trump returned to the White House, visas were suspended."
+    assert find_dates(text, ANCHOR) == []
