@@ -399,3 +399,27 @@ async def test_mouse_save_and_confirm_buttons(demo: Timeline) -> None:
         await pilot.click("#form-save")
         await pilot.pause()
     assert app.result.title == "Clicked"
+
+
+@run_async
+async def test_control_characters_are_drawn_not_sent_and_kept(demo: Timeline) -> None:
+    hostile = "\x1b[2J\x1b]0;owned\x07 Sanctions"
+    demo.put(touched(demo.event("ev-sanctions"), title=hostile, summary="a\x1b[31mb"))
+    app = form(demo, editing=demo.event("ev-sanctions"))
+    async with app.run_test(size=SIZE) as pilot:
+        for selector in ("#title", "#summary"):
+            widget = app.screen.query_one(selector)
+            drawn = "".join(
+                segment.text
+                for y in range(widget.size.height)
+                for segment in widget.render_line(y)
+            )
+            assert "\x1b" not in drawn and "\x07" not in drawn
+            assert "␛[" in drawn
+        await type_into(pilot, "#place", "Bogotá")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = demo.event("ev-sanctions")
+    assert saved.title == hostile  # the value itself is never rewritten
+    assert saved.summary == "a\x1b[31mb"
+    assert saved.place == "Bogotá"

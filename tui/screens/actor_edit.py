@@ -37,6 +37,7 @@ from store.text import inert
 from store.timeline import Timeline
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.actor_input import split_names
+from tui.widgets.form_inert import InertInput, InertTextArea
 from tui.widgets.form_layout import (
     FORM_CSS,
     error_line,
@@ -228,7 +229,7 @@ class ActorEditScreen(ModalScreen[Actor | None]):
                 )
                 yield form_row(
                     "About",
-                    TextArea(actor.description, id="description", compact=True),
+                    InertTextArea(actor.description, id="description", compact=True),
                     Static(
                         f"Named in {_count(events, 'event')}; "
                         f"speaker of {_count(quotes, 'quote')}.",
@@ -364,4 +365,4 @@ class ActorEditScreen(ModalScreen[Actor | None]):
 
 
 def _input(value: str, placeholder: str, widget_id: str) -> Input:
-    return Input(value, placeholder=placeholder, id=widget_id, compact=True)
+    return InertInput(value, placeholder=placeholder, id=widget_id, compact=True)

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 
 from textual.content import Content
 from textual.suggester import Suggester
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from store.model import Actor
 from store.names import fold, fuzzy_score
 from store.text import inert
 from store.timeline import AmbiguousActorError, Timeline
+from tui.widgets.form_inert import InertInput
 
 
 def split_names(text: str) -> list[str]:
@@ -125,7 +126,7 @@ class ActorSuggester(Suggester):
         return prefix + best
 
 
-class ActorNamesInput(Input):
+class ActorNamesInput(InertInput):
     """An input for comma-separated actor names, with completion."""
 
     def __init__(self, timeline: Timeline, value: str = "", **kwargs: object) -> None:

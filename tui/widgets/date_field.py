@@ -23,6 +23,7 @@ from store.drafts import DraftError
 from store.errors import DateParseError
 from store.model import FuzzyDate
 from store.text import inert
+from tui.widgets.form_inert import InertInput
 
 Prefer = Literal["past", "future", "auto"]
 
@@ -96,7 +97,7 @@ class DateField(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="date-row"):
-            yield Input(
+            yield InertInput(
                 self._initial,
                 placeholder=self._placeholder,
                 id="date-input",

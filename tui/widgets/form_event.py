@@ -12,7 +12,7 @@ from datetime import date
 
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from store.datefmt import format_when
 from store.drafts import EventDraft
@@ -20,6 +20,7 @@ from store.model import Source
 from store.timeline import Timeline
 from tui.widgets.actor_input import ActorNamesInput, NamesReadout
 from tui.widgets.date_field import DateField, Prefer
+from tui.widgets.form_inert import InertInput, InertTextArea
 from tui.widgets.form_layout import error_line, form_row
 from tui.widgets.form_source import SourceField
 
@@ -94,7 +95,7 @@ def event_rows(
     )
     yield form_row(
         "Summary",
-        TextArea(
+        InertTextArea(
             draft.summary if draft else "",
             id="summary",
             compact=True,
@@ -156,4 +157,4 @@ def event_rows(
 
 
 def _input(value: str, placeholder: str, widget_id: str) -> Input:
-    return Input(value, placeholder=placeholder, id=widget_id, compact=True)
+    return InertInput(value, placeholder=placeholder, id=widget_id, compact=True)

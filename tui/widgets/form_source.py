@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select
 from store.drafts import DraftError, SourceDraft
 from store.model import Source
 from store.text import inert
+from tui.widgets.form_inert import InertInput
 
 #: Widths kept short enough that the picker's lines fit beside the labels.
 LABEL_LIMIT = 90
@@ -72,11 +73,13 @@ class SourceField(Vertical):
             compact=True,
         )
         with Horizontal():
-            yield Input(placeholder="new: outlet", id="source-outlet", compact=True)
+            yield InertInput(
+                placeholder="new: outlet", id="source-outlet", compact=True
+            )
             yield Label(" ", classes="gap")
-            yield Input(placeholder="headline", id="source-title", compact=True)
+            yield InertInput(placeholder="headline", id="source-title", compact=True)
             yield Label(" ", classes="gap")
-            yield Input(placeholder="https://…", id="source-url", compact=True)
+            yield InertInput(placeholder="https://…", id="source-url", compact=True)
 
     def _typed(self, name: str) -> str:
         return self.query_one(f"#source-{name}", Input).value.strip()
