@@ -187,6 +187,8 @@ _SEASON_LEAD = re.compile(
     r"(?i:\b(?:in|the|by|since|until|during|early|late|mid|through|of|this|next"
     r"|last|each|every))\s+$"
 )
+_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d0s")
 _SEASON_WORD = re.compile(r"(?i:spring|summer|autumn|winter|fall)$")
 _PART_SUFFIX = re.compile(rf"\s+{_PART_OF_DAY}(?=\s|$)")
 
@@ -218,15 +220,19 @@ def find_dates(
     starts = [s[0] for s in sentences]
     quotes = quote_spans(text, start, end)
     found: list[FoundDate] = []
+    #: The last year written out, for "in March of that year".
+    year: int | None = None
     for kind, cand_start, cand_end in _candidates(text, start, end, masked):
         at = bisect.bisect_right(starts, cand_start) - 1
         if at < 0 or cand_start >= sentences[at][1]:
             continue  # between sentences: blank space only
         sentence = sentences[at]
-        reading = _read(text, kind, cand_start, cand_end, sentence, anchor)
+        reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
         if reading is None:
             continue
         span, when, tense = reading
+        if _WRITTEN_YEAR.search(when.text):
+            year = when.start_day.year
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
         found.append(FoundDate(span, when, tense, sentence, quoted, kind == "window"))
     return _join_ranges(text, found, anchor)
@@ -271,6 +277,8 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         # "spring" and "fall" are verbs too: want "in the fall", "this spring".
         if not _SEASON_LEAD.search(before):
             return False
+        if _THAT_YEAR.match(after):
+            return True
         return not re.match(r"\s+of\s+(?!\d)", after)  # "the fall of Kabul"
     return not (
         re.search(r"(?i)quarter$", phrase) and re.match(r"\s+of\s+(?:the|a)\b", after)
@@ -295,20 +303,35 @@ def _ends(before: str) -> bool:
 
 
 def _read(
-    text: str, kind: Kind, s: int, e: int, sentence: Span, anchor: date
+    text: str,
+    kind: Kind,
+    s: int,
+    e: int,
+    sentence: Span,
+    anchor: date,
+    year: int | None,
 ) -> tuple[Span, FuzzyDate, Tense] | None:
-    """Widen the candidate (a lead-in "on", a clock time) and read it."""
+    """Widen the candidate (a lead-in "on", a clock time, "of that year")
+    and read it; ``year`` is the last year the text wrote out."""
     clock = _CLOCK_AFTER.match(text, e, sentence[1])
     if clock is not None and kind in ("day", "relative"):
         e = clock.end()
+    that_year = _THAT_YEAR.match(text, e, sentence[1])
+    if that_year is not None and year is None:
+        return None  # "that year" with no year before it: cannot say which
+    core = text[s:e]
+    if that_year is not None:
+        e = that_year.end()
     lead = _LEAD_IN.search(text, max(sentence[0], s - 8), s)
     if lead is not None and kind != "window":
         s = lead.start()
+        core = text[s : lead.end()] + core
     phrase = text[s:e]
     tense = intrinsic_tense(phrase) or sentence_tense(text, sentence, (s, e))
-    when = _parse(phrase, anchor, tense)
+    when = _parse(f"{core} {year}" if that_year else phrase, anchor, tense)
     if when is None:
         return None
+    when = replace(when, text=" ".join(phrase.split()))
     return (s, e), when, _final_tense(when, anchor, tense)
 
 

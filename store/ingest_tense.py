@@ -28,6 +28,15 @@ _FUTURE = re.compile(
     r"|look(?:s|ing)?\s+forward\s+to)\b"
     r"|['’]ll\b"
 )
+# "ordered Lumen to hand over ... by 20 March", "expect prices to stay high
+# until spring": what follows "to" lies ahead, though the verb before it may
+# be past. The cue sits on "to"; the verb stays a past cue for what precedes.
+_FUTURE_TO = re.compile(
+    r"(?i)\b(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten"
+    r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call)(?:s|d|ed|ing)?"
+    r"\s+(?:(?!to\b)[\w'’-]+\s+){1,4}?(?P<to>to)\s+"
+    r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
+)
 _IRREGULAR = (
     "was were had did said told met took made came went gave began saw spoke "
     "held left won lost fled struck sent led wrote ran rose fell became brought "
@@ -74,6 +83,11 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
         (m.start(), m.end())
         for m in _FUTURE.finditer(text, start, end)
         if not (skip[0] <= m.start() < skip[1])
+    ]
+    future += [
+        (m.start("to"), m.end("to"))
+        for m in _FUTURE_TO.finditer(text, start, end)
+        if not (skip[0] <= m.start("to") < skip[1])
     ]
     found: list[tuple[int, Tense]] = [(s, "future") for s, _ in future]
     for match in _PAST.finditer(text, start, end):

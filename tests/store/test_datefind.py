@@ -167,3 +167,16 @@ def test_vague_windows_are_flagged() -> None:
 def test_unreadable_phrases_are_skipped_without_error() -> None:
     text = "Shortly after Trump returned to the White House, visas were suspended."
     assert find_dates(text, ANCHOR) == []
+
+
+def test_news_fixtures_stay_found_and_read_right() -> None:
+    """A floor under the benchmark over fixtures/news (hand-made gold), so a
+    change that loses expressions or misreads them fails here first."""
+    from tests.benchmarks.bench_dates_extraction import score_all
+
+    scores, totals = score_all()
+    assert len(scores) >= 3
+    assert all(10 <= s.gold <= 20 for s in scores)
+    everything = totals[-1]
+    assert everything.precision >= 0.9, everything.misses
+    assert everything.recall >= 0.9
