@@ -68,10 +68,22 @@ async def test_add_last_friday_links_existing_actors(demo_path: Path) -> None:
     assert saved.when.precision == "day" and saved.when.text == "last Friday"
     assert saved.actor_ids == ("ac-trump", "ac-petro")
     assert len(timeline.actors_by_id) == actors_before
+
+    # Its title edited through the same form: same id, date and actors.
+    editor = form(timeline, editing=timeline.event(saved.id))
+    async with editor.run_test(size=SIZE) as pilot:
+        assert editor.screen.query_one("#date-input", Input).value == "last Friday"
+        await type_into(pilot, "#title", "Trump and Petro talk by phone")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert editor.result.id == saved.id
     timeline.close()
     reopened = Timeline.open(demo_path)
-    assert reopened.event(saved.id).title == "Trump and Petro talk again"
-    assert reopened.event(saved.id).actor_ids == ("ac-trump", "ac-petro")
+    again = reopened.event(saved.id)
+    assert again.title == "Trump and Petro talk by phone"
+    assert again.actor_ids == ("ac-trump", "ac-petro")
+    assert again.when == saved.when
+    assert len(reopened.actors_by_id) == actors_before
 
 
 @run_async
