@@ -9,6 +9,7 @@ the same timeline, ids included.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -180,28 +181,29 @@ def merge_records(
         unneeded = _only_for(skipped, events, quotes)
         changes: list[Change] = []
         actor_map: dict[str, str] = {}
-        created: list[Actor] = []
+        by_name = _name_index(timeline.actors_by_id.values())
         for actor in actors:
             if actor.id in unneeded:
                 continue
-            known = _match_actor(timeline, actor, created)
+            known = next(
+                (by_name[k] for k in map(fold, actor.names) if k in by_name), None
+            )
             if known is not None:
                 actor_map[actor.id] = known.id
                 report.matched_actors += 1
                 continue
             fresh = _free_id(timeline, actor, "ac")
-            created.append(fresh)
+            for key in map(fold, fresh.names):
+                by_name.setdefault(key, fresh)
             actor_map[actor.id] = fresh.id
             changes.append(Change("actors", None, fresh.to_doc()))
             report.actors += 1
         source_map: dict[str, str] = {}
+        known_sources = _SourceIndex(timeline.sources_by_id.values())
         for source in sources:
             if source.id in unneeded:
                 continue
-            same = next(
-                (s for s in timeline.sources_by_id.values() if _same_source(s, source)),
-                None,
-            )
+            same = known_sources.find(source)
             if same is not None:
                 source_map[source.id] = same.id
                 continue
@@ -285,33 +287,42 @@ def _only_for(skipped: set[str], events: list[Event], quotes: list[Quote]) -> se
     return dropped - kept
 
 
-def _match_actor(
-    timeline: Timeline, actor: Actor, created: list[Actor]
-) -> Actor | None:
-    """An existing actor known by any of ``actor``'s names, exactly."""
-    for name in actor.names:
-        key = fold(name)
-        for candidate in (*timeline.actors_by_id.values(), *created):
-            if any(fold(n) == key for n in candidate.names):
-                return candidate
-    return None
+def _name_index(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """Folded name or alias -> the first actor known by it: an incoming actor
+    matches a known one by any name, exactly (case and accents aside)."""
+    index: dict[str, Actor] = {}
+    for actor in actors:
+        for key in map(fold, actor.names):
+            index.setdefault(key, actor)
+    return index
 
 
-def _same_source(known: Source, incoming: Source) -> bool:
-    """One article: the same URL, or (without one) the same title and outlet.
+class _SourceIndex:
+    """Known articles by URL and by folded title, for matching imports.
 
-    Formats that carry only a title and outlet (TimelineJS, CSV without URLs)
-    must not add a second copy of an article on every re-import.
+    One article is the same URL, or (when the incoming one has none) the same
+    title and outlet: formats that carry only a title and outlet (TimelineJS,
+    CSV without URLs) must not add a copy of an article on every re-import.
     """
-    if known == incoming:
-        return True
-    if incoming.url:
-        return known.url == incoming.url
-    return (
-        bool(incoming.title)
-        and fold(known.title) == fold(incoming.title)
-        and (not incoming.outlet or fold(known.outlet) == fold(incoming.outlet))
-    )
+
+    def __init__(self, sources: Iterable[Source]) -> None:
+        self.by_url: dict[str, Source] = {}
+        self.by_title: dict[str, list[Source]] = {}
+        for source in sources:
+            if source.url:
+                self.by_url.setdefault(source.url, source)
+            self.by_title.setdefault(fold(source.title), []).append(source)
+
+    def find(self, incoming: Source) -> Source | None:
+        if incoming.url:
+            return self.by_url.get(incoming.url)
+        outlet = fold(incoming.outlet)
+        for known in self.by_title.get(fold(incoming.title), ()):
+            if known == incoming or (
+                incoming.title and (not outlet or fold(known.outlet) == outlet)
+            ):
+                return known
+        return None
 
 
 def _free_id(timeline: Timeline, record: Any, prefix: str) -> Any:
