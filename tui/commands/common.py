@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from store.dates import parse_date
-
 from store.errors import DatelineError
 from store.query import EventFilter
 from store.text import inert

@@ -7,7 +7,6 @@ import sys
 
 from store.datefmt import describe, format_when
 from store.dates import parse_date
-
 from store.drafts import EventDraft, SourceDraft, save_draft
 from store.errors import DatelineError
 from store.report import actor_record, event_record
