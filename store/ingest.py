@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from store.datefind import FoundDate, find_dates
 from store.errors import DatelineError
@@ -44,6 +45,7 @@ __all__ = [
     "IngestReport",
     "extract",
     "ingest",
+    "read_article",
     "save_extraction",
 ]
 
@@ -100,6 +102,23 @@ class IngestReport:
             f"  pending review: {self.pending}",
         ]
         return "\n".join(lines)
+
+
+def read_article(path: Path) -> str:
+    """The text of an article file; IngestError, naming the fix, otherwise."""
+    path = path.expanduser()
+    if not path.exists():
+        raise IngestError(f"No file {path}; give the path of a text file.")
+    if path.is_dir():
+        raise IngestError(f"{path} is a folder; give the path of a text file.")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise IngestError(
+            f"{path} is not UTF-8 text; save the article as plain UTF-8 text first."
+        ) from None
+    except OSError as exc:
+        raise IngestError(f"Cannot read {path}: {exc.strerror}.") from None
 
 
 def extract(

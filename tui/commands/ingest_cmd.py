@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from store.errors import DatelineError
-from store.ingest import extract, save_extraction
+from store.ingest import extract, read_article, save_extraction
 from tui.commands.common import open_timeline
 
 
@@ -35,24 +35,10 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def read_text(name: str) -> str:
-    """The text of FILE, or of stdin for "-"; a clear error otherwise."""
+    """The text of FILE, or of stdin for "-"."""
     if name == "-":
         return sys.stdin.read()
-    path = Path(name).expanduser()
-    if not path.exists():
-        raise DatelineError(
-            f"No file {path}; give the path of a text file, or - for stdin."
-        )
-    if path.is_dir():
-        raise DatelineError(f"{path} is a folder; give the path of a text file.")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DatelineError(
-            f"{path} is not UTF-8 text; save the article as plain UTF-8 text first."
-        ) from None
-    except OSError as exc:
-        raise DatelineError(f"Cannot read {path}: {exc.strerror}.") from None
+    return read_article(Path(name))
 
 
 def parse_published(text: str | None) -> date | None:

@@ -1,0 +1,314 @@
+"""The `i` dialog: paste an article (or name a file) and read it into events.
+
+Extraction runs in a thread worker that only reports progress; the UI keeps
+answering keys, and esc stops it with nothing saved. Saving happens back on
+the UI thread in one durable step, then the dialog shows what was found and
+offers the review screen (``r``). It dismisses with an ``IngestResult``, or
+None when nothing was saved.
+
+Host wiring (the explorer's ``i``)::
+
+    def done(result: IngestResult | None) -> None:
+        if result is not None:
+            refill()
+            if result.review:
+                push_screen(ReviewScreen(timeline, result.source_id), refill_after)
+    push_screen(IngestScreen(timeline), done)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, ProgressBar, Static, TextArea
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from store.errors import DatelineError
+from store.ingest import (
+    Extraction,
+    IngestCancelled,
+    IngestReport,
+    extract,
+    read_article,
+    save_extraction,
+)
+from store.ingest_text import parse_article
+from store.text import inert
+from store.timeline import Timeline
+from tui.widgets.form_layout import FORM_CSS, error_line, form_row, show_error
+
+#: Progress is redrawn at most this often (fraction of the whole), so a long
+#: article does not flood the UI thread with updates.
+PROGRESS_STEP = 0.02
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What the dialog saved, and whether the user asked to review it now."""
+
+    report: IngestReport
+    source_id: str
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class _Request:
+    text: str
+    published: date | None
+    outlet: str
+    url: str
+    title: str
+
+
+class IngestScreen(ModalScreen[IngestResult | None]):
+    """Paste or pick an article, extract in a worker, save, offer review."""
+
+    DEFAULT_CSS = (
+        """
+    IngestScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    IngestScreen #ingest-text {
+        height: 10;
+    }
+    IngestScreen #ingest-progress-row {
+        height: auto;
+        display: none;
+    }
+    IngestScreen #ingest-progress-row.-shown {
+        display: block;
+    }
+    IngestScreen #ingest-summary {
+        height: auto;
+        display: none;
+        padding: 1 0 0 0;
+    }
+    IngestScreen #ingest-summary.-shown {
+        display: block;
+    }
+    """
+        + FORM_CSS
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "extract", "Extract", priority=True, id="ingest.extract"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="ingest.cancel"),
+        Binding("r", "review", "Review now", id="ingest.review"),
+        Binding("enter", "close", "Close", id="ingest.close"),
+    ]
+
+    def __init__(self, timeline: Timeline) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self._worker: Worker[Extraction] | None = None
+        self._request: _Request | None = None
+        self._last_progress = -1.0
+        #: Set once the extraction is saved.
+        self.result: IngestResult | None = None
+
+    def compose(self) -> ComposeResult:
+        box = Vertical(classes="form-box")
+        box.border_title = "Ingest an article"
+        box.border_subtitle = "ctrl+s extract · esc cancel"
+        with box, VerticalScroll(classes="form-body", can_focus=False):
+            yield form_row(
+                "Text",
+                TextArea(id="ingest-text", compact=True),
+                Static(
+                    "Paste the article here, or give a file below. A first "
+                    'line "date YYYY-MM-DD" and a dateline "PLACE (Outlet) -" '
+                    "are read.",
+                    classes="note",
+                ),
+                row_id="row-text",
+            )
+            yield form_row("File", _input("path to a .txt file", "ingest-file"))
+            yield form_row(
+                "Published",
+                _input("YYYY-MM-DD (else read from the text)", "ingest-published"),
+            )
+            yield form_row(
+                "Outlet", _input("else read from the dateline", "ingest-outlet")
+            )
+            yield form_row("URL", _input("https://…", "ingest-url"))
+            yield form_row("Title", _input("else the first line", "ingest-title"))
+            yield error_line("ingest")
+            with Vertical(id="ingest-progress-row"):
+                yield Static("", id="ingest-stage")
+                yield ProgressBar(total=100, show_eta=False, id="ingest-progress")
+            yield Static("", id="ingest-summary", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#ingest-text", TextArea).focus()
+
+    # -- state -------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._worker is not None and self._worker.is_running
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("review", "close"):
+            return self.result is not None
+        if action == "extract":
+            return self.result is None and not self.running
+        return True
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def _error(self, message: str) -> None:
+        show_error(self.query_one("#error-ingest", Static), message)
+
+    # -- extracting --------------------------------------------------------
+    def action_extract(self) -> None:
+        self._error("")
+        try:
+            request = self._read_form()
+        except DatelineError as exc:
+            self._error(str(exc))
+            return
+        self._request = request
+        self._last_progress = -1.0
+        self.query_one("#ingest-progress-row").add_class("-shown")
+        self._progress(0.0, "starting")
+        self._worker = self._extract(request)
+
+    def _read_form(self) -> _Request:
+        """The form as a request, or a DatelineError saying what to fix."""
+        text = self.query_one("#ingest-text", TextArea).text
+        path = self._value("ingest-file")
+        if path and text.strip():
+            raise DatelineError(
+                "Give the article once: paste it or name a file, not both."
+            )
+        if path:
+            text = read_article(Path(path))
+        if not text.strip():
+            raise DatelineError(
+                "Paste the article's text, or give the path of a text file."
+            )
+        published = None
+        typed = self._value("ingest-published")
+        if typed:
+            try:
+                published = date.fromisoformat(typed)
+            except ValueError:
+                raise DatelineError(
+                    f'Published "{typed}" is not a date; write it as YYYY-MM-DD, '
+                    "e.g. 2026-01-10."
+                ) from None
+        elif parse_article(text).published is None:
+            raise DatelineError(
+                'No publication date found in the text (a first line like "date '
+                '2026-01-10"); type it in Published as YYYY-MM-DD.'
+            )
+        return _Request(
+            text,
+            published,
+            self._value("ingest-outlet"),
+            self._value("ingest-url"),
+            self._value("ingest-title"),
+        )
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def _extract(self, request: _Request) -> Extraction:
+        worker = get_current_worker()
+        return extract(
+            request.text,
+            published=request.published,
+            outlet=request.outlet,
+            url=request.url,
+            title=request.title,
+            timeline=self.timeline,
+            progress=self._report_from_thread,
+            cancelled=lambda: worker.is_cancelled,
+        )
+
+    def _report_from_thread(self, fraction: float, what: str) -> None:
+        if fraction < 1.0 and fraction - self._last_progress < PROGRESS_STEP:
+            return
+        self._last_progress = fraction
+        self.app.call_from_thread(self._progress, fraction, what)
+
+    def _progress(self, fraction: float, what: str) -> None:
+        self.query_one("#ingest-stage", Static).update(f"Extracting… {what}")
+        self.query_one("#ingest-progress", ProgressBar).update(progress=fraction * 100)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._worker:
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._save(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            stopped = isinstance(error, IngestCancelled)
+            message = str(error) if isinstance(error, DatelineError) else None
+            self._stopped(message or f"Could not read the article: {error}.", stopped)
+        elif event.state == WorkerState.CANCELLED:
+            self._stopped("Stopped; nothing was saved.", True)
+        else:
+            return
+        self.refresh_bindings()
+
+    def _stopped(self, message: str, cancelled: bool) -> None:
+        self.query_one("#ingest-progress-row").remove_class("-shown")
+        self._error(message)
+        if cancelled:
+            self.notify("Extraction stopped; nothing was saved.")
+
+    def _save(self, extraction: Extraction | None) -> None:
+        if extraction is None:
+            return
+        try:
+            report = save_extraction(self.timeline, extraction)
+        except DatelineError as exc:
+            self._stopped(str(exc), False)
+            return
+        self.result = IngestResult(report, report.source.id)
+        self.query_one("#ingest-stage", Static).update("Saved.")
+        summary = self.query_one("#ingest-summary", Static)
+        summary.update(
+            inert(report.summary())
+            + "\n\nr review the extracted events now · enter or esc close"
+        )
+        summary.add_class("-shown")
+        for widget in self.query("Input, TextArea"):
+            widget.disabled = True
+        self.set_focus(None)
+        box = self.query_one(".form-box")
+        box.border_subtitle = "r review now · enter/esc close"
+        summary.scroll_visible()
+
+    # -- leaving -----------------------------------------------------------
+    def action_review(self) -> None:
+        if self.result is not None:
+            self.dismiss(IngestResult(self.result.report, self.result.source_id, True))
+
+    def action_close(self) -> None:
+        self.dismiss(self.result)
+
+    def action_cancel(self) -> None:
+        """Stop a running extraction, else close (with what was saved)."""
+        if self.running and self._worker is not None:
+            self._worker.cancel()
+            self.query_one("#ingest-stage", Static).update("Stopping…")
+            return
+        self.dismiss(self.result)
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+
+def _input(placeholder: str, widget_id: str) -> Input:
+    return Input(placeholder=placeholder, id=widget_id, compact=True)
