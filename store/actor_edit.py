@@ -7,7 +7,7 @@ actor's names as aliases so searches for them still find the person.
 
 from __future__ import annotations
 
-from store.errors import DatelineError
+from store.errors import ConflictError, DatelineError
 from store.model import Actor, ActorKind, ActorRef, touched
 from store.names import fold
 from store.timeline import Change, Timeline
@@ -46,10 +46,20 @@ def update_actor(
     aliases: list[str] | tuple[str, ...] | None = None,
     kind: ActorKind | None = None,
     description: str | None = None,
+    loaded: Actor | None = None,
 ) -> Actor:
-    """Rename an actor or change its aliases, kind or description."""
+    """Rename an actor or change its aliases, kind or description.
+
+    ``loaded`` is the actor as the caller's form showed it; if another
+    process changed it since, ConflictError is raised and nothing is saved.
+    """
     with timeline.writing():
         actor = timeline.actor(actor_id)
+        if loaded is not None and loaded != actor:
+            raise ConflictError(
+                f"{actor.name} was changed elsewhere (another window or process) "
+                "since you opened it; nothing was saved. Reopen it and try again."
+            )
         new_name = " ".join((name if name is not None else actor.name).split())
         if not new_name:
             raise ActorEditError("An actor needs a name; type one.")

@@ -21,7 +21,7 @@ from store.model import (
     Status,
     touched,
 )
-from store.timeline import Change, Timeline
+from store.timeline import AmbiguousActorError, Change, Timeline
 
 
 class DraftError(DatelineError):
@@ -110,11 +110,17 @@ def save_draft(
     """
     _validate(draft)
     with timeline.writing():
-        resolved = resolve_actors(timeline, draft.actor_names)
+        try:
+            resolved = resolve_actors(timeline, draft.actor_names)
+        except AmbiguousActorError as exc:
+            raise DraftError("actors", str(exc)) from None
         speaker = None
         if draft.quote_text.strip():
             quoted = (draft.quote_speaker,)
-            speaker = resolve_actors(timeline, quoted, resolved.new).refs[0]
+            try:
+                speaker = resolve_actors(timeline, quoted, resolved.new).refs[0]
+            except AmbiguousActorError as exc:
+                raise DraftError("quote_speaker", str(exc)) from None
         changes: list[Change] = [timeline.change_for(a) for a in resolved.new]
         event_refs = resolved.refs
         if editing is not None:

@@ -202,3 +202,23 @@ def test_rename_alias_and_merge_actors(demo: Timeline) -> None:
     assert all(q.speaker != other for q in demo.quotes())
     demo.undo()
     assert other in demo.actors_by_id
+
+
+def test_actor_edit_from_a_stale_view_is_refused(demo_path: Path) -> None:
+    first = Timeline.open(demo_path)
+    second = Timeline.open(demo_path)
+    loaded = first.actor("ac-rubio")
+    update_actor(second, "ac-rubio", aliases=["Rubio", "Little Marco"])
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        update_actor(
+            first, "ac-rubio", aliases=[*loaded.aliases, "Senator"], loaded=loaded
+        )
+    assert "Little Marco" in Timeline.open(demo_path).actor("ac-rubio").aliases
+
+
+def test_ambiguous_names_in_a_draft_name_the_field(demo: Timeline) -> None:
+    names = ("Marco Polo",)
+    save_draft(demo, EventDraft(when=FRIDAY, title="x", actor_names=names))
+    with pytest.raises(DraftError) as info:
+        save_draft(demo, EventDraft(when=FRIDAY, title="y", actor_names=("marco",)))
+    assert info.value.field == "actors" and "Marco Rubio" in str(info.value)
