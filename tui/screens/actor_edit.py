@@ -286,8 +286,8 @@ class ActorEditScreen(ModalScreen[Actor | None]):
         name, aliases, kind, description = self._values()
         was = self._initial
         try:
-            # Only what was edited is sent, so a change another window made
-            # to the other fields meanwhile is not overwritten.
+            # The actor as this form showed it: if another window changed it
+            # meanwhile, the store refuses rather than overwrite that change.
             saved = update_actor(
                 self.timeline,
                 self.actor.id,
@@ -295,6 +295,7 @@ class ActorEditScreen(ModalScreen[Actor | None]):
                 aliases=aliases if aliases != was[1] else None,
                 kind=kind if kind != was[2] else None,  # type: ignore[arg-type]
                 description=description if description != was[3] else None,
+                loaded=self.actor,
             )
         except ActorEditError as exc:
             show_error(self.query_one("#error-names", Static), str(exc))
