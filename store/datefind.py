@@ -339,12 +339,19 @@ def _parse(phrase: str, anchor: date, tense: Tense) -> FuzzyDate | None:
     """parse_date, with "Tuesday night" read as its day when the words
     for a part of the day are all that stops it."""
     for attempt in (phrase, _PART_SUFFIX.sub("", phrase, count=1)):
-        try:
-            when = parse_date(attempt, anchor, prefer=tense)
-        except DateParseError:
-            continue
-        return replace(when, text=" ".join(phrase.split()))
+        when = _cached_parse(attempt, anchor, tense)
+        if when is not None:
+            return replace(when, text=" ".join(phrase.split()))
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_parse(phrase: str, anchor: date, tense: Tense) -> FuzzyDate | None:
+    """A long article says "last week" many times; read it once."""
+    try:
+        return parse_date(phrase, anchor, prefer=tense)
+    except DateParseError:
+        return None
 
 
 def _final_tense(when: FuzzyDate, anchor: date, tense: Tense) -> Tense:

@@ -204,6 +204,7 @@ class _Finder:
         self.outlets = set(_OUTLETS)
         self.places = set(_PLACES)
         self._known_cache: dict[str, Actor | None] = {}
+        self._resolved: dict[str, Entity | None] = {}
 
     # -- helpers ---------------------------------------------------------
     def _known(self, name: str) -> Actor | None:
@@ -326,6 +327,7 @@ class _Finder:
 
     def link_runs(self) -> None:
         """Every capitalised run that names an entity, known or new."""
+        self._resolved.clear()
         for match in self._runs():
             raw = match.group()
             name = _clean(_strip_stop(raw))
@@ -343,6 +345,13 @@ class _Finder:
             self._alias_from(entity, start, name)
 
     def _resolve(self, name: str) -> Entity | None:
+        """The entity ``name`` refers to. Memoised: while runs are linked no
+        entity is created, so an answer stays right for the whole pass."""
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve_now(name)
+        return self._resolved[name]
+
+    def _resolve_now(self, name: str) -> Entity | None:
         key = fold(name)
         if not key or key in self.outlets or key in _STOP or key in _TITLE_WORDS:
             return None
