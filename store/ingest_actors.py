@@ -96,7 +96,8 @@ _TITLES_CAPITAL = (
     "|Treasury Secretary|Secretary|Chancellor|Senator|Sen\\.|Rep\\.|Representative"
     "|Congressman|Congresswoman|Governor|Gov\\.|Mayor|King|Queen|Prince|Princess"
     "|Pope|Emir|Sheikh|Ayatollah|General|Gen\\.|Admiral|Colonel|Col\\.|Commander"
-    "|Captain|Capt\\.|Chief Justice|Chief Executive|Chief|Director|Chairman"
+    "|Captain|Capt\\.|Chief Justice|Chief Executive|Chief|Director-General"
+    "|Director General|Director|Chairman"
     "|Chairwoman|CEO|Ambassador|Judge|Justice|Speaker|Premier|Mr\\.?|Mrs\\.?|Ms\\.?"
     "|Dr\\.?|Professor|Prof\\.|Coach|Archbishop|Bishop|Rabbi|Imam|Spokesman"
     "|Spokeswoman|Spokesperson|Inspector|Commissioner|Detective|Officer"
@@ -123,10 +124,10 @@ _CAP_RUN = re.compile(_NAME_RUN)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|outside|inside)\s+(?:the\s+)?$")
 #: "in Trump's diplomacy", "in Paris said": a name, not a place.
 _NOT_PLACE_AFTER = re.compile(r"['’]|\s*(?:said|says|told)\b")
-_LEADING_TITLE = re.compile(
-    rf"^(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)\s+)?"
-    rf"(?:(?:{_TITLES_CAPITAL})\s+)+"
-)
+_TITLE_IN_RUN = re.compile(rf"(?:^|(?<=\s))(?:{_TITLES_CAPITAL})(?=\s)")
+#: A run of names joined by "and"/"of": "Independent Electoral and Boundaries
+#: Commission", "Ministry of Foreign Affairs".
+_ORG_RUN = re.compile(rf"{_NAME_RUN}(?:\s+(?:and|of|for|of\s+the)\s+{_NAME_RUN})*")
 _TITLE_WORDS = frozenset(
     fold(t) for t in re.split(r"\|", _TITLES_CAPITAL + "|" + _TITLES_LOWER)
 ) | frozenset(fold(t.replace("\\", "")) for t in _TITLES_CAPITAL.split("|"))
@@ -144,7 +145,7 @@ _SPEECH = (
     r"|responded|explained|explains|accused|called|calls|described|denied|denies"
     r"|confirmed|confirms|admitted|admits|acknowledged|asked|asks"
 )
-_SPEAKS_AFTER = re.compile(rf"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_SPEECH})\b")
+_SPEAKS_AFTER = re.compile(rf",?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_SPEECH})\b")
 _NATIONALITY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic)")
 _HEAD_TITLES = frozenset({"president", "leader", "prime minister", "premier"})
 
@@ -253,6 +254,10 @@ class _Finder:
         for start, end in self.regions:
             yield from _CAP_RUN.finditer(self.text, start, end)
 
+    def _org_runs(self) -> Iterable[re.Match[str]]:
+        for start, end in self.regions:
+            yield from _ORG_RUN.finditer(self.text, start, end)
+
     # -- passes ----------------------------------------------------------
     def note_places_and_outlets(self) -> None:
         """Runs after "in"/"at"/"from" are places; "(AFP)" marks an outlet."""
@@ -269,9 +274,13 @@ class _Finder:
                 self.outlets.update({fold(name), fold(acronym.group(1))})
 
     def titled(self) -> None:
+        """Names after titles. The scan resumes at each name, since a name
+        may hold the next title ("project manager, Dr. Lena Ortiz")."""
         for start, end in self.regions:
-            for match in _TITLED.finditer(self.text, start, end):
+            pos = start
+            while (match := _TITLED.search(self.text, pos, end)) is not None:
                 self._titled_match(match)
+                pos = match.start("name")
 
     def _titled_match(self, match: re.Match[str]) -> None:
         name = _clean(match["name"])
@@ -308,12 +317,14 @@ class _Finder:
                 continue
             if _org_head(name) or fold(name) in self.entities:
                 continue
+            if self._resolve_tail(name) is not None:
+                continue  # "State Marco Rubio": the end of a known name
             if self._known(name) is None:
                 self.entities[fold(name)] = Entity(fold(name), name)
 
     def organisations(self) -> None:
-        for match in self._runs():
-            name = _clean(_strip_stop(match.group()))
+        for match in self._org_runs():
+            name = _org_name(match.group())
             if len(name.split()) < 2 or not _org_head(name):
                 continue
             if fold(name) in self.places or fold(name) in self.outlets:
@@ -328,21 +339,31 @@ class _Finder:
     def link_runs(self) -> None:
         """Every capitalised run that names an entity, known or new."""
         self._resolved.clear()
-        for match in self._runs():
-            raw = match.group()
-            name = _clean(_strip_stop(raw))
-            if not name:
+        for joined in self._org_runs():
+            name = _org_name(joined.group())
+            entity = self.entities.get(fold(name))
+            if entity is not None and entity.kind == "organisation":
+                start = joined.start() + joined.group().index(name)
+                self._mention(start, start + len(name), entity)
                 continue
-            start = match.start() + raw.index(name.split()[0])
-            entity = self._resolve(name)
-            if entity is None:
-                tail = self._resolve_tail(name)
-                if tail is None:
-                    continue
-                entity, name = tail
-                start = match.start() + raw.rindex(name.split()[0])
-            self._mention(start, start + len(name), entity)
-            self._alias_from(entity, start, name)
+            for match in _CAP_RUN.finditer(self.text, *joined.span()):
+                self._link_run(match)
+
+    def _link_run(self, match: re.Match[str]) -> None:
+        raw = match.group()
+        name = _clean(_strip_stop(raw))
+        if not name:
+            return
+        start = match.start() + raw.index(name.split()[0])
+        entity = self._resolve(name)
+        if entity is None:
+            tail = self._resolve_tail(name)
+            if tail is None:
+                return
+            entity, name = tail
+            start = match.start() + raw.rindex(name.split()[0])
+        self._mention(start, start + len(name), entity)
+        self._alias_from(entity, start, name)
 
     def _resolve(self, name: str) -> Entity | None:
         """The entity ``name`` refers to. Memoised: while runs are linked no
@@ -471,8 +492,19 @@ def _strip_stop(run: str) -> str:
 
 
 def _strip_titles(name: str) -> str:
-    """ "U.S. President Donald Trump" -> "Donald Trump"."""
-    return _LEADING_TITLE.sub("", name)
+    """ "U.S. President Donald Trump", "Energy Minister Terje Aasland" ->
+    the words after the last title."""
+    ends = [m.end() for m in _TITLE_IN_RUN.finditer(name)]
+    return name[ends[-1] :].strip() if ends else name
+
+
+def _org_name(run: str) -> str:
+    """An organisation's name from a run: no "The", no "Kenya's" before it."""
+    name = _clean(_strip_stop(run))
+    words = name.split()
+    if len(words) > 2 and re.search(r"['’]s$", words[0]):
+        name = " ".join(words[1:])
+    return name
 
 
 def _org_head(name: str) -> bool:

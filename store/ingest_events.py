@@ -160,6 +160,13 @@ def _earlier_event(
     return best
 
 
+#: A word tied to the removed date: "planned for [12-14 May] in Nairobi".
+_PREPOSITION_BEFORE = re.compile(
+    r"\s(?:for|by|since|until|till|before|after|from|as\s+(?:early|recently|late)"
+    r"\s+as)\s*$",
+    re.IGNORECASE,
+)
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
 _DETERMINERS = word_set(
     "the a an his her its their this these those some many several most our"
 )
@@ -189,7 +196,8 @@ def _title(text: str, sentence: Span, span: Span) -> str:
     while True:
         clause = body[breaks[first] : breaks[last]]
         local = span[0] - start - breaks[first]
-        bare = (clause[:local] + clause[local + span[1] - span[0] :]).strip(" ,;")
+        head = _PREPOSITION_BEFORE.sub("", clause[:local])
+        bare = (head + clause[local + span[1] - span[0] :]).strip(" ,;")
         if _headless(_LEAD_WORDS.sub("", bare)) and first > 0:
             first -= 1  # "the acrimony that defined ...": keep the subject
             continue
@@ -197,8 +205,13 @@ def _title(text: str, sentence: Span, span: Span) -> str:
         needs_more = len(bare.split()) < 4 or re.search(
             r"\b(?:announced|said|says|reported|confirmed|added)$", bare
         )
-        if not needs_more or last >= len(breaks) - 1:
+        if not needs_more:
             break
-        last += 1
-    title = " ".join(bare.split())
+        if last < len(breaks) - 1:
+            last += 1
+        elif first > 0 and len(bare.split()) < 4:
+            first -= 1  # "..., the last in January 2028": what came before
+        else:
+            break
+    title = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(bare.split()))
     return shorten(title[:1].upper() + title[1:], TITLE_LENGTH)

@@ -37,7 +37,13 @@ _SPEECH = re.compile(rf"(?i)\b(?:{_SPEECH_WORDS})\b")
 _SPEECH_AFTER_NAME = re.compile(
     rf"\s+(?:\w+ly\s+|has\s+|had\s+|also\s+|then\s+){{0,2}}(?:{_SPEECH_WORDS})\b"
 )
-_NAME_THEN_VERB = re.compile(rf"\s*,?\s*(?:{_SPEECH_WORDS})\s+")
+#: Up to four words of a title ("opposition leader", "the Commission
+#: spokesperson"), never words that lead away ("a source close to").
+_TITLE = (
+    r"(?:(?!(?:to|of|for|with|from|by|about|near|close|who|that|an?)\s)"
+    r"[\w’'.-]+\s+){0,4}"
+)
+_NAME_THEN_VERB = re.compile(rf"\s*,?\s*(?:{_SPEECH_WORDS})\s+{_TITLE}")
 _PRONOUN_AROUND = re.compile(
     rf"\s*,?\s*(?:(?:he|she|they)\s+(?:{_SPEECH_WORDS})|(?:{_SPEECH_WORDS})\s+(?:he|she))\b",
     re.IGNORECASE,
@@ -47,6 +53,8 @@ _CONTINUES = re.compile(
     r"|spokesman|spokeswoman|spokesperson|official|chancellor|governor|mayor"
     r"|senator|envoy|ambassador|coach|chief|chief executive|company|ministry))\b"
 )
+#: What may stand between a quotation and the name saying it: a title.
+_TITLE_WORDS = re.compile(rf"\s*,?\s*{_TITLE}")
 #: How many sentences back a "he said" may reach for its speaker.
 _CARRY = 2
 
@@ -69,9 +77,13 @@ def find_quotes(
     """Attributed quotations of ``sentences`` (spans into ``text``)."""
     found: list[FoundQuote] = []
     last: tuple[str, int] | None = None  # (speaker, sentence index)
+    named: tuple[str, int] | None = None  # last name opening a sentence
     for index, sentence in enumerate(sentences):
         quotes = quote_spans(text, *sentence)
         if not quotes:
+            first = _first_person(actors.in_span(sentence), actors)
+            if first is not None:
+                named = (first, index)
             continue
         outside = _outside(text, sentence, quotes)
         if not _SPEECH.search(outside):
@@ -86,19 +98,31 @@ def find_quotes(
             if not inner.strip():
                 continue
             speaker = _speaker(text, sentence, quote, mentions)
-            recent = last is not None and index - last[1] <= _CARRY
-            if (
-                speaker is None
-                and recent
-                and _continues(text, sentence, quote, mentions)
-            ):
-                speaker = last[0]  # type: ignore[index]
+            if speaker is None and _continues(text, sentence, quote, mentions):
+                # "..., she said": the last speaker, else the person the
+                # sentence before was about.
+                near = [e for e in (last, named) if e and index - e[1] <= _CARRY]
+                if near:
+                    speaker = max(near, key=lambda e: e[1])[0]
             if speaker is None:
                 continue
             last = (speaker, index)
-            span = (quote[1], quote[2])
-            found.append(FoundQuote(span, inner, speaker, sentence, index))
+            # "We are ready," he said: the comma belongs to the sentence.
+            end = quote[2] - 1 if inner.endswith(",") else quote[2]
+            span = (quote[1], end)
+            found.append(
+                FoundQuote(span, text[quote[1] : end], speaker, sentence, index)
+            )
     return found
+
+
+def _first_person(mentions: list[Mention], actors: ActorFinding) -> str | None:
+    """The first person named (not by role) in a sentence."""
+    for mention in mentions:
+        entity = actors.entities.get(mention.key)
+        if not mention.role and entity is not None and entity.kind == "person":
+            return mention.key
+    return None
 
 
 def _outside(text: str, sentence: Span, quotes: list[tuple[int, int, int, int]]) -> str:
@@ -123,10 +147,10 @@ def _speaker(
         between = text[quote[3] : mention.span[0]]
         if _NAME_THEN_VERB.fullmatch(between):
             return mention.key  # "...," said Trump
-        if re.fullmatch(r"\s*,?\s*", between) and _SPEECH_AFTER_NAME.match(
+        if _TITLE_WORDS.fullmatch(between) and _SPEECH_AFTER_NAME.match(
             text, mention.span[1]
         ):
-            return mention.key  # "...," Trump said
+            return mention.key  # "...," (Commission spokesperson) Podestà said
     if _PRONOUN_AROUND.match(text, quote[3]):
         return None  # "..., he said": the caller carries the last speaker
     before = [m for m in mentions if m.span[1] <= quote[0]]

@@ -202,7 +202,12 @@ def _sentences_of(text: str, start: int, end: int) -> list[Span]:
             continue  # a full stop inside a quotation, not closing it
         if not _starts_sentence(text, stop, end):
             continue
-        if text[match.start()] == "." and _abbreviation(text, begin, match.start()):
+        dot = match.start()
+        if (
+            text[dot] == "."
+            and _abbreviation(text, begin, dot)
+            and not _clock_ends_sentence(text, begin, dot, stop)
+        ):
             continue
         spans.append((begin, stop))
         begin = _skip_blank(text, stop)
@@ -217,6 +222,20 @@ def _starts_sentence(text: str, pos: int, end: int) -> bool:
         return False
     char = text[pos]
     return char.isupper() or char.isdigit() or char in _OPENERS
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\b"
+)
+
+
+def _clock_ends_sentence(text: str, begin: int, dot: int, stop: int) -> bool:
+    """ "at 10 a.m. A new date ...": a clock time can end a sentence, but
+    "at 10 a.m. Monday" goes on."""
+    if not text[max(begin, dot - 3) : dot].lower().endswith(("a.m", "p.m")):
+        return False
+    return _CALENDAR_WORD.match(text, _skip_blank(text, stop)) is None
 
 
 def _abbreviation(text: str, begin: int, dot: int) -> bool:
