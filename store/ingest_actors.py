@@ -111,9 +111,11 @@ _TITLES_LOWER = (
 )
 # Dots only in initials ("U.S.", "W."), so a run stops at a full stop.
 _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
-_NAME_RUN = (
-    rf"{_NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)*{_NAME_WORD})*"
-)
+#: Space inside a name: never a line break, since names do not run over
+#: paragraphs in plain-text news.
+_GAP = r"[ \t\u00a0]+"
+_JOIN = rf"{_GAP}(?:(?:{'|'.join(sorted(_CONNECTORS))}){_GAP})*"
+_NAME_RUN = rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*"
 _QUALIFIER = r"(?P<qual>(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z][\w-]*(?:['’]s)?)\s+)?"
 _TITLED = re.compile(
     rf"{_QUALIFIER}(?:[a-z]+-[a-z]+\s+)?"
@@ -127,7 +129,9 @@ _NOT_PLACE_AFTER = re.compile(r"['’]|\s*(?:said|says|told)\b")
 _TITLE_IN_RUN = re.compile(rf"(?:^|(?<=\s))(?:{_TITLES_CAPITAL})(?=\s)")
 #: A run of names joined by "and"/"of": "Independent Electoral and Boundaries
 #: Commission", "Ministry of Foreign Affairs".
-_ORG_RUN = re.compile(rf"{_NAME_RUN}(?:\s+(?:and|of|for|of\s+the)\s+{_NAME_RUN})*")
+_ORG_RUN = re.compile(
+    rf"{_NAME_RUN}(?:{_GAP}(?:and|of|for|of{_GAP}the){_GAP}{_NAME_RUN})*"
+)
 _TITLE_WORDS = frozenset(
     fold(t) for t in re.split(r"\|", _TITLES_CAPITAL + "|" + _TITLES_LOWER)
 ) | frozenset(fold(t.replace("\\", "")) for t in _TITLES_CAPITAL.split("|"))
@@ -342,28 +346,27 @@ class _Finder:
         for joined in self._org_runs():
             name = _org_name(joined.group())
             entity = self.entities.get(fold(name))
-            if entity is not None and entity.kind == "organisation":
-                start = joined.start() + joined.group().index(name)
-                self._mention(start, start + len(name), entity)
+            where = _locate(self.text, joined.span(), name)
+            if entity is not None and entity.kind == "organisation" and where:
+                self._mention(*where, entity)
                 continue
             for match in _CAP_RUN.finditer(self.text, *joined.span()):
                 self._link_run(match)
 
     def _link_run(self, match: re.Match[str]) -> None:
-        raw = match.group()
-        name = _clean(_strip_stop(raw))
+        name = _clean(_strip_stop(match.group()))
         if not name:
             return
-        start = match.start() + raw.index(name.split()[0])
         entity = self._resolve(name)
         if entity is None:
             tail = self._resolve_tail(name)
             if tail is None:
                 return
             entity, name = tail
-            start = match.start() + raw.rindex(name.split()[0])
-        self._mention(start, start + len(name), entity)
-        self._alias_from(entity, start, name)
+        where = _locate(self.text, match.span(), name, last=True)
+        if where is not None:
+            self._mention(*where, entity)
+            self._alias_from(entity, where[0], name)
 
     def _resolve(self, name: str) -> Entity | None:
         """The entity ``name`` refers to. Memoised: while runs are linked no
@@ -496,6 +499,17 @@ def _strip_titles(name: str) -> str:
     the words after the last title."""
     ends = [m.end() for m in _TITLE_IN_RUN.finditer(name)]
     return name[ends[-1] :].strip() if ends else name
+
+
+def _locate(text: str, within: Span, name: str, *, last: bool = False) -> Span | None:
+    """Where the words of ``name`` stand in ``text[within]``, whatever the
+    spaces between them; the last such place if ``last``."""
+    words = r"[ \t\u00a0]+".join(re.escape(w) for w in name.split())
+    found = list(re.finditer(words, text[within[0] : within[1]]))
+    if not found:
+        return None
+    match = found[-1] if last else found[0]
+    return within[0] + match.start(), within[0] + match.end()
 
 
 def _org_name(run: str) -> str:

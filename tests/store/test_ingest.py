@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.ingest import IngestCancelled, IngestError, extract, ingest, save_extraction
 from store.model import Event
@@ -212,3 +214,33 @@ def test_text_without_header_or_dateline_is_all_body() -> None:
         (date(2026, 1, 6), "occurred"),
         (date(2026, 2, 1), "expected"),
     }
+
+
+_PIECES = (
+    '"', "“", "”", "'", "’s", ",", ".", "\n", "\n\n", "  ", "\t", "\u00a0", "said",
+    "Trump", "President", "Donald", "of", "State", "Secretary", "May", "March",
+    "on", "Friday", "in", "October", "2025", "12", "-", "–", "to", "from",
+    "between", "and", "the", "first", "week", "last", "ago", "hours", "1 hour ago",
+    "date 2026-01-10", "ERBIL (AFP) -", "(", ")", "he", "added", "U.S.", "a.m.",
+    "of that year", "Commission", "Ministry", "Dr.", "spring", "fall", "Q3",
+    "the 1990s", "\x1b[2J", "\u202e", "3-5 Jan", "Jan.", "10:30", "will",
+    "is scheduled to", "da", "Silva",
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map(" ".join))
+def test_any_text_reads_or_fails_clearly(text: str) -> None:
+    """Whatever is pasted: records whose quotes slice the body and whose
+    events point at their sentence, or an IngestError; never a crash."""
+    try:
+        extraction = extract(text, published=date(2026, 1, 10))
+    except IngestError:
+        return
+    body = extraction.source.body
+    for quote in extraction.quotes:
+        assert quote.span is not None
+        assert body[quote.span[0] : quote.span[1]] == quote.text
+    for event in extraction.events:
+        assert event.summary and event.summary in body
+        assert event.pending and event.sources == (extraction.source.id,)
