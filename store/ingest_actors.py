@@ -20,138 +20,32 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from store.ingest_text import Span, word_set
+from store.ingest_names import (
+    CAP_RUN,
+    CONNECTORS,
+    HEAD_TITLES,
+    NATIONALITY,
+    NOT_PLACE_AFTER,
+    ORG_RUN,
+    OUTLETS,
+    PLACE_BEFORE,
+    PLACES,
+    SPEAKS_AFTER,
+    STOP_WORDS,
+    TITLE_WORDS,
+    TITLED,
+    TITLES_CAPITAL,
+    clean_name,
+    has_org_head,
+    locate,
+    org_name,
+    strip_stop,
+    strip_titles,
+)
+from store.ingest_text import Span
 from store.model import Actor, ActorKind
 from store.names import fold
 from store.timeline import AmbiguousActorError, Timeline
-
-_CONNECTORS = word_set(
-    "da de do dos das del della di du van der den von bin ibn al el la le y"
-)
-#: Capitalised words that start sentences or headings, never names.
-_STOP = word_set(
-    """the a an this that these those his her its their our my your he she it they
-    we i you however but and or so yet also furthermore moreover meanwhile
-    although though despite after before since while when where why how what who
-    which whose according in on at by for from of to with without as if then
-    there here such some many most several both all each every other another
-    observers officials analysts critics experts sources residents witnesses
-    writing speaking asked asked earlier later today yesterday tomorrow
-    monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december
-    mr mrs ms dr"""
-)
-_OUTLETS = frozenset(
-    fold(name)
-    for name in (
-        "AFP",
-        "Agence France-Presse",
-        "Reuters",
-        "AP",
-        "Associated Press",
-        "BBC",
-        "CNN",
-        "Al Jazeera",
-        "Bloomberg",
-        "Xinhua",
-        "TASS",
-        "Kurdistan24",
-        "Rudaw",
-        "New York Times",
-        "Washington Post",
-        "Guardian",
-        "Le Monde",
-        "Der Spiegel",
-        "Fox News",
-        "NPR",
-        "dpa",
-        "EFE",
-        "Kyodo",
-        "Yonhap",
-        "Anadolu",
-    )
-)
-#: Well-known places a title-less capitalised run often is.
-_PLACES = frozenset(
-    fold(name)
-    for name in (
-        "White House",
-        "Kremlin",
-        "Pentagon",
-        "Downing Street",
-        "Capitol Hill",
-        "Washington",
-        "United States",
-        "United Nations",
-        "European Union",
-        "Latin America",
-        "Middle East",
-    )
-)
-_TITLES_CAPITAL = (
-    "Vice President|President|Deputy Prime Minister|Prime Minister|Foreign Minister"
-    "|Defence Minister|Defense Minister|Finance Minister|Interior Minister|Minister"
-    "|Secretary of State|Secretary of Defense|Secretary-General|Secretary General"
-    "|Defense Secretary|Defence Secretary|Home Secretary|Foreign Secretary"
-    "|Treasury Secretary|Secretary|Chancellor|Senator|Sen\\.|Rep\\.|Representative"
-    "|Congressman|Congresswoman|Governor|Gov\\.|Mayor|King|Queen|Prince|Princess"
-    "|Pope|Emir|Sheikh|Ayatollah|General|Gen\\.|Admiral|Colonel|Col\\.|Commander"
-    "|Captain|Capt\\.|Chief Justice|Chief Executive|Chief|Director-General"
-    "|Director General|Director|Chairman"
-    "|Chairwoman|CEO|Ambassador|Judge|Justice|Speaker|Premier|Mr\\.?|Mrs\\.?|Ms\\.?"
-    "|Dr\\.?|Professor|Prof\\.|Coach|Archbishop|Bishop|Rabbi|Imam|Spokesman"
-    "|Spokeswoman|Spokesperson|Inspector|Commissioner|Detective|Officer"
-)
-_TITLES_LOWER = (
-    "leader|president|prime minister|foreign minister|minister|secretary"
-    "|spokesman|spokeswoman|spokesperson|envoy|ambassador|senator|governor|mayor"
-    "|chancellor|general|coach|chief executive|founder|analyst|economist"
-    "|professor|researcher|lawyer|attorney|judge|commissioner|chair|chairman"
-    "|chairwoman|striker|midfielder|goalkeeper|manager|captain|director|official"
-)
-# Dots only in initials ("U.S.", "W."), so a run stops at a full stop.
-_NAME_WORD = r"(?:(?:[A-Z]\.){1,3}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
-#: Space inside a name: never a line break, since names do not run over
-#: paragraphs in plain-text news.
-_GAP = r"[ \t\u00a0]+"
-_JOIN = rf"{_GAP}(?:(?:{'|'.join(sorted(_CONNECTORS))}){_GAP})*"
-_NAME_RUN = rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*"
-_QUALIFIER = r"(?P<qual>(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z][\w-]*(?:['’]s)?)\s+)?"
-_TITLED = re.compile(
-    rf"{_QUALIFIER}(?:[a-z]+-[a-z]+\s+)?"
-    rf"(?P<title>(?:{_TITLES_CAPITAL})|(?:{_TITLES_LOWER}))(?:,\s+|\s+)"
-    rf"(?P<name>{_NAME_RUN})"
-)
-_CAP_RUN = re.compile(_NAME_RUN)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|outside|inside)\s+(?:the\s+)?$")
-#: "in Trump's diplomacy", "in Paris said": a name, not a place.
-_NOT_PLACE_AFTER = re.compile(r"['’]|\s*(?:said|says|told)\b")
-_TITLE_IN_RUN = re.compile(rf"(?:^|(?<=\s))(?:{_TITLES_CAPITAL})(?=\s)")
-#: A run of names joined by "and"/"of": "Independent Electoral and Boundaries
-#: Commission", "Ministry of Foreign Affairs".
-_ORG_RUN = re.compile(
-    rf"{_NAME_RUN}(?:{_GAP}(?:and|of|for|of{_GAP}the){_GAP}{_NAME_RUN})*"
-)
-_TITLE_WORDS = frozenset(
-    fold(t) for t in re.split(r"\|", _TITLES_CAPITAL + "|" + _TITLES_LOWER)
-) | frozenset(fold(t.replace("\\", "")) for t in _TITLES_CAPITAL.split("|"))
-_ORG_HEADS = word_set(
-    """ministry department party council commission agency bank court parliament
-    congress senate army police union organisation organization association
-    institute university committee front movement company corporation group
-    forces office authority federation fund coalition league board foundation
-    assembly cabinet government service services guard brigade"""
-)
-_SPEECH = (
-    r"said|says|say|told|tells|added|adds|warned|warns|wrote|writes|stated|states"
-    r"|announced|announces|insisted|insists|claimed|claims|argued|argues|noted"
-    r"|notes|posted|tweeted|urged|urges|predicted|vowed|promised|declared|replied"
-    r"|responded|explained|explains|accused|called|calls|described|denied|denies"
-    r"|confirmed|confirms|admitted|admits|acknowledged|asked|asks"
-)
-_SPEAKS_AFTER = re.compile(rf",?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_SPEECH})\b")
-_NATIONALITY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic)")
-_HEAD_TITLES = frozenset({"president", "leader", "prime minister", "premier"})
 
 
 @dataclass
@@ -176,7 +70,7 @@ class Entity:
     @property
     def tokens(self) -> set[str]:
         return {
-            t for t in fold(self.name).split() if t not in _CONNECTORS and len(t) > 1
+            t for t in fold(self.name).split() if t not in CONNECTORS and len(t) > 1
         }
 
 
@@ -206,8 +100,8 @@ class _Finder:
         self.timeline = timeline
         self.entities: dict[str, Entity] = {}
         self.mentions: dict[Span, Mention] = {}
-        self.outlets = set(_OUTLETS)
-        self.places = set(_PLACES)
+        self.outlets = set(OUTLETS)
+        self.places = set(PLACES)
         self._known_cache: dict[str, Actor | None] = {}
         self._resolved: dict[str, Entity | None] = {}
 
@@ -256,20 +150,20 @@ class _Finder:
 
     def _runs(self) -> Iterable[re.Match[str]]:
         for start, end in self.regions:
-            yield from _CAP_RUN.finditer(self.text, start, end)
+            yield from CAP_RUN.finditer(self.text, start, end)
 
     def _org_runs(self) -> Iterable[re.Match[str]]:
         for start, end in self.regions:
-            yield from _ORG_RUN.finditer(self.text, start, end)
+            yield from ORG_RUN.finditer(self.text, start, end)
 
     # -- passes ----------------------------------------------------------
     def note_places_and_outlets(self) -> None:
         """Runs after "in"/"at"/"from" are places; "(AFP)" marks an outlet."""
         for match in self._runs():
-            name = _clean(match.group())
+            name = clean_name(match.group())
             before = self.text[max(0, match.start() - 20) : match.start()]
             after = self.text[match.end() : match.end() + 12]
-            if _PLACE_BEFORE.search(before) and not _NOT_PLACE_AFTER.match(after):
+            if PLACE_BEFORE.search(before) and not NOT_PLACE_AFTER.match(after):
                 self.places.add(fold(name))
             acronym = re.match(r"\s*\(([A-Z][A-Za-z0-9.]{1,9})\)", after)
             if acronym and (
@@ -282,15 +176,15 @@ class _Finder:
         may hold the next title ("project manager, Dr. Lena Ortiz")."""
         for start, end in self.regions:
             pos = start
-            while (match := _TITLED.search(self.text, pos, end)) is not None:
+            while (match := TITLED.search(self.text, pos, end)) is not None:
                 self._titled_match(match)
                 pos = match.start("name")
 
     def _titled_match(self, match: re.Match[str]) -> None:
-        name = _clean(match["name"])
+        name = clean_name(match["name"])
         title = match["title"]
         words = name.split()
-        if not words or fold(words[0]) in _STOP or fold(name) in self.places:
+        if not words or fold(words[0]) in STOP_WORDS or fold(name) in self.places:
             return
         if fold(name) in self.outlets:
             return
@@ -306,7 +200,7 @@ class _Finder:
         else:
             return  # "President Trump": resolved once full names are known
         qual = (match["qual"] or "").strip()
-        if qual and fold(qual) not in _STOP and _NATIONALITY.fullmatch(qual):
+        if qual and fold(qual) not in STOP_WORDS and NATIONALITY.fullmatch(qual):
             entity.qualifier = entity.qualifier or qual
         entity.title = entity.title or title.rstrip(".")
         self._mention(name_start, name_start + len(name), entity)
@@ -314,12 +208,12 @@ class _Finder:
     def speech_subjects(self) -> None:
         """ "Maria Lopez said": a full name before a speech verb is a person."""
         for match in self._runs():
-            name = _strip_titles(_clean(_strip_stop(match.group())))
-            if len(name.split()) < 2 or not _SPEAKS_AFTER.match(self.text, match.end()):
+            name = strip_titles(clean_name(strip_stop(match.group())))
+            if len(name.split()) < 2 or not SPEAKS_AFTER.match(self.text, match.end()):
                 continue
             if fold(name) in self.places or fold(name) in self.outlets:
                 continue
-            if _org_head(name) or fold(name) in self.entities:
+            if has_org_head(name) or fold(name) in self.entities:
                 continue
             if self._resolve_tail(name) is not None:
                 continue  # "State Marco Rubio": the end of a known name
@@ -328,8 +222,8 @@ class _Finder:
 
     def organisations(self) -> None:
         for match in self._org_runs():
-            name = _org_name(match.group())
-            if len(name.split()) < 2 or not _org_head(name):
+            name = org_name(match.group())
+            if len(name.split()) < 2 or not has_org_head(name):
                 continue
             if fold(name) in self.places or fold(name) in self.outlets:
                 continue
@@ -344,17 +238,17 @@ class _Finder:
         """Every capitalised run that names an entity, known or new."""
         self._resolved.clear()
         for joined in self._org_runs():
-            name = _org_name(joined.group())
+            name = org_name(joined.group())
             entity = self.entities.get(fold(name))
-            where = _locate(self.text, joined.span(), name)
+            where = locate(self.text, joined.span(), name)
             if entity is not None and entity.kind == "organisation" and where:
                 self._mention(*where, entity)
                 continue
-            for match in _CAP_RUN.finditer(self.text, *joined.span()):
+            for match in CAP_RUN.finditer(self.text, *joined.span()):
                 self._link_run(match)
 
     def _link_run(self, match: re.Match[str]) -> None:
-        name = _clean(_strip_stop(match.group()))
+        name = clean_name(strip_stop(match.group()))
         if not name:
             return
         entity = self._resolve(name)
@@ -363,7 +257,7 @@ class _Finder:
             if tail is None:
                 return
             entity, name = tail
-        where = _locate(self.text, match.span(), name, last=True)
+        where = locate(self.text, match.span(), name, last=True)
         if where is not None:
             self._mention(*where, entity)
             self._alias_from(entity, where[0], name)
@@ -377,7 +271,7 @@ class _Finder:
 
     def _resolve_now(self, name: str) -> Entity | None:
         key = fold(name)
-        if not key or key in self.outlets or key in _STOP or key in _TITLE_WORDS:
+        if not key or key in self.outlets or key in STOP_WORDS or key in TITLE_WORDS:
             return None
         if key in self.entities:
             return self.entities[key]
@@ -411,7 +305,7 @@ class _Finder:
         if len(name.split()) == 1:
             entity.add_alias(name)
             window = self.text[max(0, start - 30) : start]
-            before = re.search(rf"\b({_TITLES_CAPITAL})\s+$", window)
+            before = re.search(rf"\b({TITLES_CAPITAL})\s+$", window)
             if before:
                 entity.add_alias(f"{before.group(1)} {name}")
 
@@ -435,7 +329,7 @@ class _Finder:
                 title = fold(entity.title)
                 said = match["title"]
                 if title != fold(said) and not (
-                    said in _HEAD_TITLES and title in _HEAD_TITLES
+                    said in HEAD_TITLES and title in HEAD_TITLES
                 ):
                     continue
                 self._mention(match.start(), match.end(), entity, role=True)
@@ -472,54 +366,4 @@ def find_actors(
     mentions = sorted(finder.mentions.values(), key=lambda m: m.span)
     used = {m.key for m in mentions}
     entities = {k: e for k, e in finder.entities.items() if k in used}
-    for entity in entities.values():
-        if entity.kind == "person" and not entity.title and entity.known is None:
-            entity.title = ""
     return ActorFinding(entities, mentions)
-
-
-def _clean(name: str) -> str:
-    """A run without a possessive or a sentence's full stop."""
-    name = re.sub(r"['’]s?$", "", name.strip())
-    if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", name):
-        name = name[:-1]
-    return name
-
-
-def _strip_stop(run: str) -> str:
-    """Drop leading words that only start a sentence ("However Trump")."""
-    words = run.split()
-    while words and fold(words[0]) in _STOP:
-        words.pop(0)
-    return " ".join(words)
-
-
-def _strip_titles(name: str) -> str:
-    """ "U.S. President Donald Trump", "Energy Minister Terje Aasland" ->
-    the words after the last title."""
-    ends = [m.end() for m in _TITLE_IN_RUN.finditer(name)]
-    return name[ends[-1] :].strip() if ends else name
-
-
-def _locate(text: str, within: Span, name: str, *, last: bool = False) -> Span | None:
-    """Where the words of ``name`` stand in ``text[within]``, whatever the
-    spaces between them; the last such place if ``last``."""
-    words = r"[ \t\u00a0]+".join(re.escape(w) for w in name.split())
-    found = list(re.finditer(words, text[within[0] : within[1]]))
-    if not found:
-        return None
-    match = found[-1] if last else found[0]
-    return within[0] + match.start(), within[0] + match.end()
-
-
-def _org_name(run: str) -> str:
-    """An organisation's name from a run: no "The", no "Kenya's" before it."""
-    name = _clean(_strip_stop(run))
-    words = name.split()
-    if len(words) > 2 and re.search(r"['’]s$", words[0]):
-        name = " ".join(words[1:])
-    return name
-
-
-def _org_head(name: str) -> bool:
-    return any(word in _ORG_HEADS for word in fold(name).split()[1:])
