@@ -9,6 +9,7 @@ processes writing the same file.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -30,7 +31,8 @@ POLL_SECONDS = 2.0
 class DatelineApp(App[int]):
     """Browse, filter and edit a timeline from the keyboard."""
 
-    CSS_PATH = "app.tcss"
+    # Absolute, so subclasses (benchmarks, tests) in other folders find it.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "dateline"
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 

@@ -126,7 +126,7 @@ async def test_t_goes_to_the_event_nearest_today(demo: Timeline) -> None:
         assert highlighted(app) == "ev-petro-leaves-office"
         layout = main_screen(app).view.layout_data
         # The today rule sits right above the first event starting today.
-        assert layout.today_line == layout.event_line[6] - 1
+        assert layout.today_line == layout.event_line(6) - 1
 
 
 async def test_goto_first_week_of_february_lands_on_the_meeting(demo: Timeline) -> None:
@@ -283,7 +283,7 @@ async def test_mouse_click_highlights_a_row(demo: Timeline) -> None:
     app = make_app(demo)
     async with app.run_test(size=SIZE) as pilot:
         view = main_screen(app).view
-        line = view.layout_data.event_line[1]  # the UN meeting
+        line = view.layout_data.event_line(1)  # the UN meeting
         await pilot.click("#timeline", offset=(10, 1 + line - int(view.scroll_y)))
         assert highlighted(app) == "ev-un-lula"
 
@@ -333,7 +333,7 @@ async def test_control_characters_in_a_title_are_shown_not_obeyed(
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "ev-hostile")
         view = main_screen(app).view
-        line = view.layout_data.event_line[view.cursor] - int(view.scroll_y)
+        line = view.layout_data.event_line(view.cursor) - int(view.scroll_y)
         rendered = "".join(seg.text for seg in view.render_line(line))
         assert "␛[2J␛[31mScreen wiper" in rendered
         assert "\x1b" not in rendered

@@ -186,7 +186,7 @@ async def test_n_and_shift_n_step_through_hits_and_rows_show_matches(
         await pilot.press("N")
         assert highlighted(app) == "ev-february-meeting"
         view = main_screen(app).view
-        line = view.layout_data.event_line[view.cursor] - int(view.scroll_y)
+        line = view.layout_data.event_line(view.cursor) - int(view.scroll_y)
         strip = view.render_line(line)
         match_style = view.get_component_rich_style("timeline--match")
         marked = "".join(

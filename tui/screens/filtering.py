@@ -17,6 +17,7 @@ from textual.message import Message
 from store.datefmt import describe
 from store.dates import parse_date
 from store.errors import DateParseError
+from store.model import Event
 from store.names import fold
 from store.query import EventFilter
 from tui.widgets.filterbar import FilterState, Part
@@ -68,7 +69,7 @@ class SearchDone(Message):
 
     generation: int
     query: str
-    hits: set[str]
+    hits: list[Event]
 
 
 class FilterActions:
@@ -102,13 +103,13 @@ class FilterActions:
 
     def action_drop_last(self: MainScreen) -> None:
         if self.view.search:
-            self.set_search("", set())
+            self.set_search("", [])
         elif not self.filters.is_empty:
             self.set_filters(self.filters.without_last())
 
     def action_clear_filters(self: MainScreen) -> None:
         if self.view.search:
-            self.set_search("", set())
+            self.set_search("", [])
         self.set_filters(FilterState(match=self.filters.match))
 
     def action_status_filter(self: MainScreen) -> None:
@@ -227,7 +228,7 @@ class FilterActions:
     # -- search ----------------------------------------------------------------
     def _answer_search(self: MainScreen, value: str) -> str | None:
         if not value:
-            self.set_search("", set())
+            self.set_search("", [])
             return None
         self.run_search(value)
         return None
@@ -236,14 +237,14 @@ class FilterActions:
         """Find ``query``'s hits (in a worker when the timeline is large)."""
         self._search_generation += 1
         if len(self.timeline) <= self.SYNC_LIMIT:
-            hits = {e.id for e in self.timeline.events(EventFilter(text=query))}
+            hits = self.timeline.events(EventFilter(text=query))
             self.on_search_done(SearchDone(self._search_generation, query, hits))
         else:
             self._search_in_thread(self._search_generation, query)
 
     @work(exclusive=True, thread=True, group="search")
     def _search_in_thread(self: MainScreen, generation: int, query: str) -> None:
-        hits = {e.id for e in self.timeline.events(EventFilter(text=query))}
+        hits = self.timeline.events(EventFilter(text=query))
         self.post_message(SearchDone(generation, query, hits))
 
     def on_search_done(self: MainScreen, message: SearchDone) -> None:
@@ -260,10 +261,10 @@ class FilterActions:
             self.prompt.close()
             self.view.focus()
         event = self.view.event
-        if event is None or event.id not in message.hits:
+        if event is None or event.id not in {e.id for e in message.hits}:
             self.view.next_hit(True)
 
-    def set_search(self: MainScreen, query: str, hits: set[str]) -> None:
+    def set_search(self: MainScreen, query: str, hits: list[Event]) -> None:
         self.view.set_search(query, hits)
         self.update_header()
 

@@ -70,6 +70,7 @@ class MainScreen(FilterActions, EditActions, Screen[None]):
         self.quotes_of_filter = False
         self._generation = 0
         self._shown_version = -1
+        self._panes_due = False
 
     # -- layout ----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -141,7 +142,8 @@ class MainScreen(FilterActions, EditActions, Screen[None]):
             self._apply(message.layout, message.keep, message.near)
 
     def _apply(self, layout: Layout, keep: str | None, near: date | None) -> None:
-        select = layout.index_of.get(keep) if keep else None
+        kept = self.timeline.events_by_id.get(keep) if keep else None
+        select = layout.find(kept) if kept else None
         if select is None and near is not None:
             select = layout.nearest(near)
         self.view.set_layout(layout, select)
@@ -160,10 +162,15 @@ class MainScreen(FilterActions, EditActions, Screen[None]):
 
     # -- panes -------------------------------------------------------------
     def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
-        self.sync_panes()
+        # Queued behind key presses already waiting: holding j fills the panes
+        # once the keys are handled, not once per key.
+        if not self._panes_due:
+            self._panes_due = True
+            self.call_later(self.sync_panes)
 
     def sync_panes(self) -> None:
         """Fill the panes and the detail strip for the highlighted event."""
+        self._panes_due = False
         event = self.view.event
         timeline = self.timeline
         filtered = set(self.filters.actors)

@@ -40,4 +40,5 @@ class DetailStrip(Static):
     """Shows :func:`detail_text` of the highlighted event."""
 
     def show(self, event: Event | None, empty: str = "No event highlighted.") -> None:
-        self.update(detail_text(event, empty))
+        # Fixed height: no need to lay out the screen again.
+        self.update(detail_text(event, empty), layout=False)

@@ -28,9 +28,18 @@ class RecordPane(OptionList):
 
     #: What the pane says when it has nothing to show.
     EMPTY = "Nothing here."
+    _shown: object = None
 
     def show(self, items: list[tuple[str, Text]], *, empty: str | None = None) -> None:
-        """Replace the options; keep the highlight on the same record if present."""
+        """Replace the options; keep the highlight on the same record if present.
+
+        Consecutive events often share actors or a source: an unchanged list
+        is left alone, which saves a re-render on every cursor move.
+        """
+        shown = (tuple((i, t.plain, tuple(t.spans)) for i, t in items), empty)
+        if shown == self._shown:
+            return
+        self._shown = shown
         keep = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
         if not items:

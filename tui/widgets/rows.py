@@ -1,8 +1,10 @@
 """The timeline's line layout: which line is a heading, a today rule or an event.
 
-Built once per filter change in one pass over the date-ordered events, so it
-can run in a worker thread; it holds plain ints, never widgets. The timeline
-widget turns a line into text only when that line is on screen.
+Only the few hundred non-event lines (year and month headings, the today
+rule) are stored; any line number maps to an event or a heading by bisection.
+Building a layout is one pass over the start days plus one bisection per
+month, so it stays cheap at 100,000 events and can run in a worker thread.
+It holds plain ints and the events, never widgets.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ MONTH = 2  # payload: year * 12 + month - 1
 TODAY = 3  # payload: unused
 
 Line = tuple[int, int]
+#: Order of marks placed before the same event: today, then year, then month.
+_RANK = {TODAY: 0, YEAR: 1, MONTH: 2}
 
 
 @dataclass
@@ -27,19 +31,57 @@ class Layout:
     """Lines of one timeline view, and the lookups that keys need."""
 
     events: list[Event] = field(default_factory=list)
-    lines: list[Line] = field(default_factory=list)
-    #: line number of each event, by event index
-    event_line: list[int] = field(default_factory=list)
-    #: start day (ordinal) of each event, ascending: for nearest-by-date
+    #: start day (ordinal) of each event, ascending
     starts: list[int] = field(default_factory=list)
+    #: non-event lines: what each is, and how many events come before it
+    marks: list[Line] = field(default_factory=list)
+    mark_before: list[int] = field(default_factory=list)
+    #: line number of each mark (``mark_before[j] + j``)
+    mark_lines: list[int] = field(default_factory=list)
     #: event indices that open a month / a year group, ascending
     month_starts: list[int] = field(default_factory=list)
     year_starts: list[int] = field(default_factory=list)
-    index_of: dict[str, int] = field(default_factory=dict)
     today_line: int | None = None
 
     def __len__(self) -> int:
         return len(self.events)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.events) + len(self.marks)
+
+    def line(self, number: int) -> Line:
+        """What line ``number`` shows."""
+        k = bisect.bisect_right(self.mark_lines, number)
+        if k and self.mark_lines[k - 1] == number:
+            return self.marks[k - 1]
+        return (EVENT, number - k)
+
+    def event_line(self, index: int) -> int:
+        """The line number of event ``index``."""
+        return index + bisect.bisect_right(self.mark_before, index)
+
+    def event_at(self, number: int) -> int | None:
+        """The event on line ``number``, or the first one after a heading."""
+        if not 0 <= number < self.line_count:
+            return None
+        k = bisect.bisect_right(self.mark_lines, number)
+        index = (
+            self.mark_before[k - 1]
+            if k and self.mark_lines[k - 1] == number
+            else number - k
+        )
+        return index if index < len(self.events) else None
+
+    def find(self, event: Event) -> int | None:
+        """Index of ``event`` (by id) in this layout, found through its start."""
+        start = event.when.start.toordinal()
+        at = bisect.bisect_left(self.starts, start)
+        while at < len(self.starts) and self.starts[at] == start:
+            if self.events[at].id == event.id:
+                return at
+            at += 1
+        return None
 
     def nearest(self, day: date) -> int | None:
         """Index of the event whose start is closest to ``day`` (later wins ties)."""
@@ -83,35 +125,35 @@ class Layout:
         return at if at < len(self.events) else len(self.events) - 1
 
 
+def _next_month(day: date) -> int:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1).toordinal()
+
+
 def build_layout(events: list[Event], today: date | None) -> Layout:
     """Group date-ordered ``events`` under year and month headings and place
     the today rule before the first event that starts on or after today."""
-    layout = Layout(events=events)
-    lines = layout.lines
-    event_line = layout.event_line
-    starts = layout.starts
-    today_ord = today.toordinal() if today is not None else None
-    year = month = -1
-    for i, event in enumerate(events):
-        day = event.when.start_day
-        ordinal = day.toordinal()
-        if today_ord is not None and layout.today_line is None and ordinal >= today_ord:
-            layout.today_line = len(lines)
-            lines.append((TODAY, 0))
+    # ``toordinal`` of a datetime is its day, so no date conversion is needed.
+    starts = [event.when.start.toordinal() for event in events]
+    layout = Layout(events=events, starts=starts)
+    placed: list[tuple[int, int, Line]] = []  # (event index, rank, line)
+    year = -1
+    i = 0
+    while i < len(starts):
+        day = date.fromordinal(starts[i])
         if day.year != year:
             year = day.year
-            month = -1
             layout.year_starts.append(i)
-            lines.append((YEAR, year))
-        if day.month != month:
-            month = day.month
-            layout.month_starts.append(i)
-            lines.append((MONTH, year * 12 + month - 1))
-        event_line.append(len(lines))
-        lines.append((EVENT, i))
-        starts.append(ordinal)
-    if today_ord is not None and layout.today_line is None and events:
-        layout.today_line = len(lines)
-        lines.append((TODAY, 0))
-    layout.index_of = {event.id: i for i, event in enumerate(events)}
+            placed.append((i, _RANK[YEAR], (YEAR, year)))
+        layout.month_starts.append(i)
+        placed.append((i, _RANK[MONTH], (MONTH, year * 12 + day.month - 1)))
+        i = bisect.bisect_left(starts, _next_month(day), i)
+    if today is not None and events:
+        at = bisect.bisect_left(starts, today.toordinal())
+        bisect.insort(placed, (at, _RANK[TODAY], (TODAY, 0)))
+    layout.marks = [line for _, _, line in placed]
+    layout.mark_before = [index for index, _, _ in placed]
+    layout.mark_lines = [index + j for j, (index, _, _) in enumerate(placed)]
+    if today is not None and events:
+        j = next(j for j, line in enumerate(layout.marks) if line[0] == TODAY)
+        layout.today_line = layout.mark_lines[j]
     return layout

@@ -142,6 +142,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self._actor_label = actor_label
         self._search = ""
         self._hits: set[str] = set()
+        self._hit_events: list[Event] = []
         self._hit_indices: list[int] = []
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
 
@@ -159,16 +160,17 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = -1
         self._hit_indices = self._index_hits()
         self._cache.clear()
-        self.virtual_size = Size(0, len(layout.lines))
+        self.virtual_size = Size(0, layout.line_count)
         self.refresh()
         if select is None and layout.events:
             select = layout.nearest(self.today) if self.today else 0
         self.select(select if select is not None else -1, force=True)
 
-    def set_search(self, query: str, hits: set[str]) -> None:
-        """Highlight ``query`` in rows; ``hits`` are the matching event ids."""
+    def set_search(self, query: str, hits: list[Event]) -> None:
+        """Highlight ``query`` in rows; ``hits`` are the matching events."""
         self._search = query
-        self._hits = hits
+        self._hits = {event.id for event in hits}
+        self._hit_events = hits
         self._hit_indices = self._index_hits()
         self._cache.clear()
         self.refresh()
@@ -182,8 +184,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._hit_indices)
 
     def _index_hits(self) -> list[int]:
-        index_of = self.layout_data.index_of
-        return sorted(index_of[i] for i in self._hits if i in index_of)
+        found = (self.layout_data.find(event) for event in self._hit_events)
+        return sorted(index for index in found if index is not None)
 
     def next_hit(self, forward: bool) -> bool:
         """Move to the next (or previous) search hit, wrapping; False if none."""
@@ -209,15 +211,17 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         old = self.cursor
         self.cursor = index
         if 0 <= old < count:
-            self.refresh_line(self.layout_data.event_line[old])
+            self.refresh_line(self.layout_data.event_line(old))
         if index >= 0:
-            line = self.layout_data.event_line[index]
+            line = self.layout_data.event_line(index)
             self.refresh_line(line)
             self._scroll_to_line(line)
         self.post_message(self.Highlighted(self.event))
 
     def select_id(self, event_id: str) -> bool:
-        index = self.layout_data.index_of.get(event_id)
+        """Select by id; a linear scan, for tests and rare jumps."""
+        events = self.layout_data.events
+        index = next((i for i, e in enumerate(events) if e.id == event_id), None)
         if index is None:
             return False
         self.select(index)
@@ -226,8 +230,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     def _scroll_to_line(self, line: int) -> None:
         # Show the headings right above the row too, so a jump lands in context.
         top = line
-        lines = self.layout_data.lines
-        while top > 0 and line - top < 3 and lines[top - 1][0] != EVENT:
+        layout = self.layout_data
+        while top > 0 and line - top < 3 and layout.line(top - 1)[0] != EVENT:
             top -= 1
         self.scroll_to_region(
             Region(0, top, 1, line - top + 1), animate=False, immediate=True
@@ -238,15 +242,19 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_page(self, direction: int) -> None:
         """Move by at most a screenful of lines, and by at least one event."""
-        lines = self.layout_data.event_line
-        if not lines:
+        layout = self.layout_data
+        if not layout.events:
             return
         page = max(1, self.scrollable_content_region.height - 1)
-        target = lines[self.cursor] + direction * page
+        target = max(0, layout.event_line(self.cursor) + direction * page)
+        marks = layout.mark_lines
         if direction > 0:
-            at = max(bisect.bisect_right(lines, target) - 1, self.cursor + 1)
+            # The last event on or above the target line.
+            through = target + 1 - bisect.bisect_right(marks, target)
+            at = max(through - 1, self.cursor + 1)
         else:
-            at = min(bisect.bisect_left(lines, target), self.cursor - 1)
+            # The first event on or below the target line.
+            at = min(target - bisect.bisect_left(marks, target), self.cursor - 1)
         self.select(at)
 
     def action_first(self) -> None:
@@ -283,12 +291,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- mouse -------------------------------------------------------------
     def _event_at(self, y: int) -> int | None:
-        line = int(self.scroll_y) + y
-        layout = self.layout_data
-        if not 0 <= line < len(layout.lines):
-            return None
-        at = bisect.bisect_left(layout.event_line, line)
-        return at if at < len(layout.events) else None
+        return self.layout_data.event_at(int(self.scroll_y) + y)
 
     async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -318,9 +321,9 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        if not 0 <= line < len(self.layout_data.lines):
+        if not 0 <= line < self.layout_data.line_count:
             return Strip.blank(width, self.rich_style)
-        kind, payload = self.layout_data.lines[line]
+        kind, payload = self.layout_data.line(line)
         selected = kind == EVENT and payload == self.cursor
         key = (line, width, selected, self.has_focus)
         strip = self._cache.get(key)

@@ -1,0 +1,1 @@
+"""Benchmark scripts (not tests): run them with python -m tests.benchmarks.NAME."""

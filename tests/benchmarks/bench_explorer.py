@@ -1,0 +1,264 @@
+"""How fast the explorer opens, scrolls and filters, at 100 and 100,000 events.
+
+A script, not a test (timings are facts to read, not to assert):
+
+    python -m tests.benchmarks.bench_explorer            # 100 and 100,000
+    python -m tests.benchmarks.bench_explorer --big 20000
+
+It builds synthetic timelines (``synth.py``) in a temporary folder and prints:
+process start to first paint and to the first rows shown (a child process
+running the app headless), 1,000 cursor moves through the pilot (keys, pane
+updates and rendering included) and their ratio, and an actor filter and a
+text search at the big size next to plain TinyDB ``Query`` searches for the
+same thing on the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.synth import FOCUS_ACTOR, build
+
+TODAY = date(2026, 1, 10)
+MOVES = 1000
+WORD = "nowhere"  # in about a third of the quotes of the synthetic data
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f} ms"
+
+
+def best_of(runs: int, work: Callable[[], Any]) -> float:
+    """Median wall time of ``runs`` calls of ``work``, in seconds."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+# -- process start to first paint (runs in a child process) -----------------
+def child_paint(path: str) -> None:
+    """Open ``path``, start the app headless, report when it painted."""
+    from store.timeline import Timeline
+    from tui.app import DatelineApp
+
+    started = time.perf_counter()
+    timeline = Timeline.open(path)
+    opened = time.perf_counter() - started
+    marks: dict[str, float] = {"open": opened}
+
+    class Timed(DatelineApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.set_interval(0.002, self._rows_yet)
+
+        def _display(self, screen: Any, renderable: Any) -> None:
+            # The first frame handed to the terminal driver is the first paint.
+            marks.setdefault("paint", time.time())
+            if marks.get("rows_due") and "rows" not in marks:
+                marks["rows"] = time.time()
+                self.exit()
+            super()._display(screen, renderable)
+
+        def _rows_yet(self) -> None:
+            if len(self.main.view.layout_data):
+                marks["rows_due"] = 1.0
+                self.main.view.refresh()
+
+    Timed(timeline, today=TODAY).run(headless=True)
+    print(json.dumps(marks))
+
+
+def first_paint(path: Path) -> dict[str, float]:
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.bench_explorer", "--child", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+    marks = json.loads(out.stdout.strip().splitlines()[-1])
+    return {
+        "open": marks["open"],
+        "paint": marks["paint"] - started,
+        "rows": marks["rows"] - started,
+    }
+
+
+# -- cursor moves ------------------------------------------------------------
+async def _moves(path: Path) -> float:
+    from store.timeline import Timeline
+    from tui.app import DatelineApp
+
+    timeline = Timeline.open(path)
+    app = DatelineApp(timeline, today=TODAY)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.main.view
+        view.select(len(view.layout_data) // 2)
+        await pilot.pause()
+        # Runs of 50 down and 50 up: the same work at any size.
+        keys = ["j" if (i // 50) % 2 == 0 else "k" for i in range(MOVES)]
+        # CPU time, not wall time: the pilot sleeps ~40 ms after every key
+        # to let the app settle, which would hide the app's own cost.
+        started = time.process_time()
+        await pilot.press(*keys)
+        await pilot.pause()
+        elapsed = time.process_time() - started
+    timeline.close()
+    return elapsed
+
+
+def cursor_moves(path: Path) -> float:
+    return asyncio.run(_moves(path))
+
+
+# -- filters: the store next to plain TinyDB --------------------------------
+def filters(path: Path) -> dict[str, float]:
+    from tinydb import Query, TinyDB
+    from tinydb.middlewares import CachingMiddleware
+
+    from store.query import EventFilter
+    from store.storage import SafeJSONStorage
+    from store.timeline import Timeline
+    from tui.widgets.rows import build_layout
+
+    found: dict[str, int] = {}
+    timeline = Timeline.open(path)
+    by_actor = EventFilter(actors=(FOCUS_ACTOR,))
+    found["actor"] = len(timeline.events(by_actor))
+    result = {
+        "actor": best_of(5, lambda: timeline.events(by_actor)),
+        "actor+layout": best_of(
+            5, lambda: build_layout(timeline.events(by_actor), TODAY)
+        ),
+        "all+layout": best_of(3, lambda: build_layout(timeline.events(), TODAY)),
+    }
+    by_text = EventFilter(text=WORD)
+    result["text cold"] = best_of(1, lambda: timeline.events(by_text))
+    result["text warm"] = best_of(3, lambda: timeline.events(by_text))
+    found["text"] = len(timeline.events(by_text))
+    timeline.close()
+
+    q = Query()
+    actor_query = q.actors.any(q.actor == FOCUS_ACTOR)
+    pattern = re.escape(WORD)
+
+    def tinydb_text(db: TinyDB) -> list[Any]:
+        quoted = {
+            d["event"]
+            for d in db.table("quotes").search(q.text.search(pattern, flags=re.I))
+        }
+        return db.table("events").search(
+            q.title.search(pattern, flags=re.I)
+            | q.summary.search(pattern, flags=re.I)
+            | q.id.one_of(sorted(quoted))
+        )
+
+    with TinyDB(path, storage=SafeJSONStorage) as db:
+        # Plain TinyDB reads and parses the file on every search.
+        def plain_actor() -> None:
+            db.table("events").clear_cache()
+            found["tinydb actor"] = len(db.table("events").search(actor_query))
+
+        def plain_text() -> None:
+            db.table("events").clear_cache()
+            db.table("quotes").clear_cache()
+            found["tinydb text"] = len(tinydb_text(db))
+
+        result["tinydb actor"] = best_of(3, plain_actor)
+        result["tinydb text"] = best_of(3, plain_text)
+    with TinyDB(path, storage=CachingMiddleware(SafeJSONStorage)) as db:
+        db.table("events").all()  # parse once; then queries run in memory
+
+        def cached_actor() -> None:
+            db.table("events").clear_cache()
+            db.table("events").search(actor_query)
+
+        result["tinydb actor cached"] = best_of(3, cached_actor)
+    assert found["actor"] == found["tinydb actor"], found
+    assert found["text"] == found["tinydb text"], found
+    result["found actor"] = found["actor"]
+    result["found text"] = found["text"]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=100)
+    parser.add_argument("--big", type=int, default=100_000)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child_paint(args.child)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="dateline-bench-"))
+    sizes = (args.small, args.big)
+    rows: dict[str, list[str]] = {}
+    moves: list[float] = []
+    for n in sizes:
+        started = time.perf_counter()
+        path = build(folder / f"synth-{n}.json", n)
+        print(
+            f"built {n:,} events in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
+        paint = first_paint(path)
+        moved = cursor_moves(path)
+        moves.append(moved)
+        rows.setdefault("open the file (Timeline.open)", []).append(_ms(paint["open"]))
+        rows.setdefault("process start -> first paint", []).append(_ms(paint["paint"]))
+        rows.setdefault("process start -> rows shown", []).append(_ms(paint["rows"]))
+        rows.setdefault(f"{MOVES:,} cursor moves (CPU time)", []).append(_ms(moved))
+        rows.setdefault("  per move", []).append(_ms(moved / MOVES))
+    width = 34
+    print(f"\n{'':<{width}}{sizes[0]:>16,}{sizes[1]:>16,}  events")
+    for label, cells in rows.items():
+        print(f"{label:<{width}}{cells[0]:>16}{cells[1]:>16}")
+    print(
+        f"{'cursor move ratio big/small':<{width}}{moves[1] / moves[0]:>32.2f}x  (target <= 1.5x)"
+    )
+
+    f = filters(folder / f"synth-{sizes[1]}.json")
+    print(f"\nFilters at {sizes[1]:,} events (median wall time)")
+    table = [
+        (f"actor filter, Timeline.events ({f['found actor']:,} hits)", f["actor"]),
+        ("  + timeline layout (what the UI does)", f["actor+layout"]),
+        ("no filter + layout (clearing a filter)", f["all+layout"]),
+        (f"text search '{WORD}', cold ({f['found text']:,} hits)", f["text cold"]),
+        ("text search, warm", f["text warm"]),
+        ("TinyDB Query, actor (reads the file)", f["tinydb actor"]),
+        ("TinyDB Query, actor (CachingMiddleware)", f["tinydb actor cached"]),
+        ("TinyDB Query, text (reads the file)", f["tinydb text"]),
+    ]
+    for label, seconds in table:
+        print(f"{label:<50}{_ms(seconds):>14}")
+    print(
+        f"actor filter speed-up over TinyDB: {f['tinydb actor'] / f['actor']:,.0f}x "
+        f"(file), {f['tinydb actor cached'] / f['actor']:,.0f}x (cached); "
+        "target < 50 ms and >= 10x"
+    )
+    print(
+        f"text search speed-up over TinyDB: {f['tinydb text'] / f['text warm']:,.0f}x (warm)"
+    )
+
+
+if __name__ == "__main__":
+    main()
