@@ -1,9 +1,11 @@
 """The shape of a pasted article: header, dateline, body, sentences, quotes.
 
 News text copied from a web page comes with furniture around the story: a
-"date 2026-01-10" tag with a standfirst, "1 hour ago" stamps, a title line.
-None of it is the story, so the body stored with the Source (and every quote
-span into it) starts after it, at the dateline "ERBIL (Kurdistan24) - ...".
+"date 2026-01-10" tag with a standfirst, "1 hour ago" or "Posted Feb. 12,
+2026, 5:47 p.m." stamps, a paper's name in capitals, a title line, a "By Jane
+Doe, BBC News" byline. None of it is the story, so the body stored with the
+Source (and every quote span into it) starts after it, at the dateline
+"ERBIL (Kurdistan24) - ...".
 Sentences are split here too, never inside a quotation, so a quote and the
 words that attribute it stay in one sentence.
 """
@@ -11,8 +13,12 @@ words that attribute it stay in one sentence.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import date
+
+from store.dates import parse_date
+from store.errors import DateParseError
 
 #: Offsets into a text, end exclusive.
 Span = tuple[int, int]
@@ -31,6 +37,21 @@ _STAMP = re.compile(
     rf"[ \t]*(?i:(?:updated|posted|published)?:?[ \t]*(?:{_AMOUNT}[ \t]+"
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)[ \t]+ago|just now))"
     r"[ \t]*"
+)
+#: "Posted Feb. 12, 2026, 5:47 p.m.", "Updated: Wednesday 11 February 2026".
+_DATED_STAMP = re.compile(
+    r"[ \t]*(?i:(?:last[ \t]+)?(?:updated|posted|published))(?:[ \t]+on)?[: \t]+"
+    r"(?P<when>[^\n]*\d{4}[^\n]*?)[ \t]*"
+)
+#: "By Jane Doe, BBC News", "By OKSANA HRYTSENKO and MARK DALTON Associated
+#: Press": a capitalised name after "By", on a line of its own without a full
+#: stop ("By Friday, the army had left." is a sentence).
+_BYLINE = re.compile(r"[ \t]*By[ \t]+[A-Z][^\n.!?]{1,120}[ \t]*")
+_CALENDAR_START = re.compile(
+    r"[ \t]*By[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b"
+    r"|Christmas|Easter|Then|Now|Noon|Midnight)"
 )
 # "ERBIL (Kurdistan24) - ", "WASHINGTON, Jan 9 (Reuters) -", "LONDON — ".
 _DATELINE = re.compile(
@@ -79,7 +100,7 @@ def parse_article(raw: str) -> Article:
     masked: list[Span] = []
     pos = _skip_blank(text, 0)
     published = None
-    standfirst, standfirst_start, title = "", 0, ""
+    standfirst, standfirst_start, title, paper = "", 0, "", ""
     line_end = _line_end(text, pos)
     tag = _DATE_TAG.fullmatch(text, pos, line_end)
     if tag is not None:
@@ -90,22 +111,33 @@ def parse_article(raw: str) -> Article:
         masked.append((pos, tag.start(2)))
         standfirst, standfirst_start = tag.group(2).strip(), tag.start(2)
         pos = _skip_blank(text, line_end)
-    elif _looks_like_title(text, pos, line_end):
-        title = text[pos:line_end].strip()
-        pos = _skip_blank(text, line_end)
+    else:
+        if _masthead(text, pos, line_end):
+            paper = string.capwords(text[pos:line_end].strip())
+            pos = _skip_blank(text, line_end)
+            line_end = _line_end(text, pos)
+        if _looks_like_title(text, pos, line_end):
+            title = text[pos:line_end].strip()
+            pos = _skip_blank(text, line_end)
     while pos < len(text):
         line_end = _line_end(text, pos)
-        if _STAMP.fullmatch(text, pos, line_end) is None:
+        if _STAMP.fullmatch(text, pos, line_end) is not None or _byline(
+            text, pos, line_end
+        ):
+            pass
+        elif (stamp := _DATED_STAMP.fullmatch(text, pos, line_end)) is not None:
+            published = published or _stamp_date(stamp["when"])
+        else:
             break
         masked.append((pos, line_end))
         pos = _skip_blank(text, line_end)
     body = text[pos:].rstrip()
-    place = outlet = ""
+    place, outlet = "", paper
     lead = 0
     dateline = _DATELINE.match(body)
     if dateline is not None and len(dateline["place"].replace(" ", "")) >= 2:
         place = dateline["place"].strip()
-        outlet = (dateline["outlet"] or "").strip()
+        outlet = (dateline["outlet"] or "").strip() or paper
         lead = dateline.end()
         masked.append((pos, pos + lead))
     return Article(
@@ -152,6 +184,35 @@ def _skip_blank(text: str, pos: int) -> int:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+def _masthead(text: str, start: int, end: int) -> bool:
+    """A paper's name in capitals ("THE MILLBROOK COURIER") above a title."""
+    line = text[start:end].strip()
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters) or len(line.split()) > 6:
+        return False
+    if _DATELINE.match(line) or not text[end:].startswith("\n\n"):
+        return False
+    after = _skip_blank(text, end)
+    return _looks_like_title(text, after, _line_end(text, after))
+
+
+def _byline(text: str, start: int, end: int) -> bool:
+    if _CALENDAR_START.match(text, start, end):
+        return False
+    return _BYLINE.fullmatch(text, start, end) is not None
+
+
+def _stamp_date(when: str) -> date | None:
+    """The day a "Posted ..." stamp gives, when it writes the year out."""
+    try:
+        reading = parse_date(when, date.today())
+    except DateParseError:
+        return None
+    if reading.precision not in ("minute", "hour", "day"):
+        return None
+    return reading.start_day
 
 
 def _looks_like_title(text: str, start: int, end: int) -> bool:

@@ -244,3 +244,37 @@ def test_any_text_reads_or_fails_clearly(text: str) -> None:
     for event in extraction.events:
         assert event.summary and event.summary in body
         assert event.pending and event.sources == (extraction.source.id,)
+
+
+def test_masthead_byline_and_posted_stamp_are_furniture() -> None:
+    text = (
+        "THE HARBOUR GAZETTE\n\n"
+        "Ferry operator fined over late sailings\n\n"
+        "By Tomas Lindgren, Gazette Staff Writer\n"
+        "Posted March 4, 2026, 9:15 a.m.\n\n"
+        "The port authority fined Bayline Ferries on Tuesday for late sailings."
+    )
+    extraction = extract(text)
+    source = extraction.source
+    assert source.published == date(2026, 3, 4)  # from the stamp
+    assert source.title == "Ferry operator fined over late sailings"
+    assert source.outlet == "The Harbour Gazette"
+    assert source.body.startswith("The port authority")
+    assert [d.text for d in extraction.dates] == ["on Tuesday"]
+
+
+def test_a_byline_above_a_wire_dateline_leaves_the_dateline_found() -> None:
+    text = (
+        "Mill closes after sixty years\n\n"
+        "By Ana Ruiz and PETER HOLM Associated Press\n\n"
+        "TAMPERE, Finland, May 6 (Wire) - The paper mill shut on Monday.\n\n"
+        "By Friday, the last crews had left."
+    )
+    extraction = extract(text, published=date(2026, 5, 6))
+    source = extraction.source
+    assert (source.dateline, source.outlet) == ("TAMPERE", "Wire")
+    assert source.body.startswith("TAMPERE")
+    # The dateline's "May 6" is the publication, not an event; "By Friday"
+    # opening a paragraph of the story stays in the story.
+    assert [d.text for d in extraction.dates] == ["on Monday", "Friday"]
+    assert source.body.endswith("By Friday, the last crews had left.")
