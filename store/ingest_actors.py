@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from store.ingest_names import (
+    ARTICLE_BEFORE,
     CAP_RUN,
     CONNECTORS,
     HEAD_TITLES,
@@ -30,15 +31,16 @@ from store.ingest_names import (
     OUTLETS,
     PLACE_BEFORE,
     PLACES,
-    SPEAKS_AFTER,
     STOP_WORDS,
     TITLE_WORDS,
     TITLED,
     TITLES_CAPITAL,
+    TITLES_LOWER,
     clean_name,
     has_org_head,
     locate,
     org_name,
+    speaking_kind,
     strip_stop,
     strip_titles,
 )
@@ -163,7 +165,11 @@ class _Finder:
             name = clean_name(match.group())
             before = self.text[max(0, match.start() - 20) : match.start()]
             after = self.text[match.end() : match.end() + 12]
-            if PLACE_BEFORE.search(before) and not NOT_PLACE_AFTER.match(after):
+            if (
+                PLACE_BEFORE.search(before)
+                and not NOT_PLACE_AFTER.match(after)
+                and not has_org_head(name)  # "in Pike County Circuit Court"
+            ):
                 self.places.add(fold(name))
             acronym = re.match(r"\s*\(([A-Z][A-Za-z0-9.]{1,9})\)", after)
             if acronym and (
@@ -206,19 +212,36 @@ class _Finder:
         self._mention(name_start, name_start + len(name), entity)
 
     def speech_subjects(self) -> None:
-        """ "Maria Lopez said": a full name before a speech verb is a person."""
+        """A full name that speaks is a person: "Maria Lopez said", "Maria
+        Lopez, a nurse, said", '"...," said Maria Lopez'; so is one given an
+        age ("Maria Lopez, 58,"). "Name, which ..., said" is an organisation."""
+        org_spans = [
+            m.span() for m in self._org_runs() if has_org_head(org_name(m.group()))
+        ]
         for match in self._runs():
             name = strip_titles(clean_name(strip_stop(match.group())))
-            if len(name.split()) < 2 or not SPEAKS_AFTER.match(self.text, match.end()):
+            if len(name.split()) < 2:
+                continue
+            kind = speaking_kind(self.text, *match.span())
+            if kind is None:
                 continue
             if fold(name) in self.places or fold(name) in self.outlets:
                 continue
             if has_org_head(name) or fold(name) in self.entities:
                 continue
+            if ARTICLE_BEFORE.search(
+                self.text, max(0, match.start() - 5), match.start()
+            ):
+                continue
+            if any(
+                s <= match.start() and match.end() <= e and (s, e) != match.span()
+                for s, e in org_spans
+            ):
+                continue  # "Social Care" of "Department of Health and Social Care"
             if self._resolve_tail(name) is not None:
                 continue  # "State Marco Rubio": the end of a known name
             if self._known(name) is None:
-                self.entities[fold(name)] = Entity(fold(name), name)
+                self.entities[fold(name)] = Entity(fold(name), name, kind)
 
     def organisations(self) -> None:
         for match in self._org_runs():
@@ -335,7 +358,22 @@ class _Finder:
                 self._mention(match.start(), match.end(), entity, role=True)
                 if title == fold(said) and entity.known is None:
                     entity.add_alias(f"the {match['qual']} {said}")
+        self._bare_roles()
         self._known_role_aliases()
+
+    def _bare_roles(self) -> None:
+        """ "the mayor" is the one person introduced as Mayor, when only one
+        was; "the president of the club" is someone else."""
+        by_title: dict[str, list[Entity]] = {}
+        for entity in self.entities.values():
+            if entity.title and entity.kind == "person":
+                by_title.setdefault(fold(entity.title), []).append(entity)
+        pattern = re.compile(rf"\b[Tt]he\s+(?P<title>{TITLES_LOWER})\b(?!\s+of\b)")
+        for start, end in self.regions:
+            for match in pattern.finditer(self.text, start, end):
+                holders = by_title.get(fold(match["title"]), [])
+                if len(holders) == 1:
+                    self._mention(match.start(), match.end(), holders[0], role=True)
 
     def _known_role_aliases(self) -> None:
         """Aliases of known actors that are not names ("the U.S. president")."""

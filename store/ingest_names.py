@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from store.ingest_text import Span, word_set
+from store.model import ActorKind
 from store.names import fold
 
 CONNECTORS = word_set(
@@ -84,7 +85,9 @@ TITLES_CAPITAL = (
     "|Congressman|Congresswoman|Governor|Gov\\.|Mayor|King|Queen|Prince|Princess"
     "|Pope|Emir|Sheikh|Ayatollah|General|Gen\\.|Admiral|Colonel|Col\\.|Commander"
     "|Captain|Capt\\.|Chief Justice|Chief Executive|Chief|Director-General"
-    "|Director General|Director|Chairman"
+    "|Director General|Director|Chairman|Assistant District Attorney"
+    "|District Attorney|Attorney General|Prosecutor|Councilman|Councilwoman"
+    "|Councillor|Rev\\.|Reverend"
     "|Chairwoman|CEO|Ambassador|Judge|Justice|Speaker|Premier|Mr\\.?|Mrs\\.?|Ms\\.?"
     "|Dr\\.?|Professor|Prof\\.|Coach|Archbishop|Bishop|Rabbi|Imam|Spokesman"
     "|Spokeswoman|Spokesperson|Inspector|Commissioner|Detective|Officer"
@@ -95,6 +98,7 @@ TITLES_LOWER = (
     "|chancellor|general|coach|chief executive|founder|analyst|economist"
     "|professor|researcher|lawyer|attorney|judge|commissioner|chair|chairman"
     "|chairwoman|striker|midfielder|goalkeeper|manager|captain|director|official"
+    "|chief"
 )
 # Dots only in initials ("U.S.", "W."), so a run stops at a full stop.
 _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
@@ -125,7 +129,9 @@ ORG_HEADS = word_set(
     congress senate army police union organisation organization association
     institute university committee front movement company corporation group
     forces office authority federation fund coalition league board foundation
-    assembly cabinet government service services guard brigade"""
+    assembly cabinet government service services guard brigade confederation
+    alliance bureau administration tribunal society chamber democrats
+    republicans conservatives liberals socialists greens"""
 )
 SPEECH = (
     r"said|says|say|told|tells|added|adds|warned|warns|wrote|writes|stated|states"
@@ -135,6 +141,21 @@ SPEECH = (
     r"|confirmed|confirms|admitted|admits|acknowledged|asked|asks"
 )
 SPEAKS_AFTER = re.compile(rf",?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{SPEECH})\b")
+#: "Tony Alvarez, a line supervisor at the plant, told", "Lockheed Martin,
+#: which builds the F-16, said": a name, a clause set off by commas, a speech
+#: verb. "which" makes it an organisation.
+APPOSITIVE_SPEAKS = re.compile(
+    r",\s+(?P<opener>who|which|a|an|the|one)\s+[^,;\"“”\n]{1,100},\s+"
+    rf"(?:has\s+|had\s+|also\s+|later\s+)?(?:{SPEECH})\b"
+)
+#: "Sarah Jenkins, 58, from Leeds": a name with an age is a person.
+AGE_AFTER = re.compile(r",\s+\d{1,3},")
+#: '"...," said Oleh Marchenko': a name right after a quotation and "said".
+SAID_BEFORE = re.compile(
+    rf"[,.!?]?[\"”’]\s+(?:{SPEECH})\s+(?:(?:{TITLES_CAPITAL})\s+)?$"
+)
+#: "the Western Hemisphere", "a New Yorker": a name takes no article.
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 NATIONALITY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic)")
 HEAD_TITLES = frozenset({"president", "leader", "prime minister", "premier"})
 
@@ -183,4 +204,21 @@ def org_name(run: str) -> str:
 
 
 def has_org_head(name: str) -> bool:
-    return any(word in ORG_HEADS for word in fold(name).split()[1:])
+    """ "Defence Ministry", and "Department of Health", "Bank of England"."""
+    words = fold(name).split()
+    if len(words) > 2 and words[0] in ORG_HEADS and words[1] in ("of", "for"):
+        return True
+    return any(word in ORG_HEADS for word in words[1:])
+
+
+def speaking_kind(text: str, start: int, end: int) -> ActorKind | None:
+    """What the name at ``text[start:end]`` is, when the words around it say
+    it speaks or has an age; None when they say nothing."""
+    if SPEAKS_AFTER.match(text, end) or AGE_AFTER.match(text, end):
+        return "person"
+    appositive = APPOSITIVE_SPEAKS.match(text, end)
+    if appositive is not None:
+        return "organisation" if appositive["opener"] == "which" else "person"
+    if SAID_BEFORE.search(text, max(0, start - 40), start):
+        return "person"
+    return None

@@ -9,11 +9,19 @@ quotation marks. The speaker is, in order of trust:
 3. the first name of the sentence, its subject: "Writing on his Truth Social
    platform, President Trump ... stating, "..."", "Rubio has publicly
    disparaged Petro, going so far as to call him a "lunatic."";
-4. for "He said" or "The president added ... predicting that ...", the
-   previous speaker, when the previous quotation is at most two sentences back.
+4. for "He said", "the health secretary added" or "The president added ...
+   predicting that ...", the previous speaker, when the previous quotation is
+   at most two sentences back.
+
+Two news conventions carry a speaker without a speech verb: a sentence that
+is only a quotation, right after an attributed one in the same paragraph
+(`"...," Holloway said. "..."`), and a quotation that runs over paragraphs,
+where each paragraph opens with a quote mark and only the last one closes it
+and says who spoke.
 
 A quotation with no speech verb or no clear speaker is left out: a scare
-quote attributed to the wrong person is worse than none.
+quote attributed to the wrong person is worse than none. Attribution words
+are read inside the quotation's own sentence only.
 """
 
 from __future__ import annotations
@@ -53,6 +61,16 @@ _CONTINUES = re.compile(
     r"|spokesman|spokeswoman|spokesperson|official|chancellor|governor|mayor"
     r"|senator|envoy|ambassador|coach|chief|chief executive|company|ministry))\b"
 )
+#: "..., said the minister", "the 45-year-old added": a definite role, which
+#: refers back to someone already named; "a spokesperson said" does not.
+_ROLE_SPEAKS = re.compile(
+    rf"\b[Tt]he(?:\s+[a-z][\w’'-]*){{1,3}}\s+(?:{_SPEECH_WORDS})\b"
+    rf"|\b(?:{_SPEECH_WORDS})\s+the(?:\s+[a-z][\w’'-]*){{1,3}}\s*[.,;:!?]?\s*$"
+)
+#: "A State Department spokesman, Victor Anand, said": a name set off by
+#: commas right before the speech verb.
+_APPOSITIVE_SPEAKS = re.compile(rf",\s+(?:{_SPEECH_WORDS})\b")
+_OPENING_MARKS = '“"'
 #: What may stand between a quotation and the name saying it: a title.
 _TITLE_WORDS = re.compile(rf"\s*,?\s*{_TITLE}")
 #: How many sentences back a "he said" may reach for its speaker.
@@ -87,6 +105,13 @@ def find_quotes(
             continue
         outside = _outside(text, sentence, quotes)
         if not _SPEECH.search(outside):
+            going_on = _goes_on(text, sentences, index, outside, last)
+            if going_on is None:
+                continue
+            for quote in quotes:
+                if text[quote[1] : quote[2]].strip():
+                    found.append(_found(text, quote, going_on, sentence, index))
+            last = (going_on, index)
             continue
         mentions = [
             m
@@ -107,13 +132,83 @@ def find_quotes(
             if speaker is None:
                 continue
             last = (speaker, index)
-            # "We are ready," he said: the comma belongs to the sentence.
-            end = quote[2] - 1 if inner.endswith(",") else quote[2]
-            span = (quote[1], end)
-            found.append(
-                FoundQuote(span, text[quote[1] : end], speaker, sentence, index)
-            )
+            found.append(_found(text, quote, speaker, sentence, index))
+    found += _over_paragraphs(text, sentences, found)
+    found.sort(key=lambda q: q.span)
     return found
+
+
+def _found(
+    text: str,
+    quote: tuple[int, int, int, int],
+    speaker: str,
+    sentence: Span,
+    index: int,
+) -> FoundQuote:
+    # "We are ready," he said: the comma belongs to the sentence.
+    end = quote[2] - 1 if text[quote[1] : quote[2]].endswith(",") else quote[2]
+    return FoundQuote((quote[1], end), text[quote[1] : end], speaker, sentence, index)
+
+
+def _same_paragraph(text: str, first: Span, second: Span) -> bool:
+    return "\n" not in text[first[1] : second[0]]
+
+
+def _goes_on(
+    text: str,
+    sentences: list[Span],
+    index: int,
+    outside: str,
+    last: tuple[str, int] | None,
+) -> str | None:
+    """The speaker of a sentence that is nothing but a quotation, when the
+    sentence before, in the same paragraph, ended an attributed one."""
+    if any(ch.isalnum() for ch in outside) or last is None or last[1] != index - 1:
+        return None
+    if not _same_paragraph(text, sentences[index - 1], sentences[index]):
+        return None
+    return last[0]
+
+
+def _over_paragraphs(
+    text: str, sentences: list[Span], found: list[FoundQuote]
+) -> list[FoundQuote]:
+    """Paragraphs that open a quotation without closing it, each followed by
+    one that opens again: all of it is the speaker's where it finally closes."""
+    paragraphs: list[tuple[int, int]] = []  # first and last sentence index
+    for i in range(len(sentences)):
+        if i and _same_paragraph(text, sentences[i - 1], sentences[i]):
+            paragraphs[-1] = (paragraphs[-1][0], i)
+        else:
+            paragraphs.append((i, i))
+    opening = {q.span[0] - 1: q for q in found}
+    extra: list[FoundQuote] = []
+    for k in range(len(paragraphs) - 2, -1, -1):
+        first, last = paragraphs[k]
+        start, end = sentences[first][0], sentences[last][1]
+        mark = text[start]
+        if mark not in _OPENING_MARKS or not _unclosed(text[start:end]):
+            continue
+        following = sentences[paragraphs[k + 1][0]][0]
+        closing = opening.get(following)
+        if closing is None:
+            continue
+        quote = FoundQuote(
+            (start + 1, end),
+            text[start + 1 : end],
+            closing.speaker,
+            sentences[first],
+            first,
+        )
+        extra.append(quote)
+        opening[start] = quote  # a third paragraph back reaches the same speaker
+    return extra
+
+
+def _unclosed(paragraph: str) -> bool:
+    if paragraph[0] == "“":
+        return paragraph.count("“") > paragraph.count("”")
+    return paragraph.count('"') % 2 == 1
 
 
 def _first_person(mentions: list[Mention], actors: ActorFinding) -> str | None:
@@ -151,14 +246,19 @@ def _speaker(
             text, mention.span[1]
         ):
             return mention.key  # "...," (Commission spokesperson) Podestà said
-    if _PRONOUN_AROUND.match(text, quote[3]):
+    if _PRONOUN_AROUND.match(text, quote[3], sentence[1]):
         return None  # "..., he said": the caller carries the last speaker
     before = [m for m in mentions if m.span[1] <= quote[0]]
     if not before:
         return None
-    # 2. A name just before a speech verb.
+    # 2. A name just before a speech verb, or set off by commas before it.
     for mention in before:
-        if _SPEECH_AFTER_NAME.match(text, mention.span[1]) and not mention.role:
+        if mention.role:
+            continue
+        if _SPEECH_AFTER_NAME.match(text, mention.span[1]):
+            return mention.key
+        set_off = text[max(sentence[0], mention.span[0] - 2) : mention.span[0]]
+        if set_off == ", " and _APPOSITIVE_SPEAKS.match(text, mention.span[1]):
             return mention.key
     # 3. The subject: the first name of the sentence, unless a pronoun or
     # "The president" opens it and so refers back.
@@ -173,7 +273,12 @@ def _continues(
     quote: tuple[int, int, int, int],
     mentions: list[Mention],
 ) -> bool:
-    """Whether the sentence refers back to the last speaker ("He added")."""
-    if _PRONOUN_AROUND.match(text, quote[3]):
+    """Whether the sentence refers back to the last speaker: "He added",
+    "..., she said", "..., the minister added". A sentence naming no one we
+    know ("..., the Confederation said", "a spokesperson said") does not."""
+    if _PRONOUN_AROUND.match(text, quote[3], sentence[1]):
         return True
-    return bool(_CONTINUES.match(text, sentence[0])) or not mentions
+    if _CONTINUES.match(text, sentence[0]):
+        return True
+    outside = _outside(text, sentence, [quote])
+    return not mentions and _ROLE_SPEAKS.search(outside) is not None

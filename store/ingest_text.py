@@ -63,6 +63,7 @@ _DATELINE = re.compile(
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr st jr sr gen col lt sgt capt gov sen rep prof inc corp ltd co "
     "no vs etc approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft "
+    "rev hon fr maj adm brig cmdr supt insp det "
     "a.m p.m"
 )
 _OPENERS = "\"“‘«('"
@@ -218,7 +219,12 @@ def _stamp_date(when: str) -> date | None:
 def _looks_like_title(text: str, start: int, end: int) -> bool:
     """A short first line without a full stop, followed by a blank line."""
     line = text[start:end].strip()
-    if not line or len(line.split()) > 20 or line.endswith((".", ":", ",")):
+    # "... every school.”" ends a sentence, quotation marks or not.
+    if (
+        not line
+        or len(line.split()) > 20
+        or line.rstrip("\"”’')").endswith((".", ":", ","))
+    ):
         return False
     if _DATELINE.match(line) or _STAMP.fullmatch(line):
         return False
