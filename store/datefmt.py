@@ -15,7 +15,7 @@ from store.model import FuzzyDate
 
 __all__ = ["describe", "format_when"]
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
+MONTHS: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
 MONTHS += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SEASONS = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}

@@ -15,6 +15,13 @@ Seasons are meteorological and northern: spring Mar-May, summer Jun-Aug,
 autumn Sep-Nov, winter Dec-Feb. "winter 2025" starts in December 2025 and
 ends in February 2026; journalists' sources are mostly northern, and
 astronomical seasons would split months, which a timeline row cannot show.
+
+Numeric dates ("9/1/2026", "9.1.2026", "09-01-26") are read day-first or
+month-first only when one order alone names a real day ("25/12/2025",
+"12/25/2025") or both orders name the same day ("5/5/2026"). Otherwise they
+are refused with both readings in the hint: news is written both ways, and a
+silently swapped day and month is worse for a fact-checker than a question.
+Two-digit years are the year nearest the anchor's.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from store.dateparts import (
     DECADE_WORDS,
     MON,
     ORDINALS,
+    PART,
     SEASONS,
     THIRDS,
     TIME,
@@ -43,16 +51,17 @@ from store.dateparts import (
     add_months,
     apply_time,
     check_year,
+    decade_span,
     make_day,
     month_number,
     month_span,
-    number_word,
     pick,
     resolve_mode,
     week_span,
     weekday_number,
     yearly,
 )
+from store.daterelative import RELATIVE_FORMS
 from store.holidays import HOLIDAY, WEEKEND, read_holiday, read_weekend
 
 # --- handlers: each gets the full match and answers with a Reading ---------
@@ -78,6 +87,42 @@ def _iso_datetime(m: re.Match[str], ctx: Ctx) -> Reading:
 def _iso_day(m: re.Match[str], ctx: Ctx) -> Reading:
     day = make_day(int(m["y"]), int(m["m"]), int(m["d"]))
     return Reading(day, day, "day")
+
+
+def _numeric(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "25/12/2025", "9.1.2026": day and month in either order, read only
+    when one order alone names a real day or both name the same one."""
+    first, second, sep = int(m["a"]), int(m["b"]), m["sep"]
+    year = _full_year(m["yy"], ctx.anchor)
+    day_first = _valid(year, second, first)
+    month_first = _valid(year, first, second)
+    if day_first is None and month_first is None:
+        written = f"{m['a']}{sep}{m['b']}"
+        raise GrammarError(f"{written} is no day and month in either order.")
+    if day_first and month_first and day_first != month_first:
+        one, other = (f"{d.day} {d:%b %Y}" for d in (day_first, month_first))
+        raise GrammarError(
+            f"It could be {one} (day first) or {other} (month first): write the"
+            f' month as a word ("{one}" or "{other}").'
+        )
+    day = day_first or month_first
+    return apply_time(Reading(day, day, "day"), m)  # type: ignore[arg-type]
+
+
+def _full_year(text: str, anchor: date) -> int:
+    """A written year; two digits mean the year nearest the anchor's."""
+    if len(text) > 2:
+        return check_year(int(text))
+    base = anchor.year - anchor.year % 100 + int(text)
+    year = min((base - 100, base, base + 100), key=lambda y: abs(y - anchor.year))
+    return check_year(year)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _iso_week(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -110,7 +155,7 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Reading:
     if m["word"]:
         tens = DECADE_WORDS[m["word"]]
     elif m["full"]:
-        return _decade_span(check_year(int(m["full"])), m["part"])
+        return decade_span(check_year(int(m["full"])), m["part"])
     else:
         tens = int(m["short"])
     # "the '90s": the latest such decade that has begun by the anchor year.
@@ -118,18 +163,7 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Reading:
     start = (
         century + tens if century + tens <= ctx.anchor.year else century - 100 + tens
     )
-    return _decade_span(max(start, 1), m["part"])
-
-
-def _decade_span(start: int, part: str | None) -> Reading:
-    first, last = start, start + 9
-    if part in ("early", "beginning", "start"):
-        last = start + 3
-    elif part in ("mid", "middle"):
-        first, last = start + 4, start + 6
-    elif part in ("late", "end"):
-        first = start + 7
-    return Reading(date(first, 1, 1), date(last, 12, 31), "decade", part is not None)
+    return decade_span(max(start, 1), m["part"])
 
 
 def _month_part(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -189,62 +223,6 @@ def _season(m: re.Match[str], ctx: Ctx) -> Reading:
     return Reading(start, end, "season", floating=floating)
 
 
-def _later_earlier(m: re.Match[str], ctx: Ctx) -> Reading:
-    unit, anchor = m["unit"], ctx.anchor
-    if unit == "year":
-        start, end = date(anchor.year, 1, 1), date(anchor.year, 12, 31)
-    elif unit == "month":
-        start, end = month_span(anchor.year, anchor.month)
-    else:
-        start, end = week_span(anchor)
-    if m["dir"] == "later":
-        start = anchor
-    else:
-        end = anchor
-    return Reading(start, end, unit, approximate=True)  # type: ignore[arg-type]
-
-
-def _this_unit(m: re.Match[str], ctx: Ctx) -> Reading:
-    shift = {"this": 0, "current": 0, "last": -1, "previous": -1}.get(m["mod"], 1)
-    unit, anchor = m["unit"], ctx.anchor
-    if unit == "year":
-        year = check_year(anchor.year + shift)
-        return Reading(date(year, 1, 1), date(year, 12, 31), "year")
-    if unit == "decade":
-        start = check_year(anchor.year - anchor.year % 10 + 10 * shift)
-        return _decade_span(start, None)
-    if unit in ("month", "quarter"):
-        size = 1 if unit == "month" else 3
-        first = add_months(
-            date(anchor.year, anchor.month - (anchor.month - 1) % size, 1), size * shift
-        )
-        return Reading(first, add_months(first, size) - timedelta(days=1), unit)
-    monday = week_span(anchor)[0] + timedelta(weeks=shift)
-    if unit == "weekend":
-        return Reading(monday + timedelta(days=5), monday + timedelta(days=6), "day")
-    return Reading(*week_span(monday), "week")
-
-
-def _window(m: re.Match[str], ctx: Ctx) -> Reading:
-    """ "the past 3 months", "recent weeks": a window ending at the anchor."""
-    unit = m["unit"].rstrip("s")
-    # "past month" is one month; "recent weeks" or "past months" say no
-    # number, so they get a typical window and are marked approximate.
-    count = number_word(m["n"]) if m["n"] else int(m["unit"] == unit)
-    approximate = count == 0
-    if unit == "day":
-        start = ctx.anchor - timedelta(days=(count or 7) - 1)
-    elif unit in ("week", "fortnight"):
-        days = 14 if unit == "fortnight" else 7
-        start = ctx.anchor - timedelta(days=days * (count or 4) - 1)
-    elif unit == "month":
-        start = add_months(ctx.anchor, -(count or 3)) + timedelta(days=1)
-    else:
-        start = add_months(ctx.anchor, -12 * (count or 3)) + timedelta(days=1)
-    precision = "week" if unit == "fortnight" else unit
-    return Reading(start, ctx.anchor, precision, approximate)  # type: ignore[arg-type]
-
-
 def _month(m: re.Match[str], ctx: Ctx) -> Reading:
     month, mod, year = month_number(m["mon"]), m["mod"], m["year"]
     if m["rel"]:
@@ -272,7 +250,7 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Reading:
         found = occurrence(year)
         if found is None:
             _explain_bad_day(year, month, day, weekday)
-        reading = Reading(*found, "day")  # type: ignore[misc]
+        reading = Reading(*found, "day")  # type: ignore[misc, call-arg]
     else:
         # 29 Feb or a weekday check may skip years, so look further afield.
         # A weekday pins the year on its own ("Monday 12 January" is the
@@ -306,10 +284,6 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Reading:
     return apply_time(Reading(day, day, "day", floating=floating), m)
 
 
-_NUM = (
-    r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-)
-_PART = r"(?P<part>early|mid|middle|late|beginning|start|end)(?: of)?[- ]?"
 _ORD = r"(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
 _OF_YEAR = rf"(?:,? (?:of )?{YEAR})?"
 _MOD = r"(?:(?P<mod>last|next|this|previous|coming) )?"
@@ -319,7 +293,7 @@ _RELATIVE_DAY = (
 )
 _ISO_TIME = r"(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"
 _DECADE = (
-    rf"(?:{_PART})?(?:the )?(?:(?P<full>\d{{3}}0)'?s|'?(?P<short>\d0)'?s"
+    rf"(?:{PART})?(?:the )?(?:(?P<full>\d{{3}}0)'?s|'?(?P<short>\d0)'?s"
     rf"|(?P<word>{'|'.join(DECADE_WORDS)}))"
 )
 _Q_ORD = r"(?P<q>first|1st|second|2nd|third|3rd|fourth|4th|last)"
@@ -335,11 +309,6 @@ _SEASON = (
     rf"{_MOD}(?P<season>{'|'.join(SEASONS)})"
     rf"(?:,? (?:of )?{YEAR}(?:[-/](?P<short>\d{{2}}))?)?"
 )
-_WINDOW = (
-    rf"(?:(?P<past>past|last) (?:{_NUM} )?|recent )"
-    r"(?P<unit>days?|weeks?|fortnights?|months?|years?)"
-)
-
 Handler = Callable[[re.Match[str], Ctx], Reading]
 _FORMS: tuple[tuple[str, Handler], ...] = (
     (rf"{_RELATIVE_DAY}{TIME}?", _relative_day),
@@ -349,29 +318,25 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
         _iso_datetime,
     ),
     (r"(?P<y>\d{4})(?P<sep>[-/]?)(?P<m>\d{2})(?P=sep)(?P<d>\d{2})", _iso_day),
-    (r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})", _iso_day),
+    (r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})", _iso_day),
+    (
+        rf"(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<yy>\d{{4}}|\d{{2}})"
+        rf"{TIME}?",
+        _numeric,
+    ),
     (r"(?P<y>\d{4})-?w(?P<w>\d{2})", _iso_week),
     (r"(?P<y>\d{4})-(?P<m>\d{2})", _iso_month),
-    (rf"(?:{_PART})?(?:the )?(?:year )?{YEAR}", _year),
+    (rf"(?:{PART})?(?:the )?(?:year )?{YEAR}", _year),
     (_DECADE, _decade),
-    (rf"{_PART}(?:of )?(?:the month of )?{MON}{_OF_YEAR}", _month_part),
+    (rf"{PART}(?:of )?(?:the month of )?{MON}{_OF_YEAR}", _month_part),
     (rf"(?:the )?{_ORD} week (?:of|in) {MON}{_OF_YEAR}", _ordinal_week),
-    (
-        r"(?P<dir>later|earlier) (?:this|in the) (?P<unit>year|month|week)",
-        _later_earlier,
-    ),
-    (
-        r"(?P<mod>this|current|last|previous|next|coming)"
-        r" (?P<unit>year|month|week|weekend|quarter|decade)",
-        _this_unit,
-    ),
+    *RELATIVE_FORMS,
     (rf"q(?P<q>[1-4])(?:[ /-]?{YEAR})?", _quarter),
     (rf"{YEAR}[ -]?q(?P<q>[1-4])", _quarter),
     (rf"(?:the )?{_Q_ORD} quarter{_OF_YEAR}", _quarter),
     (rf"(?:the )?(?P<h>first|1st|second|2nd) half{_OF_YEAR}", _quarter),
     (rf"h(?P<h>[12]) {YEAR}", _quarter),
     (_SEASON, _season),
-    (_WINDOW, _window),
     (rf"{_MOD}{MON}(?:{_OF_YEAR}| (?P<rel>this|last|next) year)", _month),
     (_DAY_FIRST, _day_month),
     (_MONTH_FIRST, _day_month),

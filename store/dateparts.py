@@ -23,7 +23,7 @@ Prefer = Literal["past", "future", "auto"]
 Mode = Literal["past", "future", "auto", "last", "next"]
 
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun")
+MONTHS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun")
 MONTHS += ("jul", "aug", "sep", "oct", "nov", "dec")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
@@ -60,6 +60,10 @@ CLOCK = (
 )
 #: A time after a day: "9 Jan 2026 14:30", "Friday at 5pm".
 TIME = rf"(?:,? (?:at )?{CLOCK})"
+#: "early", "the end of": a third of the period that follows.
+PART = r"(?P<part>early|mid|middle|late|beginning|start|end)(?: of)?[- ]?"
+#: A count in digits or words; "a"/"an" is one.
+NUM = rf"(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
 
 
 class GrammarError(Exception):
@@ -165,6 +169,19 @@ def apply_time(reading: Reading, match: re.Match[str]) -> Reading:
     return replace(reading, start=start, end=start, precision="minute")
 
 
+def decade_span(start: int, part: str | None) -> Reading:
+    """The decade from ``start``, or its early (0-3), mid (4-6) or late
+    (7-9) years when ``part`` says so."""
+    first, last = start, start + 9
+    if part in ("early", "beginning", "start"):
+        last = start + 3
+    elif part in ("mid", "middle"):
+        first, last = start + 4, start + 6
+    elif part in ("late", "end"):
+        first = start + 7
+    return Reading(date(first, 1, 1), date(last, 12, 31), "decade", part is not None)
+
+
 def _int(text: str | None) -> int | None:
     return None if text is None else int(text)
 
@@ -258,7 +275,7 @@ _MARKER = re.compile(
 )
 _SUFFIX = re.compile(r"(?:,? or so|(?<=[\ds])-?ish|\?)$")
 # Said before a date but adding nothing the grammar needs ("in October").
-_LEAD = re.compile(r"(?:in|on|during|by|since|at|the|of)\b ?")
+_LEAD = re.compile(r"(?:in|on|during|by|at|the|of)\b ?")
 
 
 def normalise(text: str) -> str:

@@ -3,12 +3,17 @@
 Hand entry and article ingestion both come here, so a phrase reads the same
 everywhere. Reading goes in stages, strictest first:
 
-1. our grammar (``store.dategrammar``) for whole phrases dateparser misses or
-   misreads: ISO forms, ordinal weeks, quarters, seasons, decades, weekdays
-   and month names whose year must follow the caller's preference;
+1. our grammar for whole phrases dateparser misses or misreads: ISO and
+   numeric forms, ordinal weeks, quarters, seasons, decades, weekdays and
+   month names whose year must follow the caller's preference
+   (``store.dategrammar``); spans counted from the anchor ("the coming
+   weeks", "early next year", ``store.daterelative``); phrases wrapped
+   around another ("Tuesday night", "since 2019", ``store.datecompound``);
 2. ranges ("3-5 Jan 2026", "from March to May 2025") whose ends the grammar
-   reads, each end lending the other a missing month or year;
-3. dateparser for the rest ("2 days ago", "01/09/2026"), behind a guard that
+   reads, each end lending the other a missing month or year. "X and Y"
+   without "between" is one stretch only when Y follows X with no gap ("the
+   1980s and 1990s"); "2019 and 2021" is refused as two periods;
+3. dateparser for the rest ("2 days ago", "in 3 weeks"), behind a guard that
    lets through only known words in a few shapes: left alone, dateparser
    finds a date in "the cat 5" and reads "friday 3" as March;
 4. ranges whose ends need dateparser ("from 2 days ago to today").
@@ -27,10 +32,10 @@ import contextlib
 import functools
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from store.dategrammar import read
+from store.datecompound import read
 from store.dateparts import (
     CLOCK,
     MON,
@@ -58,8 +63,8 @@ __all__ = ["parse_date", "to_date", "warm"]
 MAX_LENGTH = 120
 
 _BCE = re.compile(r"\b(?:bce?|b\.c\.(?:e\.)?)(?: |$)|\d ?bce?$")
-_SEPARATORS = re.compile(r" ?- ?| to | until | till | through | thru ")
-_SPACED = re.compile(r" - | to | until | till | through | thru ")
+_SEPARATORS = re.compile(r" ?- ?| to | until | till | through | thru | and ")
+_SPACED = re.compile(r" - | to | until | till | through | thru | and ")
 
 # The guard in front of dateparser, which finds a date in nearly anything
 # ("friday 3" is March to it). Every word must be known, and the text must be
@@ -150,7 +155,9 @@ def _read(raw: str, ctx: Ctx) -> Reading:
     problem = None
     if reading is None:
         reading, problem = _range(body, ctx, use_dateparser=False)
-    if reading is None and not body.startswith(("from ", "between ")):
+    # "March and May" was refused as two periods: dateparser must not pick one.
+    joined = problem is not None and " and " in body
+    if reading is None and not joined and not body.startswith(("from ", "between ")):
         reading = _dateparser(dp_body, ctx)
     if reading is None:
         reading, later = _range(body, ctx, use_dateparser=True)
@@ -184,14 +191,16 @@ def _range(
     """
     body = text.removeprefix("from ")
     separators = _SPACED if use_dateparser else _SEPARATORS
-    if body.startswith("between "):
-        body = body.removeprefix("between ")
-        separators = re.compile(f"{separators.pattern}| and ")
+    between = body.startswith("between ")
+    body = body.removeprefix("between ")
     problem = None
     for match in separators.finditer(body):
         left, right = body[: match.start()], body[match.end() :]
+        # "1980s and 1990s" is one stretch; "2019 and 2021" two periods,
+        # which "between" alone makes a range.
+        adjoining = match.group() == " and " and not between
         try:
-            reading = _join(left, right, ctx, use_dateparser)
+            reading = _join(left, right, ctx, use_dateparser, adjoining)
         except GrammarError as exc:
             problem = problem or exc
             continue
@@ -200,8 +209,11 @@ def _range(
     return None, problem
 
 
-def _join(left: str, right: str, ctx: Ctx, use_dateparser: bool) -> Reading | None:
+def _join(
+    left: str, right: str, ctx: Ctx, use_dateparser: bool, adjoining: bool = False
+) -> Reading | None:
     bodies = strip_words(left), strip_words(right)
+    written = f'"from {left} to {right}"'
     marked = bodies[0][2] or bodies[1][2]  # "from about March to May"
     lent = _inherit(bodies[0][0], bodies[1][0], ctx)
     if lent != (bodies[0][0], bodies[1][0]):
@@ -220,6 +232,11 @@ def _join(left: str, right: str, ctx: Ctx, use_dateparser: bool) -> Reading | No
     elif first.floating and to_date(first.start) > to_date(second.end):
         before = Ctx(to_date(second.end), "past")
         first = _single(left, before, use_dateparser) or first
+    if adjoining and to_date(second.start) - to_date(first.end) != timedelta(days=1):
+        raise GrammarError(
+            f"Those are two separate periods: for the whole stretch write {written},"
+            " or give each its own event."
+        )
     precision = max(first.precision, second.precision, key=PRECISIONS.index)
     start, end = first.start, second.end
     if precision not in ("minute", "hour"):
@@ -275,8 +292,8 @@ def _inherit(left: str, right: str, ctx: Ctx) -> tuple[str, str]:
         start = read(_side_text(one), ctx)
         if start is None:
             return left, right
-        one["year"] = to_date(start.start).year
-        two["year"] = one["year"] + backwards
+        year = to_date(start.start).year
+        one["year"], two["year"] = year, year + backwards
     return _side_text(one), _side_text(two)
 
 
