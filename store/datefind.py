@@ -22,17 +22,15 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
 
 from store.dates import parse_date
 from store.errors import DateParseError
+from store.ingest_dateforms import CLOCK, FORMS, MONTHS, PART_OF_DAY, YEAR, Kind
 from store.ingest_tense import Tense, intrinsic_tense, sentence_tense
 from store.ingest_text import Span, quote_spans, split_sentences, word_set
 from store.model import FuzzyDate
 
 __all__ = ["FoundDate", "find_dates"]
-
-Kind = Literal["day", "month", "year", "season", "window", "relative", "range"]
 
 
 @dataclass(frozen=True)
@@ -58,107 +56,6 @@ class FoundDate:
         return self.when.text
 
 
-# --- patterns ---------------------------------------------------------------
-
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October"
-    "|November|December"
-)
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_MONTH = rf"(?:{_MONTHS}|{_MONTH_ABBR})"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?<![\d$€£/.,-])(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
-_NUMW = (
-    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve)"
-)
-_CLOCK = (
-    r"(?i:\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\d{1,2}(?::\d{2})?\s?[ap]m\b"
-    r"|[012]?\d:[0-5]\d\b|noon|midnight)"
-)
-_PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
-_ORDINAL = r"(?:first|second|third|fourth|last)"
-
-_FORMS: tuple[tuple[Kind, str], ...] = (
-    ("range", rf"{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("range", rf"{_MONTH}\s+{_DAY}\s*[-–]\s*{_DAY}(?:,?\s+{_YEAR})?"),
-    (
-        "day",
-        rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
-    ),
-    ("day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?"),
-    ("day", r"(?<![\d/-])\d{4}-\d{2}-\d{2}(?![\d-])"),
-    ("day", r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{4}(?![\d/])"),
-    ("month", rf"(?:{_MONTHS}|{_MONTH_ABBR}),?\s+{_YEAR}"),
-    (
-        "month",
-        rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
-        rf"(?:{_MONTHS})(?:,?\s+{_YEAR})?",
-    ),
-    (
-        "month",
-        rf"(?i:(?:the\s+)?{_ORDINAL}\s+week\s+(?:of|in)\s+)(?:{_MONTHS})"
-        rf"(?:,?\s+{_YEAR})?",
-    ),
-    ("month", rf"(?:{_MONTHS})\s+(?i:this|last|next)\s+year"),
-    (
-        "year",
-        rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
-        rf"{_YEAR}",
-    ),
-    ("year", rf"(?i:(?:the\s+)?{_ORDINAL}\s+quarter)(?:\s+of\s+{_YEAR})?"),
-    ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){_YEAR}"),
-    ("year", rf"\bQ[1-4](?:\s+{_YEAR})?\b"),
-    ("year", rf"\bH[12]\s+{_YEAR}"),
-    (
-        "year",
-        r"(?i:(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?:the\s+)?"
-        r"(?:1[5-9]\d0s|20\d0s|'\d0s|\d0s|twenties|thirties|forties|fifties"
-        r"|sixties|seventies|eighties|nineties))\b",
-    ),
-    (
-        "season",
-        rf"(?i:(?:(?:this|last|next|coming|past)\s+)?(?:spring|summer|autumn|winter|fall))"
-        rf"(?:,?\s+(?:of\s+)?{_YEAR})?(?!-)",
-    ),
-    (
-        "relative",
-        rf"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
-        rf"|(?:yesterday|today|tomorrow|tonight)(?:\s+{_PART_OF_DAY})?"
-        r"|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
-    ),
-    (
-        "day",
-        rf"(?i:(?:last|next|this|coming|past)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?"
-        r"(?:\s+(?i:last|next|this)\s+week)?",
-    ),
-    (
-        "day",
-        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
-        r"|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween)",
-    ),
-    (
-        "relative",
-        r"(?i:(?:this|next|last|coming|previous)\s+"
-        r"(?:week|weekend|month|year|quarter|decade))\b",
-    ),
-    ("relative", r"(?i:(?:later|earlier)\s+(?:this|in\s+the)\s+(?:year|month|week))\b"),
-    (
-        "window",
-        rf"(?i:(?:the\s+)?(?:past|last)\s+(?:{_NUMW}\s+)?"
-        r"(?:days|weeks|months|years|fortnights)"
-        r"|(?:the\s+)?past\s+(?:week|month|year|fortnight)|recent\s+(?:days|weeks|months|years))\b",
-    ),
-    (
-        "relative",
-        rf"(?i:{_NUMW}\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+ago)\b",
-    ),
-    ("relative", rf"(?i:in\s+{_NUMW}\s+(?:days?|weeks?|months?|years?))\b"),
-    ("month", rf"(?:{_MONTHS})"),
-    ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{_YEAR}"),
-)
-
 #: Words that may stand before a capitalised month without making it a name.
 _FUNCTION = word_set(
     "in on at by of since until till through from during before after between "
@@ -182,7 +79,18 @@ _COUNT_BEFORE = re.compile(
 _LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
 _RANGE_OPEN = re.compile(r"(?i:\b(?:from|between))\s+$")
-_CLOCK_AFTER = re.compile(rf",?\s+(?:at\s+)?{_CLOCK}")
+_CLOCK_AFTER = re.compile(rf",?\s+(?:at\s+)?{CLOCK}")
+#: "at 3 p.m. on Tuesday", "10 p.m. Wednesday": the hour of the day after it.
+_CLOCK_BEFORE = re.compile(rf"(?:\b(?i:at)\s+)?(?P<clock>{CLOCK})\s+$")
+#: "Today" mid-sentence is a name ("BBC Radio 4's Today programme").
+_DAY_WORD_NAME = re.compile(r"(?:Today|Tomorrow|Yesterday|Tonight)\b")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]|\n)[\s\"“‘'(]*$")
+#: "expected to last three weeks": "last" is the verb, and what follows a
+#: length of time, not the weeks before the article.
+_LAST_AS_VERB = re.compile(
+    r"(?i:\b(?:to|will|would|could|should|may|might|can|must|not|did|does|do"
+    r"|won['’]t|never|rarely|seldom|usually|often|typically)\s+)$"
+)
 _SEASON_LEAD = re.compile(
     r"(?i:\b(?:in|the|by|since|until|during|early|late|mid|through|of|this|next"
     r"|last|each|every))\s+$"
@@ -190,12 +98,12 @@ _SEASON_LEAD = re.compile(
 _THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d0s")
 _SEASON_WORD = re.compile(r"(?i:spring|summer|autumn|winter|fall)$")
-_PART_SUFFIX = re.compile(rf"\s+{_PART_OF_DAY}(?=\s|$)")
+_PART_SUFFIX = re.compile(rf"\s+{PART_OF_DAY}(?=\s|$)")
 
 
 @functools.cache
 def _compiled() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(pattern)) for kind, pattern in _FORMS)
+    return tuple((kind, re.compile(pattern)) for kind, pattern in FORMS)
 
 
 # --- finding ----------------------------------------------------------------
@@ -268,9 +176,13 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False
     if e < len(text) and (text[e].isalnum() or text[e] == "_"):
         return False
-    if re.fullmatch(_MONTHS, phrase):
+    if re.fullmatch(MONTHS, phrase):
         return _month_alone(phrase, before, after)
-    if re.fullmatch(_YEAR, phrase):
+    if _DAY_WORD_NAME.match(phrase) and not _SENTENCE_OPENS.search(before):
+        return False
+    if re.match(r"(?i)last\s", phrase) and _LAST_AS_VERB.search(before):
+        return False
+    if re.fullmatch(YEAR, phrase):
         return not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before))
     season = _SEASON_WORD.search(phrase)
     if season and season.start() == 0 and not re.search(r"\d", phrase):
@@ -327,8 +239,19 @@ def _read(
         s = lead.start()
         core = text[s : lead.end()] + core
     phrase = text[s:e]
+    reading = f"{core} {year}" if that_year else phrase
+    early = None
+    if clock is None and that_year is None and kind in ("day", "relative"):
+        early = _CLOCK_BEFORE.search(text, max(sentence[0], s - 20), s)
+    if early is not None:
+        # "at 3 p.m. on Tuesday" reads as "on Tuesday at 3 p.m."
+        reading = f"{phrase} at {early['clock']}"
+        s = early.start()
+        phrase = text[s:e]
     tense = intrinsic_tense(phrase) or sentence_tense(text, sentence, (s, e))
-    when = _parse(f"{core} {year}" if that_year else phrase, anchor, tense)
+    when = _parse(reading, anchor, tense)
+    if when is None and early is not None:
+        return _read(text, kind, early.end(), e, sentence, anchor, year)
     if when is None:
         return None
     when = replace(when, text=" ".join(phrase.split()))

@@ -25,15 +25,25 @@ _FUTURE = re.compile(
     r"|(?:is|are)\s+to\b|to\s+be\s+held|to\s+take\s+place"
     r"|(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten|agree"
     r"|prepare)(?:s|d|ed|ing)?\s+to\b"
-    r"|look(?:s|ing)?\s+forward\s+to)\b"
+    r"|look(?:s|ing)?\s+forward\s+to"
+    # "was expected in early December": what is expected lies ahead.
+    r"|(?:expected|scheduled|slated|planned|due)\s+(?:in|on|at|by|during|before)"
+    # "could be without power until Sunday": a possibility lies ahead;
+    # "could have", "could not" and "may have" look back.
+    r"|(?-i:could|might|may)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
+    # "Testimony continues Friday", "the recess begins on March 27": a
+    # schedule told in the present.
+    r"|(?:begins|starts|opens|resumes|continues|reconvenes|ends|closes|expires))\b"
     r"|['’]ll\b"
 )
 # "ordered Lumen to hand over ... by 20 March", "expect prices to stay high
-# until spring": what follows "to" lies ahead, though the verb before it may
-# be past. The cue sits on "to"; the verb stays a past cue for what precedes.
+# until spring", "was negotiating to raise limits by March": what follows
+# "to" lies ahead, though the verb before it may be past. The cue sits on
+# "to"; the verb stays a past cue for what precedes.
 _FUTURE_TO = re.compile(
     r"(?i)\b(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten"
-    r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call)(?:s|d|ed|ing)?"
+    r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call|negotiat|work"
+    r"|try|tries|tried|push|press|race|scramble|need)(?:s|d|e|es|ed|ing)?"
     r"\s+(?:(?!to\b)[\w'’-]+\s+){1,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )

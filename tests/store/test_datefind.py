@@ -54,6 +54,9 @@ def readings(sentence: str) -> list[tuple[str, str, str, str, str]]:
         "Prices spring back when markets fall.",
         "The team scored in the second quarter of the game.",
         "Wed couples sat in the sun.",
+        "She spoke on the Today programme and on Tomorrow's World.",
+        "The hearing is expected to last three weeks.",
+        "Such booms rarely last two years.",
     ],
 )
 def test_false_positives_are_not_dates(sentence: str) -> None:
@@ -140,6 +143,40 @@ def test_tense_is_chosen_per_expression_within_a_sentence() -> None:
         (
             "Leaders met on Friday at 3 p.m.",
             ("on Friday at 3 p.m.", "2026-01-09T15:00:00", "past"),
+        ),
+        # Rules added after testing on held-out news; sentences of our own.
+        (
+            "The judge adjourned at 11 a.m. on Thursday.",
+            ("at 11 a.m. on Thursday", "2026-01-08T11:00:00", "past"),
+        ),
+        (
+            "Crews worked from 9 p.m. Monday.",
+            ("9 p.m. Monday", "2026-01-05T21:00:00", "past"),
+        ),
+        ("Today, the market is closed.", ("Today", "2026-01-10", "past")),
+        (
+            "Shares have fallen over the last three weeks.",
+            ("the last three weeks", "2025-12-21", "past"),
+        ),
+        (
+            "A ceasefire had been expected in early March, officials said.",
+            ("in early March", "2026-03-01", "future"),
+        ),
+        (
+            "Roads could stay closed until Wednesday, police said.",
+            ("Wednesday", "2026-01-14", "future"),
+        ),
+        (
+            "Officials could not say on Tuesday how many had died.",
+            ("on Tuesday", "2026-01-06", "past"),
+        ),
+        (
+            "The firm was negotiating with banks to refinance its debt by April.",
+            ("April", "2026-04-01", "future"),
+        ),
+        (
+            "The inquiry resumes Monday at 10 a.m.",
+            ("Monday at 10 a.m.", "2026-01-12T10:00:00", "future"),
         ),
     ],
 )
