@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
+from store.ingest_entities import ActorFinding, Entity, Mention
 from store.ingest_names import (
     ARTICLE_BEFORE,
     CAP_RUN,
-    CONNECTORS,
     HEAD_TITLES,
     NATIONALITY,
     NOT_PLACE_AFTER,
@@ -45,54 +44,9 @@ from store.ingest_names import (
     strip_titles,
 )
 from store.ingest_text import Span
-from store.model import Actor, ActorKind
+from store.model import Actor
 from store.names import fold
 from store.timeline import AmbiguousActorError, Timeline
-
-
-@dataclass
-class Entity:
-    """One actor of the article, new or known, and the names it goes by."""
-
-    key: str
-    name: str
-    kind: ActorKind = "person"
-    aliases: list[str] = field(default_factory=list)
-    known: Actor | None = None
-    title: str = ""
-    qualifier: str = ""
-
-    def add_alias(self, alias: str) -> None:
-        alias = " ".join(alias.split())
-        if fold(alias) != fold(self.name) and all(
-            fold(alias) != fold(a) for a in self.aliases
-        ):
-            self.aliases.append(alias)
-
-    @property
-    def tokens(self) -> set[str]:
-        return {
-            t for t in fold(self.name).split() if t not in CONNECTORS and len(t) > 1
-        }
-
-
-@dataclass(frozen=True)
-class Mention:
-    """``text[span]`` refers to the entity ``key``; ``role`` for "the U.S.
-    president"-style references rather than names."""
-
-    span: Span
-    key: str
-    role: bool = False
-
-
-@dataclass
-class ActorFinding:
-    entities: dict[str, Entity]
-    mentions: list[Mention]
-
-    def in_span(self, span: Span) -> list[Mention]:
-        return [m for m in self.mentions if span[0] <= m.span[0] < span[1]]
 
 
 class _Finder:
@@ -215,9 +169,7 @@ class _Finder:
         """A full name that speaks is a person: "Maria Lopez said", "Maria
         Lopez, a nurse, said", '"...," said Maria Lopez'; so is one given an
         age ("Maria Lopez, 58,"). "Name, which ..., said" is an organisation."""
-        org_spans = [
-            m.span() for m in self._org_runs() if has_org_head(org_name(m.group()))
-        ]
+        org_spans: list[Span] | None = None
         for match in self._runs():
             name = strip_titles(clean_name(strip_stop(match.group())))
             if len(name.split()) < 2:
@@ -233,6 +185,12 @@ class _Finder:
                 self.text, max(0, match.start() - 5), match.start()
             ):
                 continue
+            if org_spans is None:
+                org_spans = [
+                    m.span()
+                    for m in self._org_runs()
+                    if has_org_head(org_name(m.group()))
+                ]
             if any(
                 s <= match.start() and match.end() <= e and (s, e) != match.span()
                 for s, e in org_spans
