@@ -101,6 +101,11 @@ class IngestReport:
             + (f" ({', '.join(self.matched_actors)})" if self.matched_actors else ""),
             f"  pending review: {self.pending}",
         ]
+        if not self.events:
+            lines.append(
+                "  No dated statement was found, so no event was proposed; the "
+                "article is saved as a source."
+            )
         return "\n".join(lines)
 
 
@@ -141,13 +146,23 @@ def extract(
     report = progress or (lambda _f, _w: None)
     if not text.strip():
         raise IngestError("The article is empty; paste or give the text of a story.")
+    if "\x00" in text:
+        raise IngestError(
+            "This looks like a binary file (it holds NUL bytes), not an "
+            "article; save the story as plain text first."
+        )
     article = parse_article(text)
     if not article.body.strip():
         raise IngestError(
-            "The text holds only a header (a date line or a time stamp) and no "
-            "story; paste the article's text too."
+            "The text holds only a header (a title, byline, date line or time "
+            "stamp) and no story; paste the article's text too."
         )
     anchor = published or article.published
+    if anchor is None and article.bad_date:
+        raise IngestError(
+            f'The date line says "{article.bad_date}", which is not a date; '
+            "correct it (YYYY-MM-DD) or pass --published YYYY-MM-DD."
+        )
     if anchor is None:
         raise IngestError(
             "No publication date found in the text (a first line like "

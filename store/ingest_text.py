@@ -93,22 +93,26 @@ class Article:
     #: Where the story proper starts in ``body``, after the dateline.
     lead_start: int = 0
     masked: tuple[Span, ...] = ()
+    #: A date line's value that is no date ("date 2026-13-45"), to name it.
+    bad_date: str = ""
 
 
 def parse_article(raw: str) -> Article:
     """Find the header, dateline and body of ``raw`` (any plain text)."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    # A byte-order mark (Windows editors) would hide the date line.
+    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     masked: list[Span] = []
     pos = _skip_blank(text, 0)
     published = None
     standfirst, standfirst_start, title, paper = "", 0, "", ""
+    bad_date = ""
     line_end = _line_end(text, pos)
     tag = _DATE_TAG.fullmatch(text, pos, line_end)
     if tag is not None:
         try:
             published = date.fromisoformat(tag.group(1))
         except ValueError:
-            published = None
+            bad_date = tag.group(1)
         masked.append((pos, tag.start(2)))
         standfirst, standfirst_start = tag.group(2).strip(), tag.start(2)
         pos = _skip_blank(text, line_end)
@@ -153,6 +157,7 @@ def parse_article(raw: str) -> Article:
         outlet=outlet,
         lead_start=lead,
         masked=tuple(masked),
+        bad_date=bad_date,
     )
 
 

@@ -106,6 +106,9 @@ def test_ingest_from_stdin_with_flags(
         ("It rained on Friday.", (), "pass --published YYYY-MM-DD"),
         ("  \n", (), "empty"),
         ("It rained on Friday.", ("--published", "10/01/2026"), "YYYY-MM-DD"),
+        ("GIF89a\x00\x01\x00 on Friday", ("--published", "2026-01-10"), "binary"),
+        ("date 2026-13-45\n\nIt rained on Friday.", (), '"2026-13-45"'),
+        ("By Jane Doe, BBC News\nPosted Feb. 12, 2026\n", (), "only a header"),
     ],
 )
 def test_ingest_errors_are_one_clear_line(
@@ -134,6 +137,31 @@ def test_ingesting_twice_is_refused_and_changes_nothing(
     code, _, err = run(capsys, "--db", str(db_path), "ingest", str(SEED))
     assert code == 2 and "already in" in err
     assert Timeline.open(db_path).all_docs() == before
+
+
+def test_binary_file_is_refused_without_traceback(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "photo.jpg"
+    article.write_bytes(bytes(range(256)) * 4)
+    code, _, err = run(capsys, "--db", str(db_path), "ingest", str(article))
+    assert code == 2 and "not UTF-8 text" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_crlf_text_without_dates_is_saved_and_says_so(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes(
+        b"\xef\xbb\xbfdate 2026-01-10\r\n\r\nThe lake froze and nobody skated.\r\n"
+    )
+    code, out, _ = run(capsys, "--db", str(db_path), "ingest", str(article), "--yes")
+    assert code == 0
+    assert "events found:   0" in out and "no event was proposed" in out
+    (source,) = Timeline.open(db_path).sources()
+    assert source.published is not None and source.published.isoformat() == "2026-01-10"
+    assert source.body == "The lake froze and nobody skated."
 
 
 def test_missing_file_has_no_traceback(tmp_path: Path) -> None:

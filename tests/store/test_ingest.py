@@ -184,6 +184,9 @@ def test_flags_win_over_the_text() -> None:
         ("   \n\n", "empty"),
         ("It rained on Friday.", "pass --published YYYY-MM-DD"),
         ("date 2026-01-10\n\n1 hour ago\n", "only a header"),
+        ("By Jane Doe, BBC News\n", "only a header"),
+        ("date 2026-02-30\n\nIt rained on Friday.", '"2026-02-30", which is not'),
+        ("It rained\x00 on Friday.", "binary"),
     ],
 )
 def test_unusable_text_is_a_clear_error(text: str, message: str) -> None:
@@ -203,6 +206,14 @@ def test_progress_runs_from_start_to_done() -> None:
     extract(SEED_TEXT, progress=lambda fraction, _what: seen.append(fraction))
     assert seen == sorted(seen)
     assert seen[-1] == 1.0 and len(seen) > 5
+
+
+def test_crlf_and_a_byte_order_mark_read_like_plain_lines() -> None:
+    text = "\ufeffdate 2026-01-10\r\n\r\nThe council met on Tuesday.\r\n\r\nIt ended."
+    extraction = extract(text)
+    assert extraction.source.published == date(2026, 1, 10)
+    assert extraction.source.body == "The council met on Tuesday.\n\nIt ended."
+    assert [d.text for d in extraction.dates] == ["on Tuesday"]
 
 
 def test_text_without_header_or_dateline_is_all_body() -> None:
