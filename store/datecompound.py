@@ -118,7 +118,8 @@ def _part_before(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 
 def _clock_first(m: re.Match[str], ctx: Ctx) -> Reading | None:
-    """ "3pm Friday", "at 3 p.m. on Tuesday", "14:30 on 9 Jan 2026"."""
+    """ "3pm Friday", "at 3 p.m. on Tuesday", "14:30 on 9 Jan 2026", and a
+    clock after a day the plain grammar gives none ("2 days ago at 5pm")."""
     day = _one_day(_inner(m["inner"], ctx))
     return None if day is None else apply_time(day, m)
 
@@ -230,6 +231,7 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
         _part_after,
     ),
     (rf"(?:at )?{CLOCK},? (?:on )?(?P<inner>.+)", _clock_first),
+    (rf"(?P<inner>.+?),? (?:at )?{CLOCK}", _clock_first),  # "2 days ago at 5pm"
 )
 
 

@@ -288,8 +288,9 @@ _ORD = r"(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
 _OF_YEAR = rf"(?:,? (?:of )?{YEAR})?"
 _MOD = r"(?:(?P<mod>last|next|this|previous|coming) )?"
 _RELATIVE_DAY = (
-    r"(?P<rel>today|tonight|now|yesterday|tomorrow"
-    r"|(?:the )?day (?:before yesterday|after tomorrow))"
+    r"(?P<rel>today|tonight|now|yesterday|tomorrow|last night"
+    r"|this (?:morning|afternoon|evening)|(?:the )?day (?:before yesterday"
+    r"|after tomorrow))"
 )
 _ISO_TIME = r"(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"
 _DECADE = (
@@ -309,7 +310,7 @@ _SEASON = (
     rf"{_MOD}(?P<season>{'|'.join(SEASONS)})"
     rf"(?:,? (?:of )?{YEAR}(?:[-/](?P<short>\d{{2}}))?)?"
 )
-Handler = Callable[[re.Match[str], Ctx], Reading]
+Handler = Callable[[re.Match[str], Ctx], Reading | None]
 _FORMS: tuple[tuple[str, Handler], ...] = (
     (rf"{_RELATIVE_DAY}{TIME}?", _relative_day),
     (CLOCK, _time_only),

@@ -37,7 +37,7 @@ THIRDS |= {"late": 2, "end": 2}
 DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
 DECADE_WORDS |= {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 DECADE_WORDS |= {"noughties": 0, "aughts": 0}
-DAY_SHIFTS = {"yesterday": -1, "tomorrow": 1}
+DAY_SHIFTS = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 DAY_SHIFTS |= {"before yesterday": -2, "after tomorrow": 2}
 
 
@@ -64,6 +64,8 @@ TIME = rf"(?:,? (?:at )?{CLOCK})"
 PART = r"(?P<part>early|mid|middle|late|beginning|start|end)(?: of)?[- ]?"
 #: A count in digits or words; "a"/"an" is one.
 NUM = rf"(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
+#: What a count of time is counted in: "3 weeks ago", "in 2 years".
+AMOUNT_UNITS = "minute|hour|day|week|fortnight|month|year|decade"
 
 
 class GrammarError(Exception):
@@ -275,7 +277,9 @@ _MARKER = re.compile(
 )
 _SUFFIX = re.compile(r"(?:,? or so|(?<=[\ds])-?ish|\?)$")
 # Said before a date but adding nothing the grammar needs ("in October").
-_LEAD = re.compile(r"(?:in|on|during|by|at|the|of)\b ?")
+# "in" stays before an amount: "in 3 weeks" is not "3 weeks".
+_AMOUNT_NEXT = re.sub(r"\(\?P<n>", "(?:", NUM) + rf" (?:{AMOUNT_UNITS})"
+_LEAD = re.compile(rf"(?:in(?! {_AMOUNT_NEXT})|on|during|by|at|the|of)\b ?")
 
 
 def normalise(text: str) -> str:

@@ -13,7 +13,7 @@ everywhere. Reading goes in stages, strictest first:
    reads, each end lending the other a missing month or year. "X and Y"
    without "between" is one stretch only when Y follows X with no gap ("the
    1980s and 1990s"); "2019 and 2021" is refused as two periods;
-3. dateparser for the rest ("2 days ago", "in 3 weeks"), behind a guard that
+3. dateparser for the rest ("1 year and 2 months ago"), behind a guard that
    lets through only known words in a few shapes: left alone, dateparser
    finds a date in "the cat 5" and reads "friday 3" as March;
 4. ranges whose ends need dateparser ("from 2 days ago to today").
@@ -137,9 +137,10 @@ def parse_date(text: str, anchor: date, prefer: Prefer = "auto") -> FuzzyDate:
 
 def warm() -> None:
     """Import dateparser and parse once, so the user's first parse is fast."""
-    # Warming is a courtesy: if it fails, the real parse will report.
+    # Warming is a courtesy: if it fails, the real parse will report. The
+    # phrase goes straight to dateparser: the grammar reads most others.
     with contextlib.suppress(Exception):
-        parse_date("2 days ago", date.today(), "past")
+        _dateparser_reading("2 days ago", date.today(), "past")
 
 
 def _read(raw: str, ctx: Ctx) -> Reading:

@@ -31,6 +31,37 @@ def check(fd: FuzzyDate, start: date, end: date, precision: str, approx: bool) -
     assert got == (start, end, precision, approx), fd.text
 
 
+# --- amounts of time from the anchor, read as dateparser read them ----------
+
+SHIFTED = [
+    ("2 days ago", D(2026, 1, 8), D(2026, 1, 8), "day", False),
+    ("3 days hence", D(2026, 1, 13), D(2026, 1, 13), "day", False),
+    ("a week ago", D(2025, 12, 29), D(2026, 1, 4), "week", False),
+    ("in a fortnight", D(2026, 1, 19), D(2026, 1, 25), "week", False),
+    ("12 months ago", D(2025, 1, 1), D(2025, 1, 31), "month", False),
+    ("in a year", D(2027, 1, 1), D(2027, 12, 31), "year", False),
+    ("about 3 years ago", D(2023, 1, 1), D(2023, 12, 31), "year", True),
+    ("a decade ago", D(2016, 1, 1), D(2016, 12, 31), "year", True),
+    ("two decades ago", D(2006, 1, 1), D(2006, 12, 31), "year", True),
+    ("in 3 hours", ANCHOR, ANCHOR, "day", True),
+    ("30 hours ago", D(2026, 1, 9), D(2026, 1, 9), "day", True),
+    ("this morning", ANCHOR, ANCHOR, "day", False),
+    ("last night", D(2026, 1, 9), D(2026, 1, 9), "day", False),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision", "approx"), SHIFTED)
+def test_amounts_of_time_from_the_anchor(
+    text: str, start: date, end: date, precision: str, approx: bool
+) -> None:
+    check(read(text), start, end, precision, approx)
+
+
+def test_a_month_ago_clips_to_a_shorter_month() -> None:
+    fd = parse_date("a month ago", D(2026, 3, 31))
+    assert (fd.start, fd.end) == (D(2026, 2, 1), D(2026, 2, 28))
+
+
 # --- a part of a day keeps the day ------------------------------------------
 
 PARTS_OF_DAY = [
@@ -77,6 +108,9 @@ CLOCKS = [
     ("3pm yesterday", "auto", T(2026, 1, 9, 15), "hour"),
     ("Friday evening at 8pm", "past", T(2026, 1, 9, 20), "hour"),
     ("Tuesday morning at 9:15", "future", T(2026, 1, 13, 9, 15), "minute"),
+    ("2 days ago at 5pm", "auto", T(2026, 1, 8, 17), "hour"),
+    ("in 3 days at 14:00", "auto", T(2026, 1, 13, 14), "minute"),
+    ("this morning at 9am", "auto", T(2026, 1, 10, 9), "hour"),
 ]
 
 
@@ -351,7 +385,7 @@ def test_the_hint_for_an_event_relative_phrase_names_the_anchor() -> None:
 
 # --- speed: grammar phrases never wait for dateparser -----------------------------
 
-_GRAMMAR_ONLY = [row[0] for row in PARTS_OF_DAY + CLOCKS] + [
+_GRAMMAR_ONLY = [row[0] for row in PARTS_OF_DAY + CLOCKS + SHIFTED] + [
     row[0] for row in WINDOWS + UNIT_PARTS + WEEKS_OF + SINCE_UNTIL + ANDS + NUMERIC
 ]
 
