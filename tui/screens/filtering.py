@@ -240,6 +240,8 @@ class FilterActions:
             hits = self.timeline.events(EventFilter(text=query))
             self.on_search_done(SearchDone(self._search_generation, query, hits))
         else:
+            # The first search of a big file builds the search text: say so.
+            self.view.loading = True
             self._search_in_thread(self._search_generation, query)
 
     @work(exclusive=True, thread=True, group="search")
@@ -250,6 +252,7 @@ class FilterActions:
     def on_search_done(self: MainScreen, message: SearchDone) -> None:
         if message.generation != self._search_generation:
             return
+        self.view.loading = False
         self.set_search(message.query, message.hits)
         if not self.view.hit_count:
             shown = "" if self.filters.is_empty else " in this filtered view"
