@@ -262,9 +262,10 @@ async def test_enter_moves_to_the_next_field(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"today", "enter")
-        assert app.screen.focused is app.screen.query_one("#status")
-        await type_into(pilot, "#title", "x")
-        await pilot.press("enter")
+        # Straight on to the title: typing there must not land on the radios.
+        assert app.screen.focused is app.screen.query_one("#title")
+        await pilot.press("x", "enter")
+        assert app.screen.query_one("#title", Input).value == "x"
         assert app.screen.focused is app.screen.query_one("#summary", TextArea)
         await type_into(pilot, "#actors", "Rubio")
         await pilot.press("enter")

@@ -13,6 +13,7 @@ from datetime import date
 from typing import ClassVar
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -75,6 +76,10 @@ class EventFormScreen(ModalScreen[Event | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        # A priority binding moves focus as the key is read; a handler of
+        # Input.Submitted runs a message later, after which keys typed fast
+        # (or pasted) behind the enter would still land in the old field.
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(
@@ -220,10 +225,16 @@ class EventFormScreen(ModalScreen[Event | None]):
         field.anchor, field.anchor_label = self._anchor_for(picked)
         self._set_error("source", "")
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_next_field(self) -> None:
+        """Enter in a one-line field moves to the next field to type in:
+        people type the date, press enter and type the title, so the status
+        buttons are skipped (tab still reaches them). Elsewhere (the summary,
+        buttons, the source list) enter keeps its usual meaning."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         self.focus_next()
+        if isinstance(self.focused, RadioSet):
+            self.focus_next()
 
     def _set_error(self, name: str, message: str) -> None:
         show_error(self.query_one(f"#error-{name}", Static), message)
