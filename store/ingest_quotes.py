@@ -63,9 +63,11 @@ _CONTINUES = re.compile(
 )
 #: "..., said the minister", "the 45-year-old added": a definite role, which
 #: refers back to someone already named; "a spokesperson said" does not.
+#: Read right after the quotation: in "Analysts called the deal "late"",
+#: "the deal" is what was called, not who spoke.
 _ROLE_SPEAKS = re.compile(
-    rf"\b[Tt]he(?:\s+[a-z][\w’'-]*){{1,3}}\s+(?:{_SPEECH_WORDS})\b"
-    rf"|\b(?:{_SPEECH_WORDS})\s+the(?:\s+[a-z][\w’'-]*){{1,3}}\s*[.,;:!?]?\s*$"
+    rf"\s*,?\s*(?:the(?:\s+[a-z][\w’'-]*){{1,3}}\s+(?:{_SPEECH_WORDS})"
+    rf"|(?:{_SPEECH_WORDS})\s+the(?:\s+[a-z][\w’'-]*){{1,3}}\s*(?:[.,;:!?]|$))"
 )
 #: "A State Department spokesman, Victor Anand, said": a name set off by
 #: commas right before the speech verb.
@@ -280,5 +282,4 @@ def _continues(
         return True
     if _CONTINUES.match(text, sentence[0]):
         return True
-    outside = _outside(text, sentence, [quote])
-    return not mentions and _ROLE_SPEAKS.search(outside) is not None
+    return not mentions and _ROLE_SPEAKS.match(text, quote[3], sentence[1]) is not None

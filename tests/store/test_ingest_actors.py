@@ -232,3 +232,25 @@ def test_the_role_refers_to_the_one_person_with_that_title() -> None:
         ("Harbor Freight Lines", "a betrayal."),
         ("Ines Duarte", "We will appeal"),
     ]
+
+
+def test_a_verb_and_its_object_are_not_a_role_speaking() -> None:
+    text = (
+        'Mayor Ines Duarte said the vote was "overdue." Analysts at Hansa Credit '
+        'called the plan "bold but late."'
+    )
+    assert speakers(text) == [("Ines Duarte", "overdue.")]
+
+
+def test_news_fixtures_people_stay_found_and_attributed() -> None:
+    """A floor under bench_ingest_people over fixtures/news (hand-made gold),
+    so a change that invents actors or misattributes quotes fails here."""
+    from tests.benchmarks.bench_ingest_people import score_all
+
+    scores, totals = score_all()
+    assert len(scores) >= 6
+    everything = totals[-1]
+    assert everything.actor_precision >= 0.95, everything.misses
+    assert everything.actor_recall >= 0.8, everything.misses
+    assert everything.quote_precision >= 0.95, everything.misses
+    assert everything.quote_recall >= 0.9, everything.misses
