@@ -61,6 +61,20 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ),
     ("year", rf"(?i:(?:the\s+)?{_ORDINAL}\s+quarter)(?:\s+of\s+{YEAR})?"),
     ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){YEAR}"),
+    # "the second half of the year", "the end of the month", "the start of
+    # next year": parts of a period named relative to the article's date.
+    (
+        "relative",
+        rf"(?i:(?:the\s+)?(?:(?:first|second)\s+half|{_ORDINAL}\s+quarter"
+        r"|(?:beginning|start|middle|end)|turn)\s+of\s+(?:the|this|next|last)\s+"
+        r"(?:year|month|week))\b",
+    ),
+    # "the week of March 2", "the week of 2 March".
+    (
+        "month",
+        rf"(?i:the\s+week\s+of\s+)(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})"
+        rf"(?:,?\s+{YEAR})?",
+    ),
     ("year", rf"\bQ[1-4](?:\s+{YEAR})?\b"),
     ("year", rf"\bH[12]\s+{YEAR}"),
     (

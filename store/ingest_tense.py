@@ -28,9 +28,10 @@ _FUTURE = re.compile(
     r"|look(?:s|ing)?\s+forward\s+to"
     # "was expected in early December": what is expected lies ahead.
     r"|(?:expected|scheduled|slated|planned|due)\s+(?:in|on|at|by|during|before)"
-    # "could be without power until Sunday": a possibility lies ahead;
+    # "could be without power until Sunday", "should recover in the second
+    # half": a possibility or an expectation lies ahead;
     # "could have", "could not" and "may have" look back.
-    r"|(?-i:could|might|may)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
+    r"|(?-i:could|might|may|should|must)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
     # "Testimony continues Friday", "the recess begins on March 27": a
     # schedule told in the present.
     r"|(?:begins|starts|opens|resumes|continues|reconvenes|ends|closes|expires))\b"

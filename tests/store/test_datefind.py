@@ -178,6 +178,18 @@ def test_tense_is_chosen_per_expression_within_a_sentence() -> None:
             "The inquiry resumes Monday at 10 a.m.",
             ("Monday at 10 a.m.", "2026-01-12T10:00:00", "future"),
         ),
+        (
+            "The board will decide by the end of the month.",
+            ("the end of the month", "2026-01-21", "future"),
+        ),
+        (
+            "Sales should recover in the second half of the year, it said.",
+            ("in the second half of the year", "2026-07-01", "future"),
+        ),
+        (
+            "Hearings are scheduled for the week of Feb. 9.",
+            ("the week of Feb. 9", "2026-02-09", "future"),
+        ),
     ],
 )
 def test_reading_and_tense(sentence: str, expected: tuple[str, str, str]) -> None:
