@@ -125,9 +125,10 @@ def _clock_first(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 
 def _week_of(m: re.Match[str], ctx: Ctx) -> Reading | None:
-    day = _one_day(_inner(m["inner"], ctx))
+    inner = _inner(m["inner"], ctx)
+    day = _one_day(inner)
     if day is None:
-        if _inner(m["inner"], ctx) is not None:
+        if inner is not None:  # "the week of February": which one?
             raise GrammarError('Name a day in that week: "the week of 12 January".')
         return None
     if m["how"] == "of":
