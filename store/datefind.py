@@ -243,15 +243,20 @@ def _read(
     early = None
     if clock is None and that_year is None and kind in ("day", "relative"):
         early = _CLOCK_BEFORE.search(text, max(sentence[0], s - 20), s)
+    when = None
     if early is not None:
-        # "at 3 p.m. on Tuesday" reads as "on Tuesday at 3 p.m."
-        reading = f"{phrase} at {early['clock']}"
-        s = early.start()
-        phrase = text[s:e]
-    tense = intrinsic_tense(phrase) or sentence_tense(text, sentence, (s, e))
-    when = _parse(reading, anchor, tense)
-    if when is None and early is not None:
-        return _read(text, kind, early.end(), e, sentence, anchor, year)
+        # "at 3 p.m. on Tuesday" reads as "on Tuesday at 3 p.m."; when that
+        # does not read, the day alone is still a date.
+        with_clock = text[early.start() : e]
+        tense = intrinsic_tense(with_clock) or sentence_tense(
+            text, sentence, (early.start(), e)
+        )
+        when = _parse(f"{phrase} at {early['clock']}", anchor, tense)
+        if when is not None:
+            s, phrase = early.start(), with_clock
+    if when is None:
+        tense = intrinsic_tense(phrase) or sentence_tense(text, sentence, (s, e))
+        when = _parse(reading, anchor, tense)
     if when is None:
         return None
     when = replace(when, text=" ".join(phrase.split()))

@@ -227,5 +227,12 @@ def test_news_fixtures_stay_found_and_read_right() -> None:
     assert len(scores) >= 3
     assert all(10 <= s.gold <= 30 for s in scores)
     everything = totals[-1]
-    assert everything.precision >= 0.9, everything.misses
-    assert everything.recall >= 0.9
+    assert everything.precision >= 0.93, everything.misses
+    assert everything.recall >= 0.93, everything.misses
+
+
+def test_a_clock_before_a_phrase_it_cannot_join_leaves_the_phrase() -> None:
+    # "the end of the month at 10:30" does not read; the end of the month does.
+    assert texts("Trading stops at 10:30 the end of the month.") == [
+        "the end of the month"
+    ]

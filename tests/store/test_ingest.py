@@ -235,7 +235,9 @@ _PIECES = (
     "date 2026-01-10", "ERBIL (AFP) -", "(", ")", "he", "added", "U.S.", "a.m.",
     "of that year", "Commission", "Ministry", "Dr.", "spring", "fall", "Q3",
     "the 1990s", "\x1b[2J", "\u202e", "3-5 Jan", "Jan.", "10:30", "will",
-    "is scheduled to", "da", "Silva",
+    "is scheduled to", "da", "Silva", "By Jane Doe, BBC News", "Posted March 4, 2026",
+    "THE GAZETTE", "\r\n", "\ufeff", "\x00", "at 3 p.m. on", "the end of the month",
+    "said Rev.", "58,", "which", "who", "the mayor", "could", "Department", "Today",
 )  # fmt: skip
 
 
