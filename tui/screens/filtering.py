@@ -193,7 +193,12 @@ class FilterActions:
             event.when.start_day <= when.end_day
             and event.when.end_day >= when.start_day
         ):
-            self.notify(f"No event in {describe(when)}; showing the nearest after it.")
+            where = (
+                "next one after"
+                if event.when.start_day > when.end_day
+                else "last before"
+            )
+            self.notify(f"No event in {describe(when)}; showing the {where} it.")
         return None
 
     def _answer_range(self: MainScreen, value: str) -> str | None:

@@ -357,7 +357,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             assert self.today is not None
             label = f" today · {self.today:%a} {self.today.day} {self.today:%b %Y} "
             left = "  ──"
-            rule = "─" * max(0, width - len(left) - len(label))
+            rule = "─" * max(0, width - len(left) - len(label) - 1)
             return Text(left + label + rule, style("timeline--today"))
         return self._event_text(self.layout_data.events[payload], width, selected)
 
