@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,30 +73,35 @@ class DataFile:
         self._journal_lines = 0
         self._lock_fd: int | None = None
         self._depth = 0
+        # flock keeps other processes out; this keeps this process's other
+        # threads (a snapshot worker beside the UI) out, and guards _depth.
+        self._thread_lock = threading.RLock()
 
     # -- locking -------------------------------------------------------
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Exclusive lock on the sidecar file; re-entrant within a process."""
-        if self._depth == 0 and fcntl is not None:
+        """Exclusive lock on the sidecar file, held by one thread at a time;
+        re-entrant within that thread."""
+        with self._thread_lock:
+            if self._depth == 0 and fcntl is not None:
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+                except OSError as exc:
+                    raise TimelineFileError(
+                        f"Cannot lock {self.path}: {exc.strerror} ({self.lock_path})."
+                    ) from None
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                self._lock_fd = fd
+            self._depth += 1
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise TimelineFileError(
-                    f"Cannot lock {self.path}: {exc.strerror} ({self.lock_path})."
-                ) from None
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            self._lock_fd = fd
-        self._depth += 1
-        try:
-            yield
-        finally:
-            self._depth -= 1
-            if self._depth == 0 and self._lock_fd is not None:
-                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-                os.close(self._lock_fd)
-                self._lock_fd = None
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._lock_fd is not None:
+                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                    os.close(self._lock_fd)
+                    self._lock_fd = None
 
     # -- reading -------------------------------------------------------
     def exists(self) -> bool:

@@ -305,7 +305,7 @@ class Timeline:
         """Catch up with other processes' changes; True if anything changed."""
         if self._file is None:
             return False
-        with self._lock, self._file.locked():
+        with self._file.locked(), self._lock:
             return self._catch_up()
 
     def _catch_up(self) -> bool:
@@ -357,29 +357,25 @@ class Timeline:
 
     # -- internals -----------------------------------------------------
     class _Writing:
+        """The file lock first, then the thread lock: the one order every
+        path takes (a snapshot worker holds the file lock while it writes)."""
+
         def __init__(self, timeline: Timeline) -> None:
             self.timeline = timeline
-            self.stack: list[Any] = []
+            self.stack = contextlib.ExitStack()
 
         def __enter__(self) -> None:
             tl = self.timeline
-            tl._lock.acquire()
-            self.stack.append(tl._lock)
-            if tl._file is not None:
-                ctx = tl._file.locked()
-                try:
-                    ctx.__enter__()
+            with contextlib.ExitStack() as stack:
+                if tl._file is not None:
+                    stack.enter_context(tl._file.locked())
+                stack.enter_context(tl._lock)
+                if tl._file is not None:
                     tl._catch_up()
-                except BaseException:
-                    tl._lock.release()
-                    raise
-                self.stack.append(ctx)
+                self.stack = stack.pop_all()
 
         def __exit__(self, *exc: Any) -> None:
-            tl = self.timeline
-            if len(self.stack) > 1:
-                self.stack[1].__exit__(*exc)
-            tl._lock.release()
+            self.stack.__exit__(*exc)
 
     def _writing(self) -> Timeline._Writing:
         """Hold the thread lock and the file lock, caught up with others."""

@@ -76,3 +76,33 @@ def test_interleaved_writers_lose_nothing(tmp_path: Path) -> None:
     assert final.event("ev-shared").title in landed | {"original"}
     assert not ({e.title for e in final.events()} & refused)
     assert len(final) == 1 + sum(" new " in t for t in landed)
+
+
+def test_snapshot_thread_beside_saves_loses_nothing(tmp_path: Path) -> None:
+    """The explorer snapshots in a worker thread while the UI thread saves."""
+    import threading
+
+    path = tmp_path / "threads.json"
+    timeline = Timeline.open(path)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def snapshots() -> None:
+        try:
+            while not stop.is_set():
+                timeline.snapshot()
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=snapshots)
+    worker.start()
+    try:
+        for n in range(300):
+            timeline.put(Event(id=f"ev-{n:04d}", when=DAY, title=f"save {n}"))
+    finally:
+        stop.set()
+        worker.join(timeout=30)
+    assert not worker.is_alive(), "snapshot and save deadlocked"
+    assert not errors
+    reopened = Timeline.open(path)
+    assert len(reopened) == 300
