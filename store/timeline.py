@@ -70,6 +70,7 @@ class Timeline:
         self.actors_by_id: dict[str, Actor] = {}
         self.quotes_by_id: dict[str, Quote] = {}
         self.sources_by_id: dict[str, Source] = {}
+        self._quotes_of_event: dict[str, set[str]] = {}
         self._index = EventIndex()
         self._names = NameIndex()
         self._text = TextIndex(self._search_texts)
@@ -184,11 +185,16 @@ class Timeline:
     ) -> list[Quote]:
         """Quotes of an event, of some speakers, or of a source."""
         wanted = set(speakers) if speakers is not None else None
-        held = set(self.event(event).quotes) if event is not None else set()
+        pool: Iterable[Quote] = self.quotes_by_id.values()
+        if event is not None:
+            # The event's own list plus quotes that name it: a key-press path,
+            # so no scan of every quote in the timeline.
+            ids = set(self.event(event).quotes) | self._quotes_of_event.get(
+                event, set()
+            )
+            pool = [self.quotes_by_id[q] for q in ids if q in self.quotes_by_id]
         found = []
-        for quote in self.quotes_by_id.values():
-            if event is not None and quote.event != event and quote.id not in held:
-                continue
+        for quote in pool:
             if wanted is not None and quote.speaker not in wanted:
                 continue
             if source is not None and quote.source != source:
@@ -392,6 +398,10 @@ class Timeline:
             self.actors_by_id = self._build(Actor, "actors")
             self.quotes_by_id = self._build(Quote, "quotes")
             self.sources_by_id = self._build(Source, "sources")
+            self._quotes_of_event = {}
+            for quote in self.quotes_by_id.values():
+                if quote.event:
+                    self._quotes_of_event.setdefault(quote.event, set()).add(quote.id)
             self._index.rebuild(self.events_by_id)
             self._names.rebuild(self.actors_by_id)
             self._text.clear()
@@ -439,8 +449,15 @@ class Timeline:
                 self._text.invalidate(eid)
         elif table == "quotes":
             old_quote = self.quotes_by_id.pop(record_id, None)
+            if old_quote is not None and old_quote.event:
+                self._quotes_of_event.get(old_quote.event, set()).discard(record_id)
             if doc is not None:
-                self.quotes_by_id[record_id] = Quote.from_doc(doc)
+                new_quote = Quote.from_doc(doc)
+                self.quotes_by_id[record_id] = new_quote
+                if new_quote.event:
+                    self._quotes_of_event.setdefault(new_quote.event, set()).add(
+                        record_id
+                    )
             for q in (old_quote, self.quotes_by_id.get(record_id)):
                 if q is not None and q.event:
                     self._text.invalidate(q.event)
