@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -82,16 +82,26 @@ class Timeline:
 
     # -- opening -------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path) -> Timeline:
+    def open(
+        cls, path: str | Path, progress: Callable[[str], None] | None = None
+    ) -> Timeline:
         """Open (or prepare to create) the timeline at ``path``.
 
         Raises TimelineFileError, naming the file and a backup, for anything
         that is not a readable dateline timeline; the file is left untouched.
+        ``progress`` hears what is happening (a big file takes seconds).
         """
-        timeline = cls(DataFile(Path(path)))
+        report = progress or (lambda _: None)
+        path = Path(path)
+        timeline = cls(DataFile(path))
         assert timeline._file is not None
         with _gc_paused():
+            if path.exists():
+                size = path.stat().st_size / 1_000_000
+                report(f"Reading {path.name} ({size:,.1f} MB)…")
             loaded = timeline._file.load()
+            count = len(loaded.tables.get("events", {}))
+            report(f"Building {count:,} events and their indexes…")
             timeline._reset(loaded.tables, loaded.seq)
         return timeline
 

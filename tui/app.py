@@ -8,6 +8,7 @@ processes writing the same file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -19,10 +20,16 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store import dates
+from store.errors import DatelineError
 from store.timeline import Timeline
 from tui.screens.commands import ExplorerCommands
+from tui.screens.loading import LoadingScreen
 from tui.screens.main import MainScreen
 from tui.widgets.filterbar import FilterState, Part
+
+#: Opens the timeline in a worker: takes a progress callback, returns the
+#: timeline and the actor ids to filter by.
+Opener = Callable[[Callable[[str], None]], tuple[Timeline, tuple[str, ...]]]
 
 #: How often to look for changes made by another process, in seconds.
 POLL_SECONDS = 2.0
@@ -45,28 +52,83 @@ class DatelineApp(App[int]):
 
     def __init__(
         self,
-        timeline: Timeline,
+        timeline: Timeline | None = None,
         *,
+        opener: Opener | None = None,
+        label: str = "",
         actor_filter: tuple[str, ...] = (),
         match_any: bool = False,
         today: date | None = None,
     ) -> None:
+        """Explore ``timeline``; or, for a big file, pass ``opener`` instead:
+        it runs in a worker (reporting progress) and returns the timeline
+        with the actor ids to filter by, while a loading screen is shown."""
         super().__init__()
-        self.timeline = timeline
+        if (timeline is None) == (opener is None):
+            raise ValueError("give a timeline or an opener, not both")
+        self._timeline = timeline
+        self._opener = opener
+        self._label = label
         #: "Today" for the today rule, `t` and reading dates; tests pin it.
         self.today = today or date.today()
-        parts = tuple(Part("actor", a) for a in dict.fromkeys(actor_filter))
-        self._initial_filter = FilterState(parts, "any" if match_any else "all")
+        self._match_any = match_any
+        self._initial_filter = self._filter_of(actor_filter)
         self._outside_noticed = False
         self.snapshot_running = False
 
+    @property
+    def timeline(self) -> Timeline:
+        assert self._timeline is not None, "the timeline is still loading"
+        return self._timeline
+
+    @property
+    def loaded(self) -> bool:
+        return self._timeline is not None
+
+    def _filter_of(self, actor_ids: tuple[str, ...]) -> FilterState:
+        parts = tuple(Part("actor", a) for a in dict.fromkeys(actor_ids))
+        return FilterState(parts, "any" if self._match_any else "all")
+
     def get_default_screen(self) -> Screen:
+        if self._timeline is None:
+            return LoadingScreen(self._label)
         return MainScreen(self.timeline, today=self.today, filters=self._initial_filter)
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll_outside)
-        # dateparser costs ~0.4 s on first use: pay it after the first paint.
-        self.call_after_refresh(self._warm_dates)
+        if self._timeline is None:
+            self._open_in_worker()
+        else:
+            # dateparser costs ~0.4 s on first use: pay it after the first paint.
+            self.call_after_refresh(self._warm_dates)
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def _open_in_worker(self) -> tuple[Timeline, tuple[str, ...]]:
+        assert self._opener is not None
+        return self._opener(self._report_progress)
+
+    def _report_progress(self, text: str) -> None:
+        self.call_from_thread(self._show_progress, text)
+
+    def _show_progress(self, text: str) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.set_progress(text)
+
+    def _opened(self, worker: Worker) -> None:
+        if worker.state == WorkerState.ERROR:
+            error = worker.error
+            message = str(error) if isinstance(error, DatelineError) else repr(error)
+            self.exit(return_code=2, message=f"dateline: {message}")
+            return
+        timeline, actor_ids = worker.result
+        self._timeline = timeline
+        self._initial_filter = self._filter_of(actor_ids)
+        # The loading screen stays beneath (a default screen can't be
+        # switched away); nothing pops the main screen, q quits.
+        self.push_screen(
+            MainScreen(timeline, today=self.today, filters=self._initial_filter)
+        )
+        self._warm_dates()
 
     @work(thread=True, group="warm", exit_on_error=False)
     def _warm_dates(self) -> None:
@@ -74,9 +136,7 @@ class DatelineApp(App[int]):
 
     @property
     def main(self) -> MainScreen:
-        screen = self.screen_stack[0]
-        assert isinstance(screen, MainScreen)
-        return screen
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     # -- help ------------------------------------------------------------------
     def action_help(self) -> None:
@@ -88,7 +148,7 @@ class DatelineApp(App[int]):
 
     # -- other processes ---------------------------------------------------------
     def _poll_outside(self) -> None:
-        if self.snapshot_running or self._outside_noticed:
+        if self.snapshot_running or self._outside_noticed or not self.loaded:
             return
         if self.timeline.changed_outside():
             self._outside_noticed = True
@@ -122,6 +182,9 @@ class DatelineApp(App[int]):
             )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "open" and event.worker.is_finished:
+            self._opened(event.worker)
+            return
         if event.worker.group != "snapshot" or not event.worker.is_finished:
             return
         self.snapshot_running = False

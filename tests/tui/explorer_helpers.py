@@ -22,9 +22,7 @@ def make_app(timeline: Timeline, **kwargs: object) -> DatelineApp:
 
 
 def main_screen(app: DatelineApp) -> MainScreen:
-    screen = app.screen_stack[0]
-    assert isinstance(screen, MainScreen)
-    return screen
+    return app.main
 
 
 def highlighted(app: DatelineApp) -> str | None:

@@ -91,7 +91,7 @@ class EventScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#event-sources")
     def _open(self, message: OptionList.OptionSelected) -> None:
         if message.option.id:
-            screen = self.app.screen_stack[0]
+            screen = getattr(self.app, "main", None)
             open_article = getattr(screen, "open_article", None)
             if open_article is not None:
                 open_article(message.option.id)

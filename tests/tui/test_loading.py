@@ -1,0 +1,64 @@
+"""Big files open behind a loading screen; errors end the app with a message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from store.errors import TimelineFileError
+from store.timeline import Timeline
+from tests.tui.explorer_helpers import header, shown_ids
+from tui.app import DatelineApp
+from tui.screens.loading import LoadingScreen
+from tui.screens.main import MainScreen
+
+
+async def test_opener_runs_in_a_worker_then_shows_the_timeline(
+    demo_path: Path,
+) -> None:
+    heard: list[str] = []
+
+    def opener(progress: Callable[[str], None]) -> tuple[Timeline, tuple[str, ...]]:
+        def tell(text: str) -> None:
+            heard.append(text)
+            progress(text)
+
+        timeline = Timeline.open(demo_path, progress=tell)
+        return timeline, ("ac-maduro",)
+
+    app = DatelineApp(opener=opener, label=str(demo_path), today=date(2026, 1, 10))
+    async with app.run_test(size=(120, 35)) as pilot:
+        for _ in range(100):
+            if isinstance(app.screen, MainScreen) and header(app):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, MainScreen)
+        assert app.timeline.path == demo_path
+        assert "1 of 8 events" in header(app)
+        assert shown_ids(app) == ["ev-maduro-op"]
+    assert any("Building 8 events" in text for text in heard)
+
+
+async def test_a_bad_file_ends_the_app_with_the_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("")
+
+    def opener(progress: Callable[[str], None]) -> tuple[Timeline, tuple[str, ...]]:
+        return Timeline.open(bad, progress=progress), ()
+
+    app = DatelineApp(opener=opener, label=str(bad))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LoadingScreen) or app.return_code == 2
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 2
+    assert not app.loaded
+    assert bad.read_text() == ""
+    # The message names the file (TimelineFileError's text).
+    try:
+        Timeline.open(bad)
+    except TimelineFileError as exc:
+        assert str(bad) in str(exc)

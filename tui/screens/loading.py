@@ -1,0 +1,33 @@
+"""The first screen while a big timeline is read in a worker thread."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import LoadingIndicator, Static
+
+from store.text import inert
+
+
+class LoadingScreen(Screen[None]):
+    """Shows the file being opened and what the reader is doing now."""
+
+    DEFAULT_CSS = """
+    LoadingScreen { align: center middle; }
+    LoadingScreen Static { width: auto; margin: 0 2; }
+    LoadingScreen LoadingIndicator { height: 1; margin: 1 0; }
+    """
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self._label = label
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(f"Opening {inert(self._label)}", markup=False)
+            yield LoadingIndicator()
+            yield Static("", id="loading-progress", markup=False)
+
+    def set_progress(self, text: str) -> None:
+        self.query_one("#loading-progress", Static).update(text)
