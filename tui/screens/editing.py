@@ -64,7 +64,7 @@ class EditActions:
         label = "today"
         if editing is not None and editing.when.anchor is not None:
             anchor = editing.when.anchor
-            label = f"as first read, {anchor:%a} {anchor.day} {anchor:%b %Y}"
+            label = "as first read"
 
         def saved(event: Event | None) -> None:
             if event is None:

@@ -25,6 +25,7 @@ from store.query import EventFilter
 from store.timeline import Timeline
 from tui.screens.editing import EDIT_BINDINGS, EditActions
 from tui.screens.filtering import FILTER_BINDINGS, FilterActions
+from tui.screens.io_actions import IO_BINDINGS, IOActions
 from tui.widgets.actor_names import initials, short_name
 from tui.widgets.detail import DetailStrip
 from tui.widgets.filterbar import FilterBar, FilterState
@@ -34,13 +35,14 @@ from tui.widgets.rows import Layout, build_layout
 from tui.widgets.timeline_view import TimelineView
 
 
-class MainScreen(FilterActions, EditActions, Screen[None]):
+class MainScreen(FilterActions, EditActions, IOActions, Screen[None]):
     """Browse the timeline; everything else opens from here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("colon", "goto", "Go to date", id="main.goto"),
         *FILTER_BINDINGS,
         *EDIT_BINDINGS,
+        *IO_BINDINGS,
     ]
 
     #: Up to this many events a refill runs inline; above it, in a worker
