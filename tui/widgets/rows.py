@@ -126,6 +126,8 @@ class Layout:
 
 
 def _next_month(day: date) -> int:
+    if day.year == date.max.year and day.month == 12:
+        return date.max.toordinal() + 1  # past December 9999: nothing follows
     return date(day.year + day.month // 12, day.month % 12 + 1, 1).toordinal()
 
 
