@@ -106,6 +106,11 @@ def restore_backup(path: Path) -> Path:
     with data.locked():
         if path.exists():
             os.replace(path, aside)
+        # The journal belongs to the file being replaced: it goes aside with
+        # it, or its entries would replay onto the backup (and a damaged
+        # entry would break the restored file the same way).
+        if data.journal.exists():
+            os.replace(data.journal, aside.with_name(aside.name + ".journal"))
         shutil.copy2(bak, path)
         fsync_dir(path.parent)
     return aside

@@ -63,7 +63,10 @@ class CatchUp:
 
 class DataFile:
     def __init__(self, path: Path) -> None:
-        self.path = path
+        # Through any symlink: the lock, journal and backup must sit beside the
+        # real file, and a save must replace it, not the link.
+        self.path = path.resolve()
+        path = self.path
         self.journal = journal_path(path)
         self.lock_path = path.with_name(path.name + ".lock")
         self._storage = SafeJSONStorage(path)
@@ -123,7 +126,13 @@ class DataFile:
         seq = 0
         if data is not None:
             meta = next(iter(data["meta"].values()))
-            seq = int(meta.get("journal_seq", 0))
+            seq = meta.get("journal_seq", 0)
+            if not isinstance(seq, int):
+                raise TimelineFileError(
+                    f"{self.path} has a damaged meta record (journal_seq "
+                    f"{seq!r}); it was not opened or changed. Run `dateline "
+                    "restore` to go back to the backup."
+                )
             for name in TABLES:
                 for doc in data.get(name, {}).values():
                     if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):

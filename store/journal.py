@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import TimelineFileError
+from store.storage import fsync_dir
 
 Op = dict[str, Any]
 
@@ -57,7 +58,7 @@ def read_journal(path: Path, offset: int = 0) -> JournalRead:
     for number, line in enumerate(complete, start=1):
         try:
             doc = json.loads(line)
-            entries.append(Entry(int(doc["seq"]), list(doc["ops"])))
+            entries.append(Entry(int(doc["seq"]), _checked_ops(doc["ops"])))
         except (ValueError, KeyError, TypeError):
             if number == len(complete) and not tail:
                 # A torn final line can still end in a newline byte when the
@@ -70,6 +71,25 @@ def read_journal(path: Path, offset: int = 0) -> JournalRead:
             ) from None
         position += len(line) + 1
     return JournalRead(entries, position)
+
+
+_TABLES = ("events", "actors", "quotes", "sources")
+
+
+def _checked_ops(ops: object) -> list[Op]:
+    """The ops of one entry, or ValueError if any is not one we write."""
+    if not isinstance(ops, list):
+        raise ValueError("ops is not a list")
+    for op in ops:
+        if not isinstance(op, dict) or op.get("table") not in _TABLES:
+            raise ValueError("bad op")
+        if op.get("op") == "put":
+            doc = op.get("doc")
+            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+                raise ValueError("bad put")
+        elif op.get("op") != "del" or not isinstance(op.get("id"), str):
+            raise ValueError("bad op")
+    return ops
 
 
 class JournalWriter:
@@ -90,6 +110,7 @@ class JournalWriter:
             separators=(",", ":"),
         ).encode("utf-8")
         payload = line + b"\n"
+        created = not self.path.exists()
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o644)
         except OSError as exc:
@@ -118,6 +139,9 @@ class JournalWriter:
             ) from None
         finally:
             os.close(fd)
+        if created:
+            # A new file's name is only durable once its folder is synced.
+            fsync_dir(self.path.parent)
         return valid_end + len(payload)
 
     def clear(self) -> None:

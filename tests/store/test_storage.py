@@ -142,3 +142,68 @@ def test_failed_save_keeps_memory_and_disk_as_they_were(
     monkeypatch.undo()
     assert [e.title for e in timeline.events()] == ["saved"]
     assert [e.title for e in Timeline.open(db_path).events()] == ["saved"]
+
+
+def test_a_symlinked_path_saves_to_the_real_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    with Timeline.open(real) as timeline:
+        timeline.put(_event("first"))
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    with Timeline.open(link) as timeline:
+        timeline.put(_event("second"))
+    assert link.is_symlink()
+    titles = sorted(e.title for e in Timeline.open(real).events())
+    assert titles == ["first", "second"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"seq": 99, "ops": [{"op": "put", "doc": {"id": "zz"}}]}',
+        b'{"seq": 99, "ops": "notalist"}',
+        b'{"seq": 99, "ops": [{"op": "drop", "table": "events", "id": "x"}]}',
+        b'{"seq": 99, "ops": [{"op": "put", "table": "events", "doc": 7}]}',
+    ],
+)
+def test_journal_entries_of_the_wrong_shape_are_damage(
+    db_path: Path, line: bytes
+) -> None:
+    timeline = Timeline.open(db_path)
+    timeline.put(_event("kept"))
+    journal = db_path.with_name(db_path.name + ".journal")
+    good = json.dumps(
+        {"seq": 100, "ops": [{"op": "put", "table": "events", "doc": {"id": "x"}}]}
+    ).encode()
+    with open(journal, "ab") as handle:
+        handle.write(line + b"\n" + good + b"\n")  # the bad line is not the last
+    with pytest.raises(TimelineFileError, match="damaged"):
+        Timeline.open(db_path)
+
+
+def test_damaged_meta_is_a_clear_error(db_path: Path) -> None:
+    with Timeline.open(db_path) as timeline:
+        timeline.put(_event("kept"))
+    data = json.loads(db_path.read_text())
+    data["meta"]["1"]["journal_seq"] = "x"
+    db_path.write_text(json.dumps(data))
+    with pytest.raises(TimelineFileError, match="damaged meta"):
+        Timeline.open(db_path)
+
+
+def test_restore_sets_the_journal_aside_with_the_replaced_file(
+    db_path: Path,
+) -> None:
+    from store.check import restore_backup
+
+    with Timeline.open(db_path) as timeline:
+        timeline.put(_event("A"))
+    with Timeline.open(db_path) as timeline:
+        timeline.put(_event("B"))
+    unclosed = Timeline.open(db_path)
+    unclosed.put(_event("C"))  # only in the journal
+    aside = restore_backup(db_path)
+    assert [e.title for e in Timeline.open(db_path).events()] == ["A"]
+    # Nothing is lost: the replaced file and its journal together hold A, B, C.
+    replaced = Timeline.open(aside)
+    assert sorted(e.title for e in replaced.events()) == ["A", "B", "C"]
