@@ -221,9 +221,21 @@ def merge_records(
             report.events += 1
             changes.append(Change("events", None, fresh_event.to_doc()))
         quote_map: dict[str, str] = {}
+        # Quotes of no event have no event to be a duplicate of: the same
+        # words by the same speaker from the same article are one quote.
+        loose = {
+            (fold(q.text), q.speaker, q.source)
+            for q in timeline.quotes_by_id.values()
+            if not q.event
+        }
         for quote in quotes:
             if quote.event and quote.event not in event_map:
                 continue  # its event was a skipped duplicate
+            speaker = actor_map.get(quote.speaker or "", quote.speaker)
+            source = source_map.get(quote.source or "", quote.source)
+            if not quote.event and (fold(quote.text), speaker, source) in loose:
+                report.duplicates.append(f"quote “{quote.text}”")
+                continue
             fresh_quote = _free_id(timeline, quote, "qu")
             quote_map[quote.id] = fresh_quote.id
             fresh_quote = replace(
