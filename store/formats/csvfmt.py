@@ -2,8 +2,10 @@
 
 Columns (in this order): id, date_text, start, end, precision, approximate,
 title, summary, actors (names joined by "; "), tags ("; "), status, place,
-source_urls ("; "). Quotes, actor roles and aliases, and article texts do not
-fit a row and are not carried.
+source_urls ("; "), review ("pending" for an extracted event nobody has
+checked yet, else empty or "accepted"; informational, not read back).
+Quotes, actor roles and aliases, and article texts do not fit a row and are
+not carried.
 
 Reading is forgiving: headers match case-insensitively and in any order
 (``date`` is taken for ``date_text``), only ``title`` and a date (``start`` or
@@ -39,6 +41,7 @@ COLUMNS = (
     "status",
     "place",
     "source_urls",
+    "review",
 )
 LIST_SEPARATOR = "; "
 #: Other spellings of our columns seen in hand-made spreadsheets.
@@ -66,6 +69,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "actors": LIST_SEPARATOR.join(actors),
         "tags": LIST_SEPARATOR.join(event.tags),
         "status": event.status,
+        "review": event.review or "",
         "place": event.place,
         "source_urls": LIST_SEPARATOR.join(urls),
     }

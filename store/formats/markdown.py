@@ -83,6 +83,9 @@ def _event(timeline: Timeline, event: Event) -> list[str]:
         meta.append(escape(event.place))
     if event.status == "expected":
         meta.append("expected")
+    if event.pending:
+        # A machine's reading of an article, not yet checked by a person.
+        meta.append("unreviewed extraction")
     if meta:
         out += ["*" + " · ".join(meta) + "*", ""]
     if event.summary:

@@ -200,3 +200,19 @@ def test_restore_puts_the_backup_back(
     assert code == 0 and "Restored" in out
     _, out, _ = run(capsys, "--db", str(demo_path), "list", "--format", "json")
     assert len(json.loads(out)) == 8
+
+
+def test_unreviewed_extractions_are_marked_in_every_output(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    seed = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
+    assert run(capsys, "--db", str(db_path), "ingest", str(seed))[0] == 0
+    _, table, _ = run(capsys, "--db", str(db_path), "list")
+    header, *rows = table.splitlines()
+    title_at = header.index("TITLE")
+    assert rows and all("?" in row[:title_at] for row in rows)
+    _, md, _ = run(capsys, "--db", str(db_path), "export", "-", "--format", "md")
+    assert md.count("unreviewed extraction") == len(rows)
+    _, csv_text, _ = run(capsys, "--db", str(db_path), "list", "--format", "csv")
+    assert csv_text.splitlines()[0].endswith(",review")
+    assert all(line.endswith(",pending") for line in csv_text.splitlines()[1:])

@@ -114,8 +114,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         rows = []
         for ev in events:
-            marks = ("E" if ev.status == "expected" else "") + (
-                "~" if ev.when.approximate else ""
+            marks = (
+                ("E" if ev.status == "expected" else "")
+                + ("~" if ev.when.approximate else "")
+                + ("?" if ev.pending else "")
             )
             names = [
                 timeline.actors_by_id[a].name
