@@ -243,11 +243,16 @@ class Timeline:
         with self._writing():
             self.commit([self.change_for(r) for r in records])
 
-    def delete_event(self, event_id: str) -> Event:
-        """Delete an event and the quotes that only it holds."""
+    def delete_event(self, event_id: str, *, loaded: Event | None = None) -> Event:
+        """Delete an event and the quotes that only it holds.
+
+        ``loaded`` is the event as the caller showed it: if another process
+        changed it since, ConflictError is raised and nothing is deleted.
+        """
         with self._writing():
             event = self.event(event_id)
-            changes = [Change("events", event.to_doc(), None)]
+            before = loaded.to_doc() if loaded is not None else event.to_doc()
+            changes = [Change("events", before, None)]
             for qid in event.quotes:
                 quote = self.quotes_by_id.get(qid)
                 if quote is not None and quote.event == event_id:

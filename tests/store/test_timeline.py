@@ -222,3 +222,13 @@ def test_ambiguous_names_in_a_draft_name_the_field(demo: Timeline) -> None:
     with pytest.raises(DraftError) as info:
         save_draft(demo, EventDraft(when=FRIDAY, title="y", actor_names=("marco",)))
     assert info.value.field == "actors" and "Marco Rubio" in str(info.value)
+
+
+def test_deleting_an_event_changed_elsewhere_is_refused(demo_path: Path) -> None:
+    first = Timeline.open(demo_path)
+    second = Timeline.open(demo_path)
+    shown = first.event("ev-sanctions")
+    second.put(replace(second.event("ev-sanctions"), title="Sanctions, updated"))
+    with pytest.raises(ConflictError):
+        first.delete_event("ev-sanctions", loaded=shown)
+    assert Timeline.open(demo_path).event("ev-sanctions").title == "Sanctions, updated"

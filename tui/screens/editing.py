@@ -109,7 +109,7 @@ class EditActions:
                 return
 
             def delete() -> None:
-                self.timeline.delete_event(event.id)
+                self.timeline.delete_event(event.id, loaded=event)
                 self.after_change(neighbour)
                 self.notify(f"Deleted “{_title(event.title)}”. Press u to undo.")
 
