@@ -194,7 +194,10 @@ class MainScreen(FilterActions, EditActions, IOActions, Screen[None]):
         empty = (
             "No events match this filter."
             if not self.filters.is_empty
-            else "No events yet: press a to add one."
+            else (
+                "No events yet: press a to add one by hand, i to read them "
+                "from an article, or run `dateline import FILE`. ? lists every key."
+            )
         )
         self.query_one(DetailStrip).show(event, empty)
 
