@@ -312,7 +312,16 @@ class Timeline:
         with self._writing():
             step = source[-1]
             inverse = [c.inverse() for c in reversed(step)]
-            self.commit(inverse, undoable=False)
+            try:
+                self.commit(inverse, undoable=False)
+            except ConflictError as exc:
+                # Someone else changed those records since: this step can
+                # never apply again, so it must not block the ones before it.
+                source.pop()
+                raise ConflictError(
+                    f"{exc} That step was dropped from the history; the one "
+                    "before it can still be undone or redone."
+                ) from None
             source.pop()
             target.append(inverse)
             return inverse

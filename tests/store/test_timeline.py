@@ -232,3 +232,16 @@ def test_deleting_an_event_changed_elsewhere_is_refused(demo_path: Path) -> None
     with pytest.raises(ConflictError):
         first.delete_event("ev-sanctions", loaded=shown)
     assert Timeline.open(demo_path).event("ev-sanctions").title == "Sanctions, updated"
+
+
+def test_an_undo_step_that_conflicts_is_dropped_not_stuck(demo_path: Path) -> None:
+    first = Timeline.open(demo_path)
+    second = Timeline.open(demo_path)
+    first.put(replace(first.event("ev-sanctions"), title="S1"))
+    first.put(replace(first.event("ev-phone-call"), title="P1"))
+    second.put(replace(second.event("ev-phone-call"), title="P2"))
+    with pytest.raises(ConflictError, match="dropped from the history"):
+        first.undo()
+    first.undo()  # the step before it still undoes
+    assert first.event("ev-sanctions").title == "U.S. imposes sanctions on Petro"
+    assert first.event("ev-phone-call").title == "P2"
