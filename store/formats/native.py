@@ -232,8 +232,8 @@ def merge_records(
             if quote.event and quote.event not in event_map:
                 continue  # its event was a skipped duplicate
             speaker = actor_map.get(quote.speaker or "", quote.speaker)
-            source = source_map.get(quote.source or "", quote.source)
-            if not quote.event and (fold(quote.text), speaker, source) in loose:
+            said_in = source_map.get(quote.source or "", quote.source)
+            if not quote.event and (fold(quote.text), speaker, said_in) in loose:
                 report.duplicates.append(f"quote “{quote.text}”")
                 continue
             fresh_quote = _free_id(timeline, quote, "qu")
