@@ -159,6 +159,8 @@ def test_quotes_and_sources_verbs(
         (b"", "is empty"),
         (b'{"meta": {"1": {"app": "dateline", "sch', "not valid JSON"),
         (b'{"people": {"1": {"name": "x"}}}', "not a dateline timeline"),
+        (b'{"meta": {"1": {"app": "dateline", "schema": 99}}}', "newer dateline"),
+        (b"\xff\xfe\x00\x01binary", "not a text file"),
     ],
 )
 def test_bad_files_one_line_error_nonzero_unchanged(

@@ -64,7 +64,7 @@ def test_every_acknowledged_save_survives_sigkill(tmp_path: Path) -> None:
     rng = random.Random(20260110)
     acknowledged: set[int] = set()
     next_id = 0
-    kills = 120
+    kills = 200
     for _ in range(kills):
         acknowledged |= _run_and_kill(path, next_id, rng)
         next_id += 100_000  # each run writes its own id range
