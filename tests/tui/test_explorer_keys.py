@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import Input
 
 from store.model import Event, FuzzyDate
@@ -18,6 +20,7 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
+from tui.app import DatelineApp
 from tui.screens.article import ArticleScreen
 from tui.screens.event_view import EventScreen
 from tui.screens.help import HelpScreen
@@ -35,12 +38,26 @@ DATE_ORDER = [
     "ev-petro-leaves-office",
     "ev-february-meeting",
 ]
+DISPLAY_ORDER = [
+    *DATE_ORDER[:3],
+    "ev-petro-leaves-office",
+    *DATE_ORDER[3:6],
+    DATE_ORDER[7],
+]
+
+
+def view_lines(app: DatelineApp) -> list[str]:
+    """The timeline's lines on screen, as plain text."""
+    view = main_screen(app).view
+    rows = range(view.scrollable_content_region.height)
+    return ["".join(seg.text for seg in view.render_line(y)) for y in rows]
 
 
 async def test_opens_on_the_event_nearest_today(demo: Timeline) -> None:
     app = make_app(demo)
     async with app.run_test(size=SIZE):
-        assert shown_ids(app) == DATE_ORDER
+        # The year-long "Petro leaves office" heads 2026, above its months.
+        assert shown_ids(app) == DISPLAY_ORDER
         assert highlighted(app) == "ev-petro-leaves-office"
         assert "demo-timeline.json" in header(app)
         assert "8 of 8 events" in header(app)
@@ -50,12 +67,13 @@ async def test_opens_on_the_event_nearest_today(demo: Timeline) -> None:
 async def test_up_down_and_vim_keys_move_one_event(demo: Timeline) -> None:
     app = make_app(demo)
     async with app.run_test(size=SIZE) as pilot:
+        # Starts on the year-long event that heads 2026, above January.
         await pilot.press("k")
-        assert highlighted(app) == "ev-announcement"
-        await pilot.press("up", "up")
-        assert highlighted(app) == "ev-maduro-op"
+        assert highlighted(app) == "ev-sanctions"
         await pilot.press("j", "down")
-        assert highlighted(app) == "ev-announcement"
+        assert highlighted(app) == "ev-maduro-op"
+        await pilot.press("j", "down", "up")
+        assert highlighted(app) == "ev-phone-call"
         await pilot.press("j", "j", "j")  # the last press stays on the last event
         assert highlighted(app) == "ev-february-meeting"
 
@@ -97,23 +115,25 @@ async def test_brackets_step_by_month_and_braces_by_year(demo: Timeline) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
         seen = []
-        for _ in range(5):
+        for _ in range(6):
             await pilot.press("right_square_bracket")
             seen.append(highlighted(app))
-        # Sep, Oct, Jan 2026, Feb 2026, then nothing later: stays put.
+        # Sep, Oct, 2026's year-long event, Jan 2026, Feb 2026, then nothing
+        # later: stays put.
         assert seen == [
             "ev-un-lula",
             "ev-sanctions",
+            "ev-petro-leaves-office",
             "ev-maduro-op",
             "ev-february-meeting",
             "ev-february-meeting",
         ]
         await pilot.press("left_square_bracket")
         assert highlighted(app) == "ev-maduro-op"
-        await pilot.press("left_square_bracket")
+        await pilot.press("left_square_bracket", "left_square_bracket")
         assert highlighted(app) == "ev-sanctions"
         await pilot.press("right_curly_bracket")
-        assert highlighted(app) == "ev-maduro-op"
+        assert highlighted(app) == "ev-petro-leaves-office"
         await pilot.press("left_curly_bracket")
         assert highlighted(app) == "ev-visa-suspension"
 
@@ -124,9 +144,73 @@ async def test_t_goes_to_the_event_nearest_today(demo: Timeline) -> None:
         await pilot.press("g")
         await pilot.press("t")
         assert highlighted(app) == "ev-petro-leaves-office"
-        layout = main_screen(app).view.layout_data
-        # The today rule sits right above the first event starting today.
-        assert layout.today_line == layout.event_line(6) - 1
+        lines = view_lines(app)
+        # The rule sits among the month groups: after the 9 Jan announcement,
+        # before the February heading (the year-long event is at the top).
+        at = next(i for i, line in enumerate(lines) if "today · Sat 10 Jan" in line)
+        assert "Trump announces Petro" in lines[at - 1]
+        assert lines[at + 1].strip() == "February"
+
+
+def _app_on(timeline: Timeline, today: date) -> DatelineApp:
+    return DatelineApp(timeline, today=today)
+
+
+async def test_t_prefers_the_narrowest_event_running_today(demo: Timeline) -> None:
+    # 1 June 2026: the meeting (1-7 Feb) starts nearer, but only "Petro leaves
+    # office" (10 Jan-31 Dec) is running.
+    app = _app_on(demo, date(2026, 6, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "t")
+        assert highlighted(app) == "ev-petro-leaves-office"
+    june = Event(
+        when=FuzzyDate(date(2026, 6, 1), date(2026, 6, 30), "month"),
+        title="June talks",
+        id="ev-june",
+    )
+    later = Event(
+        when=FuzzyDate(date(2026, 6, 20), date(2026, 6, 20), "day"),
+        title="Summit",
+        id="ev-summit",
+    )
+    demo.put(june, later)
+    # 15 June: the summit starts nearest, but June (not the year) holds today.
+    app = _app_on(demo, date(2026, 6, 15))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "t")
+        assert highlighted(app) == "ev-june"
+
+
+async def test_coarse_events_sit_under_their_year_not_a_month(
+    demo: Timeline,
+) -> None:
+    def year_event(year: int) -> Event:
+        return Event(
+            when=FuzzyDate(date(year, 1, 1), date(year, 12, 31), "year"),
+            title=f"Whole of {year}",
+            id=f"ev-{year}",
+        )
+
+    march = Event(
+        when=FuzzyDate(date(2022, 3, 4), date(2022, 3, 4), "day"),
+        title="A March day",
+        id="ev-march",
+    )
+    demo.put(year_event(2022), year_event(2023), march)
+    app = make_app(demo)
+    async with app.run_test(size=(120, 45)):
+        lines = [line.strip() for line in view_lines(app)]
+        heading = [line.split(" ")[0] for line in lines]
+
+        def after(text: str) -> str:
+            return heading[next(i for i, s in enumerate(lines) if text in s) - 1]
+
+        assert after("Whole of 2022") == "2022"
+        assert after("A March day") == "March"
+        assert after("Whole of 2023") == "2023"
+        assert after("Petro leaves office") == "2026"
+        assert after("Maduro") == "January"
+        assert lines.count("January") == 2  # 2025 and 2026, none for the years
 
 
 async def test_goto_first_week_of_february_lands_on_the_meeting(demo: Timeline) -> None:

@@ -1,10 +1,16 @@
 """The timeline's line layout: which line is a heading, a today rule or an event.
 
+Within a year, coarse events (a year, a decade, a season, a quarter, or
+anything spanning more than a month) come first, right under the year
+heading; the finer events follow under their month headings. So the display
+order differs from date order: ``events`` is the display order and
+``dated`` the date order, linked by ``display_of``.
+
 Only the few hundred non-event lines (year and month headings, the today
 rule) are stored; any line number maps to an event or a heading by bisection.
-Building a layout is one pass over the start days plus one bisection per
-month, so it stays cheap at 100,000 events and can run in a worker thread.
-It holds plain ints and the events, never widgets.
+Building a layout is one pass over the events plus one bisection per month,
+so it stays cheap at 100,000 events and can run in a worker thread. It holds
+plain ints and the events, never widgets.
 """
 
 from __future__ import annotations
@@ -24,21 +30,46 @@ TODAY = 3  # payload: unused
 Line = tuple[int, int]
 #: Order of marks placed before the same event: today, then year, then month.
 _RANK = {TODAY: 0, YEAR: 1, MONTH: 2}
+#: Precisions shown under the year heading rather than a month heading.
+COARSE_PRECISIONS = frozenset({"quarter", "season", "year", "decade"})
+#: A finer event longer than this many days is coarse too; it also bounds how
+#: far back a fine event can start and still contain a given day.
+MONTH_DAYS = 31
+
+
+def is_coarse(event: Event) -> bool:
+    """True if ``event`` belongs under its year heading, not a month."""
+    when = event.when
+    if when.precision in COARSE_PRECISIONS:
+        return True
+    return when.end_day.toordinal() - when.start.toordinal() + 1 > MONTH_DAYS
+
+
+def _span(event: Event) -> int:
+    return event.when.end_day.toordinal() - event.when.start.toordinal()
 
 
 @dataclass
 class Layout:
     """Lines of one timeline view, and the lookups that keys need."""
 
+    #: events in display order (coarse ones first within each year)
     events: list[Event] = field(default_factory=list)
-    #: start day (ordinal) of each event, ascending
+    #: the same events in date order, as given to ``build_layout``
+    dated: list[Event] = field(default_factory=list)
+    #: start day (ordinal) of each event of ``dated``, ascending
     starts: list[int] = field(default_factory=list)
+    #: display index of each event of ``dated``
+    display_of: list[int] = field(default_factory=list)
+    #: indices into ``dated`` of the coarse events, ascending
+    coarse: list[int] = field(default_factory=list)
     #: non-event lines: what each is, and how many events come before it
     marks: list[Line] = field(default_factory=list)
     mark_before: list[int] = field(default_factory=list)
     #: line number of each mark (``mark_before[j] + j``)
     mark_lines: list[int] = field(default_factory=list)
-    #: event indices that open a month / a year group, ascending
+    #: display indices that open a group (a year's coarse block or a month),
+    #: and that open a year, ascending
     month_starts: list[int] = field(default_factory=list)
     year_starts: list[int] = field(default_factory=list)
     today_line: int | None = None
@@ -74,29 +105,51 @@ class Layout:
         return index if index < len(self.events) else None
 
     def find(self, event: Event) -> int | None:
-        """Index of ``event`` (by id) in this layout, found through its start."""
+        """Display index of ``event`` (by id), found through its start."""
         start = event.when.start.toordinal()
         at = bisect.bisect_left(self.starts, start)
         while at < len(self.starts) and self.starts[at] == start:
-            if self.events[at].id == event.id:
-                return at
+            if self.dated[at].id == event.id:
+                return self.display_of[at]
             at += 1
         return None
 
+    def containing(self, day: date) -> int | None:
+        """Display index of the narrowest event whose interval holds ``day``
+        (the later start wins ties); None if no event does."""
+        first = day.toordinal()
+        # Coarse events may start long before; fine ones at most a month.
+        candidates = list(self.coarse)
+        lo = bisect.bisect_left(self.starts, first - MONTH_DAYS)
+        candidates.extend(range(lo, bisect.bisect_right(self.starts, first)))
+        best: int | None = None
+        for i in candidates:
+            event = self.dated[i]
+            if self.starts[i] > first or event.when.end_day.toordinal() < first:
+                continue
+            if best is None or (_span(event), -i) < (_span(self.dated[best]), -best):
+                best = i
+        return self.display_of[best] if best is not None else None
+
     def nearest(self, day: date) -> int | None:
-        """Index of the event whose start is closest to ``day`` (later wins ties)."""
+        """Display index of the event to show for ``day``: the narrowest one
+        running on it, else the one whose start is closest (later wins ties)."""
         if not self.events:
             return None
+        held = self.containing(day)
+        if held is not None:
+            return held
         at = bisect.bisect_left(self.starts, day.toordinal())
         if at >= len(self.starts):
-            return len(self.starts) - 1
-        if at == 0:
-            return 0
-        before, after = self.starts[at - 1], self.starts[at]
-        return at - 1 if day.toordinal() - before < after - day.toordinal() else at
+            at = len(self.starts) - 1
+        elif at > 0:
+            before, after = self.starts[at - 1], self.starts[at]
+            if day.toordinal() - before < after - day.toordinal():
+                at -= 1
+        return self.display_of[at]
 
     def group_step(self, index: int, forward: bool, *, year: bool) -> int | None:
-        """The first event of the next (or previous) month or year group."""
+        """The first event of the next (or previous) group or year."""
         starts = self.year_starts if year else self.month_starts
         if not starts:
             return None
@@ -110,19 +163,19 @@ class Layout:
     def landing(self, start: date, end: date) -> int | None:
         """Where "go to this date" lands: the first event starting inside
         ``start..end``; else the latest event still running on ``start``;
-        else the first after; else the last one."""
+        else the first after; else the last one (as display indices)."""
         if not self.events:
             return None
         at = bisect.bisect_left(self.starts, start.toordinal())
         if at < len(self.starts) and self.starts[at] <= end.toordinal():
-            return at
+            return self.display_of[at]
         first = start.toordinal()
         # Scan back only while events could still be running: coarse events
         # are rare, so this stops within a few steps in practice.
         for i in range(at - 1, max(-1, at - 2000), -1):
-            if self.events[i].when.end_day.toordinal() >= first:
-                return i
-        return at if at < len(self.events) else len(self.events) - 1
+            if self.dated[i].when.end_day.toordinal() >= first:
+                return self.display_of[i]
+        return self.display_of[min(at, len(self.dated) - 1)]
 
 
 def _next_month(day: date) -> int:
@@ -131,27 +184,72 @@ def _next_month(day: date) -> int:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1).toordinal()
 
 
+def _year_end(year: int) -> int:
+    """Ordinal of the first day after ``year``."""
+    if year == date.max.year:
+        return date.max.toordinal() + 1
+    return date(year + 1, 1, 1).toordinal()
+
+
 def build_layout(events: list[Event], today: date | None) -> Layout:
-    """Group date-ordered ``events`` under year and month headings and place
-    the today rule before the first event that starts on or after today."""
+    """Group date-ordered ``events`` under year and month headings, coarse
+    events first in their year, and place the today rule among the month
+    groups: before the first finer event starting on or after today, after
+    the coarse events of today's year."""
     # ``toordinal`` of a datetime is its day, so no date conversion is needed.
     starts = [event.when.start.toordinal() for event in events]
-    layout = Layout(events=events, starts=starts)
-    placed: list[tuple[int, int, Line]] = []  # (event index, rank, line)
-    year = -1
+    coarse = [i for i, event in enumerate(events) if is_coarse(event)]
+    layout = Layout(dated=events, starts=starts, coarse=coarse)
+    display_of = [0] * len(events)
+    shown: list[Event] = []
+    shown_starts: list[int] = []
+    placed: list[tuple[int, int, Line]] = []  # (display index, rank, line)
+    today_at: int | None = None
+    today_ord = today.toordinal() if today is not None else 0
+    c = 0  # next unplaced entry of ``coarse``
     i = 0
     while i < len(starts):
-        day = date.fromordinal(starts[i])
-        if day.year != year:
-            year = day.year
-            layout.year_starts.append(i)
-            placed.append((i, _RANK[YEAR], (YEAR, year)))
-        layout.month_starts.append(i)
-        placed.append((i, _RANK[MONTH], (MONTH, year * 12 + day.month - 1)))
-        i = bisect.bisect_left(starts, _next_month(day), i)
+        year = date.fromordinal(starts[i]).year
+        end = bisect.bisect_left(starts, _year_end(year), i)
+        top = len(shown)
+        layout.year_starts.append(top)
+        placed.append((top, _RANK[YEAR], (YEAR, year)))
+        # Coarse events of this year first, then the rest, each in date order.
+        c_end = bisect.bisect_left(coarse, end, c)
+        heads = coarse[c:c_end]
+        if heads:
+            layout.month_starts.append(top)
+        display_of[i:end] = range(top, top + end - i)
+        if heads:
+            head_set = set(heads)
+            order = [*heads, *(k for k in range(i, end) if k not in head_set)]
+            for at, k in enumerate(order, top):
+                display_of[k] = at
+            shown.extend(events[k] for k in order)
+            shown_starts.extend(starts[k] for k in order)
+        else:  # the common case: copy slices, not events one by one
+            shown.extend(events[i:end])
+            shown_starts.extend(starts[i:end])
+        c = c_end
+        fine_lo = top + len(heads)
+        fine_hi = len(shown)
+        if today is not None and today_at is None:
+            if today.year < year:
+                today_at = top
+            elif today.year == year:
+                today_at = bisect.bisect_left(shown_starts, today_ord, fine_lo, fine_hi)
+        at = fine_lo
+        while at < fine_hi:
+            day = date.fromordinal(shown_starts[at])
+            layout.month_starts.append(at)
+            placed.append((at, _RANK[MONTH], (MONTH, year * 12 + day.month - 1)))
+            at = bisect.bisect_left(shown_starts, _next_month(day), at, fine_hi)
+        i = end
+    layout.events = shown
+    layout.display_of = display_of
     if today is not None and events:
-        at = bisect.bisect_left(starts, today.toordinal())
-        bisect.insort(placed, (at, _RANK[TODAY], (TODAY, 0)))
+        rule = len(shown) if today_at is None else today_at
+        bisect.insort(placed, (rule, _RANK[TODAY], (TODAY, 0)))
     layout.marks = [line for _, _, line in placed]
     layout.mark_before = [index for index, _, _ in placed]
     layout.mark_lines = [index + j for j, (index, _, _) in enumerate(placed)]
