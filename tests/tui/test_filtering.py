@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import Input
 
 from store.timeline import Timeline
@@ -19,7 +20,7 @@ from tests.tui.explorer_helpers import (
 )
 from tui.screens.actor_picker import ActorPickerScreen, rank_actors
 from tui.screens.main import MainScreen
-from tui.widgets.filterbar import FilterState, Part
+from tui.widgets.filterbar import FilterBar, FilterState, Part
 from tui.widgets.prompt import PromptBar
 from tui.widgets.textmatch import match_spans
 
@@ -374,3 +375,22 @@ def test_match_spans_fold_case_accents_and_punctuation() -> None:
         (13, 25),
     ]
     assert match_spans("anything", "") == []
+
+
+async def test_a_crowded_header_crops_the_filter_with_an_ellipsis_not_the_count(
+    demo: Timeline,
+) -> None:
+    app = make_app(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f", *"petro", "enter", "slash", *"cocaine", "enter")
+        await pilot.pause()
+        bar = main_screen(app).query_one(FilterBar)
+        shown = "".join(
+            "".join(
+                seg.text
+                for seg in part.render_lines(Region(0, 0, part.size.width, 1))[0]
+            )
+            for part in bar.children
+        )
+        assert shown.rstrip().endswith("… 7 of 8 events"), shown
+        assert "search “cocaine”" in shown

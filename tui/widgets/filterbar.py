@@ -171,7 +171,8 @@ class FilterBar(Horizontal):
             left.append(f"  search “{inert(search, single_line=True)}”: ", style="dim")
             left.append(f"{hits} hit{plural}", style="bold")
             left.append(" (n/N)", style="dim")
-        count = f"{shown:,} of {total:,} events "
+        # The leading space keeps a cropped filter from running into the count.
+        count = f" {shown:,} of {total:,} events "
         #: The header as plain text, for tests.
         self.plain = f"{left.plain} | {count}"
         self.query_one("#filterbar-left", Label).update(left)
