@@ -394,3 +394,22 @@ async def test_a_crowded_header_crops_the_filter_with_an_ellipsis_not_the_count(
         )
         assert shown.rstrip().endswith("… 7 of 8 events"), shown
         assert "search “cocaine”" in shown
+
+
+@pytest.mark.parametrize("key", ["colon", "r", "number_sign", "slash"])
+async def test_an_open_prompt_shows_its_own_keys_in_the_footer(
+    demo: Timeline, key: str
+) -> None:
+    app = make_app(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        shown = {
+            binding.key: binding.description
+            for _, binding, enabled, _ in app.screen.active_bindings.values()
+            if binding.show and enabled
+        }
+        assert shown == {"enter": "Apply", "escape": "Cancel"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "slash" in app.screen.active_bindings  # "/ Search" is back

@@ -160,6 +160,13 @@ class FilterActions:
     def prompt(self: MainScreen) -> PromptBar:
         return self.query_one("#prompt", PromptBar)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Textual hides the screen's letter keys while the prompt's input has
+        # focus, but not "/" (it maps "slash" to no character): hide it here.
+        if action == "search" and any(p.is_open for p in self.query(PromptBar)):  # type: ignore[attr-defined]
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
     def on_prompt_bar_cancelled(self: MainScreen, message: PromptBar.Cancelled) -> None:
         self.view.focus()
 

@@ -21,6 +21,9 @@ class PromptBar(Vertical):
     """Hidden until :meth:`ask`; posts :class:`Answered` on enter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # A priority binding, so the footer shows it over the Input's own
+        # (hidden) enter binding; it answers just as the Input would.
+        Binding("enter", "apply", "Apply", priority=True, id="prompt.apply"),
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
     ]
 
@@ -58,6 +61,7 @@ class PromptBar(Vertical):
         field.value = value
         self.display = True
         field.focus()
+        self.screen.refresh_bindings()
 
     def fail(self, message: str) -> None:
         """Show ``message`` under the input; keep it open with its text."""
@@ -67,6 +71,7 @@ class PromptBar(Vertical):
     def close(self) -> None:
         self.display = False
         self.kind = ""
+        self.screen.refresh_bindings()
 
     @property
     def is_open(self) -> bool:
@@ -81,6 +86,10 @@ class PromptBar(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Answered(self.kind, event.value))
+
+    def action_apply(self) -> None:
+        value = self.query_one("#prompt-input", Input).value
+        self.post_message(self.Answered(self.kind, value))
 
     def action_cancel(self) -> None:
         self.close()
