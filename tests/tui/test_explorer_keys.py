@@ -393,6 +393,20 @@ async def test_help_lists_the_real_bindings(demo: Timeline) -> None:
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_help_words_textual_built_in_keys_plainly(demo: Timeline) -> None:
+    app = make_app(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        words = {keys: words for _, keys, words in app.screen.lines}
+        assert words["tab"] == "Next pane"
+        assert words["shift+tab"] == "Previous pane"
+        assert words["^c, super+c"] == "Copy text selected with the mouse"
+        assert words["^p"] == "Command palette"
+        shown = " ".join(words.values())
+        assert "Focus Next" not in shown and "palette" in shown
+
+
 async def test_command_palette_runs_an_explorer_action(demo: Timeline) -> None:
     app = make_app(demo)
     async with app.run_test(size=SIZE) as pilot:

@@ -33,6 +33,15 @@ TITLES = {
 }
 
 
+#: Plain words for Textual's built-in bindings, by action.
+PLAIN_WORDS = {
+    "app.focus_next": "Next pane",
+    "app.focus_previous": "Previous pane",
+    "screen.copy_text": "Copy text selected with the mouse",
+    "command_palette": "Command palette",
+}
+
+
 def _title(node: DOMNode) -> str:
     name = type(node).__name__
     return TITLES.get(name) or getattr(node, "HELP_TITLE", None) or name
@@ -55,7 +64,8 @@ def sections(
         if binding.action in actions:
             actions[binding.action][0].append(binding)
         else:
-            actions[binding.action] = ([binding], binding.description)
+            words = PLAIN_WORDS.get(binding.action, binding.description)
+            actions[binding.action] = ([binding], words)
     ordered = sorted(by_node.values(), key=lambda item: -_depth(item[0]))
     return [(_title(node), list(actions.values())) for node, actions in ordered]
 
