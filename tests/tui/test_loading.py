@@ -29,7 +29,7 @@ async def test_opener_runs_in_a_worker_then_shows_the_timeline(
 
     app = DatelineApp(opener=opener, label=str(demo_path), today=date(2026, 1, 10))
     async with app.run_test(size=(120, 35)) as pilot:
-        for _ in range(100):
+        for _ in range(400):  # a loaded CI machine can take seconds
             if isinstance(app.screen, MainScreen) and header(app):
                 break
             await pilot.pause(0.05)
@@ -50,7 +50,7 @@ async def test_a_bad_file_ends_the_app_with_the_message(tmp_path: Path) -> None:
     app = DatelineApp(opener=opener, label=str(bad))
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, LoadingScreen) or app.return_code == 2
-        for _ in range(100):
+        for _ in range(400):  # a loaded CI machine can take seconds
             if app.return_code is not None:
                 break
             await pilot.pause(0.05)

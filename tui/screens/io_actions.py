@@ -54,7 +54,7 @@ class IOActions:
     def action_export(self: MainScreen) -> None:
         from tui.screens.export import ExportScreen
 
-        events = list(self.view.layout_data.events)
+        events = list(self.view.layout_data.dated)  # date order, not screen order
         if not events:
             self.notify("No events in view to export.")
             return
