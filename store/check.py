@@ -15,15 +15,8 @@ from typing import Any
 
 from store.datafile import DataFile, Tables
 from store.errors import TimelineFileError
-from store.model import Actor, Event, Quote, Source
+from store.model import RECORD_TYPES
 from store.storage import backup_path, decode_snapshot, fsync_dir
-
-_BUILDERS: dict[str, Any] = {
-    "events": Event,
-    "actors": Actor,
-    "quotes": Quote,
-    "sources": Source,
-}
 
 
 @dataclass(frozen=True)
@@ -39,8 +32,8 @@ class Problem:
 def check_tables(tables: Tables) -> list[Problem]:
     """Every damaged record and dangling reference in ``tables``."""
     problems: list[Problem] = []
-    built: dict[str, dict[str, Any]] = {name: {} for name in _BUILDERS}
-    for name, cls in _BUILDERS.items():
+    built: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TYPES}
+    for name, cls in RECORD_TYPES.items():
         for rid, doc in tables.get(name, {}).items():
             try:
                 built[name][rid] = cls.from_doc(doc)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import TimelineFileError
+from store.schema import TABLES
 from store.storage import fsync_dir
 
 Op = dict[str, Any]
@@ -73,15 +74,12 @@ def read_journal(path: Path, offset: int = 0) -> JournalRead:
     return JournalRead(entries, position)
 
 
-_TABLES = ("events", "actors", "quotes", "sources")
-
-
 def _checked_ops(ops: object) -> list[Op]:
     """The ops of one entry, or ValueError if any is not one we write."""
     if not isinstance(ops, list):
         raise ValueError("ops is not a list")
     for op in ops:
-        if not isinstance(op, dict) or op.get("table") not in _TABLES:
+        if not isinstance(op, dict) or op.get("table") not in TABLES:
             raise ValueError("bad op")
         if op.get("op") == "put":
             doc = op.get("doc")

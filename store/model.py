@@ -339,6 +339,17 @@ class Source:
         )
 
 
+#: Each table of the timeline file and the record type it holds.
+RECORD_TYPES: dict[str, type[Event] | type[Actor] | type[Quote] | type[Source]] = {
+    "events": Event,
+    "actors": Actor,
+    "quotes": Quote,
+    "sources": Source,
+}
+TABLE_OF: dict[type, str] = {cls: table for table, cls in RECORD_TYPES.items()}
+#: The prefix of new ids in each table ("ev-3f9a1c2b7d01").
+ID_PREFIX = {"events": "ev", "actors": "ac", "quotes": "qu", "sources": "so"}
+
 Record = TypeVar("Record", Event, Actor, Quote, Source)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from store.datafile import Tables
 from store.errors import DatelineError, NotFoundError, TimelineFileError
 from store.index import EventIndex, NameIndex
-from store.model import Actor, Event, Quote, Source
+from store.model import RECORD_TYPES, Actor, Event, Quote, Source
 from store.names import fold
 from store.query import EventFilter
 from store.schema import TABLES
@@ -165,10 +165,10 @@ class Records:
     def _reset(self, tables: Tables, seq: int) -> None:
         with self._lock:
             self._docs = {name: dict(tables.get(name, {})) for name in TABLES}
-            self.events_by_id = self._build(Event, "events")
-            self.actors_by_id = self._build(Actor, "actors")
-            self.quotes_by_id = self._build(Quote, "quotes")
-            self.sources_by_id = self._build(Source, "sources")
+            self.events_by_id = self._build("events")
+            self.actors_by_id = self._build("actors")
+            self.quotes_by_id = self._build("quotes")
+            self.sources_by_id = self._build("sources")
             self._quotes_of_event = {}
             for quote in self.quotes_by_id.values():
                 if quote.event:
@@ -179,7 +179,8 @@ class Records:
             self._seq = seq
             self.version += 1
 
-    def _build(self, cls: Any, table: str) -> dict[str, Any]:
+    def _build(self, table: str) -> dict[str, Any]:
+        cls = RECORD_TYPES[table]
         built = {}
         for record_id, doc in self._docs[table].items():
             try:

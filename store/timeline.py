@@ -21,7 +21,7 @@ from store.errors import (
     ConflictError,
 )
 from store.journal import Entry, Op
-from store.model import Actor, Event, Quote, Source
+from store.model import TABLE_OF, Actor, Event, Quote, Source
 from store.records import AmbiguousActorError, Records
 
 __all__ = ["SNAPSHOT_AFTER", "AmbiguousActorError", "Change", "Timeline"]
@@ -125,7 +125,7 @@ class Timeline(Records):
             return event
 
     def change_for(self, record: Event | Actor | Quote | Source) -> Change:
-        table = _TABLE_OF[type(record)]
+        table = TABLE_OF[type(record)]
         return Change(table, self._docs[table].get(record.id), record.to_doc())
 
     def commit(self, changes: list[Change], *, undoable: bool = True) -> None:
@@ -293,11 +293,3 @@ def _gc_paused() -> Iterator[None]:
         if was_enabled:
             gc.enable()
         gc.freeze()
-
-
-_TABLE_OF: dict[type, str] = {
-    Event: "events",
-    Actor: "actors",
-    Quote: "quotes",
-    Source: "sources",
-}

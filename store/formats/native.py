@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import DatelineError
-from store.model import Actor, ActorRef, Event, Quote, Source, new_id
+from store.model import (
+    ID_PREFIX,
+    RECORD_TYPES,
+    TABLE_OF,
+    Actor,
+    ActorRef,
+    Event,
+    Quote,
+    Source,
+    new_id,
+)
 from store.names import fold
 from store.schema import SCHEMA_VERSION, TABLES
 from store.timeline import Change, Timeline
@@ -118,14 +128,8 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
             f"{origin} has schema {data.get('schema')!r}; this dateline reads up "
             f"to {SCHEMA_VERSION}. Upgrade dateline to import it."
         )
-    builders: dict[str, Any] = {
-        "events": Event,
-        "actors": Actor,
-        "quotes": Quote,
-        "sources": Source,
-    }
     records: dict[str, list[Any]] = {}
-    for name, cls in builders.items():
+    for name, cls in RECORD_TYPES.items():
         items = data.get(name, [])
         if not isinstance(items, list):
             raise ImportFormatError(f'{origin}: "{name}" must be a list.')
@@ -192,7 +196,7 @@ def merge_records(
                 actor_map[actor.id] = known.id
                 report.matched_actors += 1
                 continue
-            fresh = _free_id(timeline, actor, "ac")
+            fresh = _free_id(timeline, actor)
             for key in map(fold, fresh.names):
                 by_name.setdefault(key, fresh)
             actor_map[actor.id] = fresh.id
@@ -207,7 +211,7 @@ def merge_records(
             if same is not None:
                 source_map[source.id] = same.id
                 continue
-            fresh_source = _free_id(timeline, source, "so")
+            fresh_source = _free_id(timeline, source)
             source_map[source.id] = fresh_source.id
             changes.append(Change("sources", None, fresh_source.to_doc()))
             report.sources += 1
@@ -216,7 +220,7 @@ def merge_records(
             if event.id in skipped:
                 report.duplicates.append(event.title)
                 continue
-            fresh_event = _free_id(timeline, event, "ev")
+            fresh_event = _free_id(timeline, event)
             event_map[event.id] = fresh_event.id
             report.events += 1
             changes.append(Change("events", None, fresh_event.to_doc()))
@@ -236,7 +240,7 @@ def merge_records(
             if not quote.event and (fold(quote.text), speaker, said_in) in loose:
                 report.duplicates.append(f"quote “{quote.text}”")
                 continue
-            fresh_quote = _free_id(timeline, quote, "qu")
+            fresh_quote = _free_id(timeline, quote)
             quote_map[quote.id] = fresh_quote.id
             fresh_quote = replace(
                 fresh_quote,
@@ -337,11 +341,12 @@ class _SourceIndex:
         return None
 
 
-def _free_id(timeline: Timeline, record: Any, prefix: str) -> Any:
-    table = {"ev": "events", "ac": "actors", "qu": "quotes", "so": "sources"}[prefix]
+def _free_id(timeline: Timeline, record: Any) -> Any:
+    """``record``, or a copy with a new id if its id is taken here."""
+    table = TABLE_OF[type(record)]
     if timeline.doc(table, record.id) is None:
         return record
-    return replace(record, id=new_id(prefix))
+    return replace(record, id=new_id(ID_PREFIX[table]))
 
 
 def _dup_key(event: Event) -> tuple[object, object, str]:
