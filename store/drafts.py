@@ -184,11 +184,7 @@ def _source_for(timeline: Timeline, draft: SourceDraft) -> Source | None:
 
 def draft_from_event(timeline: Timeline, event: Event) -> EventDraft:
     """The form's starting values when editing ``event``."""
-    names = tuple(
-        timeline.actors_by_id[r.actor].name
-        for r in event.actors
-        if r.actor in timeline.actors_by_id
-    )
+    names = tuple(timeline.actor_names(event))
     return EventDraft(
         when=event.when,
         title=event.title,

@@ -87,6 +87,12 @@ class Records:
         except KeyError:
             raise NotFoundError(f"No actor with id {actor_id}.") from None
 
+    def actor_names(self, event: Event) -> list[str]:
+        """The names of the event's actors, in its order (missing ones left out)."""
+        return [
+            self.actors_by_id[a].name for a in event.actor_ids if a in self.actors_by_id
+        ]
+
     def actor_event_count(self, actor_id: str) -> int:
         return len(self._index.by_actor.get(actor_id, ()))
 

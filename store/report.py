@@ -27,11 +27,7 @@ def date_record(fd: FuzzyDate) -> dict[str, Any]:
 
 
 def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
-    actors = [
-        timeline.actors_by_id[a].name
-        for a in event.actor_ids
-        if a in timeline.actors_by_id
-    ]
+    actors = timeline.actor_names(event)
     quotes = []
     for quote in timeline.quotes(event=event.id):
         speaker = timeline.actors_by_id.get(quote.speaker or "")

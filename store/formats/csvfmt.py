@@ -51,11 +51,7 @@ _NO = {"", "no", "n", "false", "0"}
 
 
 def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
-    actors = [
-        timeline.actors_by_id[a].name
-        for a in event.actor_ids
-        if a in timeline.actors_by_id
-    ]
+    actors = timeline.actor_names(event)
     urls = [s.url for s in timeline.sources(event=event.id) if s.url]
     return {
         "id": event.id,

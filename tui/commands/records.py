@@ -119,11 +119,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 + ("~" if ev.when.approximate else "")
                 + ("?" if ev.pending else "")
             )
-            names = [
-                timeline.actors_by_id[a].name
-                for a in ev.actor_ids
-                if a in timeline.actors_by_id
-            ]
+            names = timeline.actor_names(ev)
             rows.append([format_when(ev.when), marks, ev.title, ", ".join(names)])
         print_table(["DATE", "", "TITLE", "ACTORS"], rows)
         total = len(timeline)

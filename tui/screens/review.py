@@ -164,11 +164,7 @@ class ReviewScreen(Screen[int]):
         text.append(
             "expected (announced)" if event.status == "expected" else "occurred"
         )
-        names = [
-            self.timeline.actors_by_id[a].name
-            for a in event.actor_ids
-            if a in self.timeline.actors_by_id
-        ]
+        names = self.timeline.actor_names(event)
         text.append("\nactors    ", style="dim")
         text.append(inert(", ".join(names) or "none", single_line=True))
         quotes = self.timeline.quotes(event=event.id)
