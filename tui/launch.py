@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
-from store.errors import DatelineError
 from store.timeline import Timeline
+from tui.commands.common import actor_ids_for
 
 #: Files above this open behind a loading screen (about 15k events, ~0.5 s);
 #: smaller ones open before the UI starts, so a bad file is one plain line.
 OPEN_IN_WORKER_BYTES = 8_000_000
-
-
-def actor_ids_for(timeline: Timeline, names: list[str], path: Path) -> tuple[str, ...]:
-    """``--actor`` names to ids, or an error naming the unknown one."""
-    ids = []
-    for name in names:
-        actor = timeline.find_actor(name)
-        if actor is None:
-            raise DatelineError(
-                f'No actor called "{name}" in {path}. '
-                "See `dateline actors` for the names."
-            )
-        ids.append(actor.id)
-    return tuple(ids)
 
 
 def run_explorer(args: argparse.Namespace) -> int:
@@ -45,12 +30,12 @@ def run_explorer(args: argparse.Namespace) -> int:
             progress: Callable[[str], None],
         ) -> tuple[Timeline, tuple[str, ...]]:
             timeline = Timeline.open(path, progress=progress)
-            return timeline, actor_ids_for(timeline, args.actor, path)
+            return timeline, actor_ids_for(timeline, args.actor)
 
         app = DatelineApp(opener=opener, label=str(path), match_any=args.any)
     else:
         timeline = Timeline.open(path)
-        ids = actor_ids_for(timeline, args.actor, path)
+        ids = actor_ids_for(timeline, args.actor)
         app = DatelineApp(timeline, actor_filter=ids, match_any=args.any)
     try:
         app.run()

@@ -72,17 +72,23 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
-    """Turn filter flags into an EventFilter; unknown actors are an error."""
-    actor_ids = []
-    for name in args.actor:
+def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
+    """``--actor`` names to ids, or an error naming the unknown one."""
+    ids = []
+    for name in names:
         actor = timeline.find_actor(name)
         if actor is None:
             raise DatelineError(
                 f'No actor called "{name}" in {timeline.path}. '
                 "See `dateline actors` for the names."
             )
-        actor_ids.append(actor.id)
+        ids.append(actor.id)
+    return tuple(ids)
+
+
+def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
+    """Turn filter flags into an EventFilter; unknown actors are an error."""
+    actor_ids = actor_ids_for(timeline, args.actor)
     anchor = parse_anchor(args.anchor)
     start = end = None
     if args.date_from:
