@@ -1,10 +1,13 @@
 """dateline's store: the domain model, dates in words and crash-safe storage.
 
 A library with no terminal: it never imports textual or rich.
+
+    from dateline.store import Timeline, parse_date
 """
 
-from store.errors import DatelineError, DateParseError, TimelineFileError
-from store.model import (
+from dateline.store.dates import format_when, parse_date
+from dateline.store.errors import DatelineError, DateParseError, TimelineFileError
+from dateline.store.model import (
     Actor,
     ActorRef,
     Event,
@@ -12,6 +15,7 @@ from store.model import (
     Quote,
     Source,
 )
+from dateline.store.timeline import Timeline
 
 __all__ = [
     "Actor",
@@ -22,5 +26,8 @@ __all__ = [
     "FuzzyDate",
     "Quote",
     "Source",
+    "Timeline",
     "TimelineFileError",
+    "format_when",
+    "parse_date",
 ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
-from store.model import Actor, Event
-from store.names import fold, tokens
+from dateline.store.model import Actor, Event
+from dateline.store.names import fold, tokens
 
 OrderKey = tuple[tuple[int, int, int], str, str]
 

@@ -2,7 +2,7 @@
 
 Records are plain dataclasses. Each converts to and from the dict stored in
 TinyDB (``to_doc``/``from_doc``); the dict shape is the native file format, so
-changing a field name here is a schema change (see ``store.schema``).
+changing a field name here is a schema change (see ``dateline.store.disk.schema``).
 """
 
 from __future__ import annotations

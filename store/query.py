@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from store.model import Status
-from store.names import fold
+from dateline.store.model import Status
+from dateline.store.names import fold
 
 Match = Literal["all", "any"]
 

@@ -1,6 +1,6 @@
 """The in-memory side of a timeline: records, indexes and every read.
 
-``Timeline`` (store.timeline) adds the file, the journal, locking, changes
+``Timeline`` (dateline.store.timeline) adds the file, the journal, locking, changes
 and undo on top; everything here answers from memory so no key press waits
 on TinyDB or the disk.
 """
@@ -13,14 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from store.datafile import Tables
-from store.errors import DatelineError, NotFoundError, TimelineFileError
-from store.index import EventIndex, NameIndex
-from store.model import RECORD_TYPES, Actor, Event, Quote, Source
-from store.names import fold
-from store.query import EventFilter
-from store.schema import TABLES
-from store.search import TextIndex
+from dateline.store.disk.datafile import Tables
+from dateline.store.disk.schema import TABLES
+from dateline.store.errors import DatelineError, NotFoundError, TimelineFileError
+from dateline.store.index import EventIndex, NameIndex
+from dateline.store.model import RECORD_TYPES, Actor, Event, Quote, Source
+from dateline.store.names import fold
+from dateline.store.query import EventFilter
+from dateline.store.search import TextIndex
 
 
 class AmbiguousActorError(DatelineError):

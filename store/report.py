@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.model import Event, FuzzyDate
-from store.timeline import Timeline
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
 
 
 def _iso(value: object) -> str:

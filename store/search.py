@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 
-from store.names import fold
+from dateline.store.names import fold
 
 #: Never produced by fold(), so a match cannot run across two events.
 _SEPARATOR = "\x00"

@@ -1,6 +1,6 @@
 """Timeline: the one way to read and change a timeline file.
 
-Reads are served from memory (``store.records``: records plus indexes);
+Reads are served from memory (``dateline.store.records``: records plus indexes);
 every change is one journal entry made durable before the method returns, so
 when the caller shows "saved" it is. Changes from other processes on the same
 file are caught up under the file lock before each save; an edit of a record
@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.datafile import DataFile
-from store.errors import (
+from dateline.store.disk.datafile import DataFile
+from dateline.store.disk.journal import Entry, Op
+from dateline.store.errors import (
     ConflictError,
 )
-from store.journal import Entry, Op
-from store.model import TABLE_OF, Actor, Event, Quote, Source
-from store.records import AmbiguousActorError, Records
+from dateline.store.model import TABLE_OF, Actor, Event, Quote, Source
+from dateline.store.records import AmbiguousActorError, Records
 
 __all__ = ["SNAPSHOT_AFTER", "AmbiguousActorError", "Change", "Timeline"]
 

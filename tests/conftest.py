@@ -6,9 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from store.timeline import Timeline
-from tui.demo import make_demo
+from dateline.store.timeline import Timeline
+from dateline.tui.cli.demo import make_demo
 
 #: The seed article's publication date; every date test reads against it.
 SEED_ANCHOR = date(2026, 1, 10)

@@ -13,19 +13,18 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from dateline.store import dates
+from dateline.store.errors import DatelineError
+from dateline.store.timeline import Timeline
+from dateline.tui.palette import ExplorerCommands
+from dateline.tui.screens.loading import LoadingScreen
+from dateline.tui.screens.main.screen import MainScreen
+from dateline.tui.widgets.filterbar import FilterState, Part
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
-
-from store import dates
-from store.errors import DatelineError
-from store.timeline import Timeline
-from tui.screens.commands import ExplorerCommands
-from tui.screens.loading import LoadingScreen
-from tui.screens.main import MainScreen
-from tui.widgets.filterbar import FilterState, Part
 
 #: Opens the timeline in a worker: takes a progress callback, returns the
 #: timeline and the actor ids to filter by.
@@ -140,7 +139,7 @@ class DatelineApp(App[int]):
 
     # -- help ------------------------------------------------------------------
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from dateline.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return

@@ -11,10 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store.formats.native import ImportReport, merge_records
-from store.model import Actor, ActorRef, Event, FuzzyDate, Quote, Source, new_id
-from store.names import fold
-from store.timeline import Timeline
+from dateline.store.formats.native import ImportReport, merge_records
+from dateline.store.model import (
+    Actor,
+    ActorRef,
+    Event,
+    FuzzyDate,
+    Quote,
+    Source,
+    new_id,
+)
+from dateline.store.names import fold
+from dateline.store.timeline import Timeline
 
 
 @dataclass

@@ -21,11 +21,11 @@ import io
 from datetime import date, datetime
 from typing import TextIO
 
-from store.errors import DatelineError
-from store.formats.batch import Batch
-from store.formats.native import ImportFormatError
-from store.model import PRECISIONS, STATUSES, Event, FuzzyDate
-from store.timeline import Timeline
+from dateline.store.errors import DatelineError
+from dateline.store.formats.batch import Batch
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.model import PRECISIONS, STATUSES, Event, FuzzyDate
+from dateline.store.timeline import Timeline
 
 COLUMNS = (
     "id",
@@ -175,7 +175,7 @@ def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
             raise ValueError("there is an end date but no start date")
         if not text:
             raise ValueError("no date: fill in start (YYYY-MM-DD) or date_text")
-        from store.dates import parse_date
+        from dateline.store.dates.parse import parse_date
 
         return parse_date(text, anchor)
     start = _iso(raw_start, "start")

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from store.formats.native import FORMAT, ImportFormatError
+from dateline.store.formats.native import FORMAT, ImportFormatError
 
 IMPORT_FORMATS = ("json", "csv", "timelinejs", "ics")
 EXPORT_FORMATS = ("json", "csv", "timelinejs", "ics", "md")

@@ -31,15 +31,14 @@ from typing import Any
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
+from dateline.store.dates.labels import format_when
+from dateline.store.formats.batch import Batch
+from dateline.store.formats.ics_lines import bad_line, check_structure, property_line
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.model import PRECISIONS, Event, FuzzyDate
+from dateline.store.timeline import Timeline
 from icalendar import Calendar, Component, vText
 from icalendar import Event as VEvent
-
-from store.datefmt import format_when
-from store.formats.batch import Batch
-from store.formats.ics_lines import bad_line, check_structure, property_line
-from store.formats.native import ImportFormatError
-from store.model import PRECISIONS, Event, FuzzyDate
-from store.timeline import Timeline
 
 PRODID = "-//dateline//timeline export//EN"
 UID_SUFFIX = "@dateline"

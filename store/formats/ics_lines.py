@@ -8,9 +8,8 @@ it could not read.
 
 from __future__ import annotations
 
+from dateline.store.formats.native import ImportFormatError
 from icalendar.parser import Contentline
-
-from store.formats.native import ImportFormatError
 
 
 def check_structure(text: str, origin: str) -> list[int]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from store.datefmt import format_when
-from store.model import PRECISIONS, Event
-from store.timeline import Timeline
+from dateline.store.dates.labels import format_when
+from dateline.store.model import PRECISIONS, Event
+from dateline.store.timeline import Timeline
 
 MONTH_NAMES = (
     "January",

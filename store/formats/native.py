@@ -2,7 +2,7 @@
 
 ``{"format": "dateline", "schema": 1, "events": [...], "actors": [...],
 "quotes": [...], "sources": [...]}`` where each list holds the documents of
-``store.model`` exactly as stored. Export then import into an empty file gives
+``dateline.store.model`` exactly as stored. Export then import into an empty file gives
 the same timeline, ids included.
 """
 
@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from store.errors import DatelineError
-from store.model import (
+from dateline.store.disk.schema import SCHEMA_VERSION, TABLES
+from dateline.store.errors import DatelineError
+from dateline.store.model import (
     ID_PREFIX,
     RECORD_TYPES,
     TABLE_OF,
@@ -26,9 +27,8 @@ from store.model import (
     Source,
     new_id,
 )
-from store.names import fold
-from store.schema import SCHEMA_VERSION, TABLES
-from store.timeline import Change, Timeline
+from dateline.store.names import fold
+from dateline.store.timeline import Change, Timeline
 
 FORMAT = "dateline"
 

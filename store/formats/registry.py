@@ -16,13 +16,17 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from store.errors import DatelineError
-from store.formats.batch import Batch, merge_batch
-from store.formats.detect import EXPORT_FORMATS, IMPORT_FORMATS, detect_import_format
-from store.formats.native import ImportFormatError, ImportReport, import_native
-from store.model import Event
-from store.storage import fsync_dir
-from store.timeline import Timeline
+from dateline.store.disk.snapshot import fsync_dir
+from dateline.store.errors import DatelineError
+from dateline.store.formats.batch import Batch, merge_batch
+from dateline.store.formats.detect import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    detect_import_format,
+)
+from dateline.store.formats.native import ImportFormatError, ImportReport, import_native
+from dateline.store.model import Event
+from dateline.store.timeline import Timeline
 
 
 class ExportError(DatelineError):
@@ -41,25 +45,25 @@ def render_export(
     if events is not None and _is_everything(timeline, events):
         events = None
     if fmt == "json":
-        from store.formats.native import dumps_native
+        from dateline.store.formats.native import dumps_native
 
         return dumps_native(timeline, events) + "\n"
     if events is None:
         events = timeline.events()
     if fmt == "csv":
-        from store.formats.csvfmt import dumps_csv
+        from dateline.store.formats.csvfmt import dumps_csv
 
         return dumps_csv(timeline, events)
     if fmt == "timelinejs":
-        from store.formats.timelinejs import dumps_timelinejs
+        from dateline.store.formats.timelinejs import dumps_timelinejs
 
         return dumps_timelinejs(timeline, events, title=title) + "\n"
     if fmt == "ics":
-        from store.formats.ics import dumps_ics
+        from dateline.store.formats.ics import dumps_ics
 
         return dumps_ics(timeline, events, title=title)
     if fmt == "md":
-        from store.formats.markdown import dumps_markdown
+        from dateline.store.formats.markdown import dumps_markdown
 
         return dumps_markdown(timeline, events, title=title)
     raise ExportError(
@@ -125,11 +129,11 @@ def read_import(
         )
     origin = str(path)
     if fmt == "csv":
-        from store.formats.csvfmt import read_csv
+        from dateline.store.formats.csvfmt import read_csv
 
         return fmt, read_csv(text, origin, anchor or date.today())
     if fmt == "ics":
-        from store.formats.ics import read_ics
+        from dateline.store.formats.ics import read_ics
 
         return fmt, read_ics(text, origin)
     try:
@@ -140,7 +144,7 @@ def read_import(
             f"({exc.msg}). Nothing was imported."
         ) from None
     if fmt == "timelinejs":
-        from store.formats.timelinejs import read_timelinejs
+        from dateline.store.formats.timelinejs import read_timelinejs
 
         return fmt, read_timelinejs(data, origin)
     return fmt, data

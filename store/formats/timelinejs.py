@@ -35,12 +35,12 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from store.datefmt import format_when
-from store.formats import tljs_html
-from store.formats.batch import Batch
-from store.formats.native import ImportFormatError
-from store.model import PRECISIONS, STATUSES, Event, FuzzyDate
-from store.timeline import Timeline
+from dateline.store.dates.labels import format_when
+from dateline.store.formats import tljs_html
+from dateline.store.formats.batch import Batch
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.model import PRECISIONS, STATUSES, Event, FuzzyDate
+from dateline.store.timeline import Timeline
 
 ERA_TAG = "era"
 _PARTS = ("year", "month", "day", "hour", "minute")

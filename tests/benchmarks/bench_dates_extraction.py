@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from store.datefind import FoundDate, find_dates  # noqa: E402
-from store.dates import warm  # noqa: E402
-from store.ingest import extract  # noqa: E402
-from store.ingest_text import parse_article  # noqa: E402
+from dateline.store.dates.parse import warm  # noqa: E402
+from dateline.store.ingest.find_dates import FoundDate, find_dates  # noqa: E402
+from dateline.store.ingest.pipeline import extract  # noqa: E402
+from dateline.store.ingest.text import parse_article  # noqa: E402
 
 NEWS = ROOT / "fixtures" / "news"
 

@@ -54,10 +54,10 @@ def best_of(runs: int, work: Callable[[], Any]) -> float:
 # -- process start to first paint (runs in a child process) -----------------
 def child_paint(path: str) -> None:
     """Open ``path``, start the app headless, report when it painted."""
-    from store.timeline import Timeline
-    from tui.app import DatelineApp
-    from tui.launch import OPEN_IN_WORKER_BYTES
-    from tui.screens.main import MainScreen
+    from dateline.store.timeline import Timeline
+    from dateline.tui.app import DatelineApp
+    from dateline.tui.cli.launch import OPEN_IN_WORKER_BYTES
+    from dateline.tui.screens.main.screen import MainScreen
 
     marks: dict[str, float] = {}
 
@@ -116,8 +116,8 @@ def first_paint(path: Path) -> dict[str, float]:
 
 # -- cursor moves ------------------------------------------------------------
 async def _moves(path: Path) -> float:
-    from store.timeline import Timeline
-    from tui.app import DatelineApp
+    from dateline.store.timeline import Timeline
+    from dateline.tui.app import DatelineApp
 
     timeline = Timeline.open(path)
     app = DatelineApp(timeline, today=TODAY)
@@ -145,13 +145,12 @@ def cursor_moves(path: Path) -> float:
 
 # -- filters: the store next to plain TinyDB --------------------------------
 def filters(path: Path) -> dict[str, float]:
+    from dateline.store.disk.snapshot import SafeJSONStorage
+    from dateline.store.query import EventFilter
+    from dateline.store.timeline import Timeline
+    from dateline.tui.view.layout import build_layout
     from tinydb import Query, TinyDB
     from tinydb.middlewares import CachingMiddleware
-
-    from store.query import EventFilter
-    from store.storage import SafeJSONStorage
-    from store.timeline import Timeline
-    from tui.widgets.rows import build_layout
 
     found: dict[str, int] = {}
     timeline = Timeline.open(path)

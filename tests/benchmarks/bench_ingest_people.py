@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from store.ingest import Extraction, extract  # noqa: E402
-from store.model import Actor  # noqa: E402
-from store.names import fold  # noqa: E402
+from dateline.store.ingest.pipeline import Extraction, extract  # noqa: E402
+from dateline.store.model import Actor  # noqa: E402
+from dateline.store.names import fold  # noqa: E402
 
 NEWS = ROOT / "fixtures" / "news"
 

@@ -21,11 +21,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+from dateline.store.changes.drafts import EventDraft, save_draft
+from dateline.store.model import FuzzyDate
+from dateline.store.timeline import Timeline
 from tinydb import TinyDB
 
-from store.drafts import EventDraft, save_draft
-from store.model import FuzzyDate
-from store.timeline import Timeline
 from tests.benchmarks.synth import FOCUS_ACTOR, build
 
 DAY = FuzzyDate(date(2026, 1, 9), date(2026, 1, 9), "day", "last Friday")

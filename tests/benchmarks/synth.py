@@ -16,8 +16,16 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from store.model import Actor, ActorRef, Event, FuzzyDate, Precision, Quote, Source
-from store.timeline import Timeline
+from dateline.store.model import (
+    Actor,
+    ActorRef,
+    Event,
+    FuzzyDate,
+    Precision,
+    Quote,
+    Source,
+)
+from dateline.store.timeline import Timeline
 
 FIRST = ["Ana", "Luis", "Maria", "John", "Wei", "Fatima", "Olga", "Kofi", "Aiko"]
 FIRST += ["Pedro", "Sara", "Omar", "Lena", "Ivan", "Nadia", "Tomas", "Ines"]

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tui.cli import main
+from dateline.tui.cli.command import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -67,7 +66,7 @@ def test_later_this_year_is_approximate_within_2026(
 
 def test_unreadable_date_is_one_clear_line_and_exit_2() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "dates", "blorp"],
+        [sys.executable, "-m", "dateline", "dates", "blorp"],
         capture_output=True,
         text=True,
     )
@@ -170,7 +169,7 @@ def test_bad_files_one_line_error_nonzero_unchanged(
     path.write_bytes(content)
     for verb in (["list"], ["add", "--date", "today", "--title", "x"]):
         result = subprocess.run(
-            [sys.executable, "-m", "tui", "--db", str(path), *verb],
+            [sys.executable, "-m", "dateline", "--db", str(path), *verb],
             capture_output=True,
             text=True,
         )

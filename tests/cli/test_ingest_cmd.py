@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from store.timeline import Timeline
-from tui.cli import main
+from dateline.store.timeline import Timeline
+from dateline.tui.cli.command import main
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 
@@ -166,7 +165,7 @@ def test_crlf_text_without_dates_is_saved_and_says_so(
 
 def test_missing_file_has_no_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(tmp_path / "t.json"), "ingest",
+        [sys.executable, "-m", "dateline", "--db", str(tmp_path / "t.json"), "ingest",
          str(tmp_path / "nope.txt")],
         capture_output=True,
         text=True,

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from dateline.store.timeline import Timeline
+from dateline.tui.cli.command import main
 
-from store.timeline import Timeline
 from tests.store.formats.helpers import FIXTURES, file_state
-from tui.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -12,9 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from dateline.tui.cli.demo import make_demo
 from tinydb import TinyDB
-
-from tui.demo import make_demo
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed on this machine"
@@ -74,7 +73,7 @@ def _last_friday(today: date) -> date:
 
 def test_add_an_event_by_hand_in_a_real_terminal(tmp_path: Path) -> None:
     path = make_demo(tmp_path)
-    command = [sys.executable, "-m", "tui", "--db", str(path)]
+    command = [sys.executable, "-m", "dateline", "--db", str(path)]
     term = Terminal(f"dateline-test-{os.getpid()}", command)
     try:
         term.wait_for("8 of 8 events")

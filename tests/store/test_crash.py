@@ -16,9 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from store.model import Event, FuzzyDate
-from store.timeline import Timeline
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
 
 DAY = date(2026, 1, 9)
 

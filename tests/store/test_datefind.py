@@ -6,9 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from store.datefind import find_dates
-from store.ingest_text import parse_article
+from dateline.store.ingest.find_dates import find_dates
+from dateline.store.ingest.text import parse_article
 
 ANCHOR = date(2026, 1, 10)  # a Saturday
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"

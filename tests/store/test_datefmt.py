@@ -1,4 +1,4 @@
-"""store.datefmt: a FuzzyDate shown at its own precision, short enough for a
+"""store.dates.labels: a FuzzyDate shown at its own precision, short enough for a
 timeline row, and read back by the parser to the same span."""
 
 from __future__ import annotations
@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-
-from store.datefmt import describe, format_when
-from store.dates import parse_date
-from store.model import FuzzyDate
+from dateline.store.dates.labels import describe, format_when
+from dateline.store.dates.parse import parse_date
+from dateline.store.model import FuzzyDate
 
 D = date
 ANCHOR = date(2026, 1, 10)

@@ -1,4 +1,4 @@
-"""Each form of the date grammar (store.dategrammar), read through the
+"""Each form of the date grammar (dateline.store.dates.grammar), read through the
 public parse_date against Saturday 10 January 2026, the seed article's date.
 
 Kept apart from test_dates.py, which covers the pipeline around the grammar:
@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from store.dates import parse_date
+from dateline.store.dates.parse import parse_date
 
 ANCHOR = date(2026, 1, 10)
 D = date

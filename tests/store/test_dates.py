@@ -1,4 +1,4 @@
-"""store.dates: date phrases read against the seed article's date.
+"""dateline.store.dates.parse: date phrases read against the seed article's date.
 
 The anchor is Saturday 10 January 2026 throughout unless a test says
 otherwise, so "last Saturday" and "Saturday" differ and a week ending on
@@ -12,12 +12,11 @@ import sys
 from datetime import date, datetime
 
 import pytest
+from dateline.store.dates.parse import parse_date, to_date, warm
+from dateline.store.errors import DateParseError
+from dateline.store.model import PRECISIONS, FuzzyDate
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from store.dates import parse_date, to_date, warm
-from store.errors import DateParseError
-from store.model import PRECISIONS, FuzzyDate
 
 ANCHOR = date(2026, 1, 10)
 D = date
@@ -283,12 +282,12 @@ def test_junk_is_refused(text: str) -> None:
 
 
 def test_the_1990s_never_reaches_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
-    import store.dates
+    import dateline.store.dates.parse
 
     def refuse(*args: object) -> None:
         raise AssertionError("dateparser was asked")
 
-    monkeypatch.setattr(store.dates, "_dateparser", refuse)
+    monkeypatch.setattr(dateline.store.dates.parse, "_dateparser", refuse)
     assert read("the 1990s").precision == "decade"
     assert read("In October").precision == "month"
 
@@ -356,7 +355,7 @@ def test_to_date(value: date | str, expected: date) -> None:
 
 
 def test_importing_dates_does_not_import_dateparser() -> None:
-    code = "import sys, store.dates; print('dateparser' in sys.modules)"
+    code = "import sys, dateline.store.dates.parse; print('dateparser' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -1,4 +1,4 @@
-"""store.dates: the phrases of news text and typing added after the first
+"""dateline.store.dates.parse: the phrases of news text and typing added after the first
 grammar, read through the public parse_date against Saturday 10 January 2026.
 
 Parts of days, clock-first times, windows from the anchor, parts of "next
@@ -12,10 +12,9 @@ import contextlib
 from datetime import date, datetime
 
 import pytest
-
-from store.dates import parse_date
-from store.errors import DateParseError
-from store.model import FuzzyDate
+from dateline.store.dates.parse import parse_date
+from dateline.store.errors import DateParseError
+from dateline.store.model import FuzzyDate
 
 ANCHOR = date(2026, 1, 10)  # a Saturday
 D = date
@@ -393,12 +392,12 @@ _GRAMMAR_ONLY = [row[0] for row in PARTS_OF_DAY + CLOCKS + SHIFTED] + [
 def test_new_forms_never_reach_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
     """dateparser costs ~1 ms a phrase against ~0.05 ms for the grammar, and
     the form reads on every key: these forms must not fall through to it."""
-    import store.dates
+    import dateline.store.dates.parse
 
     def refuse(*args: object) -> None:
         raise AssertionError(f"dateparser was asked: {args[0]!r}")
 
-    monkeypatch.setattr(store.dates, "_dateparser", refuse)
+    monkeypatch.setattr(dateline.store.dates.parse, "_dateparser", refuse)
     for text in _GRAMMAR_ONLY:
         for prefer in ("past", "future", "auto"):
             # Some refuse ("until March" told in the past), but by the grammar.

@@ -7,12 +7,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from dateline.store.ingest.pipeline import (
+    IngestCancelled,
+    IngestError,
+    extract,
+    ingest,
+    save_extraction,
+)
+from dateline.store.model import Event
+from dateline.store.timeline import Timeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from store.ingest import IngestCancelled, IngestError, extract, ingest, save_extraction
-from store.model import Event
-from store.timeline import Timeline
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SEED_TEXT = (FIXTURES / "seed_article.txt").read_text(encoding="utf-8")

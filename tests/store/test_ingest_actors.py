@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.ingest import extract
-from store.timeline import Timeline
+from dateline.store.ingest.pipeline import extract
+from dateline.store.timeline import Timeline
 
 PUBLISHED = date(2026, 1, 10)
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from store.ingest import ingest
-from store.ingest_review import (
+from dateline.store.changes.review import (
     ReviewError,
     accept_event,
     evidence,
@@ -15,8 +13,9 @@ from store.ingest_review import (
     pending_events,
     reject_event,
 )
-from store.model import touched
-from store.timeline import Timeline
+from dateline.store.ingest.pipeline import ingest
+from dateline.store.model import touched
+from dateline.store.timeline import Timeline
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 

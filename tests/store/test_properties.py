@@ -7,6 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from dateline.store.dates.parse import parse_date
+from dateline.store.errors import DateParseError
+from dateline.store.formats.native import dumps_native, import_native
+from dateline.store.model import PRECISIONS, Event, FuzzyDate
+from dateline.store.timeline import Timeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -17,12 +22,6 @@ from hypothesis.stateful import (
     invariant,
     rule,
 )
-
-from store.dates import parse_date
-from store.errors import DateParseError
-from store.formats.native import dumps_native, import_native
-from store.model import PRECISIONS, Event, FuzzyDate
-from store.timeline import Timeline
 
 ANCHOR = date(2026, 1, 10)
 PHRASES = [

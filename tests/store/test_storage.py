@@ -7,11 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from store.errors import TimelineFileError
-from store.model import Event, FuzzyDate
-from store.storage import backup_path
-from store.timeline import Timeline
+from dateline.store.disk.snapshot import backup_path
+from dateline.store.errors import TimelineFileError
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
 
 
 def _event(title: str) -> Event:
@@ -136,7 +135,7 @@ def test_failed_save_keeps_memory_and_disk_as_they_were(
     def disk_full(*_: object, **__: object) -> int:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("store.journal.os.write", disk_full)
+    monkeypatch.setattr("dateline.store.disk.journal.os.write", disk_full)
     with pytest.raises(TimelineFileError, match="No space left"):
         timeline.put(_event("lost"))
     monkeypatch.undo()
@@ -194,7 +193,7 @@ def test_damaged_meta_is_a_clear_error(db_path: Path) -> None:
 def test_restore_sets_the_journal_aside_with_the_replaced_file(
     db_path: Path,
 ) -> None:
-    from store.check import restore_backup
+    from dateline.store.disk.check import restore_backup
 
     with Timeline.open(db_path) as timeline:
         timeline.put(_event("A"))

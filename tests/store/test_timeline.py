@@ -7,13 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from store.actor_edit import ActorEditError, merge_actors, update_actor
-from store.drafts import DraftError, EventDraft, save_draft
-from store.errors import ConflictError
-from store.model import Event, FuzzyDate
-from store.query import EventFilter
-from store.timeline import AmbiguousActorError, Timeline
+from dateline.store.changes.actors import ActorEditError, merge_actors, update_actor
+from dateline.store.changes.drafts import DraftError, EventDraft, save_draft
+from dateline.store.errors import ConflictError
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.query import EventFilter
+from dateline.store.timeline import AmbiguousActorError, Timeline
 
 FRIDAY = FuzzyDate(date(2026, 1, 9), date(2026, 1, 9), "day", "last Friday")
 

@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from store.drafts import EventDraft, save_draft
-from store.errors import ConflictError
-from store.model import Event, FuzzyDate
-from store.timeline import Timeline
+from dateline.store.changes.drafts import EventDraft, save_draft
+from dateline.store.errors import ConflictError
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
 
 DAY = FuzzyDate(date(2026, 1, 9), date(2026, 1, 9), "day")
 SAVES = 150

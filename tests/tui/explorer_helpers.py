@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateline.store.timeline import Timeline
+from dateline.tui.app import DatelineApp
+from dateline.tui.screens.main.screen import MainScreen
+from dateline.tui.widgets.filterbar import FilterBar
+from dateline.tui.widgets.panes import ActorsPane, QuotesPane, SourcesPane
 from textual.pilot import Pilot
-
-from store.timeline import Timeline
-from tui.app import DatelineApp
-from tui.screens.main import MainScreen
-from tui.widgets.filterbar import FilterBar
-from tui.widgets.panes import ActorsPane, QuotesPane, SourcesPane
 
 #: "Today" for every explorer test: the seed article's date.
 TODAY = date(2026, 1, 10)

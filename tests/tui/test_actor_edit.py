@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from dateline.store.model import Actor, ActorRef, Event, FuzzyDate, Quote
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.actor_edit import ActorEditScreen, ActorPickerScreen
+from dateline.tui.screens.confirm import ConfirmScreen
 from textual.widgets import Input, OptionList, Static
 
-from store.model import Actor, ActorRef, Event, FuzzyDate, Quote
-from store.timeline import Timeline
 from tests.tui.form_host import PENDING, FormHost, run_async
-from tui.screens.actor_edit import ActorEditScreen, ActorPickerScreen
-from tui.screens.confirm import ConfirmScreen
 
 SIZE = (100, 30)
 

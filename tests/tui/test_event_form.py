@@ -6,17 +6,17 @@ import errno
 from datetime import date
 from pathlib import Path
 
+import dateline.store.disk.journal
 import pytest
+from dateline.store.model import Event, touched
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.confirm import ConfirmScreen
+from dateline.tui.screens.event_form import EventFormScreen
+from dateline.tui.widgets.actor_input import ActorSuggester
+from dateline.tui.widgets.date_field import DateField
 from textual.widgets import Input, Static, TextArea
 
-import store.journal
-from store.model import Event, touched
-from store.timeline import Timeline
 from tests.tui.form_host import PENDING, FormHost, run_async
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.event_form import EventFormScreen
-from tui.widgets.actor_input import ActorSuggester
-from tui.widgets.date_field import DateField
 
 ANCHOR = date(2026, 1, 10)
 SIZE = (100, 30)
@@ -289,7 +289,7 @@ async def test_failing_save_keeps_form_and_input(
         await type_into(pilot, "#title", "Kept through a full disk")
         await type_into(pilot, "#actors", "Trump, Nobody Yet")
         with monkeypatch.context() as patch:
-            patch.setattr(store.journal, "_datasync", disk_full)
+            patch.setattr(dateline.store.disk.journal, "_datasync", disk_full)
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert app.result is PENDING

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dateline.store.timeline
 import pytest
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.confirm import ConfirmScreen
+from dateline.tui.screens.event_form import EventFormScreen
 from textual.widgets import Input
 
-import store.timeline
-from store.model import Event, FuzzyDate
-from store.timeline import Timeline
 from tests.tui.explorer_helpers import (
     SIZE,
     TODAY,
@@ -21,8 +23,6 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.event_form import EventFormScreen
 
 
 def notes(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -137,7 +137,7 @@ async def test_changes_by_another_process_are_offered_for_reload(
 async def test_a_due_snapshot_is_written_in_a_worker(
     demo: Timeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store.timeline, "SNAPSHOT_AFTER", 1)
+    monkeypatch.setattr(dateline.store.timeline, "SNAPSHOT_AFTER", 1)
     app = make_app(demo)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "ev-phone-call")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.export import ExportScreen
+from dateline.tui.screens.ingest import IngestScreen
+from dateline.tui.screens.main.screen import MainScreen
+from dateline.tui.screens.review import ReviewScreen
 from textual.widgets import Input, TextArea
 
-from store.timeline import Timeline
 from tests.tui.explorer_helpers import SIZE, header, make_app, shown_ids
-from tui.screens.export import ExportScreen
-from tui.screens.ingest import IngestScreen
-from tui.screens.main import MainScreen
-from tui.screens.review import ReviewScreen
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 

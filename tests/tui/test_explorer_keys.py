@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
+from dateline.tui.app import DatelineApp
+from dateline.tui.screens.article import ArticleScreen
+from dateline.tui.screens.event_view import EventScreen
+from dateline.tui.screens.help import HelpScreen
+from dateline.tui.widgets.article_body import ArticleBody
+from dateline.tui.widgets.detail import DetailStrip
+from dateline.tui.widgets.prompt import PromptBar
 from textual.widgets import Input
 
-from store.model import Event, FuzzyDate
-from store.timeline import Timeline
 from tests.tui.explorer_helpers import (
     SIZE,
     TODAY,
@@ -20,13 +27,6 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
-from tui.app import DatelineApp
-from tui.screens.article import ArticleScreen
-from tui.screens.event_view import EventScreen
-from tui.screens.help import HelpScreen
-from tui.widgets.article_body import ArticleBody
-from tui.widgets.detail import DetailStrip
-from tui.widgets.prompt import PromptBar
 
 DATE_ORDER = [
     "ev-visa-suspension",

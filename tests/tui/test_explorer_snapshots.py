@@ -6,9 +6,9 @@ only after looking at the new pictures.
 
 from __future__ import annotations
 
+from dateline.store.timeline import Timeline
 from textual.pilot import Pilot
 
-from store.timeline import Timeline
 from tests.tui.explorer_helpers import SIZE, main_screen, make_app
 
 

@@ -9,11 +9,10 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.export import ExportScreen
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Select, Static
-
-from store.timeline import Timeline
-from tui.screens.export import ExportScreen
 
 SIZE = (100, 30)
 PENDING = object()
@@ -102,7 +101,7 @@ async def test_format_follows_the_name_and_the_name_follows_the_format(
     assert app.result == f"Exported 8 events to {tmp_path / 'cal.json'}"
     # Every event in view is the whole timeline: the lossless export has it all.
     fresh = Timeline.open(tmp_path / "fresh.json")
-    from store.formats.registry import import_file
+    from dateline.store.formats.registry import import_file
 
     import_file(fresh, tmp_path / "cal.json")
     assert fresh.all_docs() == demo.all_docs()

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.actor_picker import ActorPickerScreen, rank_actors
+from dateline.tui.screens.main.screen import MainScreen
+from dateline.tui.view.textmatch import match_spans
+from dateline.tui.widgets.filterbar import FilterBar, FilterState, Part
+from dateline.tui.widgets.prompt import PromptBar
 from textual.geometry import Region
 from textual.widgets import Input
 
-from store.timeline import Timeline
 from tests.tui.explorer_helpers import (
     SIZE,
     goto,
@@ -18,11 +23,6 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
-from tui.screens.actor_picker import ActorPickerScreen, rank_actors
-from tui.screens.main import MainScreen
-from tui.widgets.filterbar import FilterBar, FilterState, Part
-from tui.widgets.prompt import PromptBar
-from tui.widgets.textmatch import match_spans
 
 PETRO_EVENTS = {
     "ev-announcement",

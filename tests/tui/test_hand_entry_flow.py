@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.confirm import ConfirmScreen
+from dateline.tui.screens.event_form import EventFormScreen
 from textual.widgets import Input
 
-from store.timeline import Timeline
 from tests.tui.explorer_helpers import SIZE, TODAY, highlighted, make_app, type_text
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.event_form import EventFormScreen
 
 
 async def test_add_edit_delete_undo_then_reopen(demo_path: Path) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from store.model import Event, FuzzyDate, Quote, Source
-from store.timeline import Timeline
+from dateline.store.model import Event, FuzzyDate, Quote, Source
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.article import ArticleScreen
+
 from tests.tui.explorer_helpers import SIZE, make_app, shown_ids
-from tui.screens.article import ArticleScreen
 
 ESCAPES = "\x1b[2J\x1b[31m\x9b1m\x07"
 ODD = [

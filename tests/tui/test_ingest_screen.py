@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import dateline.tui.screens.ingest as ingest_screen
 import pytest
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.ingest import IngestResult, IngestScreen
 from textual.widgets import Input, Static, TextArea
 
-import tui.screens.ingest as ingest_screen
-from store.timeline import Timeline
 from tests.tui.form_host import PENDING, FormHost, run_async
-from tui.screens.ingest import IngestResult, IngestScreen
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 SIZE = (110, 40)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from store.errors import TimelineFileError
-from store.timeline import Timeline
+from dateline.store.errors import TimelineFileError
+from dateline.store.timeline import Timeline
+from dateline.tui.app import DatelineApp
+from dateline.tui.screens.loading import LoadingScreen
+from dateline.tui.screens.main.screen import MainScreen
+
 from tests.tui.explorer_helpers import header, shown_ids
-from tui.app import DatelineApp
-from tui.screens.loading import LoadingScreen
-from tui.screens.main import MainScreen
 
 
 async def test_opener_runs_in_a_worker_then_shows_the_timeline(

@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from dateline.store.ingest.pipeline import ingest
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.review import MergeTargetScreen, ReviewScreen
 from textual.widgets import Input, OptionList, Static
 
-from store.ingest import ingest
-from store.model import Event, FuzzyDate
-from store.timeline import Timeline
 from tests.tui.form_host import FormHost, run_async
-from tui.screens.review import MergeTargetScreen, ReviewScreen
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 SIZE = (110, 34)
@@ -126,7 +126,7 @@ async def test_merge_can_be_cancelled(ingested: tuple[Timeline, str]) -> None:
 async def test_edit_opens_the_form_on_the_article_date_and_accepts(
     ingested: tuple[Timeline, str],
 ) -> None:
-    from tui.screens.event_form import EventFormScreen
+    from dateline.tui.screens.event_form import EventFormScreen
 
     timeline, source_id = ingested
     app = FormHost(ReviewScreen(timeline, source_id))

@@ -1,6 +1,6 @@
 """Editing one actor: rename, aliases, kind, description, or merge into another.
 
-Opened from the actors pane. Saving goes through ``store.actor_edit`` and is
+Opened from the actors pane. Saving goes through ``store.changes.actors`` and is
 one durable, undoable step; a name that already belongs to someone else is
 refused with a message under the names and nothing typed is lost. "Merge
 into…" picks the actor to keep from a fuzzy list and asks before folding
@@ -11,6 +11,22 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.changes.actors import ActorEditError, merge_actors, update_actor
+from dateline.store.errors import DatelineError
+from dateline.store.model import ACTOR_KINDS, Actor
+from dateline.store.names import fuzzy_score
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.confirm import ConfirmScreen
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.actor_input import split_names
+from dateline.tui.widgets.form_inert import InertInput, InertTextArea
+from dateline.tui.widgets.form_layout import (
+    FORM_CSS,
+    error_line,
+    fit_body,
+    form_row,
+    show_error,
+)
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,23 +44,6 @@ from textual.widgets import (
     TextArea,
 )
 from textual.widgets.option_list import Option
-
-from store.actor_edit import ActorEditError, merge_actors, update_actor
-from store.errors import DatelineError
-from store.model import ACTOR_KINDS, Actor
-from store.names import fuzzy_score
-from store.text import inert
-from store.timeline import Timeline
-from tui.screens.confirm import ConfirmScreen
-from tui.widgets.actor_input import split_names
-from tui.widgets.form_inert import InertInput, InertTextArea
-from tui.widgets.form_layout import (
-    FORM_CSS,
-    error_line,
-    fit_body,
-    form_row,
-    show_error,
-)
 
 
 def _plain(text: str) -> str:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.model import Actor
+from dateline.store.names import fold, fuzzy_score
+from dateline.store.query import Match
+from dateline.store.timeline import Timeline
+from dateline.tui.view.inert import inert
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,12 +22,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
-
-from store.model import Actor
-from store.names import fold, fuzzy_score
-from store.query import Match
-from store.text import inert
-from store.timeline import Timeline
 
 Picked = tuple[tuple[str, ...], Match]
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.model import Quote
+from dateline.store.timeline import Timeline
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.article_body import ArticleBody
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-
-from store.model import Quote
-from store.text import inert
-from store.timeline import Timeline
-from tui.widgets.article_body import ArticleBody
 
 
 class ArticleScreen(Screen[None]):

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.tui.view.inert import inert
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
-
-from store.text import inert
 
 
 class _MouseButton(Button, can_focus=False):

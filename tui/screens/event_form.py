@@ -3,7 +3,7 @@
 Everything typed stays in the form until a save succeeds: a date that cannot
 be read, an empty title, an ambiguous name, a full disk or a record changed by
 another process each show a message in the form and leave it open. The screen
-saves through ``store.drafts.save_draft`` itself, so the Event it dismisses
+saves through ``store.changes.drafts.save_draft`` itself, so the Event it dismisses
 with is already durable.
 """
 
@@ -12,6 +12,27 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from dateline.store.changes.drafts import (
+    DraftError,
+    EventDraft,
+    draft_from_event,
+    save_draft,
+)
+from dateline.store.dates.parse import to_date
+from dateline.store.errors import DatelineError, DateParseError
+from dateline.store.model import Event, Status
+from dateline.store.timeline import Timeline
+from dateline.tui.screens.confirm import ConfirmScreen
+from dateline.tui.widgets.actor_input import (
+    NamesReadout,
+    ambiguity_message,
+    read_names,
+    split_names,
+)
+from dateline.tui.widgets.date_field import DateField
+from dateline.tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows, prefer_for
+from dateline.tui.widgets.form_layout import FORM_CSS, error_line, fit_body, show_error
+from dateline.tui.widgets.form_source import SourceField
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -26,28 +47,6 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-
-from store.dates import to_date
-from store.drafts import (
-    DraftError,
-    EventDraft,
-    draft_from_event,
-    save_draft,
-)
-from store.errors import DatelineError, DateParseError
-from store.model import Event, Status
-from store.timeline import Timeline
-from tui.screens.confirm import ConfirmScreen
-from tui.widgets.actor_input import (
-    NamesReadout,
-    ambiguity_message,
-    read_names,
-    split_names,
-)
-from tui.widgets.date_field import DateField
-from tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows, prefer_for
-from tui.widgets.form_layout import FORM_CSS, error_line, fit_body, show_error
-from tui.widgets.form_source import SourceField
 
 #: Form fields that can carry a message under them; DraftError.field names one.
 ERROR_FIELDS = ("when", "title", "actors", "quote_speaker", "source")

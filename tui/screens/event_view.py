@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.dates.labels import describe, format_when
+from dateline.store.model import Event
+from dateline.store.timeline import Timeline
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.panes import SourcesPane
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,12 +16,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
-
-from store.datefmt import describe, format_when
-from store.model import Event
-from store.text import inert
-from store.timeline import Timeline
-from tui.widgets.panes import SourcesPane
 
 
 def event_text(timeline: Timeline, event: Event) -> Text:

@@ -12,19 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from dateline.store.errors import DatelineError
+from dateline.store.formats.detect import SUFFIX, TIMELINEJS_SUFFIXES, export_format_for
+from dateline.store.formats.registry import write_export
+from dateline.store.model import Event
+from dateline.store.timeline import Timeline
+from dateline.tui.view.inert import inert
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
-
-from store.errors import DatelineError
-from store.formats.detect import SUFFIX, TIMELINEJS_SUFFIXES, export_format_for
-from store.formats.registry import write_export
-from store.model import Event
-from store.text import inert
-from store.timeline import Timeline
 
 #: (label, format) in the order offered; the report comes first.
 CHOICES = (

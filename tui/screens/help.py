@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.tui.widgets.timeline_view import MARKS
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,8 +18,6 @@ from textual.containers import Grid, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
-
-from tui.widgets.timeline_view import MARKS
 
 #: Section titles by class name; others use the class's HELP_TITLE or name.
 TITLES = {

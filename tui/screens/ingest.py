@@ -23,16 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, ProgressBar, Static, TextArea
-from textual.worker import Worker, WorkerState, get_current_worker
-
-from store.errors import DatelineError
-from store.ingest import (
+from dateline.store.errors import DatelineError
+from dateline.store.ingest.pipeline import (
     Extraction,
     IngestCancelled,
     IngestReport,
@@ -40,10 +32,17 @@ from store.ingest import (
     read_article,
     save_extraction,
 )
-from store.ingest_text import parse_article
-from store.text import inert
-from store.timeline import Timeline
-from tui.widgets.form_layout import FORM_CSS, error_line, form_row, show_error
+from dateline.store.ingest.text import parse_article
+from dateline.store.timeline import Timeline
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_layout import FORM_CSS, error_line, form_row, show_error
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, ProgressBar, Static, TextArea
+from textual.worker import Worker, WorkerState, get_current_worker
 
 #: Progress is redrawn at most this often (fraction of the whole), so a long
 #: article does not flood the UI thread with updates.

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from dateline.tui.view.inert import inert
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
-
-from store.text import inert
 
 
 class LoadingScreen(Screen[None]):

@@ -15,6 +15,19 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from dateline.store.changes.review import (
+    accept_event,
+    evidence,
+    merge_event,
+    pending_events,
+    reject_event,
+)
+from dateline.store.dates.labels import describe, format_when
+from dateline.store.errors import DatelineError
+from dateline.store.model import Event
+from dateline.store.names import fold
+from dateline.store.timeline import Timeline
+from dateline.tui.view.inert import inert
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,20 +36,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
-
-from store.datefmt import describe, format_when
-from store.errors import DatelineError
-from store.ingest_review import (
-    accept_event,
-    evidence,
-    merge_event,
-    pending_events,
-    reject_event,
-)
-from store.model import Event
-from store.names import fold
-from store.text import inert
-from store.timeline import Timeline
 
 #: Events offered as merge targets at most; the filter narrows the rest.
 MERGE_CHOICES = 200
@@ -219,7 +218,7 @@ class ReviewScreen(Screen[int]):
         if event is None:
             self.notify("Nothing to edit here.")
             return
-        from tui.screens.event_form import EventFormScreen
+        from dateline.tui.screens.event_form import EventFormScreen
 
         anchor = self._article_date(event)
         form = EventFormScreen(

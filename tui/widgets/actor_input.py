@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dateline.store.model import Actor
+from dateline.store.names import fold, fuzzy_score
+from dateline.store.timeline import AmbiguousActorError, Timeline
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_inert import InertInput
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Static
-
-from store.model import Actor
-from store.names import fold, fuzzy_score
-from store.text import inert
-from store.timeline import AmbiguousActorError, Timeline
-from tui.widgets.form_inert import InertInput
 
 
 def split_names(text: str) -> list[str]:

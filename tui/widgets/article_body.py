@@ -12,6 +12,7 @@ import re
 from itertools import pairwise
 from typing import ClassVar
 
+from dateline.tui.view.inert import inert
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -19,8 +20,6 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from store.text import inert
 
 _TOKEN = re.compile(r"\S+\s*")
 Span = tuple[int, int]

@@ -1,6 +1,6 @@
 """A date typed in words, with a live reading of what the words mean.
 
-The reading runs on every key through ``store.dates.parse_date``, the same
+The reading runs on every key through ``store.dates.parse.parse_date``, the same
 reader saving uses, so "Fri 9 Jan 2026 · day" under the field is exactly what
 will be stored. Beside the field sits the anchor the words are read against
 (today, or an article's publication date): "last Friday" means nothing
@@ -12,18 +12,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from dateline.store.changes.drafts import DraftError
+from dateline.store.dates.labels import describe, format_when
+from dateline.store.dates.parse import parse_date
+from dateline.store.errors import DateParseError
+from dateline.store.model import FuzzyDate
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_inert import InertInput
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Input, Static
-
-from store.datefmt import describe, format_when
-from store.dates import parse_date
-from store.drafts import DraftError
-from store.errors import DateParseError
-from store.model import FuzzyDate
-from store.text import inert
-from tui.widgets.form_inert import InertInput
 
 Prefer = Literal["past", "future", "auto"]
 

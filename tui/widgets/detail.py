@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from dateline.store.dates.labels import describe
+from dateline.store.model import Event
+from dateline.tui.view.inert import inert
 from rich.text import Text
 from textual.widgets import Static
-
-from store.datefmt import describe
-from store.model import Event
-from store.text import inert
 
 
 def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Text:

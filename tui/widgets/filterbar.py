@@ -2,7 +2,7 @@
 
 ``FilterState`` keeps the filter as an ordered list of parts, so "clear the
 last chip" removes what was added last. Several actors read as one chip:
-"Petro + Trump, all of". It becomes a ``store.query.EventFilter`` for the
+"Petro + Trump, all of". It becomes a ``dateline.store.query.EventFilter`` for the
 timeline to answer.
 """
 
@@ -12,16 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from dateline.store.model import Status
+from dateline.store.query import EventFilter, Match
+from dateline.store.timeline import Timeline
+from dateline.tui.view.actor_labels import short_name
+from dateline.tui.view.inert import inert
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
-
-from store.model import Status
-from store.query import EventFilter, Match
-from store.text import inert
-from store.timeline import Timeline
-from tui.widgets.actor_names import short_name
 
 PartKind = Literal["actor", "range", "tag", "status", "text"]
 

@@ -1,6 +1,6 @@
 """The event form's fields laid out: which field goes where, with which id.
 
-``tui.screens.event_form`` gives them their behaviour (live readings, saving)
+``dateline.tui.screens.event_form`` gives them their behaviour (live readings, saving)
 and finds them by these ids; keeping the long layout here leaves that module
 about what the form does.
 """
@@ -10,19 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from dateline.store.changes.drafts import EventDraft
+from dateline.store.dates.labels import format_when
+from dateline.store.model import Source
+from dateline.store.timeline import Timeline
+from dateline.tui.widgets.actor_input import ActorNamesInput, NamesReadout
+from dateline.tui.widgets.date_field import DateField, Prefer
+from dateline.tui.widgets.form_inert import InertInput, InertTextArea
+from dateline.tui.widgets.form_layout import error_line, form_row
+from dateline.tui.widgets.form_source import SourceField
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
-
-from store.datefmt import format_when
-from store.drafts import EventDraft
-from store.model import Source
-from store.timeline import Timeline
-from tui.widgets.actor_input import ActorNamesInput, NamesReadout
-from tui.widgets.date_field import DateField, Prefer
-from tui.widgets.form_inert import InertInput, InertTextArea
-from tui.widgets.form_layout import error_line, form_row
-from tui.widgets.form_source import SourceField
 
 EVENT_FIELDS_CSS = """
 #summary {

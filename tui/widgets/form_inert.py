@@ -1,7 +1,7 @@
 """Editable fields that show control characters instead of sending them.
 
 A title imported from the web can hold an escape sequence. Labels show store
-text through ``store.text.inert``, but an input must keep the value exactly
+text through ``dateline.tui.view.inert.inert``, but an input must keep the value exactly
 as stored (saving an edit must not rewrite characters the user never
 touched), and its cursor arithmetic counts characters. So these fields keep
 the value and only draw it differently: every control or bidi character is
@@ -11,10 +11,9 @@ where the user thinks it is.
 
 from __future__ import annotations
 
+from dateline.tui.view.inert import has_unsafe, inert_same_length
 from rich.text import Text
 from textual.widgets import Input, TextArea
-
-from store.text import has_unsafe, inert_same_length
 
 
 class InertInput(Input):

@@ -8,11 +8,10 @@ each field is, and a brighter one which field has the cursor.
 
 from __future__ import annotations
 
+from dateline.tui.view.inert import inert
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
-
-from store.text import inert
 
 FORM_CSS = """
 .form-box {

@@ -8,15 +8,14 @@ typing at once is refused rather than guessed at.
 
 from __future__ import annotations
 
+from dateline.store.changes.drafts import DraftError, SourceDraft
+from dateline.store.model import Source
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_inert import InertInput
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Select
-
-from store.drafts import DraftError, SourceDraft
-from store.model import Source
-from store.text import inert
-from tui.widgets.form_inert import InertInput
 
 #: Widths kept short enough that the picker's lines fit beside the labels.
 LABEL_LIMIT = 90

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.model import Actor, Quote, Source
+from dateline.tui.view.inert import inert
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
-from store.model import Actor, Quote, Source
-from store.text import inert
 
 
 class RecordPane(OptionList):

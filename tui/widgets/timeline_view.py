@@ -13,6 +13,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
+from dateline.store.dates.labels import format_when
+from dateline.store.model import Event
+from dateline.tui.view.inert import inert
+from dateline.tui.view.layout import EVENT, MONTH, TODAY, YEAR, Layout
+from dateline.tui.view.textmatch import match_spans
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -22,12 +27,6 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from store.datefmt import format_when
-from store.model import Event
-from store.text import inert
-from tui.widgets.rows import EVENT, MONTH, TODAY, YEAR, Layout
-from tui.widgets.textmatch import match_spans
 
 DATE_WIDTH = 13
 MARKS_WIDTH = 4

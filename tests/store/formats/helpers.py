@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.formats.registry import import_file, render_export
-from store.timeline import Timeline
+from dateline.store.formats.registry import import_file, render_export
+from dateline.store.timeline import Timeline
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "formats"
 

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from dateline.store.formats.csvfmt import COLUMNS, read_csv
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.formats.registry import import_file
+from dateline.store.timeline import Timeline
 
-from store.formats.csvfmt import COLUMNS, read_csv
-from store.formats.native import ImportFormatError
-from store.formats.registry import import_file
-from store.timeline import Timeline
 from tests.store.formats.helpers import FIXTURES, source_view
 
 SAMPLE = FIXTURES / "events.csv"

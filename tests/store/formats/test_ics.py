@@ -6,11 +6,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from dateline.store.formats.registry import import_file, render_export
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
 from icalendar import Calendar
 
-from store.formats.registry import import_file, render_export
-from store.model import Event, FuzzyDate
-from store.timeline import Timeline
 from tests.store.formats.helpers import FIXTURES, actor_names, source_view
 
 SAMPLE = FIXTURES / "calendar.ics"

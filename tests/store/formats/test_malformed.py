@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.formats.registry import import_file
+from dateline.store.timeline import Timeline
 
-from store.formats.native import ImportFormatError
-from store.formats.registry import import_file
-from store.timeline import Timeline
 from tests.store.formats.helpers import FIXTURES, file_state
 
 CRLF = "\r\n"

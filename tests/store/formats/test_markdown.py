@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.formats.markdown import dumps_markdown, escape
-from store.model import Event, FuzzyDate, Source
-from store.timeline import Timeline
+from dateline.store.formats.markdown import dumps_markdown, escape
+from dateline.store.model import Event, FuzzyDate, Source
+from dateline.store.timeline import Timeline
 
 
 def _headings(text: str) -> list[str]:

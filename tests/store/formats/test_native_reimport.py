@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store.formats.native import import_native
-from store.timeline import Timeline
+from dateline.store.formats.native import import_native
+from dateline.store.timeline import Timeline
 
 GOLD = Path(__file__).resolve().parents[3] / "fixtures" / "seed_timeline.json"
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 
+from dateline.store.formats.registry import render_export
+from dateline.store.model import Actor, ActorRef, Event, FuzzyDate
+from dateline.store.names import fold
+from dateline.store.timeline import Timeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from store.formats.registry import render_export
-from store.model import Actor, ActorRef, Event, FuzzyDate
-from store.names import fold
-from store.timeline import Timeline
 
 # Words with the characters that break markup: <, &, ", ;, commas, quotes.
 WORD = st.text(
@@ -65,16 +64,16 @@ def test_timelinejs_and_ics_keep_dates_words_and_actors(
         text = render_export(source, None, fmt)
         back = Timeline.memory()
         if fmt == "ics":
-            from store.formats.ics import read_ics as read
+            from dateline.store.formats.ics import read_ics as read
 
             batch = read(text, "x")
         else:
             import json
 
-            from store.formats.timelinejs import read_timelinejs
+            from dateline.store.formats.timelinejs import read_timelinejs
 
             batch = read_timelinejs(json.loads(text), "x")
-        from store.formats.batch import merge_batch
+        from dateline.store.formats.batch import merge_batch
 
         merge_batch(back, batch)
         got = back.event(event.id)

@@ -12,11 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.formats.registry import read_import, render_export
+from dateline.store.model import Source
+from dateline.store.timeline import Timeline
 
-from store.formats.native import ImportFormatError
-from store.formats.registry import read_import, render_export
-from store.model import Source
-from store.timeline import Timeline
 from tests.store.formats.helpers import actor_names, quote_view, round_trip, source_view
 
 
@@ -117,7 +117,7 @@ def test_a_filtered_native_export_takes_what_its_events_need(
     path = tmp_path / "one.json"
     path.write_text(render_export(demo, chosen, "json"), encoding="utf-8")
     back = Timeline.open(tmp_path / "one-back.json")
-    from store.formats.registry import import_file
+    from dateline.store.formats.registry import import_file
 
     import_file(back, path)
     assert [e.id for e in back.events()] == ["ev-maduro-op"]

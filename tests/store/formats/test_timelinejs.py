@@ -9,13 +9,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from dateline.store.formats.batch import merge_batch
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.formats.registry import import_file, render_export
+from dateline.store.formats.timelinejs import export_timelinejs, read_timelinejs
+from dateline.store.model import Actor, ActorRef, Event, FuzzyDate, Quote, Source
+from dateline.store.timeline import Timeline
 
-from store.formats.batch import merge_batch
-from store.formats.native import ImportFormatError
-from store.formats.registry import import_file, render_export
-from store.formats.timelinejs import export_timelinejs, read_timelinejs
-from store.model import Actor, ActorRef, Event, FuzzyDate, Quote, Source
-from store.timeline import Timeline
 from tests.store.formats.helpers import FIXTURES, round_trip
 
 SAMPLE = FIXTURES / "timelinejs_eras.json"

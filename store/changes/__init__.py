@@ -1,0 +1,35 @@
+"""Edits that touch several records at once, each one undo step: hand-entry
+drafts, actor rename/alias/merge, and the review of extracted events.
+"""
+
+from dateline.store.changes.actors import ActorEditError, merge_actors, update_actor
+from dateline.store.changes.drafts import (
+    DraftError,
+    EventDraft,
+    SourceDraft,
+    draft_from_event,
+    save_draft,
+)
+from dateline.store.changes.review import (
+    ReviewError,
+    accept_event,
+    merge_event,
+    pending_events,
+    reject_event,
+)
+
+__all__ = [
+    "ActorEditError",
+    "DraftError",
+    "EventDraft",
+    "ReviewError",
+    "SourceDraft",
+    "accept_event",
+    "draft_from_event",
+    "merge_actors",
+    "merge_event",
+    "pending_events",
+    "reject_event",
+    "save_draft",
+    "update_actor",
+]

@@ -1,0 +1,124 @@
+"""The review queue: accept, reject or merge events extracted from articles.
+
+Each decision is one durable step and one undo step. Rejecting an extracted
+event keeps its quotes (they are still words in the article) and only
+detaches them; merging moves the pending event's quotes, sources and actors
+to the chosen event and deletes the pending one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateline.store.errors import DatelineError
+from dateline.store.model import ActorRef, Event, touched
+from dateline.store.query import EventFilter
+from dateline.store.timeline import Change, Timeline
+
+__all__ = [
+    "Evidence",
+    "ReviewError",
+    "accept_event",
+    "evidence",
+    "merge_event",
+    "pending_events",
+    "reject_event",
+]
+
+
+class ReviewError(DatelineError):
+    """A review decision that cannot be made (e.g. merging into itself)."""
+
+
+def pending_events(timeline: Timeline, source_id: str | None = None) -> list[Event]:
+    """Extracted events awaiting review, in date order; of one source if given."""
+    events = timeline.events(EventFilter(pending_only=True))
+    if source_id is not None:
+        events = [e for e in events if source_id in e.sources]
+    return events
+
+
+def accept_event(timeline: Timeline, event_id: str) -> Event:
+    """Mark a pending event accepted: it becomes a normal event."""
+    with timeline.writing():
+        event = timeline.event(event_id)
+        accepted = touched(event, review="accepted")
+        timeline.commit([Change("events", event.to_doc(), accepted.to_doc())])
+        return accepted
+
+
+def reject_event(timeline: Timeline, event_id: str) -> Event:
+    """Delete the event; its quotes stay, attached to no event."""
+    with timeline.writing():
+        event = timeline.event(event_id)
+        changes = [Change("events", event.to_doc(), None)]
+        for quote_id in event.quotes:
+            quote = timeline.quotes_by_id.get(quote_id)
+            if quote is not None and quote.event == event_id:
+                freed = touched(quote, event=None)
+                changes.append(Change("quotes", quote.to_doc(), freed.to_doc()))
+        timeline.commit(changes)
+        return event
+
+
+def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:
+    """Fold ``pending_id`` into ``target_id``; returns the target as saved."""
+    if pending_id == target_id:
+        raise ReviewError(
+            "Pick another event to merge into; an event cannot absorb itself."
+        )
+    with timeline.writing():
+        pending = timeline.event(pending_id)
+        target = timeline.event(target_id)
+        refs = list(target.actors)
+        for ref in pending.actors:
+            if all(r.actor != ref.actor for r in refs):
+                refs.append(ActorRef(ref.actor, ref.role))
+        sources = tuple(dict.fromkeys((*target.sources, *pending.sources)))
+        quotes = tuple(dict.fromkeys((*target.quotes, *pending.quotes)))
+        merged = touched(target, actors=tuple(refs), sources=sources, quotes=quotes)
+        changes = [
+            Change("events", target.to_doc(), merged.to_doc()),
+            Change("events", pending.to_doc(), None),
+        ]
+        for quote_id in pending.quotes:
+            quote = timeline.quotes_by_id.get(quote_id)
+            if quote is not None and quote.event in (pending_id, None):
+                moved = touched(quote, event=target_id)
+                changes.append(Change("quotes", quote.to_doc(), moved.to_doc()))
+        timeline.commit(changes)
+        return merged
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an extracted event came from: its sentence and, within it, the
+    span of the date expression (None when the words cannot be found)."""
+
+    sentence: str
+    highlight: tuple[int, int] | None
+    source_title: str
+
+
+def evidence(timeline: Timeline, event: Event) -> Evidence:
+    """The sentence an extracted event was read from, with its date marked.
+
+    Ingestion stores that sentence as the summary; a summary the user has
+    since rewritten is shown as it is, with the date marked if it is there.
+    """
+    sentence = event.summary or event.title
+    text = event.when.text
+    highlight = None
+    if text:
+        words = r"\s+".join(re.escape(w) for w in text.split())
+        match = re.search(words, sentence)
+        if match is not None:
+            highlight = match.span()
+    title = ""
+    for source_id in event.sources:
+        source = timeline.sources_by_id.get(source_id)
+        if source is not None:
+            title = source.title
+            break
+    return Evidence(sentence, highlight, title)

@@ -1,0 +1,199 @@
+"""How a FuzzyDate reads in a timeline row and under a date field.
+
+A date is shown at its own precision and no finer: "Oct 2025", never
+"1 Oct 2025", because a made-up day is exactly the error a fact-checker must
+not be shown. Strings stay short since they share a row with a title. Month
+and weekday names are fixed English, not the locale's, to match the parser.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+
+from dateline.store.model import FuzzyDate
+
+__all__ = ["describe", "format_when"]
+
+MONTHS: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
+MONTHS += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SEASONS = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
+THIRDS = ("early", "mid", "late")
+
+
+def format_when(fd: FuzzyDate, *, with_year: bool = True) -> str:
+    """The date at its own precision, e.g. "Fri 9 Jan 2026", "Oct 2025",
+    "Q3 2025", "early 1990s". `with_year=False` drops a single year, for rows
+    already under a year heading. Approximate dates get "c. " unless a word
+    ("early", "(later)") already says so."""
+    text, _exact, worded = _label(fd, with_year)
+    return f"c. {text}" if fd.approximate and not worded else text
+
+
+def describe(fd: FuzzyDate) -> str:
+    """The live reading under a date field, e.g. "1-7 Feb 2026 · week".
+
+    Where the short form hides the bounds ("2026 (later)"), the exact days
+    are shown instead, so the user sees what will be stored.
+    """
+    text, exact, _worded = _label(fd, True)
+    if not exact:
+        text = _bounds(fd.start_day, fd.end_day)
+    suffix = ", approximate" if fd.approximate else ""
+    return f"{text} · {fd.precision}{suffix}"
+
+
+def _bounds(start: date, end: date) -> str:
+    """The exact span in the largest whole units it is made of."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        years = f"{start.year}-{end.year}" if start.year != end.year else start.year
+        return str(years)
+    if _whole_months(start, end):
+        return _months(start, end, True)[0]
+    return _days(start, end, True)
+
+
+def _label(fd: FuzzyDate, with_year: bool) -> tuple[str, bool, bool]:
+    """(text, whether it shows the exact bounds, whether a word says vague)."""
+    start, end = fd.start_day, fd.end_day
+    if fd.precision in ("minute", "hour"):
+        return _clock(fd.start, fd.end, fd.precision == "hour", with_year), True, False
+    if fd.precision in ("day", "week"):
+        return _days(start, end, with_year), True, False
+    if fd.precision == "decade":
+        return _decades(start, end)
+    if fd.precision == "year":
+        return _years(start, end)
+    if fd.precision == "quarter" and _whole_months(start, end):
+        months = _month_count(start, end)
+        if start.year == end.year and months in (3, 6) and start.month % months == 1:
+            name = (
+                f"Q{start.month // 3 + 1}"
+                if months == 3
+                else f"H{start.month // 6 + 1}"
+            )
+            return _with_year(name, start.year, with_year), True, False
+    if (
+        fd.precision == "season"
+        and _whole_months(start, end)
+        and start.month in SEASONS
+        and _month_count(start, end) == 3
+    ):
+        name = SEASONS[start.month]
+        if start.month == 12:  # winter straddles New Year: "Winter 2025-26"
+            return f"{name} {start.year}-{(start.year + 1) % 100:02d}", True, False
+        return _with_year(name, start.year, with_year), True, False
+    return _months(start, end, with_year)
+
+
+def _with_year(text: str, year: int, with_year: bool) -> str:
+    return f"{text} {year}" if with_year else text
+
+
+def _day(day: date, with_year: bool) -> str:
+    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    return _with_year(text, day.year, with_year)
+
+
+def _days(start: date, end: date, with_year: bool) -> str:
+    """A day, or a span of days as short as stays unambiguous."""
+    if start == end:
+        return _day(start, with_year)
+    s_month, e_month = MONTHS[start.month - 1], MONTHS[end.month - 1]
+    if start.year != end.year:
+        if (end - start).days <= 31:  # a week across New Year: "29 Dec - 4 Jan"
+            return f"{start.day} {s_month} - {end.day} {e_month} {end.year}"
+        return f"{start.day} {s_month} {start.year} - {end.day} {e_month} {end.year}"
+    if start.month == end.month:
+        return _with_year(f"{start.day}-{end.day} {e_month}", end.year, with_year)
+    return _with_year(
+        f"{start.day} {s_month} - {end.day} {e_month}", end.year, with_year
+    )
+
+
+def _clock(start: date, end: date, hourly: bool, with_year: bool) -> str:
+    def clock(value: date) -> str:
+        if not isinstance(value, datetime):
+            return ""
+        return f"{value:%H}h" if hourly else f"{value:%H:%M}"
+
+    first = f"{_day(start, with_year)} {clock(start)}".rstrip()
+    if start == end or (hourly and (start, end) == _hour_of(start)):
+        return first
+    if _day_of(start) == _day_of(end):
+        return f"{first}-{clock(end)}"
+    return f"{first} - {_day(_day_of(end), with_year)} {clock(end)}".rstrip()
+
+
+def _hour_of(value: date) -> tuple[date, date]:
+    if isinstance(value, datetime):
+        return value, value.replace(minute=59)
+    return value, value
+
+
+def _day_of(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _whole_months(start: date, end: date) -> bool:
+    return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+
+
+def _month_count(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _months(start: date, end: date, with_year: bool) -> tuple[str, bool, bool]:
+    """Month precision, and the fallback for quarters and seasons that are
+    not a whole quarter or season."""
+    s_month, e_month = MONTHS[start.month - 1], MONTHS[end.month - 1]
+    whole = _whole_months(start, end)
+    if (start.year, start.month) == (end.year, end.month):
+        label = _with_year(e_month, end.year, with_year)
+        last = calendar.monthrange(end.year, end.month)[1]
+        if whole:
+            return label, True, False
+        for third, (first, final) in enumerate(((1, 10), (11, 20), (21, last))):
+            if (start.day, end.day) == (first, final):
+                return f"{THIRDS[third]} {label}", False, True
+        if start.day == 1:
+            return f"{label} (earlier)", False, True
+        if end.day == last:
+            return f"{label} (later)", False, True
+        return _days(start, end, with_year), True, False
+    if start.year == end.year:
+        return _with_year(f"{s_month}-{e_month}", end.year, with_year), whole, False
+    return f"{s_month} {start.year} - {e_month} {end.year}", whole, False
+
+
+def _years(start: date, end: date) -> tuple[str, bool, bool]:
+    whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    if start.year != end.year:
+        return f"{start.year}-{end.year}", whole, False
+    if whole:
+        return str(start.year), True, False
+    if start.day == 1 and _whole_months(start, end):
+        for third in range(3):
+            if (start.month, end.month) == (1 + 4 * third, 4 + 4 * third):
+                return f"{THIRDS[third]} {start.year}", False, True
+    if (start.month, start.day) == (1, 1):
+        return f"{start.year} (earlier)", False, True
+    if (end.month, end.day) == (12, 31):
+        return f"{start.year} (later)", False, True
+    return str(start.year), False, False
+
+
+def _decades(start: date, end: date) -> tuple[str, bool, bool]:
+    whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    first, last = start.year, end.year
+    if whole and first % 10 == 0 and last % 10 == 9:
+        if last - first == 9:
+            return f"{first}s", True, False
+        return f"{first}s-{last - 9}s", True, False
+    decade = first - first % 10
+    if whole and last - last % 10 == decade:
+        for word, bounds in zip(THIRDS, ((0, 3), (4, 6), (7, 9)), strict=True):
+            if (first % 10, last % 10) == bounds:
+                return f"{word} {decade}s", False, True
+    return f"{first}-{last}" if first != last else str(first), False, False

@@ -1,0 +1,9 @@
+"""One timeline on disk: the TinyDB snapshot, its journal, the lock, the
+schema check, and ``check``/``restore`` for damaged files.
+"""
+
+from dateline.store.disk.check import Problem, check_file, restore_backup
+from dateline.store.disk.datafile import DataFile
+from dateline.store.disk.snapshot import backup_path
+
+__all__ = ["DataFile", "Problem", "backup_path", "check_file", "restore_backup"]

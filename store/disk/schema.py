@@ -1,0 +1,39 @@
+"""Schema versions of the timeline file and the checks on its ``meta`` table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dateline.store.errors import TimelineFileError
+
+APP = "dateline"
+#: Bump on any change to the document shapes in ``dateline.store.model``; add a
+#: migration from the previous version in ``MIGRATIONS``.
+SCHEMA_VERSION = 1
+TABLES = ("events", "actors", "quotes", "sources")
+
+
+def new_meta() -> dict[str, Any]:
+    return {"app": APP, "schema": SCHEMA_VERSION, "journal_seq": 0}
+
+
+def check_meta(meta: dict[str, Any], path: Path) -> None:
+    """Refuse files of other apps and of newer dateline versions."""
+    if meta.get("app") != APP:
+        raise TimelineFileError(
+            f"{path} is JSON but not a dateline timeline (its meta names "
+            f"{meta.get('app')!r}). Pick another file with --db."
+        )
+    version = meta.get("schema")
+    if not isinstance(version, int) or version < 1:
+        raise TimelineFileError(
+            f"{path} has an unreadable schema version {version!r}; it was not "
+            "opened. Restore it from its .bak file or your backups."
+        )
+    if version > SCHEMA_VERSION:
+        raise TimelineFileError(
+            f"{path} was written by a newer dateline (schema {version}; this one "
+            f"reads up to {SCHEMA_VERSION}). Upgrade dateline to open it; the "
+            "file was not changed."
+        )

@@ -1,0 +1,155 @@
+"""A crash-safe TinyDB storage for timeline snapshots.
+
+TinyDB's own JSONStorage truncates the file and writes it in place, so a crash
+mid-write leaves half a file. Here a save serialises in memory, writes a temp
+file beside the target, fsyncs it, keeps the old file as ``NAME.bak``,
+replaces the target atomically and fsyncs the folder. Reading refuses files
+that are empty, truncated or not dateline timelines, so they are never
+overwritten by a save that started from "nothing".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from dateline.store.disk.schema import APP, check_meta
+from dateline.store.errors import TimelineFileError
+from tinydb.storages import Storage
+
+Data = dict[str, dict[str, dict[str, Any]]]
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (no-op where folders can't be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _recovery_hint(path: Path) -> str:
+    bak = backup_path(path)
+    if bak.exists():
+        return (
+            f"The previous version is in {bak}; to restore it run "
+            f"`dateline --db {path} restore` (or copy {bak.name} over {path.name})."
+        )
+    return "No backup was found beside it; restore it from your own backups."
+
+
+def decode_snapshot(raw: bytes, path: Path) -> Data:
+    """Parse and validate snapshot bytes, or raise a message naming the file."""
+    hint = _recovery_hint(path)
+    if not raw.strip():
+        raise TimelineFileError(f"{path} is empty, so it was not opened. {hint}")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TimelineFileError(
+            f"{path} is not a text file, so it is not a dateline timeline. {hint}"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise TimelineFileError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}); it may be truncated. {hint}"
+        ) from None
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) for table in data.values()
+    ):
+        raise TimelineFileError(f"{path} is JSON but not a dateline timeline. {hint}")
+    meta_docs = list(data.get("meta", {}).values())
+    if not meta_docs or not isinstance(meta_docs[0], dict):
+        raise TimelineFileError(
+            f"{path} is JSON but not a dateline timeline (no `meta` table "
+            f"naming {APP!r}). Pick another file with --db. {hint}"
+        )
+    check_meta(meta_docs[0], path)
+    return data
+
+
+class SafeJSONStorage(Storage):
+    """TinyDB storage with atomic, durable, backed-up writes.
+
+    ``read`` returns None for a missing file (TinyDB's "empty database") and
+    raises :class:`TimelineFileError` for anything that is not a timeline.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], **_: Any) -> None:
+        self.path = Path(path)
+
+    def read(self) -> Data | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise TimelineFileError(
+                f"{self.path} is a folder; give a file name with --db."
+            ) from None
+        except OSError as exc:
+            raise TimelineFileError(
+                f"{self.path} cannot be read: {exc.strerror}."
+            ) from None
+        return decode_snapshot(raw, self.path)
+
+    def write(self, data: Data) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(self.path, payload.encode("utf-8"))
+
+    def close(self) -> None:
+        pass
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` whole or not at all, keeping a .bak."""
+    folder = path.parent
+    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if path.exists():
+            _keep_backup(path)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise TimelineFileError(
+            f"Could not save {path}: {exc.strerror or exc}. "
+            "The file on disk was left as it was."
+        ) from None
+    fsync_dir(folder)
+
+
+def _keep_backup(path: Path) -> None:
+    """Point NAME.bak at the current file without a window with no target."""
+    bak = backup_path(path)
+    staging = bak.with_name(f".{bak.name}.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    try:
+        os.link(path, staging)
+    except OSError:
+        # Filesystems without hard links: a copy is slower but as safe.
+        staging.write_bytes(path.read_bytes())
+    os.replace(staging, bak)

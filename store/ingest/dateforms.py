@@ -1,0 +1,126 @@
+"""The shapes of date phrases in news prose, for ``dateline.store.ingest.find_dates``.
+
+Each form is a kind and a pattern: month names capitalised as news writes
+them, weekdays spelled out, clock times, seasons, "the first quarter of
+2026", "two weeks ago". Finding a match is only a candidate: datefind guards
+it against names and counts, and ``store.dates.parse.parse_date`` has the last word.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Kind = Literal["day", "month", "year", "season", "window", "relative", "range"]
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October"
+    "|November|December"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{MONTHS}|{_MONTH_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?<![\d$€£/.,-])(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
+_NUMW = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve)"
+)
+CLOCK = (
+    r"(?i:\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\d{1,2}(?::\d{2})?\s?[ap]m\b"
+    r"|[012]?\d:[0-5]\d\b|noon|midnight)"
+)
+PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
+_ORDINAL = r"(?:first|second|third|fourth|last)"
+
+FORMS: tuple[tuple[Kind, str], ...] = (
+    ("range", rf"{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?"),
+    ("range", rf"{_MONTH}\s+{_DAY}\s*[-–]\s*{_DAY}(?:,?\s+{YEAR})?"),
+    (
+        "day",
+        rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?",
+    ),
+    ("day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}(?:,?\s+{YEAR})?"),
+    ("day", r"(?<![\d/-])\d{4}-\d{2}-\d{2}(?![\d-])"),
+    ("day", r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{4}(?![\d/])"),
+    ("month", rf"(?:{MONTHS}|{_MONTH_ABBR}),?\s+{YEAR}"),
+    (
+        "month",
+        rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
+        rf"(?:{MONTHS})(?:,?\s+{YEAR})?",
+    ),
+    (
+        "month",
+        rf"(?i:(?:the\s+)?{_ORDINAL}\s+week\s+(?:of|in)\s+)(?:{MONTHS})"
+        rf"(?:,?\s+{YEAR})?",
+    ),
+    ("month", rf"(?:{MONTHS})\s+(?i:this|last|next)\s+year"),
+    (
+        "year",
+        rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
+        rf"{YEAR}",
+    ),
+    ("year", rf"(?i:(?:the\s+)?{_ORDINAL}\s+quarter)(?:\s+of\s+{YEAR})?"),
+    ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){YEAR}"),
+    # "the second half of the year", "the end of the month", "the start of
+    # next year": parts of a period named relative to the article's date.
+    (
+        "relative",
+        rf"(?i:(?:the\s+)?(?:(?:first|second)\s+half|{_ORDINAL}\s+quarter"
+        r"|(?:beginning|start|middle|end)|turn)\s+of\s+(?:the|this|next|last)\s+"
+        r"(?:year|month|week))\b",
+    ),
+    # "the week of March 2", "the week of 2 March".
+    (
+        "month",
+        rf"(?i:the\s+week\s+of\s+)(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})"
+        rf"(?:,?\s+{YEAR})?",
+    ),
+    ("year", rf"\bQ[1-4](?:\s+{YEAR})?\b"),
+    ("year", rf"\bH[12]\s+{YEAR}"),
+    (
+        "year",
+        r"(?i:(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?:the\s+)?"
+        r"(?:1[5-9]\d0s|20\d0s|'\d0s|\d0s|twenties|thirties|forties|fifties"
+        r"|sixties|seventies|eighties|nineties))\b",
+    ),
+    (
+        "season",
+        rf"(?i:(?:(?:this|last|next|coming|past)\s+)?(?:spring|summer|autumn|winter|fall))"
+        rf"(?:,?\s+(?:of\s+)?{YEAR})?(?!-)",
+    ),
+    (
+        "relative",
+        rf"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
+        rf"|(?:yesterday|today|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
+        r"|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    ),
+    (
+        "day",
+        rf"(?i:(?:last|next|this|coming|past)\s+)?{_WEEKDAY}(?:\s+{PART_OF_DAY})?"
+        r"(?:\s+(?i:last|next|this)\s+week)?",
+    ),
+    (
+        "day",
+        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
+        r"|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween)",
+    ),
+    (
+        "relative",
+        r"(?i:(?:this|next|last|coming|previous)\s+"
+        r"(?:week|weekend|month|year|quarter|decade))\b",
+    ),
+    ("relative", r"(?i:(?:later|earlier)\s+(?:this|in\s+the)\s+(?:year|month|week))\b"),
+    (
+        "window",
+        rf"(?i:(?:the\s+)?(?:past|last)\s+(?:{_NUMW}\s+)?"
+        r"(?:days|weeks|months|years|fortnights)"
+        r"|(?:the\s+)?past\s+(?:week|month|year|fortnight)|recent\s+(?:days|weeks|months|years))\b",
+    ),
+    (
+        "relative",
+        rf"(?i:{_NUMW}\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+ago)\b",
+    ),
+    ("relative", rf"(?i:in\s+{_NUMW}\s+(?:days?|weeks?|months?|years?))\b"),
+    ("month", rf"(?:{MONTHS})"),
+    ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{YEAR}"),
+)

@@ -1,0 +1,217 @@
+"""Candidate events: one per dated statement of the article.
+
+Each temporal expression of the body (``dateline.store.ingest.find_dates``) proposes an
+event dated by it, titled from the clause it sits in, with the actors named
+in its sentence. Two expressions that read the same (the "on Friday"
+announcement and "before Friday's announcement") make one event. A sentence
+without a date of its own lends its names to the last event of its
+paragraph, since news tells a dated event and then its details. Quotes join
+the event told in their sentence, else the last past event told just
+before them: a quotation is said at an event, not at an announced one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dateline.store.ingest.actors import ActorFinding
+from dateline.store.ingest.find_dates import FoundDate
+from dateline.store.ingest.quotes import FoundQuote
+from dateline.store.ingest.text import Span, shorten, word_set
+from dateline.store.model import Status
+
+TITLE_LENGTH = 100
+#: Sentences back a quote may reach for its event, and further back when
+#: that event already involves the speaker.
+_NEAR, _FAR = 2, 4
+
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?=(?:that|which|who|while|whereas)\s)")
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:however|furthermore|moreover|meanwhile|also|but|and|so|then|that|which"
+    r"|who|while|whereas)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(
+    r"(?:\s+(?:as|recently|on|in|at|by|during|since|until|of|the|from|to|for|and"
+    r"|before|after|just|only|earlier|later))+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidate:
+    """An event proposed from the text, before it becomes an Event."""
+
+    found: FoundDate
+    title: str
+    summary: str
+    status: Status
+    paragraph: int
+    sentence_index: int
+    actor_keys: list[str] = field(default_factory=list)
+    quotes: list[FoundQuote] = field(default_factory=list)
+
+    def add_actor(self, key: str) -> None:
+        if key not in self.actor_keys:
+            self.actor_keys.append(key)
+
+
+def build_candidates(
+    text: str,
+    sentences: list[Span],
+    paragraph_of: list[int],
+    dates: list[FoundDate],
+    actors: ActorFinding,
+    quotes: list[FoundQuote],
+    lead: int,
+) -> list[Candidate]:
+    """Events for ``dates`` (found in ``sentences`` of ``text``).
+
+    ``paragraph_of[i]`` is the paragraph number of sentence ``i``; ``lead``
+    is where the story starts after the dateline.
+    """
+    index_of = {span: i for i, span in enumerate(sentences)}
+    by_key: dict[tuple[object, ...], Candidate] = {}
+    candidates: list[Candidate] = []
+    dated_sentences: set[int] = set()
+    for found in dates:
+        if found.vague:
+            continue
+        i = index_of[found.sentence]
+        status: Status = "expected" if found.tense == "future" else "occurred"
+        key = (found.when.start, found.when.end, found.when.precision, status)
+        if not found.quoted:
+            dated_sentences.add(i)
+        candidate = by_key.get(key)
+        if candidate is None:
+            start = max(found.sentence[0], lead)
+            candidate = Candidate(
+                found=found,
+                title=_title(text, (start, found.sentence[1]), found.span),
+                summary=text[start : found.sentence[1]].strip(),
+                status=status,
+                paragraph=paragraph_of[i],
+                sentence_index=i,
+            )
+            by_key[key] = candidate
+            candidates.append(candidate)
+        for mention in actors.in_span(found.sentence):
+            candidate.add_actor(mention.key)
+    _lend_names(candidates, sentences, paragraph_of, dated_sentences, actors)
+    _attach_quotes(candidates, quotes, index_of, dated_sentences)
+    return candidates
+
+
+def _lend_names(
+    candidates: list[Candidate],
+    sentences: list[Span],
+    paragraph_of: list[int],
+    dated: set[int],
+    actors: ActorFinding,
+) -> None:
+    """Names of undated sentences go to the last event of their paragraph."""
+    latest: dict[int, Candidate] = {}
+    ordered = sorted(candidates, key=lambda c: c.found.span)
+    starts = {c.sentence_index: c for c in ordered}
+    for i, sentence in enumerate(sentences):
+        if i in starts:
+            latest[paragraph_of[i]] = starts[i]
+        if i in dated:
+            continue
+        owner = latest.get(paragraph_of[i])
+        if owner is None:
+            continue
+        for mention in actors.in_span(sentence):
+            owner.add_actor(mention.key)
+
+
+def _attach_quotes(
+    candidates: list[Candidate],
+    quotes: list[FoundQuote],
+    index_of: dict[Span, int],
+    dated: set[int],
+) -> None:
+    for quote in quotes:
+        i = quote.sentence_index
+        here = [c for c in candidates if c.sentence_index == i and not c.found.quoted]
+        owner = next((c for c in here if c.status == "occurred"), None)
+        if owner is None and here:
+            owner = here[0]
+        if owner is None:
+            owner = _earlier_event(candidates, i, quote.speaker)
+        if owner is not None:
+            owner.quotes.append(quote)
+            owner.add_actor(quote.speaker)
+
+
+def _earlier_event(
+    candidates: list[Candidate], i: int, speaker: str
+) -> Candidate | None:
+    best: Candidate | None = None
+    for candidate in candidates:
+        gap = i - candidate.sentence_index
+        if candidate.status != "occurred" or not 0 < gap <= _FAR:
+            continue
+        if gap > _NEAR and speaker not in candidate.actor_keys:
+            continue
+        if best is None or candidate.sentence_index >= best.sentence_index:
+            best = candidate
+    return best
+
+
+#: A word tied to the removed date: "planned for [12-14 May] in Nairobi".
+_PREPOSITION_BEFORE = re.compile(
+    r"\s(?:for|by|since|until|till|before|after|from|as\s+(?:early|recently|late)"
+    r"\s+as)\s*$",
+    re.IGNORECASE,
+)
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
+_DETERMINERS = word_set(
+    "the a an his her its their this these those some many several most our"
+)
+
+
+def _headless(clause: str) -> bool:
+    """A clause opening on a lower-case verb has its subject before it."""
+    first = clause.split(maxsplit=1)[0] if clause.split() else ""
+    return first[:1].islower() and first not in _DETERMINERS
+
+
+def _title(text: str, sentence: Span, span: Span) -> str:
+    """The clause holding the date, without the date, as a short title.
+
+    A clause that says little on its own ("In October") takes the next one;
+    one ending in a reporting verb ("Trump announced") takes what was
+    announced.
+    """
+    start, end = sentence
+    body = text[start:end].rstrip(" .")
+    breaks = [0]
+    breaks += [m.end() for m in _CLAUSE_BREAK.finditer(body)]
+    breaks.append(len(body) + 1)
+    at = span[0] - start
+    k = max(i for i, b in enumerate(breaks[:-1]) if b <= at)
+    first, last = k, k + 1
+    while True:
+        clause = body[breaks[first] : breaks[last]]
+        local = span[0] - start - breaks[first]
+        head = _PREPOSITION_BEFORE.sub("", clause[:local])
+        bare = (head + clause[local + span[1] - span[0] :]).strip(" ,;")
+        if _headless(_LEAD_WORDS.sub("", bare)) and first > 0:
+            first -= 1  # "the acrimony that defined ...": keep the subject
+            continue
+        bare = _DANGLING.sub("", _LEAD_WORDS.sub("", bare)).strip(" ,;")
+        needs_more = len(bare.split()) < 4 or re.search(
+            r"\b(?:announced|said|says|reported|confirmed|added)$", bare
+        )
+        if not needs_more:
+            break
+        if last < len(breaks) - 1:
+            last += 1
+        elif first > 0 and len(bare.split()) < 4:
+            first -= 1  # "..., the last in January 2028": what came before
+        else:
+            break
+    title = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(bare.split()))
+    return shorten(title[:1].upper() + title[1:], TITLE_LENGTH)

@@ -1,0 +1,132 @@
+"""Past or future: which way a date in a news sentence points.
+
+One sentence often holds both: "Trump announced on Friday that Petro is
+scheduled to visit during the first week of February". So the choice is made
+per expression, from the nearest tense cue before it in its sentence (after
+it when none precedes): "announced" governs Friday, "is scheduled to"
+governs February. Without any cue a date in news is read as past.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from dateline.store.ingest.text import Span, word_set
+
+Tense = Literal["past", "future"]
+
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|won['’]t|would|upcoming|forthcoming|coming|next"
+    r"|planned|later\s+this|from\s+now"
+    r"|(?:is|are|am|be|been|was|were)\s+(?:scheduled|slated|set|due|expected|poised"
+    r"|planned|going|about|likely|unlikely)\s+(?:to|for)\b"
+    r"|(?:scheduled|slated|set|planned|due)\s+(?:to|for)\b"
+    r"|(?:is|are)\s+to\b|to\s+be\s+held|to\s+take\s+place"
+    r"|(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten|agree"
+    r"|prepare)(?:s|d|ed|ing)?\s+to\b"
+    r"|look(?:s|ing)?\s+forward\s+to"
+    # "was expected in early December": what is expected lies ahead.
+    r"|(?:expected|scheduled|slated|planned|due)\s+(?:in|on|at|by|during|before)"
+    # "could be without power until Sunday", "should recover in the second
+    # half": a possibility or an expectation lies ahead;
+    # "could have", "could not" and "may have" look back.
+    r"|(?-i:could|might|may|should|must)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
+    # "Testimony continues Friday", "the recess begins on March 27": a
+    # schedule told in the present.
+    r"|(?:begins|starts|opens|resumes|continues|reconvenes|ends|closes|expires))\b"
+    r"|['’]ll\b"
+)
+# "ordered Lumen to hand over ... by 20 March", "expect prices to stay high
+# until spring", "was negotiating to raise limits by March": what follows
+# "to" lies ahead, though the verb before it may be past. The cue sits on
+# "to"; the verb stays a past cue for what precedes.
+_FUTURE_TO = re.compile(
+    r"(?i)\b(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten"
+    r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call|negotiat|work"
+    r"|try|tries|tried|push|press|race|scramble|need)(?:s|d|e|es|ed|ing)?"
+    r"\s+(?:(?!to\b)[\w'’-]+\s+){1,4}?(?P<to>to)\s+"
+    r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
+)
+_IRREGULAR = (
+    "was were had did said told met took made came went gave began saw spoke "
+    "held left won lost fled struck sent led wrote ran rose fell became brought "
+    "bought caught fought thought found paid kept knew grew drew threw flew chose "
+    "broke stood sat ago yesterday earlier recently previously formerly once"
+)
+_NOT_PAST = word_set(
+    "need feed seed speed indeed proceed exceed succeed bed red shed bred wed "
+    "hundred embed breed greed heed steed weed deed"
+)
+_PAST = re.compile(rf"\b(?:{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed)\b")
+#: Words a future cue may govern: "will be held", "is expected to be signed".
+_ABSORB = 4
+
+_INTRINSIC_PAST = re.compile(
+    r"(?i)\b(?:ago|yesterday|earlier|past|recent|previous|last(?!\s+(?:week|quarter)"
+    r"\s+(?:of|in)\b))\b"
+)
+_INTRINSIC_FUTURE = re.compile(
+    r"(?i)\b(?:next|coming|tomorrow|later|hence|from\s+now)\b|^in\s+(?:\d|an?\b|one"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+
+
+_FOR = re.compile(r"\bfor\s+$")
+
+
+def intrinsic_tense(phrase: str) -> Tense | None:
+    """The way the phrase itself points ("two weeks ago", "next month")."""
+    if _INTRINSIC_FUTURE.search(phrase):
+        return "future"
+    if _INTRINSIC_PAST.search(phrase):
+        return "past"
+    return None
+
+
+def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
+    """Tense cues of ``text[sentence]`` outside ``skip``, by position.
+
+    A past form just after a future cue belongs to it ("will be held").
+    """
+    start, end = sentence
+    future = [
+        (m.start(), m.end())
+        for m in _FUTURE.finditer(text, start, end)
+        if not (skip[0] <= m.start() < skip[1])
+    ]
+    future += [
+        (m.start("to"), m.end("to"))
+        for m in _FUTURE_TO.finditer(text, start, end)
+        if not (skip[0] <= m.start("to") < skip[1])
+    ]
+    found: list[tuple[int, Tense]] = [(s, "future") for s, _ in future]
+    for match in _PAST.finditer(text, start, end):
+        pos = match.start()
+        if skip[0] <= pos < skip[1] or match.group() in _NOT_PAST:
+            continue
+        if any(s <= pos < e for s, e in future):
+            continue
+        governed = any(
+            e <= pos and len(text[e:pos].split()) < _ABSORB for _, e in future
+        )
+        if not governed:
+            found.append((pos, "past"))
+    found.sort()
+    return found
+
+
+def sentence_tense(text: str, sentence: Span, span: Span) -> Tense:
+    """The tense the nearest cue gives the expression at ``span``.
+
+    "for" right before it ("invited ... for February talks", "set a vote
+    for Friday") points forward whatever the verb.
+    """
+    if _FOR.search(text, max(sentence[0], span[0] - 5), span[0]):
+        return "future"
+    found = cues(text, sentence, span)
+    before = [kind for pos, kind in found if pos < span[0]]
+    if before:
+        return before[-1]
+    after = [kind for pos, kind in found if pos >= span[1]]
+    return after[0] if after else "past"

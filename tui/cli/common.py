@@ -1,0 +1,106 @@
+"""Helpers shared by the verbs: opening the store, anchors, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from dateline.store.dates.parse import parse_date
+from dateline.store.errors import DatelineError
+from dateline.store.query import EventFilter
+from dateline.store.timeline import Timeline
+from dateline.tui.view.inert import inert
+
+
+def open_timeline(args: argparse.Namespace) -> Timeline:
+    return Timeline.open(args.db)
+
+
+def parse_anchor(text: str | None) -> date:
+    """``--anchor`` as an ISO date; today when absent."""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DatelineError(
+            f'--anchor "{text}" is not a date; write it as YYYY-MM-DD, '
+            "e.g. --anchor 2026-01-10."
+        ) from None
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """A plain aligned table; cell text is made inert for the terminal."""
+    cells = [[inert(c, single_line=True) for c in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for i, cell in enumerate(row):
+            widths[i] = min(max(widths[i], len(cell)), 60)
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    print(line.rstrip())
+    for row in cells:
+        out = []
+        for cell, width in zip(row, widths, strict=True):
+            text = cell if len(cell) <= width else cell[: width - 1] + "…"
+            out.append(text.ljust(width))
+        print("  ".join(out).rstrip())
+
+
+def add_filter_args(parser: argparse.ArgumentParser) -> None:
+    """The event filters shared by ``list`` and ``export``."""
+    parser.add_argument(
+        "--actor", action="append", default=[], metavar="NAME", help="repeatable"
+    )
+    parser.add_argument(
+        "--any", action="store_true", help="events of any --actor (default: all)"
+    )
+    parser.add_argument("--from", dest="date_from", metavar="TEXT", help="in words")
+    parser.add_argument("--to", dest="date_to", metavar="TEXT", help="in words")
+    parser.add_argument("--search", metavar="TEXT", default="")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG")
+    parser.add_argument("--status", choices=("occurred", "expected"))
+    parser.add_argument(
+        "--anchor", metavar="DATE", help="read --from/--to against this date"
+    )
+
+
+def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
+    """``--actor`` names to ids, or an error naming the unknown one."""
+    ids = []
+    for name in names:
+        actor = timeline.find_actor(name)
+        if actor is None:
+            raise DatelineError(
+                f'No actor called "{name}" in {timeline.path}. '
+                "See `dateline actors` for the names."
+            )
+        ids.append(actor.id)
+    return tuple(ids)
+
+
+def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
+    """Turn filter flags into an EventFilter; unknown actors are an error."""
+    actor_ids = actor_ids_for(timeline, args.actor)
+    anchor = parse_anchor(args.anchor)
+    start = end = None
+    if args.date_from:
+        start = parse_date(args.date_from, anchor, prefer="past").start_day
+    if args.date_to:
+        end = parse_date(args.date_to, anchor, prefer="past").end_day
+    return EventFilter(
+        actors=tuple(actor_ids),
+        match="any" if args.any else "all",
+        start=start,
+        end=end,
+        text=args.search,
+        tags=tuple(args.tag),
+        status=args.status,
+    )

@@ -1,0 +1,128 @@
+"""Verbs that move timelines in and out: import and export.
+
+``import`` reads and checks the whole file before the timeline is even
+opened, then merges it in one step; records it could not read are listed on
+stderr and the exit status is 1, a file it cannot read at all is exit 2 with
+the timeline unchanged. ``export`` takes the same filters as ``list``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dateline.store.errors import DatelineError
+from dateline.store.formats.detect import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    export_format_for,
+)
+from dateline.store.formats.registry import (
+    merge_read,
+    read_import,
+    render_export,
+    write_export,
+)
+from dateline.tui.cli.common import (
+    add_filter_args,
+    build_filter,
+    open_timeline,
+    parse_anchor,
+)
+
+#: Some records could not be read; the rest were imported.
+EXIT_PARTIAL = 1
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    imp = verbs.add_parser(
+        "import",
+        help="merge a file into the timeline",
+        description=(
+            "Merge a dateline JSON export, CSV, TimelineJS JSON or iCalendar "
+            "file into the timeline. Actors are matched by name or alias; an "
+            "event with the same date and title as one already there is "
+            "skipped. Exit status: 0 all imported, 1 some records could not be "
+            "read (listed on stderr), 2 nothing imported."
+        ),
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--format",
+        choices=("auto", *IMPORT_FORMATS),
+        default="auto",
+        help="what the file is (default: tell from its content and name)",
+    )
+    imp.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="import events even when one with the same date and title exists",
+    )
+    imp.add_argument(
+        "--anchor",
+        metavar="DATE",
+        help="read CSV dates in words against this date (default: today)",
+    )
+    imp.set_defaults(func=cmd_import)
+
+    exp = verbs.add_parser(
+        "export",
+        help="write events to a file (or - for stdout)",
+        description=(
+            "Write the timeline, or the events the filters select, as dateline "
+            "JSON (lossless), CSV, TimelineJS JSON, iCalendar or a Markdown "
+            "report."
+        ),
+    )
+    exp.add_argument("file", metavar="FILE|-")
+    exp.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="default: from the file name (.json .csv .ics .md, .timeline.json)",
+    )
+    add_filter_args(exp)
+    exp.set_defaults(func=cmd_export)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    anchor = parse_anchor(args.anchor)
+    # Read and check everything first: a broken file never opens the timeline.
+    _fmt, read = read_import(args.file, args.format, anchor=anchor)
+    with open_timeline(args) as timeline:
+        report = merge_read(
+            timeline, read, args.file, allow_duplicates=args.allow_duplicates
+        )
+    for problem in report.problems:
+        print(f"dateline: {problem}", file=sys.stderr)
+    for title in report.duplicates:
+        print(f"dateline: already in the timeline, skipped: {title}", file=sys.stderr)
+    if report.duplicates:
+        print(
+            "dateline: use --allow-duplicates to import them anyway.", file=sys.stderr
+        )
+    for note in report.notes:
+        print(f"dateline: {note}", file=sys.stderr)
+    print(report.summary())
+    return EXIT_PARTIAL if report.problems else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    to_stdout = args.file == "-"
+    fmt = args.format or (None if to_stdout else export_format_for(args.file))
+    if fmt is None:
+        where = "standard output" if to_stdout else f'"{args.file}"'
+        raise DatelineError(
+            f"Cannot tell which format to write to {where}; add --format "
+            f"({', '.join(EXPORT_FORMATS)})."
+        )
+    with open_timeline(args) as timeline:
+        flt = build_filter(timeline, args)
+        events = timeline.events(flt)
+        if to_stdout:
+            sys.stdout.write(render_export(timeline, events, fmt))
+            return 0
+        write_export(timeline, events, fmt, args.file)
+    noun = "event" if len(events) == 1 else "events"
+    print(f"Exported {len(events)} {noun} to {args.file} ({fmt}).")
+    return 0

@@ -1,0 +1,74 @@
+"""``dateline ingest``: an article's text becomes a source, events and quotes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from dateline.store.errors import DatelineError
+from dateline.store.ingest.pipeline import extract, read_article, save_extraction
+from dateline.tui.cli.common import open_timeline
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    sub = verbs.add_parser(
+        "ingest",
+        help="read an article into events, actors and quotes (pending review)",
+        description=(
+            "Read a plain-text article. Dates are read against its publication "
+            'date (a first line "date YYYY-MM-DD", or --published); the dateline '
+            '("ERBIL (Kurdistan24) -") gives place and outlet. Flags override '
+            "what the text says. Extracted events wait for review unless --yes."
+        ),
+    )
+    sub.add_argument("file", metavar="FILE", help="a text file, or - for stdin")
+    sub.add_argument("--published", metavar="DATE", help="YYYY-MM-DD")
+    sub.add_argument("--outlet", metavar="NAME", default="")
+    sub.add_argument("--url", metavar="URL", default="")
+    sub.add_argument("--title", metavar="TEXT", default="")
+    sub.add_argument(
+        "--yes", action="store_true", help="accept every extracted event at once"
+    )
+    sub.set_defaults(func=cmd_ingest)
+
+
+def read_text(name: str) -> str:
+    """The text of FILE, or of stdin for "-"."""
+    if name == "-":
+        return sys.stdin.read()
+    return read_article(Path(name))
+
+
+def parse_published(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DatelineError(
+            f'--published "{text}" is not a date; write it as YYYY-MM-DD, '
+            "e.g. --published 2026-01-10."
+        ) from None
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    published = parse_published(args.published)
+    text = read_text(args.file)
+    timeline = open_timeline(args)
+    with timeline:
+        extraction = extract(
+            text,
+            published=published,
+            outlet=args.outlet,
+            url=args.url,
+            title=args.title,
+            timeline=timeline,
+            accept=args.yes,
+        )
+        report = save_extraction(timeline, extraction)
+    print(report.summary())
+    if report.pending:
+        print("Review them in the explorer (the review screen) to accept or reject.")
+    return 0

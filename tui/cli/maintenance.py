@@ -1,0 +1,39 @@
+"""``check`` and ``restore``: what to do when a file looks wrong."""
+
+from __future__ import annotations
+
+import argparse
+
+from dateline.store.disk.check import check_file, restore_backup
+from dateline.store.disk.snapshot import backup_path
+from dateline.tui.view.inert import inert
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    check = verbs.add_parser(
+        "check", help="validate a timeline file (references, dates, spans)"
+    )
+    check.set_defaults(func=cmd_check)
+    restore = verbs.add_parser(
+        "restore", help="put the .bak copy back (the current file is kept aside)"
+    )
+    restore.set_defaults(func=cmd_restore)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems = check_file(args.db)
+    if not problems:
+        print(f"{args.db}: no problems found.")
+        return 0
+    for problem in problems:
+        print(inert(str(problem), single_line=True))
+    print(f"{args.db}: {len(problems)} problems.")
+    return 1
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    aside = restore_backup(args.db)
+    print(f"Restored {args.db} from {backup_path(args.db).name}.")
+    if aside.exists():
+        print(f"The file it replaced was kept as {aside}.")
+    return 0

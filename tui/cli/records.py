@@ -1,0 +1,193 @@
+"""Verbs on records: add, list, actors, quotes, sources."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
+from dateline.store.dates.labels import describe, format_when
+from dateline.store.dates.parse import parse_date
+from dateline.store.errors import DatelineError
+from dateline.store.report import actor_record, event_record
+from dateline.tui.cli.common import (
+    add_filter_args,
+    build_filter,
+    open_timeline,
+    parse_anchor,
+    print_json,
+    print_table,
+)
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    add = verbs.add_parser("add", help="add an event by hand")
+    add.add_argument("--date", required=True, help='in words, e.g. "last Friday"')
+    add.add_argument("--title", required=True)
+    add.add_argument("--summary", default="")
+    add.add_argument("--actor", action="append", default=[], metavar="NAME")
+    add.add_argument("--quote", action="append", default=[], metavar='"SPEAKER: TEXT"')
+    add.add_argument("--source", default="", metavar="URL_OR_TITLE")
+    add.add_argument("--tag", action="append", default=[])
+    add.add_argument("--place", default="")
+    add.add_argument("--expected", action="store_true", help="announced, not yet")
+    add.add_argument("--anchor", metavar="DATE", help="read the date against this")
+    add.set_defaults(func=cmd_add)
+
+    lst = verbs.add_parser("list", help="list events in date order")
+    add_filter_args(lst)
+    lst.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    lst.set_defaults(func=cmd_list)
+
+    for name, func in (("actors", cmd_actors), ("quotes", cmd_quotes)):
+        sub = verbs.add_parser(name, help=f"list {name}")
+        sub.add_argument("--format", choices=("table", "json"), default="table")
+        sub.set_defaults(func=func)
+    sub = verbs.add_parser("sources", help="list source articles")
+    sub.add_argument("--format", choices=("table", "json"), default="table")
+    sub.set_defaults(func=cmd_sources)
+
+
+def _split_quote(raw: str) -> tuple[str, str]:
+    speaker, sep, text = raw.partition(":")
+    if not sep or not speaker.strip() or not text.strip():
+        raise DatelineError(
+            f'--quote "{raw}" needs a speaker and the words, as "SPEAKER: TEXT", '
+            'e.g. --quote "Trump: I look forward to it".'
+        )
+    return speaker.strip(), text.strip()
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    anchor = parse_anchor(args.anchor)
+    when = parse_date(args.date, anchor, prefer="future" if args.expected else "past")
+    quotes = [_split_quote(q) for q in args.quote]
+    source = SourceDraft()
+    if args.source:
+        is_url = "://" in args.source
+        source = SourceDraft(
+            url=args.source if is_url else "", title="" if is_url else args.source
+        )
+    timeline = open_timeline(args)
+    with timeline:
+        first_speaker, first_text = quotes[0] if quotes else ("", "")
+        draft = EventDraft(
+            when=when,
+            title=args.title,
+            summary=args.summary,
+            actor_names=tuple(args.actor),
+            place=args.place,
+            tags=tuple(args.tag),
+            status="expected" if args.expected else "occurred",
+            quote_text=first_text,
+            quote_speaker=first_speaker,
+            source=source,
+        )
+        event = save_draft(timeline, draft)
+        for speaker, text in quotes[1:]:
+            more = EventDraft(
+                when=event.when,
+                title=event.title,
+                summary=event.summary,
+                actor_names=tuple(args.actor),
+                place=event.place,
+                tags=event.tags,
+                status=event.status,
+                quote_text=text,
+                quote_speaker=speaker,
+            )
+            event = save_draft(timeline, more, editing=event)
+    print(event.id)
+    print(f'date: {describe(when)}  (read from "{when.text}")')
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    timeline = open_timeline(args)
+    events = timeline.events(build_filter(timeline, args))
+    if args.format == "json":
+        print_json([event_record(timeline, ev) for ev in events])
+    elif args.format == "csv":
+        from dateline.store.formats.csvfmt import write_csv
+
+        write_csv(timeline, events, sys.stdout)
+    else:
+        rows = []
+        for ev in events:
+            marks = (
+                ("E" if ev.status == "expected" else "")
+                + ("~" if ev.when.approximate else "")
+                + ("?" if ev.pending else "")
+            )
+            names = timeline.actor_names(ev)
+            rows.append([format_when(ev.when), marks, ev.title, ", ".join(names)])
+        print_table(["DATE", "", "TITLE", "ACTORS"], rows)
+        total = len(timeline)
+        print(f"{len(events)} of {total} events", file=sys.stderr)
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    timeline = open_timeline(args)
+    records = [actor_record(timeline, a.id) for a in timeline.actors()]
+    if args.format == "json":
+        print_json(records)
+        return 0
+    rows = [
+        [
+            r["name"],
+            r["kind"],
+            str(r["events"]),
+            str(r["quotes"]),
+            ", ".join(r["aliases"]),
+        ]
+        for r in records
+    ]
+    print_table(["NAME", "KIND", "EVENTS", "QUOTES", "ALIASES"], rows)
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    timeline = open_timeline(args)
+    records = []
+    for quote in timeline.quotes():
+        speaker = timeline.actors_by_id.get(quote.speaker or "")
+        records.append(
+            {
+                "id": quote.id,
+                "speaker": speaker.name if speaker else "",
+                "text": quote.text,
+                "said": format_when(quote.said) if quote.said else "",
+                "event": quote.event,
+                "source": quote.source,
+                "span": list(quote.span) if quote.span else None,
+            }
+        )
+    if args.format == "json":
+        print_json(records)
+        return 0
+    rows = [[r["said"] or "undated", r["speaker"], f"“{r['text']}”"] for r in records]
+    print_table(["SAID", "SPEAKER", "QUOTE"], rows)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    timeline = open_timeline(args)
+    records = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "outlet": s.outlet,
+            "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+            "via": s.via,
+            "quotes": len(timeline.quotes(source=s.id)),
+        }
+        for s in timeline.sources()
+    ]
+    if args.format == "json":
+        print_json(records)
+        return 0
+    rows = [[r["published"] or "", r["outlet"], r["title"], r["url"]] for r in records]
+    print_table(["PUBLISHED", "OUTLET", "TITLE", "URL"], rows)
+    return 0

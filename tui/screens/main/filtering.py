@@ -1,0 +1,300 @@
+"""The main screen's filter, search and go-to-date actions.
+
+Every question is asked in the prompt bar; the answer is checked here and a
+wrong one is sent back with a message that says how to fix it. Searching a
+large timeline runs in a thread worker and comes back as a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.store.dates.labels import describe
+from dateline.store.dates.parse import parse_date
+from dateline.store.errors import DateParseError
+from dateline.store.model import Event
+from dateline.store.names import fold
+from dateline.store.query import EventFilter
+from dateline.tui.widgets.filterbar import FilterState, Part
+from dateline.tui.widgets.prompt import PromptBar
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from dateline.tui.screens.main.screen import MainScreen
+
+FILTER_BINDINGS = [
+    Binding("f", "pick_actors", "Actors", id="filter.actors"),
+    Binding("slash", "search", "Search", id="filter.search"),
+    Binding("n", "next_hit(True)", "Next hit", show=False, id="filter.next_hit"),
+    Binding("N", "next_hit(False)", "Previous hit", show=False, id="filter.prev_hit"),
+    Binding(
+        "F",
+        "search_to_filter",
+        "Search as filter",
+        show=False,
+        id="filter.search_filter",
+    ),
+    Binding("r", "date_range", "Date range filter", show=False, id="filter.range"),
+    Binding("number_sign", "tag_filter", "Tag filter", show=False, id="filter.tag"),
+    Binding(
+        "s", "status_filter", "Status filter (cycle)", show=False, id="filter.status"
+    ),
+    Binding(
+        "Q", "toggle_quotes", "Quotes: event / filter", show=False, id="filter.quotes"
+    ),
+    Binding(
+        "escape",
+        "drop_last",
+        "Clear search, else last chip",
+        show=False,
+        id="filter.drop",
+    ),
+    Binding(
+        "backspace", "drop_last", "Clear last chip", show=False, id="filter.backspace"
+    ),
+    Binding("c", "clear_filters", "Clear all filters", show=False, id="filter.clear"),
+]
+
+_OPEN_START = ("since ", "from ", "after ")
+_OPEN_END = ("until ", "till ", "before ", "to ")
+
+
+@dataclass
+class SearchDone(Message):
+    """A search worker's answer: ids of events whose text holds ``query``."""
+
+    generation: int
+    query: str
+    hits: list[Event]
+
+
+class FilterActions:
+    """Mixed into MainScreen; relies on its ``timeline``, ``view`` and ``refill``."""
+
+    _search_generation = 0
+
+    # -- filter state ------------------------------------------------------
+    def set_filters(self: MainScreen, filters: FilterState) -> None:
+        if filters == self.filters:
+            return
+        self.filters = filters
+        if not filters.actors:
+            self.quotes_of_filter = False
+        self.refill()
+
+    def action_pick_actors(self: MainScreen) -> None:
+        from dateline.tui.screens.actor_picker import ActorPickerScreen
+
+        def chosen(result: tuple[tuple[str, ...], str] | None) -> None:
+            if result is not None:
+                ids, match = result
+                self.set_filters(
+                    self.filters.with_actors(ids, "any" if match == "any" else "all")
+                )
+
+        picker = ActorPickerScreen(
+            self.timeline, self.filters.actors, self.filters.match
+        )
+        self.app.push_screen(picker, chosen)
+
+    def action_drop_last(self: MainScreen) -> None:
+        if self.view.search:
+            self.set_search("", [])
+        elif not self.filters.is_empty:
+            self.set_filters(self.filters.without_last())
+
+    def action_clear_filters(self: MainScreen) -> None:
+        if self.view.search:
+            self.set_search("", [])
+        self.set_filters(FilterState(match=self.filters.match))
+
+    def action_status_filter(self: MainScreen) -> None:
+        current = next(
+            (p.value for p in self.filters.parts if p.kind == "status"), None
+        )
+        following = {None: "occurred", "occurred": "expected", "expected": None}[
+            current
+        ]
+        if following is None:
+            self.set_filters(self.filters.remove("status"))
+        else:
+            self.set_filters(self.filters.add(Part("status", following)))
+
+    def action_toggle_quotes(self: MainScreen) -> None:
+        if not self.filters.actors:
+            self.notify("Filter by an actor first (f); then Q shows all their quotes.")
+            return
+        self.quotes_of_filter = not self.quotes_of_filter
+        self.sync_panes()
+
+    # -- questions -----------------------------------------------------------
+    def action_goto(self: MainScreen) -> None:
+        self.prompt.ask(
+            "goto", "Go to date:", "last October · 2025-09 · first week of February"
+        )
+
+    def action_search(self: MainScreen) -> None:
+        self.prompt.ask(
+            "search",
+            "Search titles, summaries, quotes, actors:",
+            "cocaine",
+            self.view.search,
+        )
+
+    def action_date_range(self: MainScreen) -> None:
+        self.prompt.ask(
+            "range",
+            "Show events from:",
+            "from last October to now · since March · 2025",
+        )
+
+    def action_tag_filter(self: MainScreen) -> None:
+        tags = ", ".join(self.timeline.tags()[:8])
+        self.prompt.ask("tag", "Show events tagged:", tags)
+
+    @property
+    def prompt(self: MainScreen) -> PromptBar:
+        return self.query_one("#prompt", PromptBar)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Textual hides the screen's letter keys while the prompt's input has
+        # focus, but not "/" (it maps "slash" to no character): hide it here.
+        if action == "search" and any(p.is_open for p in self.query(PromptBar)):  # type: ignore[attr-defined]
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
+    def on_prompt_bar_cancelled(self: MainScreen, message: PromptBar.Cancelled) -> None:
+        self.view.focus()
+
+    def on_prompt_bar_answered(self: MainScreen, message: PromptBar.Answered) -> None:
+        value = message.value.strip()
+        handler = {
+            "goto": self._answer_goto,
+            "search": self._answer_search,
+            "range": self._answer_range,
+            "tag": self._answer_tag,
+        }[message.kind]
+        error = handler(value)
+        if error:
+            self.prompt.fail(error)
+        elif message.kind != "search" or not value:
+            self.prompt.close()
+            self.view.focus()
+
+    def _answer_goto(self: MainScreen, value: str) -> str | None:
+        try:
+            when = parse_date(value, self.today, "auto")
+        except DateParseError as exc:
+            return str(exc)
+        layout = self.view.layout_data
+        index = layout.landing(when.start_day, when.end_day)
+        if index is None:
+            return "There are no events in this view to go to."
+        self.view.select(index)
+        event = layout.events[index]
+        if not (
+            event.when.start_day <= when.end_day
+            and event.when.end_day >= when.start_day
+        ):
+            where = (
+                "next one after"
+                if event.when.start_day > when.end_day
+                else "last before"
+            )
+            self.notify(f"No event in {describe(when)}; showing the {where} it.")
+        return None
+
+    def _answer_range(self: MainScreen, value: str) -> str | None:
+        lowered = value.casefold()
+        try:
+            if lowered.startswith(_OPEN_START) and " to " not in lowered:
+                start = parse_date(value.split(" ", 1)[1], self.today, "past").start_day
+                end = None
+            elif lowered.startswith(_OPEN_END):
+                start, end = (
+                    None,
+                    parse_date(value.split(" ", 1)[1], self.today, "auto").end_day,
+                )
+            else:
+                when = parse_date(value, self.today, "auto")
+                start, end = when.start_day, when.end_day
+        except (DateParseError, IndexError):
+            return str(DateParseError(value, "Type a period, or two joined by “to”."))
+        self.set_filters(self.filters.add(Part("range", value, start, end)))
+        return None
+
+    def _answer_tag(self: MainScreen, value: str) -> str | None:
+        wanted = fold(value.lstrip("#"))
+        tags = self.timeline.tags()
+        match = next((t for t in tags if fold(t) == wanted), None)
+        if match is None:
+            known = ", ".join(tags[:12]) or "none yet"
+            return f"No event is tagged “{value}”. Tags in this timeline: {known}."
+        self.set_filters(self.filters.add(Part("tag", match)))
+        return None
+
+    # -- search ----------------------------------------------------------------
+    def _answer_search(self: MainScreen, value: str) -> str | None:
+        if not value:
+            self.set_search("", [])
+            return None
+        self.run_search(value)
+        return None
+
+    def run_search(self: MainScreen, query: str) -> None:
+        """Find ``query``'s hits (in a worker when the timeline is large)."""
+        self._search_generation += 1
+        if len(self.timeline) <= self.SYNC_LIMIT:
+            hits = self.timeline.events(EventFilter(text=query))
+            self.on_search_done(SearchDone(self._search_generation, query, hits))
+        else:
+            # The first search of a big file builds the search text: say so.
+            self.view.loading = True
+            self._search_in_thread(self._search_generation, query)
+
+    @work(exclusive=True, thread=True, group="search")
+    def _search_in_thread(self: MainScreen, generation: int, query: str) -> None:
+        hits = self.timeline.events(EventFilter(text=query))
+        self.post_message(SearchDone(generation, query, hits))
+
+    def on_search_done(self: MainScreen, message: SearchDone) -> None:
+        if message.generation != self._search_generation:
+            return
+        self.view.loading = False
+        self.set_search(message.query, message.hits)
+        if not self.view.hit_count:
+            shown = "" if self.filters.is_empty else " in this filtered view"
+            self.prompt.fail(
+                f"Nothing matches “{message.query}”{shown}. Try fewer words."
+            )
+            return
+        if self.prompt.kind == "search":
+            self.prompt.close()
+            self.view.focus()
+        event = self.view.event
+        if event is None or event.id not in {e.id for e in message.hits}:
+            self.view.next_hit(True)
+
+    def set_search(self: MainScreen, query: str, hits: list[Event]) -> None:
+        self.view.set_search(query, hits)
+        self.update_header()
+
+    def refresh_search(self: MainScreen) -> None:
+        """Recount hits after the data changed."""
+        if self.view.search:
+            self.run_search(self.view.search)
+
+    def action_next_hit(self: MainScreen, forward: bool) -> None:
+        if not self.view.search:
+            self.notify("Search first with /.")
+        elif not self.view.next_hit(forward):
+            self.notify(f"No hits for “{self.view.search}” in this view.")
+
+    def action_search_to_filter(self: MainScreen) -> None:
+        if not self.view.search:
+            self.notify("Search first with /; then F shows only the hits.")
+            return
+        self.set_filters(self.filters.add(Part("text", self.view.search)))

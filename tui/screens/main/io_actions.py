@@ -1,0 +1,65 @@
+"""The main screen's ways in and out: ingest an article, review what was
+extracted, export the current view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.store.changes.review import pending_events
+from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from dateline.tui.screens.ingest import IngestResult
+    from dateline.tui.screens.main.screen import MainScreen
+
+IO_BINDINGS = [
+    Binding("i", "ingest", "Ingest", id="io.ingest"),
+    Binding("v", "review", "Review extracted", show=False, id="io.review"),
+    Binding("x", "export", "Export view", show=False, id="io.export"),
+]
+
+
+class IOActions:
+    """Mixed into MainScreen; relies on its ``timeline``, ``view``, ``after_change``."""
+
+    def action_ingest(self: MainScreen) -> None:
+        from dateline.tui.screens.ingest import IngestScreen
+
+        def done(result: IngestResult | None) -> None:
+            if result is None:
+                return
+            self.after_change()
+            self.notify(result.report.summary(), title="Article ingested", timeout=8)
+            if result.review:
+                self._open_review(result.source_id)
+
+        self.app.push_screen(IngestScreen(self.timeline), done)
+
+    def action_review(self: MainScreen) -> None:
+        if not pending_events(self.timeline):
+            self.notify("Nothing waits for review. Press i to ingest an article.")
+            return
+        self._open_review(None)
+
+    def _open_review(self: MainScreen, source_id: str | None) -> None:
+        from dateline.tui.screens.review import ReviewScreen
+
+        def reviewed(decisions: int | None) -> None:
+            if decisions:
+                self.after_change(self.view.event.id if self.view.event else None)
+
+        self.app.push_screen(ReviewScreen(self.timeline, source_id), reviewed)
+
+    def action_export(self: MainScreen) -> None:
+        from dateline.tui.screens.export import ExportScreen
+
+        events = list(self.view.layout_data.dated)  # date order, not screen order
+        if not events:
+            self.notify("No events in view to export.")
+            return
+
+        def exported(message: str | None) -> None:
+            if message:
+                self.notify(message, title="Exported")
+
+        self.app.push_screen(ExportScreen(self.timeline, events), exported)

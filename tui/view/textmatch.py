@@ -1,0 +1,50 @@
+"""Where a search phrase occurs in displayed text, the way the store matches it.
+
+The store searches folded text (no case, accents or punctuation, see
+``dateline.store.names.fold``), so "Nicolas" finds "Nicolás". To highlight a hit in a
+row, the displayed text is folded character by character while remembering
+where each folded character came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from dateline.store.names import fold
+
+
+def _fold_char(ch: str) -> str:
+    if ch == "-" or ch.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", ch.casefold())
+    return "".join(c for c in decomposed if c.isalnum() or c == "_")
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets in ``text`` of every folded match of ``query``."""
+    needle = fold(query)
+    if not needle:
+        return []
+    folded: list[str] = []
+    origin: list[int] = []
+    previous_space = True
+    for i, ch in enumerate(text):
+        piece = _fold_char(ch)
+        if piece == " ":
+            # Runs of spaces fold to one, as in ``fold``.
+            if previous_space:
+                continue
+            previous_space = True
+        elif piece:
+            previous_space = False
+        for c in piece:
+            folded.append(c)
+            origin.append(i)
+    haystack = "".join(folded)
+    spans = []
+    at = haystack.find(needle)
+    while at >= 0:
+        end = at + len(needle) - 1
+        spans.append((origin[at], origin[end] + 1))
+        at = haystack.find(needle, at + len(needle))
+    return spans
