@@ -30,6 +30,9 @@ class AmbiguousActorError(DatelineError):
 class Records:
     """Records by id and the indexes over them, kept current by ``_apply``."""
 
+    #: The last journal entry these records include.
+    _seq: int
+
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._docs: Tables = {name: {} for name in TABLES}

@@ -51,6 +51,8 @@ class Change:
 class Timeline(Records):
     """An open timeline. Use :meth:`open` for a file, :meth:`memory` for tests."""
 
+    _seq: int  # declared again: mypy cannot infer it across the package cycle
+
     def __init__(self, file: DataFile | None) -> None:
         super().__init__()
         self._file = file

@@ -113,12 +113,13 @@ class DatelineApp(App[int]):
         if isinstance(self.screen, LoadingScreen):
             self.screen.set_progress(text)
 
-    def _opened(self, worker: Worker) -> None:
+    def _opened(self, worker: Worker[tuple[Timeline, tuple[str, ...]]]) -> None:
         if worker.state == WorkerState.ERROR:
             error = worker.error
             message = str(error) if isinstance(error, DatelineError) else repr(error)
             self.exit(return_code=2, message=f"dateline: {message}")
             return
+        assert worker.result is not None  # a worker that did not fail returned
         timeline, actor_ids = worker.result
         self._timeline = timeline
         self._initial_filter = self._filter_of(actor_ids)

@@ -223,7 +223,7 @@ class _Finder:
             entity = self.entities.get(fold(name))
             where = locate(self.text, joined.span(), name)
             if entity is not None and entity.kind == "organisation" and where:
-                self._mention(*where, entity)
+                self._mention(where[0], where[1], entity)
                 continue
             for match in CAP_RUN.finditer(self.text, *joined.span()):
                 self._link_run(match)
@@ -240,7 +240,7 @@ class _Finder:
             entity, name = tail
         where = locate(self.text, match.span(), name, last=True)
         if where is not None:
-            self._mention(*where, entity)
+            self._mention(where[0], where[1], entity)
             self._alias_from(entity, where[0], name)
 
     def _resolve(self, name: str) -> Entity | None:

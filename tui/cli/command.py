@@ -14,19 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dateline.store.errors import DatelineError
+from dateline.tui.cli.common import default_db
 from dateline.tui.cli.verbs import VERB_MODULES
 
 EXIT_USER_ERROR = 2
-
-
-def default_db() -> Path:
-    """``$DATELINE_DB``, else ``timeline.json`` in the platform's data folder."""
-    env = os.environ.get("DATELINE_DB")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("dateline") / "timeline.json"
 
 
 def build_parser() -> argparse.ArgumentParser:

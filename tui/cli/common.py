@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from dateline.store.dates.parse import parse_date
@@ -13,6 +15,16 @@ from dateline.store.errors import DatelineError
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
+
+
+def default_db() -> Path:
+    """``$DATELINE_DB``, else ``timeline.json`` in the platform's data folder."""
+    env = os.environ.get("DATELINE_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("dateline") / "timeline.json"
 
 
 def open_timeline(args: argparse.Namespace) -> Timeline:

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from dateline.store.timeline import Timeline
-from dateline.tui.cli.common import actor_ids_for
+from dateline.tui.cli.common import actor_ids_for, default_db
 
 #: Files above this open behind a loading screen (about 15k events, ~0.5 s);
 #: smaller ones open before the UI starts, so a bad file is one plain line.
@@ -15,7 +15,6 @@ OPEN_IN_WORKER_BYTES = 8_000_000
 
 def run_explorer(args: argparse.Namespace) -> int:
     from dateline.tui.app import DatelineApp
-    from dateline.tui.cli.command import default_db
 
     if args.demo:
         from dateline.tui.cli.demo import make_demo

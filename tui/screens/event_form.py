@@ -221,7 +221,7 @@ class EventFormScreen(ModalScreen[Event | None]):
     def _source_picked(self) -> None:
         field = self.query_one(DateField)
         picked = self.query_one(SourceField).picked
-        field.anchor, field.anchor_label = self._anchor_for(picked)
+        field.anchor_day, field.anchor_label = self._anchor_for(picked)
         self._set_error("source", "")
 
     def action_next_field(self) -> None:

@@ -72,7 +72,8 @@ class DateField(Vertical):
     """
 
     prefer: reactive[Prefer] = reactive("past", init=False)
-    anchor: reactive[date] = reactive(date.min, init=False)
+    # Not ``anchor``: that name is Widget.anchor(), which scrolls a widget into view.
+    anchor_day: reactive[date] = reactive(date.min, init=False)
     anchor_label: reactive[str] = reactive("", init=False)
 
     def __init__(
@@ -91,7 +92,7 @@ class DateField(Vertical):
         self._placeholder = placeholder
         self.kept = kept
         self.set_reactive(DateField.prefer, prefer)
-        self.set_reactive(DateField.anchor, anchor)
+        self.set_reactive(DateField.anchor_day, anchor)
         self.set_reactive(DateField.anchor_label, anchor_label)
 
     def compose(self) -> ComposeResult:
@@ -103,7 +104,7 @@ class DateField(Vertical):
                 compact=True,
             )
             yield Static(
-                anchor_note(self.anchor, self.anchor_label),
+                anchor_note(self.anchor_day, self.anchor_label),
                 id="date-anchor",
                 markup=False,
             )
@@ -131,7 +132,7 @@ class DateField(Vertical):
             return self.kept
         if not text:
             raise DraftError("when", "The date is empty; type when it happened.")
-        return parse_date(text, self.anchor, self.prefer)
+        return parse_date(text, self.anchor_day, self.prefer)
 
     def show_reading(self) -> None:
         """Refresh the line under the field from the current text."""
@@ -162,13 +163,13 @@ class DateField(Vertical):
         if not self.is_mounted:
             return
         note = self.query_one("#date-anchor", Static)
-        note.update(anchor_note(self.anchor, self.anchor_label))
+        note.update(anchor_note(self.anchor_day, self.anchor_label))
         self.show_reading()
 
     def watch_prefer(self) -> None:
         self._refresh_anchor()
 
-    def watch_anchor(self) -> None:
+    def watch_anchor_day(self) -> None:
         self._refresh_anchor()
 
     def watch_anchor_label(self) -> None:
