@@ -195,7 +195,7 @@ def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
     return FuzzyDate(
         start=start,
         end=end,
-        precision=precision,  # type: ignore[arg-type]
+        precision=precision,
         text=text,
         approximate=approximate in _YES,
     )

@@ -216,7 +216,7 @@ def _with_precision(when: FuzzyDate, wanted: str) -> FuzzyDate:
     timed = isinstance(when.start, datetime)
     if timed != (wanted in ("minute", "hour")):
         return when
-    return replace(when, precision=wanted)  # type: ignore[arg-type]
+    return replace(when, precision=wanted)
 
 
 def _as_day(value: date) -> date:

@@ -152,6 +152,19 @@ def test_quotes_and_sources_verbs(
     assert "Kurdistan24" in out
 
 
+def test_quotes_and_sources_tables(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    _, out, _ = run(capsys, "--db", str(demo_path), "quotes")
+    rows = [line.split("  ") for line in out.splitlines()]
+    cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    assert cells[0] == ["SAID", "SPEAKER", "QUOTE"]
+    assert ["undated", "Marco Rubio", "“lunatic.”"] in cells
+    _, out, _ = run(capsys, "--db", str(demo_path), "sources")
+    kurdistan = next(line for line in out.splitlines() if "Kurdistan24" in line)
+    assert kurdistan.startswith("2026-01-10  Kurdistan24")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

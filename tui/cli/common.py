@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def print_table(headers: list[str], rows: list[list[str]]) -> None:
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """A plain aligned table; cell text is made inert for the terminal."""
     cells = [[inert(c, single_line=True) for c in row] for row in rows]
     widths = [len(h) for h in headers]

@@ -150,29 +150,33 @@ def cmd_actors(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     timeline = open_timeline(args)
     records = []
+    rows = []
     for quote in timeline.quotes():
         speaker = timeline.actors_by_id.get(quote.speaker or "")
+        name = speaker.name if speaker else ""
+        said = format_when(quote.said) if quote.said else ""
         records.append(
             {
                 "id": quote.id,
-                "speaker": speaker.name if speaker else "",
+                "speaker": name,
                 "text": quote.text,
-                "said": format_when(quote.said) if quote.said else "",
+                "said": said,
                 "event": quote.event,
                 "source": quote.source,
                 "span": list(quote.span) if quote.span else None,
             }
         )
+        rows.append([said or "undated", name, f"“{quote.text}”"])
     if args.format == "json":
         print_json(records)
         return 0
-    rows = [[r["said"] or "undated", r["speaker"], f"“{r['text']}”"] for r in records]
     print_table(["SAID", "SPEAKER", "QUOTE"], rows)
     return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
     timeline = open_timeline(args)
+    sources = timeline.sources()
     records = [
         {
             "id": s.id,
@@ -183,11 +187,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
             "via": s.via,
             "quotes": len(timeline.quotes(source=s.id)),
         }
-        for s in timeline.sources()
+        for s in sources
     ]
     if args.format == "json":
         print_json(records)
         return 0
-    rows = [[r["published"] or "", r["outlet"], r["title"], r["url"]] for r in records]
+    rows = [
+        [s.published.isoformat() if s.published else "", s.outlet, s.title, s.url]
+        for s in sources
+    ]
     print_table(["PUBLISHED", "OUTLET", "TITLE", "URL"], rows)
     return 0

@@ -17,7 +17,7 @@ def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Te
     text.append(inert(event.title, single_line=True), style="bold")
     text.append("\n")
     facts = [describe(event.when)]
-    status = event.status
+    status: str = event.status  # a label from here on, not a Status
     if event.pending:
         status += ", extracted, pending review"
     facts.append(status)
