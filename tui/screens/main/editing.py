@@ -8,16 +8,13 @@ sensible event highlighted, and a due snapshot is started in a worker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from dateline.store.errors import DatelineError
 from dateline.store.model import Event
 from dateline.store.timeline import Change
+from dateline.tui.screens.main.host import MainHost
 from dateline.tui.view.inert import inert
 from textual.binding import Binding
-
-if TYPE_CHECKING:
-    from dateline.tui.screens.main.screen import MainScreen
 
 EDIT_BINDINGS = [
     Binding("a", "add", "Add", id="edit.add"),
@@ -33,18 +30,12 @@ def _title(text: str) -> str:
     return short if len(short) <= 60 else short[:59] + "…"
 
 
-class EditActions:
-    """Mixed into MainScreen; relies on its ``timeline``, ``view`` and ``refill``."""
+class EditActions(MainHost):
+    """The main screen's keys that change data."""
 
-    def after_change(self: MainScreen, keep: str | None = None) -> None:
-        """Show the data as it now is and start a snapshot if one is due."""
-        self.refill(keep)
-        self.refresh_search()
-        self.app.start_snapshot_if_due()  # type: ignore[attr-defined]
-
-    def _guarded(self: MainScreen, change: Callable[[], None]) -> None:
+    def _guarded(self, change: Callable[[], None]) -> None:
         """Run a store change; a user-level failure becomes a notification."""
-        if self.app.snapshot_running:  # type: ignore[attr-defined]
+        if self.snapshots.snapshot_running:
             self.notify(
                 "Saving a snapshot of the file; try again in a moment.",
                 severity="warning",
@@ -56,7 +47,7 @@ class EditActions:
             self.notify(str(exc), title="Not saved", severity="error", timeout=8)
 
     # -- add and edit ------------------------------------------------------
-    def _open_form(self: MainScreen, editing: Event | None) -> None:
+    def _open_form(self, editing: Event | None) -> None:
         from dateline.tui.screens.event_form import EventFormScreen
 
         anchor = self.today
@@ -77,10 +68,10 @@ class EditActions:
         )
         self.app.push_screen(form, saved)
 
-    def action_add(self: MainScreen) -> None:
+    def action_add(self) -> None:
         self._open_form(None)
 
-    def action_edit(self: MainScreen) -> None:
+    def action_edit(self) -> None:
         event = self.view.event
         if event is None:
             self.notify("No event highlighted to edit.")
@@ -88,7 +79,7 @@ class EditActions:
         self._open_form(event)
 
     # -- delete --------------------------------------------------------------
-    def action_delete(self: MainScreen) -> None:
+    def action_delete(self) -> None:
         event = self.view.event
         if event is None:
             self.notify("No event highlighted to delete.")
@@ -121,13 +112,13 @@ class EditActions:
         self.app.push_screen(ConfirmScreen(question), answered)
 
     # -- undo and redo ---------------------------------------------------------
-    def action_undo(self: MainScreen) -> None:
+    def action_undo(self) -> None:
         self._replay(redo=False)
 
-    def action_redo(self: MainScreen) -> None:
+    def action_redo(self) -> None:
         self._replay(redo=True)
 
-    def _replay(self: MainScreen, *, redo: bool) -> None:
+    def _replay(self, *, redo: bool) -> None:
         def replay() -> None:
             changes = self.timeline.redo() if redo else self.timeline.undo()
             word = "Redo" if redo else "Undo"

@@ -1,29 +1,20 @@
 """The main screen's filter, search and go-to-date actions.
 
 Every question is asked in the prompt bar; the answer is checked here and a
-wrong one is sent back with a message that says how to fix it. Searching a
-large timeline runs in a thread worker and comes back as a message.
+wrong one is sent back with a message that says how to fix it. The search
+itself runs in the host, since a change to the data reruns it too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from dateline.store.dates.labels import describe
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
-from dateline.store.model import Event
 from dateline.store.names import fold
-from dateline.store.query import EventFilter
+from dateline.tui.screens.main.host import MainHost
 from dateline.tui.widgets.filterbar import FilterState, Part
 from dateline.tui.widgets.prompt import PromptBar
-from textual import work
 from textual.binding import Binding
-from textual.message import Message
-
-if TYPE_CHECKING:
-    from dateline.tui.screens.main.screen import MainScreen
 
 FILTER_BINDINGS = [
     Binding("f", "pick_actors", "Actors", id="filter.actors"),
@@ -62,22 +53,11 @@ _OPEN_START = ("since ", "from ", "after ")
 _OPEN_END = ("until ", "till ", "before ", "to ")
 
 
-@dataclass
-class SearchDone(Message):
-    """A search worker's answer: ids of events whose text holds ``query``."""
-
-    generation: int
-    query: str
-    hits: list[Event]
-
-
-class FilterActions:
-    """Mixed into MainScreen; relies on its ``timeline``, ``view`` and ``refill``."""
-
-    _search_generation = 0
+class FilterActions(MainHost):
+    """The main screen's keys that narrow, search and move through the view."""
 
     # -- filter state ------------------------------------------------------
-    def set_filters(self: MainScreen, filters: FilterState) -> None:
+    def set_filters(self, filters: FilterState) -> None:
         if filters == self.filters:
             return
         self.filters = filters
@@ -85,7 +65,7 @@ class FilterActions:
             self.quotes_of_filter = False
         self.refill()
 
-    def action_pick_actors(self: MainScreen) -> None:
+    def action_pick_actors(self) -> None:
         from dateline.tui.screens.actor_picker import ActorPickerScreen
 
         def chosen(result: tuple[tuple[str, ...], str] | None) -> None:
@@ -100,18 +80,18 @@ class FilterActions:
         )
         self.app.push_screen(picker, chosen)
 
-    def action_drop_last(self: MainScreen) -> None:
+    def action_drop_last(self) -> None:
         if self.view.search:
             self.set_search("", [])
         elif not self.filters.is_empty:
             self.set_filters(self.filters.without_last())
 
-    def action_clear_filters(self: MainScreen) -> None:
+    def action_clear_filters(self) -> None:
         if self.view.search:
             self.set_search("", [])
         self.set_filters(FilterState(match=self.filters.match))
 
-    def action_status_filter(self: MainScreen) -> None:
+    def action_status_filter(self) -> None:
         current = next(
             (p.value for p in self.filters.parts if p.kind == "status"), None
         )
@@ -123,7 +103,7 @@ class FilterActions:
         else:
             self.set_filters(self.filters.add(Part("status", following)))
 
-    def action_toggle_quotes(self: MainScreen) -> None:
+    def action_toggle_quotes(self) -> None:
         if not self.filters.actors:
             self.notify("Filter by an actor first (f); then Q shows all their quotes.")
             return
@@ -131,12 +111,12 @@ class FilterActions:
         self.sync_panes()
 
     # -- questions -----------------------------------------------------------
-    def action_goto(self: MainScreen) -> None:
+    def action_goto(self) -> None:
         self.prompt.ask(
             "goto", "Go to date:", "last October · 2025-09 · first week of February"
         )
 
-    def action_search(self: MainScreen) -> None:
+    def action_search(self) -> None:
         self.prompt.ask(
             "search",
             "Search titles, summaries, quotes, actors:",
@@ -144,32 +124,28 @@ class FilterActions:
             self.view.search,
         )
 
-    def action_date_range(self: MainScreen) -> None:
+    def action_date_range(self) -> None:
         self.prompt.ask(
             "range",
             "Show events from:",
             "from last October to now · since March · 2025",
         )
 
-    def action_tag_filter(self: MainScreen) -> None:
+    def action_tag_filter(self) -> None:
         tags = ", ".join(self.timeline.tags()[:8])
         self.prompt.ask("tag", "Show events tagged:", tags)
-
-    @property
-    def prompt(self: MainScreen) -> PromptBar:
-        return self.query_one("#prompt", PromptBar)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Textual hides the screen's letter keys while the prompt's input has
         # focus, but not "/" (it maps "slash" to no character): hide it here.
-        if action == "search" and any(p.is_open for p in self.query(PromptBar)):  # type: ignore[attr-defined]
+        if action == "search" and any(p.is_open for p in self.query(PromptBar)):
             return False
-        return super().check_action(action, parameters)  # type: ignore[misc]
+        return super().check_action(action, parameters)
 
-    def on_prompt_bar_cancelled(self: MainScreen, message: PromptBar.Cancelled) -> None:
+    def on_prompt_bar_cancelled(self, message: PromptBar.Cancelled) -> None:
         self.view.focus()
 
-    def on_prompt_bar_answered(self: MainScreen, message: PromptBar.Answered) -> None:
+    def on_prompt_bar_answered(self, message: PromptBar.Answered) -> None:
         value = message.value.strip()
         handler = {
             "goto": self._answer_goto,
@@ -184,7 +160,7 @@ class FilterActions:
             self.prompt.close()
             self.view.focus()
 
-    def _answer_goto(self: MainScreen, value: str) -> str | None:
+    def _answer_goto(self, value: str) -> str | None:
         try:
             when = parse_date(value, self.today, "auto")
         except DateParseError as exc:
@@ -207,7 +183,7 @@ class FilterActions:
             self.notify(f"No event in {describe(when)}; showing the {where} it.")
         return None
 
-    def _answer_range(self: MainScreen, value: str) -> str | None:
+    def _answer_range(self, value: str) -> str | None:
         lowered = value.casefold()
         try:
             if lowered.startswith(_OPEN_START) and " to " not in lowered:
@@ -226,7 +202,7 @@ class FilterActions:
         self.set_filters(self.filters.add(Part("range", value, start, end)))
         return None
 
-    def _answer_tag(self: MainScreen, value: str) -> str | None:
+    def _answer_tag(self, value: str) -> str | None:
         wanted = fold(value.lstrip("#"))
         tags = self.timeline.tags()
         match = next((t for t in tags if fold(t) == wanted), None)
@@ -237,63 +213,20 @@ class FilterActions:
         return None
 
     # -- search ----------------------------------------------------------------
-    def _answer_search(self: MainScreen, value: str) -> str | None:
+    def _answer_search(self, value: str) -> str | None:
         if not value:
             self.set_search("", [])
             return None
         self.run_search(value)
         return None
 
-    def run_search(self: MainScreen, query: str) -> None:
-        """Find ``query``'s hits (in a worker when the timeline is large)."""
-        self._search_generation += 1
-        if len(self.timeline) <= self.SYNC_LIMIT:
-            hits = self.timeline.events(EventFilter(text=query))
-            self.on_search_done(SearchDone(self._search_generation, query, hits))
-        else:
-            # The first search of a big file builds the search text: say so.
-            self.view.loading = True
-            self._search_in_thread(self._search_generation, query)
-
-    @work(exclusive=True, thread=True, group="search")
-    def _search_in_thread(self: MainScreen, generation: int, query: str) -> None:
-        hits = self.timeline.events(EventFilter(text=query))
-        self.post_message(SearchDone(generation, query, hits))
-
-    def on_search_done(self: MainScreen, message: SearchDone) -> None:
-        if message.generation != self._search_generation:
-            return
-        self.view.loading = False
-        self.set_search(message.query, message.hits)
-        if not self.view.hit_count:
-            shown = "" if self.filters.is_empty else " in this filtered view"
-            self.prompt.fail(
-                f"Nothing matches “{message.query}”{shown}. Try fewer words."
-            )
-            return
-        if self.prompt.kind == "search":
-            self.prompt.close()
-            self.view.focus()
-        event = self.view.event
-        if event is None or event.id not in {e.id for e in message.hits}:
-            self.view.next_hit(True)
-
-    def set_search(self: MainScreen, query: str, hits: list[Event]) -> None:
-        self.view.set_search(query, hits)
-        self.update_header()
-
-    def refresh_search(self: MainScreen) -> None:
-        """Recount hits after the data changed."""
-        if self.view.search:
-            self.run_search(self.view.search)
-
-    def action_next_hit(self: MainScreen, forward: bool) -> None:
+    def action_next_hit(self, forward: bool) -> None:
         if not self.view.search:
             self.notify("Search first with /.")
         elif not self.view.next_hit(forward):
             self.notify(f"No hits for “{self.view.search}” in this view.")
 
-    def action_search_to_filter(self: MainScreen) -> None:
+    def action_search_to_filter(self) -> None:
         if not self.view.search:
             self.notify("Search first with /; then F shows only the hits.")
             return

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.store.changes.review import pending_events
+from dateline.tui.screens.main.host import MainHost
 from textual.binding import Binding
 
 if TYPE_CHECKING:
     from dateline.tui.screens.ingest import IngestResult
-    from dateline.tui.screens.main.screen import MainScreen
 
 IO_BINDINGS = [
     Binding("i", "ingest", "Ingest", id="io.ingest"),
@@ -19,10 +19,10 @@ IO_BINDINGS = [
 ]
 
 
-class IOActions:
-    """Mixed into MainScreen; relies on its ``timeline``, ``view``, ``after_change``."""
+class IOActions(MainHost):
+    """The main screen's keys that bring articles in and send the view out."""
 
-    def action_ingest(self: MainScreen) -> None:
+    def action_ingest(self) -> None:
         from dateline.tui.screens.ingest import IngestScreen
 
         def done(result: IngestResult | None) -> None:
@@ -35,13 +35,13 @@ class IOActions:
 
         self.app.push_screen(IngestScreen(self.timeline), done)
 
-    def action_review(self: MainScreen) -> None:
+    def action_review(self) -> None:
         if not pending_events(self.timeline):
             self.notify("Nothing waits for review. Press i to ingest an article.")
             return
         self._open_review(None)
 
-    def _open_review(self: MainScreen, source_id: str | None) -> None:
+    def _open_review(self, source_id: str | None) -> None:
         from dateline.tui.screens.review import ReviewScreen
 
         def reviewed(decisions: int | None) -> None:
@@ -50,7 +50,7 @@ class IOActions:
 
         self.app.push_screen(ReviewScreen(self.timeline, source_id), reviewed)
 
-    def action_export(self: MainScreen) -> None:
+    def action_export(self) -> None:
         from dateline.tui.screens.export import ExportScreen
 
         events = list(self.view.layout_data.dated)  # date order, not screen order

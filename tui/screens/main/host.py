@@ -1,0 +1,271 @@
+"""The main screen's state and the ways of showing it that its parts share.
+
+The screen's actions live in mixins (filtering, editing, io_actions) that
+``MainScreen`` combines. Each mixin subclasses this host, so its ``self`` is
+typed without importing the screen that imports it. What lives here is what
+more than one part needs: the timeline, the filter and search state, laying
+the timeline out again, the header, the panes, and what follows a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from dateline.store.dates.labels import format_when
+from dateline.store.model import Event
+from dateline.store.query import EventFilter
+from dateline.store.timeline import Timeline
+from dateline.tui.view.layout import Layout, build_layout
+from dateline.tui.widgets.detail import DetailStrip
+from dateline.tui.widgets.filterbar import FilterBar, FilterState
+from dateline.tui.widgets.panes import ActorsPane, QuotesPane, SourcesPane
+from dateline.tui.widgets.prompt import PromptBar
+from dateline.tui.widgets.timeline_view import TimelineView
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.screen import Screen
+
+
+@runtime_checkable
+class SnapshotKeeper(Protocol):
+    """What the screen needs of its app: the snapshot worker.
+
+    DatelineApp is one; naming it here would close a circle through app.py,
+    which imports the main screen.
+    """
+
+    snapshot_running: bool
+
+    def start_snapshot_if_due(self) -> None: ...
+
+
+@dataclass
+class SearchDone(Message):
+    """A search worker's answer: ids of events whose text holds ``query``."""
+
+    generation: int
+    query: str
+    hits: list[Event]
+
+
+class MainHost(Screen[None]):
+    """The state every part of the main screen reads and keeps in step."""
+
+    #: Up to this many events a refill or search runs inline; above it, in a
+    #: worker (building 100k rows takes ~0.1 s, too long to hold a key press).
+    SYNC_LIMIT = 5000
+
+    class Refilled(Message):
+        """A worker finished laying out the filtered timeline."""
+
+        def __init__(
+            self, generation: int, layout: Layout, keep: str | None, near: date | None
+        ) -> None:
+            super().__init__()
+            self.generation = generation
+            self.layout = layout
+            self.keep = keep
+            self.near = near
+
+    def __init__(
+        self, timeline: Timeline, *, today: date, filters: FilterState
+    ) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.today = today
+        self.filters = filters
+        #: Quotes pane shows the filtered actors' quotes instead of the event's.
+        self.quotes_of_filter = False
+        self._generation = 0
+        self._search_generation = 0
+        self._shown_version = -1
+        self._panes_due = False
+
+    @property
+    def view(self) -> TimelineView:
+        return self.query_one("#timeline", TimelineView)
+
+    @property
+    def prompt(self) -> PromptBar:
+        return self.query_one("#prompt", PromptBar)
+
+    @property
+    def snapshots(self) -> SnapshotKeeper:
+        app = self.app
+        assert isinstance(app, SnapshotKeeper), "the main screen needs DatelineApp"
+        return app
+
+    # -- filling the timeline ---------------------------------------------
+    def refill(self, keep: str | None = None) -> None:
+        """Lay out the timeline for the current filter, keeping ``keep`` (or
+        the highlighted event) selected, else the nearest by date."""
+        current = self.view.event
+        keep = keep or (current.id if current else None)
+        kept = self.timeline.events_by_id.get(keep) if keep else None
+        near = (
+            kept.when.start_day
+            if kept
+            else (current.when.start_day if current else None)
+        )
+        self._generation += 1
+        flt = self.filters.to_filter()
+        self._shown_version = self.timeline.version
+        if len(self.timeline) <= self.SYNC_LIMIT:
+            layout = build_layout(self.timeline.events(flt), self.today)
+            self._apply(layout, keep, near)
+        else:
+            self.view.loading = True
+            self._refill_in_thread(self._generation, flt, keep, near)
+
+    @work(exclusive=True, thread=True, group="refill")
+    def _refill_in_thread(
+        self, generation: int, flt: EventFilter, keep: str | None, near: date | None
+    ) -> None:
+        layout = build_layout(self.timeline.events(flt), self.today)
+        self.post_message(self.Refilled(generation, layout, keep, near))
+
+    def on_main_host_refilled(self, message: Refilled) -> None:
+        if message.generation == self._generation:
+            self.view.loading = False
+            self._apply(message.layout, message.keep, message.near)
+
+    def _apply(self, layout: Layout, keep: str | None, near: date | None) -> None:
+        kept = self.timeline.events_by_id.get(keep) if keep else None
+        select = layout.find(kept) if kept else None
+        if select is None and near is not None:
+            select = layout.nearest(near)
+        self.view.set_layout(layout, select)
+        self.update_header()
+
+    def update_header(self) -> None:
+        path = self.timeline.path
+        self.query_one(FilterBar).show(
+            path.name if path else "(in memory)",
+            self.filters.chips(self.timeline),
+            len(self.view.layout_data),
+            len(self.timeline),
+            search=self.view.search,
+            hits=self.view.hit_count,
+        )
+
+    def after_change(self, keep: str | None = None) -> None:
+        """Show the data as it now is and start a snapshot if one is due."""
+        self.refill(keep)
+        self.refresh_search()
+        self.snapshots.start_snapshot_if_due()
+
+    # -- search --------------------------------------------------------------
+    def set_search(self, query: str, hits: list[Event]) -> None:
+        self.view.set_search(query, hits)
+        self.update_header()
+
+    def run_search(self, query: str) -> None:
+        """Find ``query``'s hits (in a worker when the timeline is large)."""
+        self._search_generation += 1
+        if len(self.timeline) <= self.SYNC_LIMIT:
+            hits = self.timeline.events(EventFilter(text=query))
+            self.on_search_done(SearchDone(self._search_generation, query, hits))
+        else:
+            # The first search of a big file builds the search text: say so.
+            self.view.loading = True
+            self._search_in_thread(self._search_generation, query)
+
+    @work(exclusive=True, thread=True, group="search")
+    def _search_in_thread(self, generation: int, query: str) -> None:
+        hits = self.timeline.events(EventFilter(text=query))
+        self.post_message(SearchDone(generation, query, hits))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.generation != self._search_generation:
+            return
+        self.view.loading = False
+        self.set_search(message.query, message.hits)
+        if not self.view.hit_count:
+            shown = "" if self.filters.is_empty else " in this filtered view"
+            self.prompt.fail(
+                f"Nothing matches “{message.query}”{shown}. Try fewer words."
+            )
+            return
+        if self.prompt.kind == "search":
+            self.prompt.close()
+            self.view.focus()
+        event = self.view.event
+        if event is None or event.id not in {e.id for e in message.hits}:
+            self.view.next_hit(True)
+
+    def refresh_search(self) -> None:
+        """Recount hits after the data changed."""
+        if self.view.search:
+            self.run_search(self.view.search)
+
+    # -- panes -------------------------------------------------------------
+    def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
+        # Queued behind key presses already waiting: holding j fills the panes
+        # once the keys are handled, not once per key.
+        if not self._panes_due:
+            self._panes_due = True
+            self.call_later(self.sync_panes)
+
+    def sync_panes(self) -> None:
+        """Fill the panes and the detail strip for the highlighted event."""
+        self._panes_due = False
+        event = self.view.event
+        timeline = self.timeline
+        filtered = set(self.filters.actors)
+        actors: list[tuple[str, Text]] = []
+        sources: list[tuple[str, Text]] = []
+        if event is not None:
+            for ref in event.actors:
+                actor = timeline.actors_by_id.get(ref.actor)
+                if actor is not None:
+                    count = timeline.actor_event_count(actor.id)
+                    line = ActorsPane.line(actor, ref.role, count, actor.id in filtered)
+                    actors.append((actor.id, line))
+            for source in timeline.sources(event=event.id):
+                published = format_when_day(source.published)
+                sources.append((source.id, SourcesPane.line(source, published)))
+        self.query_one(ActorsPane).show(actors)
+        self.query_one(SourcesPane).show(sources)
+        self._sync_quotes(event)
+        empty = (
+            "No events match this filter."
+            if not self.filters.is_empty
+            else (
+                "No events yet: press a to add one by hand, i to read them "
+                "from an article, or run `dateline import FILE`. ? lists every key."
+            )
+        )
+        self.query_one(DetailStrip).show(event, empty)
+
+    def _sync_quotes(self, event: Event | None) -> None:
+        timeline = self.timeline
+        pane = self.query_one(QuotesPane)
+        of_filter = bool(self.filters.actors) and (
+            self.quotes_of_filter or event is None
+        )
+        if of_filter:
+            quotes = timeline.quotes(speakers=self.filters.actors)
+            pane.border_title = "Quotes · filtered actors"
+            empty = "The filtered actors have no quotes."
+        elif event is not None:
+            quotes = timeline.quotes(event=event.id)
+            pane.border_title = "Quotes"
+            empty = "No quotes."
+        else:
+            quotes = []
+            pane.border_title = "Quotes"
+            empty = "No quotes."
+        items = []
+        for quote in quotes:
+            speaker = timeline.actors_by_id.get(quote.speaker or "")
+            when = format_when(quote.said) if quote.said else "undated"
+            name = speaker.name if speaker else "unknown speaker"
+            items.append((quote.id, QuotesPane.line(quote, name, when)))
+        pane.show(items, empty=empty)
+
+
+def format_when_day(day: date | None) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}" if day else ""
