@@ -16,7 +16,7 @@ from dateline.store.errors import DateParseError
 from dateline.store.model import Event
 from dateline.store.names import fold
 from dateline.store.query import EventFilter
-from dateline.tui.widgets.filterbar import FilterState, Part
+from dateline.tui.view.filters import FilterState, Part
 from dateline.tui.widgets.prompt import PromptBar
 from textual import work
 from textual.binding import Binding

@@ -18,9 +18,10 @@ from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
 from dateline.tui.view.actor_labels import initials, short_name
+from dateline.tui.view.filters import FilterState
 from dateline.tui.view.layout import Layout, build_layout
 from dateline.tui.widgets.detail import DetailStrip
-from dateline.tui.widgets.filterbar import FilterBar, FilterState
+from dateline.tui.widgets.filterbar import FilterBar
 from dateline.tui.widgets.panes import ActorsPane, QuotesPane, SourcesPane
 from dateline.tui.widgets.prompt import PromptBar
 from dateline.tui.widgets.timeline_view import TimelineView
