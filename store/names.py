@@ -34,37 +34,3 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
-
-
-def fuzzy_score(query: str, candidate: str) -> int:
-    """How well ``query`` matches ``candidate``; 0 is no match, higher is better.
-
-    Whole-name and word-prefix matches beat scattered letters, so typing
-    "da silva" ranks Lula above every name that merely contains d, a, s...
-    """
-    q = fold(query)
-    c = fold(candidate)
-    if not q:
-        return 1
-    if not c:
-        return 0
-    if q == c:
-        return 1000
-    if c.startswith(q):
-        return 800 - len(c)
-    words = c.split()
-    q_words = q.split()
-    if all(any(w.startswith(qw) for w in words) for qw in q_words):
-        return 600 - len(c)
-    if q in c:
-        return 400 - len(c)
-    # Letters in order (a subsequence), scored by how tightly they sit.
-    position = -1
-    gaps = 0
-    for ch in q.replace(" ", ""):
-        found = c.find(ch, position + 1)
-        if found < 0:
-            return 0
-        gaps += found - position - 1
-        position = found
-    return max(1, 200 - gaps - len(c))

@@ -19,7 +19,7 @@ from dateline.store.timeline import Timeline
 from dateline.tui.palette import ExplorerCommands
 from dateline.tui.screens.loading import LoadingScreen
 from dateline.tui.screens.main.screen import MainScreen
-from dateline.tui.widgets.filterbar import FilterState, Part
+from dateline.tui.view.filters import FilterState, Part
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType

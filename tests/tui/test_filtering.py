@@ -6,8 +6,9 @@ import pytest
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.actor_picker import ActorPickerScreen, rank_actors
 from dateline.tui.screens.main.screen import MainScreen
+from dateline.tui.view.filters import FilterState, Part
 from dateline.tui.view.textmatch import match_spans
-from dateline.tui.widgets.filterbar import FilterBar, FilterState, Part
+from dateline.tui.widgets.filterbar import FilterBar
 from dateline.tui.widgets.prompt import PromptBar
 from textual.geometry import Region
 from textual.widgets import Input

@@ -14,11 +14,12 @@ from typing import ClassVar
 from dateline.store.changes.actors import ActorEditError, merge_actors, update_actor
 from dateline.store.errors import DatelineError
 from dateline.store.model import ACTOR_KINDS, Actor
-from dateline.store.names import fuzzy_score
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.view.inert import inert
-from dateline.tui.widgets.actor_input import split_names
+from dateline.tui.view.ranking import rank
+from dateline.tui.view.typed_names import split_names
+from dateline.tui.view.wording import counted
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
 from dateline.tui.widgets.form_layout import (
     FORM_CSS,
@@ -49,10 +50,6 @@ from textual.widgets.option_list import Option
 def _plain(text: str) -> str:
     """Store text made safe for a border title, which reads markup."""
     return escape(inert(text, single_line=True))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 class ActorPickerScreen(ModalScreen[str | None]):
@@ -113,12 +110,7 @@ class ActorPickerScreen(ModalScreen[str | None]):
 
     def ranked(self, query: str) -> list[Actor]:
         """Actors matching ``query`` on any name or alias, best first."""
-        scored = []
-        for actor in self._actors:
-            score = max(fuzzy_score(query, name) for name in actor.names)
-            if score > 0:
-                scored.append((-score, actor.name.casefold(), actor))
-        return [actor for *_, actor in sorted(scored, key=lambda s: s[:2])]
+        return [actor for actor, _ in rank(query, self._actors, lambda a: a.names)]
 
     def _fill(self, query: str) -> None:
         options = self.query_one("#picker-list", OptionList)
@@ -129,7 +121,7 @@ class ActorPickerScreen(ModalScreen[str | None]):
                 aliases = inert(", ".join(actor.aliases), single_line=True)
                 line += f"  ({aliases})"
             events = self.timeline.actor_event_count(actor.id)
-            prompt = Content(f"{line}  · {_count(events, 'event')}")
+            prompt = Content(f"{line}  · {counted(events, 'event')}")
             options.add_option(Option(prompt, actor.id))
         if options.option_count:
             options.highlighted = 0
@@ -230,8 +222,8 @@ class ActorEditScreen(ModalScreen[Actor | None]):
                     "About",
                     InertTextArea(actor.description, id="description", compact=True),
                     Static(
-                        f"Named in {_count(events, 'event')}; "
-                        f"speaker of {_count(quotes, 'quote')}.",
+                        f"Named in {counted(events, 'event')}; "
+                        f"speaker of {counted(quotes, 'quote')}.",
                         classes="note",
                         markup=False,
                     ),
@@ -319,7 +311,7 @@ class ActorEditScreen(ModalScreen[Actor | None]):
         quotes = len(self.timeline.quotes(speakers=[self.actor.id]))
         question = (
             f"Merge {self.actor.name} into {keep.name}? "
-            f"{_count(events, 'event')} and {_count(quotes, 'quote')} move to "
+            f"{counted(events, 'event')} and {counted(quotes, 'quote')} move to "
             f"{keep.name}, and {self.actor.name}'s names become its aliases."
         )
         if self.changed:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from dateline.store.model import Actor
-from dateline.store.names import fold, fuzzy_score
 from dateline.store.query import Match
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
+from dateline.tui.view.ranking import rank
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -29,18 +29,8 @@ Picked = tuple[tuple[str, ...], Match]
 def rank_actors(timeline: Timeline, query: str) -> list[tuple[Actor, str]]:
     """Actors matching ``query``, best first, each with the alias that matched
     best when that alias is not the name itself ("" otherwise)."""
-    ranked: list[tuple[int, str, Actor, str]] = []
-    for actor in timeline.actors_by_id.values():
-        best, via = 0, ""
-        for name in actor.names:
-            score = fuzzy_score(query, name)
-            if score > best:
-                best, via = score, name
-        if best > 0:
-            alias = via if via != actor.name else ""
-            ranked.append((-best, fold(actor.name), actor, alias))
-    ranked.sort(key=lambda item: (item[0], item[1]))
-    return [(actor, alias) for _, _, actor, alias in ranked]
+    ranked = rank(query, timeline.actors_by_id.values(), lambda actor: actor.names)
+    return [(actor, "" if via == actor.name else via) for actor, via in ranked]
 
 
 class ActorPickerScreen(ModalScreen[Picked | None]):

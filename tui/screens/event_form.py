@@ -23,14 +23,12 @@ from dateline.store.errors import DatelineError, DateParseError
 from dateline.store.model import Event, Status
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
-from dateline.tui.widgets.actor_input import (
-    NamesReadout,
-    ambiguity_message,
-    read_names,
-    split_names,
-)
+from dateline.tui.view.date_direction import prefer_for
+from dateline.tui.view.typed_names import ambiguity_message, read_names, split_names
+from dateline.tui.view.wording import counted
+from dateline.tui.widgets.actor_input import NamesReadout
 from dateline.tui.widgets.date_field import DateField
-from dateline.tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows, prefer_for
+from dateline.tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows
 from dateline.tui.widgets.form_layout import FORM_CSS, error_line, fit_body, show_error
 from dateline.tui.widgets.form_source import SourceField
 from textual import events, on
@@ -150,9 +148,9 @@ class EventFormScreen(ModalScreen[Event | None]):
             return ""
         held = []
         if self.editing.sources:
-            held.append(_count(len(self.editing.sources), "source"))
+            held.append(counted(len(self.editing.sources), "source"))
         if self.editing.quotes:
-            held.append(_count(len(self.editing.quotes), "quote"))
+            held.append(counted(len(self.editing.quotes), "quote"))
         if not held:
             return ""
         return f"Already has {' and '.join(held)}; anything entered here is added."
@@ -353,7 +351,3 @@ _FOCUS_FOR = {
     "quote_speaker": "#quote-speaker",
     "source": "#source-pick",
 }
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -4,71 +4,21 @@ The actors field takes comma-separated names. While typing, the last name is
 completed from the timeline's actor names and aliases (right arrow or end
 accepts). Under the field a line says, for each name, which actor it will
 link to ("→ Donald Trump"), that it will create a new actor, or that it fits
-several actors and needs more of the name. The same reading runs again at
-save time, so what the line promised is what gets saved.
+several actors and needs more of the name; ``dateline.tui.view.typed_names``
+reads them, here and again at save time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from dateline.store.model import Actor
-from dateline.store.names import fold, fuzzy_score
-from dateline.store.timeline import AmbiguousActorError, Timeline
+from dateline.store.names import fold
+from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
+from dateline.tui.view.ranking import rank
+from dateline.tui.view.typed_names import NameReading
 from dateline.tui.widgets.form_inert import InertInput
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Static
-
-
-def split_names(text: str) -> list[str]:
-    """The non-empty names in a comma-separated list, spaces tidied."""
-    return [" ".join(part.split()) for part in text.split(",") if part.strip()]
-
-
-@dataclass(frozen=True)
-class NameReading:
-    """What one typed name refers to."""
-
-    name: str
-    actor: Actor | None = None
-    #: Set when the name fits several actors.
-    candidates: tuple[Actor, ...] = field(default_factory=tuple)
-
-    @property
-    def ambiguous(self) -> bool:
-        return bool(self.candidates)
-
-    @property
-    def is_new(self) -> bool:
-        return self.actor is None and not self.candidates
-
-
-def read_names(timeline: Timeline, names: list[str]) -> list[NameReading]:
-    """Resolve each name the way saving will (``Timeline.find_actor``)."""
-    readings: list[NameReading] = []
-    for name in names:
-        try:
-            actor = timeline.find_actor(name)
-        except AmbiguousActorError:
-            found = tuple(timeline.find_actors(name))
-            readings.append(NameReading(name, candidates=found))
-            continue
-        readings.append(NameReading(name, actor))
-    return readings
-
-
-def ambiguity_message(readings: list[NameReading]) -> str:
-    """The error for the first ambiguous name, or "" if none is."""
-    for reading in readings:
-        if reading.ambiguous:
-            names = ", ".join(a.name for a in reading.candidates)
-            return (
-                f'"{reading.name}" fits several actors ({names}); '
-                "type more of the name."
-            )
-    return ""
 
 
 def describe_names(readings: list[NameReading]) -> Content:
@@ -118,9 +68,10 @@ class ActorSuggester(Suggester):
             for name in self._names
             if len(name) > len(typed) and fold(name[: len(typed)]) == key
         ]
-        if not fits:
+        ranked = rank(typed, fits, lambda name: (name,))
+        if not ranked:
             return None
-        best = max(fits, key=lambda name: fuzzy_score(typed, name))
+        best, _ = ranked[0]
         prefix = value[: len(value) - len(typed)]
         return prefix + best
 

@@ -8,47 +8,17 @@ then map straight to lines, and n/N can scroll to a quote exactly.
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import pairwise
 from typing import ClassVar
 
 from dateline.tui.view.inert import inert
-from rich.cells import cell_len
+from dateline.tui.view.wrapping import Span, wrap_offsets
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-_TOKEN = re.compile(r"\S+\s*")
-Span = tuple[int, int]
-
-
-def wrap_offsets(text: str, width: int) -> list[Span]:
-    """``(start, end)`` offsets of each wrapped line of ``text``; paragraphs
-    break at newlines, lines at spaces, over-long words anywhere."""
-    width = max(4, width)
-    lines: list[Span] = []
-    pos = 0
-    for paragraph in text.split("\n"):
-        end = pos + len(paragraph)
-        line_start, used = pos, 0
-        for match in _TOKEN.finditer(paragraph):
-            start = pos + match.start()
-            word = match.group().rstrip()
-            need = cell_len(inert(word))
-            if used and used + need > width:
-                lines.append((line_start, start))
-                line_start, used = start, 0
-            while need > width:  # a word longer than a line: cut it
-                lines.append((line_start, line_start + width))
-                line_start += width
-                need -= width
-            used += cell_len(inert(match.group()))
-        lines.append((line_start, end))
-        pos = end + 1
-    return lines
 
 
 class ArticleBody(ScrollView, can_focus=True):

@@ -14,8 +14,9 @@ from dateline.store.changes.drafts import EventDraft
 from dateline.store.dates.labels import format_when
 from dateline.store.model import Source
 from dateline.store.timeline import Timeline
+from dateline.tui.view.date_direction import prefer_for
 from dateline.tui.widgets.actor_input import ActorNamesInput, NamesReadout
-from dateline.tui.widgets.date_field import DateField, Prefer
+from dateline.tui.widgets.date_field import DateField
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
 from dateline.tui.widgets.form_layout import error_line, form_row
 from dateline.tui.widgets.form_source import SourceField
@@ -43,11 +44,6 @@ EVENT_FIELDS_CSS = """
     width: 2fr;
 }
 """
-
-
-def prefer_for(status: str) -> Prefer:
-    """Which way undated words point: back for what happened, on for plans."""
-    return "future" if status == "expected" else "past"
 
 
 def event_rows(

@@ -12,7 +12,7 @@ from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
 from dateline.store.names import fold
 from dateline.tui.screens.main.host import MainHost
-from dateline.tui.widgets.filterbar import FilterState, Part
+from dateline.tui.view.filters import FilterState, Part
 from dateline.tui.widgets.prompt import PromptBar
 from textual.binding import Binding
 

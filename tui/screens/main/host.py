@@ -17,9 +17,10 @@ from dateline.store.dates.labels import format_when
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
+from dateline.tui.view.filters import FilterState
 from dateline.tui.view.layout import Layout, build_layout
 from dateline.tui.widgets.detail import DetailStrip
-from dateline.tui.widgets.filterbar import FilterBar, FilterState
+from dateline.tui.widgets.filterbar import FilterBar
 from dateline.tui.widgets.panes import ActorsPane, QuotesPane, SourcesPane
 from dateline.tui.widgets.prompt import PromptBar
 from dateline.tui.widgets.timeline_view import TimelineView

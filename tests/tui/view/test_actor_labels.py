@@ -1,0 +1,27 @@
+"""Short names and initials of actors for rows and chips."""
+
+from __future__ import annotations
+
+from dateline.store.model import Actor
+from dateline.tui.view.actor_labels import initials, short_name
+
+
+def test_short_name_is_the_shortest_one_word_alias() -> None:
+    lula = Actor("Luiz Inácio Lula da Silva", ("President Lula", "Lula", "Luiz"))
+    assert short_name(lula) == "Lula"
+
+
+def test_without_a_one_word_alias_short_name_is_the_last_word() -> None:
+    assert short_name(Actor("Marco Rubio", ("Secretary Rubio", " "))) == "Rubio"
+    assert short_name(Actor("")) == ""
+
+
+def test_initials_take_the_capitalised_words_up_to_four_letters() -> None:
+    assert initials(Actor("Luiz Inácio Lula da Silva")) == "LILS"
+    assert initials(Actor("Donald Trump")) == "DT"
+    assert initials(Actor("North Atlantic Treaty Organisation Council")) == "NATO"
+
+
+def test_initials_of_a_lower_case_or_empty_name() -> None:
+    assert initials(Actor("la nación")) == "ln"
+    assert initials(Actor("")) == "?"
