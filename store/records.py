@@ -1,8 +1,9 @@
 """The in-memory side of a timeline: records, indexes and every read.
 
-``Timeline`` (dateline.store.timeline) adds the file, the journal, locking, changes
-and undo on top; everything here answers from memory so no key press waits
-on TinyDB or the disk.
+A ``Timeline`` (dateline.store.timeline) holds one ``Records`` and adds the
+file, the journal, locking, changes and undo around it; everything here
+answers from memory so no key press waits on TinyDB or the disk. Only the
+owning Timeline calls ``reset`` and ``apply``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from dateline.store.disk.datafile import Tables
@@ -28,51 +30,59 @@ class AmbiguousActorError(DatelineError):
 
 
 class Records:
-    """Records by id and the indexes over them, kept current by ``_apply``."""
+    """Records by id and the indexes over them, kept current by ``apply``.
 
-    #: The last journal entry these records include.
-    _seq: int
+    The ``*_by_id`` maps are read-only views: a caller that wrote into one
+    would change what the screen shows without a journal entry or an index.
+    """
 
-    def __init__(self) -> None:
-        self._lock = threading.RLock()
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        #: Held by every read that walks several structures, and by writers.
+        self.lock = threading.RLock()
         self._docs: Tables = {name: {} for name in TABLES}
-        self.events_by_id: dict[str, Event] = {}
-        self.actors_by_id: dict[str, Actor] = {}
-        self.quotes_by_id: dict[str, Quote] = {}
-        self.sources_by_id: dict[str, Source] = {}
+        self._events: dict[str, Event] = {}
+        self._actors: dict[str, Actor] = {}
+        self._quotes: dict[str, Quote] = {}
+        self._sources: dict[str, Source] = {}
         self._quotes_of_event: dict[str, set[str]] = {}
         self._index = EventIndex()
         self._names = NameIndex()
         self._text = TextIndex(self._search_texts)
-        self._seq = 0
-        #: Bumped on every change, ours or another process's; views compare it.
-        self.version = 0
+        self._expose()
 
-    @property
-    def path(self) -> Path | None:
-        return None
+    def _expose(self) -> None:
+        """New views whenever the maps are replaced (``reset`` replaces them
+        rather than clearing, so a reader on another thread never sees a
+        half-built map)."""
+        self.events_by_id: MappingProxyType[str, Event] = MappingProxyType(self._events)
+        self.actors_by_id: MappingProxyType[str, Actor] = MappingProxyType(self._actors)
+        self.quotes_by_id: MappingProxyType[str, Quote] = MappingProxyType(self._quotes)
+        self.sources_by_id: MappingProxyType[str, Source] = MappingProxyType(
+            self._sources
+        )
 
     # -- reading -------------------------------------------------------
     def __len__(self) -> int:
-        return len(self.events_by_id)
+        return len(self._events)
 
     def event(self, event_id: str) -> Event:
         try:
-            return self.events_by_id[event_id]
+            return self._events[event_id]
         except KeyError:
             raise NotFoundError(f"No event with id {event_id}.") from None
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         """Events in date order, narrowed by ``flt``."""
-        with self._lock:
+        with self.lock:
             ids = self._candidates(flt) if flt else None
             if flt is not None and flt.text:
-                hits = self._text.matches(flt.text, self.events_by_id)
+                hits = self._text.matches(flt.text, self._events)
                 ids = hits if ids is None else ids & hits
             if ids is None:
-                events = [self.events_by_id[key[2]] for key in self._index.order]
+                events = [self._events[key[2]] for key in self._index.order]
             else:
-                events = [self.events_by_id[i] for i in self._index.in_order(ids)]
+                events = [self._events[i] for i in self._index.in_order(ids)]
             if flt is None:
                 return events
             return [ev for ev in events if self._passes(ev, flt)]
@@ -82,27 +92,25 @@ class Records:
         return self._index.position(event_id)
 
     def actors(self) -> list[Actor]:
-        return sorted(self.actors_by_id.values(), key=lambda a: fold(a.name))
+        return sorted(self._actors.values(), key=lambda a: fold(a.name))
 
     def actor(self, actor_id: str) -> Actor:
         try:
-            return self.actors_by_id[actor_id]
+            return self._actors[actor_id]
         except KeyError:
             raise NotFoundError(f"No actor with id {actor_id}.") from None
 
     def actor_names(self, event: Event) -> list[str]:
         """The names of the event's actors, in its order (missing ones left out)."""
-        return [
-            self.actors_by_id[a].name for a in event.actor_ids if a in self.actors_by_id
-        ]
+        return [self._actors[a].name for a in event.actor_ids if a in self._actors]
 
     def actor_event_count(self, actor_id: str) -> int:
         return len(self._index.by_actor.get(actor_id, ()))
 
     def find_actors(self, name: str) -> list[Actor]:
         """Actors that ``name`` refers to (name, alias, or words of either)."""
-        ids = self._names.lookup(name, self.actors_by_id)
-        return [self.actors_by_id[i] for i in ids]
+        ids = self._names.lookup(name, self._actors)
+        return [self._actors[i] for i in ids]
 
     def find_actor(self, name: str) -> Actor | None:
         """The one actor ``name`` means; None if none; raises if ambiguous."""
@@ -116,7 +124,7 @@ class Records:
 
     def quote(self, quote_id: str) -> Quote:
         try:
-            return self.quotes_by_id[quote_id]
+            return self._quotes[quote_id]
         except KeyError:
             raise NotFoundError(f"No quote with id {quote_id}.") from None
 
@@ -129,14 +137,14 @@ class Records:
     ) -> list[Quote]:
         """Quotes of an event, of some speakers, or of a source."""
         wanted = set(speakers) if speakers is not None else None
-        pool: Iterable[Quote] = self.quotes_by_id.values()
+        pool: Iterable[Quote] = self._quotes.values()
         if event is not None:
             # The event's own list plus quotes that name it: a key-press path,
             # so no scan of every quote in the timeline.
             ids = set(self.event(event).quotes) | self._quotes_of_event.get(
                 event, set()
             )
-            pool = [self.quotes_by_id[q] for q in ids if q in self.quotes_by_id]
+            pool = [self._quotes[q] for q in ids if q in self._quotes]
         found = []
         for quote in pool:
             if wanted is not None and quote.speaker not in wanted:
@@ -148,45 +156,52 @@ class Records:
 
     def source(self, source_id: str) -> Source:
         try:
-            return self.sources_by_id[source_id]
+            return self._sources[source_id]
         except KeyError:
             raise NotFoundError(f"No source with id {source_id}.") from None
 
     def sources(self, *, event: str | None = None) -> list[Source]:
         if event is not None:
             ids = self.event(event).sources
-            return [self.sources_by_id[s] for s in ids if s in self.sources_by_id]
+            return [self._sources[s] for s in ids if s in self._sources]
         return sorted(
-            self.sources_by_id.values(), key=lambda s: (s.published or _EPOCH, s.title)
+            self._sources.values(), key=lambda s: (s.published or _EPOCH, s.title)
         )
 
     def tags(self) -> list[str]:
-        return sorted({t for ev in self.events_by_id.values() for t in ev.tags})
+        return sorted({t for ev in self._events.values() for t in ev.tags})
 
     def doc(self, table: str, record_id: str) -> dict[str, Any] | None:
         return self._docs[table].get(record_id)
 
+    @property
+    def docs(self) -> Tables:
+        """The documents themselves, not a copy (the owner's first save
+        writes them; copying 100k of them on every save would cost)."""
+        return self._docs
+
     def all_docs(self) -> Tables:
         """A copy of every document, for export and snapshots."""
-        with self._lock:
+        with self.lock:
             return {name: dict(docs) for name, docs in self._docs.items()}
 
-    def _reset(self, tables: Tables, seq: int) -> None:
-        with self._lock:
+    def reset(self, tables: Tables) -> None:
+        """Replace everything with ``tables`` (a load, or another process's
+        snapshot) and rebuild the indexes."""
+        with self.lock:
             self._docs = {name: dict(tables.get(name, {})) for name in TABLES}
-            self.events_by_id = self._build("events")
-            self.actors_by_id = self._build("actors")
-            self.quotes_by_id = self._build("quotes")
-            self.sources_by_id = self._build("sources")
+            self._events = self._build("events")
+            self._actors = self._build("actors")
+            self._quotes = self._build("quotes")
+            self._sources = self._build("sources")
+            self._expose()
             self._quotes_of_event = {}
-            for quote in self.quotes_by_id.values():
+            for quote in self._quotes.values():
                 if quote.event:
                     self._quotes_of_event.setdefault(quote.event, set()).add(quote.id)
-            self._index.rebuild(self.events_by_id)
-            self._names.rebuild(self.actors_by_id)
+            self._index.rebuild(self._events)
+            self._names.rebuild(self._actors)
             self._text.clear()
-            self._seq = seq
-            self.version += 1
 
     def _build(self, table: str) -> dict[str, Any]:
         cls = RECORD_TYPES[table]
@@ -196,56 +211,57 @@ class Records:
                 built[record_id] = cls.from_doc(doc)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise TimelineFileError(
-                    f"{self.path}: the {table[:-1]} {record_id} is damaged ({exc}); "
+                    f"{self._path}: the {table[:-1]} {record_id} is damaged ({exc}); "
                     "the file was not changed. Run `dateline check` for a full "
                     "report, or `dateline restore` to go back to the backup."
                 ) from None
         return built
 
-    def _apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
+    def apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
+        """Put (or with None, remove) one document and keep the indexes current."""
         docs = self._docs.setdefault(table, {})
         if doc is None:
             docs.pop(record_id, None)
         else:
             docs[record_id] = doc
         if table == "events":
-            old = self.events_by_id.pop(record_id, None)
+            old = self._events.pop(record_id, None)
             if old is not None:
                 self._index.remove(old)
             if doc is not None:
                 event = Event.from_doc(doc)
-                self.events_by_id[record_id] = event
+                self._events[record_id] = event
                 self._index.add(event)
             self._text.invalidate(record_id)
         elif table == "actors":
-            old_actor = self.actors_by_id.pop(record_id, None)
+            old_actor = self._actors.pop(record_id, None)
             if old_actor is not None:
                 self._names.remove(old_actor)
             if doc is not None:
                 actor = Actor.from_doc(doc)
-                self.actors_by_id[record_id] = actor
+                self._actors[record_id] = actor
                 self._names.add(actor)
             # Actor names are part of event search text.
             for eid in self._index.by_actor.get(record_id, ()):
                 self._text.invalidate(eid)
         elif table == "quotes":
-            old_quote = self.quotes_by_id.pop(record_id, None)
+            old_quote = self._quotes.pop(record_id, None)
             if old_quote is not None and old_quote.event:
                 self._quotes_of_event.get(old_quote.event, set()).discard(record_id)
             if doc is not None:
                 new_quote = Quote.from_doc(doc)
-                self.quotes_by_id[record_id] = new_quote
+                self._quotes[record_id] = new_quote
                 if new_quote.event:
                     self._quotes_of_event.setdefault(new_quote.event, set()).add(
                         record_id
                     )
-            for q in (old_quote, self.quotes_by_id.get(record_id)):
+            for q in (old_quote, self._quotes.get(record_id)):
                 if q is not None and q.event:
                     self._text.invalidate(q.event)
         elif table == "sources":
-            self.sources_by_id.pop(record_id, None)
+            self._sources.pop(record_id, None)
             if doc is not None:
-                self.sources_by_id[record_id] = Source.from_doc(doc)
+                self._sources[record_id] = Source.from_doc(doc)
 
     def _candidates(self, flt: EventFilter) -> set[str] | None:
         """Ids allowed by the indexed parts of the filter; None = all."""
@@ -277,7 +293,7 @@ class Records:
     def prepare_search(self) -> None:
         """Build the search text of every event now (a worker calls this after
         load, so the first `/` at 100k events does not wait ~1 s)."""
-        self._text.matches("\x01", self.events_by_id)
+        self._text.matches("\x01", self._events)
 
     def haystack(self, event_id: str) -> str:
         """The folded text a search looks in (see ``_search_texts``)."""
@@ -285,14 +301,14 @@ class Records:
 
     def _search_texts(self, event_id: str) -> list[str]:
         """Title, summary, place, tags, actor names and aliases, quotes."""
-        event = self.events_by_id[event_id]
+        event = self._events[event_id]
         parts = [event.title, event.summary, event.place, *event.tags]
         for aid in event.actor_ids:
-            actor = self.actors_by_id.get(aid)
+            actor = self._actors.get(aid)
             if actor is not None:
                 parts.extend(actor.names)
         for qid in event.quotes:
-            quote = self.quotes_by_id.get(qid)
+            quote = self._quotes.get(qid)
             if quote is not None:
                 parts.append(quote.text)
         return parts

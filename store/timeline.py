@@ -1,63 +1,61 @@
 """Timeline: the one way to read and change a timeline file.
 
-Reads are served from memory (``dateline.store.records``: records plus indexes);
-every change is one journal entry made durable before the method returns, so
-when the caller shows "saved" it is. Changes from other processes on the same
-file are caught up under the file lock before each save; an edit of a record
-someone else changed meanwhile is refused with ``ConflictError``.
+Reads are served from memory (a ``dateline.store.records.Records``: records
+plus indexes). Every change is a ``with timeline.change() as tx:`` block: one
+journal entry made durable before the block ends, so when the caller shows
+"saved" it is, and one undo step. Changes from other processes on the same
+file are caught up under the file lock when a block opens; an edit of a
+record someone else changed meanwhile is refused with ``ConflictError``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from dateline.store.disk.datafile import DataFile
+from dateline.store.disk.datafile import DataFile, Tables
 from dateline.store.disk.journal import Entry, Op
 from dateline.store.errors import (
     ConflictError,
 )
-from dateline.store.model import TABLE_OF, Actor, Event, Quote, Source
+from dateline.store.model import Actor, Event, Quote, Source
+from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
+from dateline.store.transaction import Change, Transaction, TransactionError
 
-__all__ = ["SNAPSHOT_AFTER", "AmbiguousActorError", "Change", "Timeline"]
+__all__ = [
+    "SNAPSHOT_AFTER",
+    "AmbiguousActorError",
+    "Change",
+    "Timeline",
+    "Transaction",
+    "TransactionError",
+]
 
 #: Journal entries after which a snapshot is due (the UI snapshots in a worker).
 SNAPSHOT_AFTER = 500
 
 
-@dataclass(frozen=True)
-class Change:
-    """One record's before and after (None = absent); the unit of undo."""
-
-    table: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-    @property
-    def record_id(self) -> str:
-        doc = self.after if self.after is not None else self.before
-        assert doc is not None
-        return str(doc["id"])
-
-    def inverse(self) -> Change:
-        return Change(self.table, self.after, self.before)
-
-
-class Timeline(Records):
+class Timeline:
     """An open timeline. Use :meth:`open` for a file, :meth:`memory` for tests."""
 
-    _seq: int  # declared again: mypy cannot infer it across the package cycle
-
     def __init__(self, file: DataFile | None) -> None:
-        super().__init__()
         self._file = file
+        self._records = Records(file.path if file is not None else None)
+        self._lock = self._records.lock
+        #: The last journal entry the records include.
+        self._seq = 0
+        #: Bumped on every change, ours or another process's; views compare it.
+        self.version = 0
         self._undo: list[list[Change]] = []
         self._redo: list[list[Change]] = []
+        #: The thread whose change block is open (the thread lock keeps out
+        #: the others); None when no block is open.
+        self._writer: int | None = None
 
     # -- opening -------------------------------------------------------
     @classmethod
@@ -103,11 +101,117 @@ class Timeline(Records):
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    # -- reading (answered by the records in memory) -------------------
+    @property
+    def events_by_id(self) -> Mapping[str, Event]:
+        return self._records.events_by_id
+
+    @property
+    def actors_by_id(self) -> Mapping[str, Actor]:
+        return self._records.actors_by_id
+
+    @property
+    def quotes_by_id(self) -> Mapping[str, Quote]:
+        return self._records.quotes_by_id
+
+    @property
+    def sources_by_id(self) -> Mapping[str, Source]:
+        return self._records.sources_by_id
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def event(self, event_id: str) -> Event:
+        return self._records.event(event_id)
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        """Events in date order, narrowed by ``flt``."""
+        return self._records.events(flt)
+
+    def position(self, event_id: str) -> int:
+        """Where the event sits in the unfiltered date order."""
+        return self._records.position(event_id)
+
+    def actors(self) -> list[Actor]:
+        return self._records.actors()
+
+    def actor(self, actor_id: str) -> Actor:
+        return self._records.actor(actor_id)
+
+    def actor_names(self, event: Event) -> list[str]:
+        """The names of the event's actors, in its order (missing ones left out)."""
+        return self._records.actor_names(event)
+
+    def actor_event_count(self, actor_id: str) -> int:
+        return self._records.actor_event_count(actor_id)
+
+    def find_actors(self, name: str) -> list[Actor]:
+        """Actors that ``name`` refers to (name, alias, or words of either)."""
+        return self._records.find_actors(name)
+
+    def find_actor(self, name: str) -> Actor | None:
+        """The one actor ``name`` means; None if none; raises if ambiguous."""
+        return self._records.find_actor(name)
+
+    def quote(self, quote_id: str) -> Quote:
+        return self._records.quote(quote_id)
+
+    def quotes(
+        self,
+        *,
+        event: str | None = None,
+        speakers: Iterable[str] | None = None,
+        source: str | None = None,
+    ) -> list[Quote]:
+        """Quotes of an event, of some speakers, or of a source."""
+        return self._records.quotes(event=event, speakers=speakers, source=source)
+
+    def source(self, source_id: str) -> Source:
+        return self._records.source(source_id)
+
+    def sources(self, *, event: str | None = None) -> list[Source]:
+        return self._records.sources(event=event)
+
+    def tags(self) -> list[str]:
+        return self._records.tags()
+
+    def doc(self, table: str, record_id: str) -> dict[str, Any] | None:
+        return self._records.doc(table, record_id)
+
+    def all_docs(self) -> Tables:
+        """A copy of every document, for export and snapshots."""
+        return self._records.all_docs()
+
+    def prepare_search(self) -> None:
+        """Build every event's search text now (see ``Records.prepare_search``)."""
+        self._records.prepare_search()
+
+    def haystack(self, event_id: str) -> str:
+        """The folded text a search looks in."""
+        return self._records.haystack(event_id)
+
     # -- changing ------------------------------------------------------
+    def change(self) -> contextlib.AbstractContextManager[Transaction]:
+        """``with timeline.change() as tx:`` — the only way to change records.
+
+        ``tx.put(...)``, ``tx.update(loaded, record)`` and ``tx.delete(...)``
+        collect the change; when the block ends it is checked against the file
+        (ConflictError if a record was changed elsewhere since it was read),
+        written as one journal entry and kept as one undo step. A block that
+        raises writes nothing. The file lock is held for the whole block, so
+        reads inside it are current; keep the work in it short.
+
+        Blocks do not nest: opening one inside another in the same thread
+        raises TransactionError rather than joining it, because an inner
+        block whose exception the outer one caught would otherwise leave half
+        of its records in the outer step. Put everything in the outer ``tx``.
+        """
+        return self._transaction(undoable=True)
+
     def put(self, *records: Event | Actor | Quote | Source) -> None:
-        """Insert or replace records in one durable step (one undo step)."""
-        with self._writing():
-            self.commit([self.change_for(r) for r in records])
+        """Insert or replace records in one change (one undo step)."""
+        with self.change() as tx:
+            tx.put(*records)
 
     def delete_event(self, event_id: str, *, loaded: Event | None = None) -> Event:
         """Delete an event and the quotes that only it holds.
@@ -115,28 +219,45 @@ class Timeline(Records):
         ``loaded`` is the event as the caller showed it: if another process
         changed it since, ConflictError is raised and nothing is deleted.
         """
-        with self._writing():
+        with self.change() as tx:
             event = self.event(event_id)
-            before = loaded.to_doc() if loaded is not None else event.to_doc()
-            changes = [Change("events", before, None)]
+            tx.delete(loaded if loaded is not None else event)
             for qid in event.quotes:
                 quote = self.quotes_by_id.get(qid)
                 if quote is not None and quote.event == event_id:
-                    changes.append(Change("quotes", quote.to_doc(), None))
-            self.commit(changes)
+                    tx.delete(quote)
             return event
 
-    def change_for(self, record: Event | Actor | Quote | Source) -> Change:
-        table = TABLE_OF[type(record)]
-        return Change(table, self._docs[table].get(record.id), record.to_doc())
+    @contextlib.contextmanager
+    def _transaction(self, *, undoable: bool) -> Iterator[Transaction]:
+        me = threading.get_ident()
+        if self._writer == me:
+            raise TransactionError(
+                "A change is already open in this thread; changes do not nest. "
+                "Add these records to the open `tx` instead."
+            )
+        with self._writing():
+            tx = Transaction(self._records.doc)
+            self._writer = me
+            try:
+                yield tx
+                self._commit(tx, undoable=undoable)
+            finally:
+                self._writer = None
+                tx.close()
 
-    def commit(self, changes: list[Change], *, undoable: bool = True) -> None:
-        """Check, journal and apply ``changes``. Call inside ``_writing()``."""
-        changes = [c for c in changes if c.before != c.after]
+    def _commit(self, tx: Transaction, *, undoable: bool) -> None:
+        """Check, journal and apply what ``tx`` collected."""
+        if self._writer != threading.get_ident() or not tx.is_open:
+            raise TransactionError(
+                "Changes are saved when a `with timeline.change() as tx:` "
+                "block ends; nothing was saved."
+            )
+        changes = tx.changes
         if not changes:
             return
         for change in changes:
-            current = self._docs[change.table].get(change.record_id)
+            current = self._records.doc(change.table, change.record_id)
             if current != change.before:
                 raise ConflictError(
                     f"The {change.table[:-1]} {change.record_id} was changed "
@@ -150,10 +271,10 @@ class Timeline(Records):
             for c in changes
         ]
         if self._file is not None:
-            self._file.append(Entry(self._seq + 1, ops), self._docs)
+            self._file.append(Entry(self._seq + 1, ops), self._records.docs)
         self._seq += 1
         for change in changes:
-            self._apply(change.table, change.record_id, change.after)
+            self._records.apply(change.table, change.record_id, change.after)
         self.version += 1
         if undoable:
             self._undo.append(changes)
@@ -179,7 +300,9 @@ class Timeline(Records):
             step = source[-1]
             inverse = [c.inverse() for c in reversed(step)]
             try:
-                self.commit(inverse, undoable=False)
+                with self._transaction(undoable=False) as tx:
+                    for change in inverse:
+                        tx.add(change)
             except ConflictError as exc:
                 # Someone else changed those records since: this step can
                 # never apply again, so it must not block the ones before it.
@@ -216,7 +339,7 @@ class Timeline(Records):
             for op in entry.ops:
                 doc = op.get("doc")
                 rid = doc["id"] if doc is not None else op["id"]
-                self._apply(op["table"], rid, doc)
+                self._records.apply(op["table"], rid, doc)
             self._seq = entry.seq
         if caught.entries:
             self.version += 1
@@ -277,9 +400,11 @@ class Timeline(Records):
         """Hold the thread lock and the file lock, caught up with others."""
         return Timeline._Writing(self)
 
-    def writing(self) -> Timeline._Writing:
-        """For store modules that build multi-record changes (see drafts)."""
-        return self._writing()
+    def _reset(self, tables: Tables, seq: int) -> None:
+        with self._lock:
+            self._records.reset(tables)
+            self._seq = seq
+            self.version += 1
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dateline.store.errors import ConflictError, DatelineError
 from dateline.store.model import Actor, ActorKind, ActorRef, touched
 from dateline.store.names import fold
-from dateline.store.timeline import Change, Timeline
+from dateline.store.timeline import Timeline
 
 
 class ActorEditError(DatelineError):
@@ -53,7 +53,7 @@ def update_actor(
     ``loaded`` is the actor as the caller's form showed it; if another
     process changed it since, ConflictError is raised and nothing is saved.
     """
-    with timeline.writing():
+    with timeline.change() as tx:
         actor = timeline.actor(actor_id)
         if loaded is not None and loaded != actor:
             raise ConflictError(
@@ -73,15 +73,15 @@ def update_actor(
             kind=kind if kind is not None else actor.kind,
             description=description if description is not None else actor.description,
         )
-        timeline.commit([Change("actors", actor.to_doc(), updated.to_doc())])
-        return updated
+        tx.put(updated)
+    return updated
 
 
 def merge_actors(timeline: Timeline, keep_id: str, merge_id: str) -> Actor:
     """Fold ``merge_id`` into ``keep_id``: events and quotes follow."""
     if keep_id == merge_id:
         raise ActorEditError("Pick two different actors to merge.")
-    with timeline.writing():
+    with timeline.change() as tx:
         keep = timeline.actor(keep_id)
         gone = timeline.actor(merge_id)
         aliases = _clean((*keep.aliases, *gone.names))
@@ -91,10 +91,8 @@ def merge_actors(timeline: Timeline, keep_id: str, merge_id: str) -> Actor:
             aliases=aliases,
             description=keep.description or gone.description,
         )
-        changes = [
-            Change("actors", keep.to_doc(), kept.to_doc()),
-            Change("actors", gone.to_doc(), None),
-        ]
+        tx.put(kept)
+        tx.delete(gone)
         for event in timeline.events_by_id.values():
             if merge_id not in event.actor_ids:
                 continue
@@ -106,10 +104,7 @@ def merge_actors(timeline: Timeline, keep_id: str, merge_id: str) -> Actor:
                     refs.append(ActorRef(target, ref.role))
                 elif not existing.role and ref.role:
                     refs[refs.index(existing)] = ActorRef(target, ref.role)
-            moved = touched(event, actors=tuple(refs))
-            changes.append(Change("events", event.to_doc(), moved.to_doc()))
+            tx.put(touched(event, actors=tuple(refs)))
         for quote in timeline.quotes(speakers=[merge_id]):
-            moved_quote = touched(quote, speaker=keep_id)
-            changes.append(Change("quotes", quote.to_doc(), moved_quote.to_doc()))
-        timeline.commit(changes)
-        return kept
+            tx.put(touched(quote, speaker=keep_id))
+    return kept

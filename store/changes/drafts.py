@@ -21,7 +21,7 @@ from dateline.store.model import (
     Status,
     touched,
 )
-from dateline.store.timeline import AmbiguousActorError, Change, Timeline
+from dateline.store.timeline import AmbiguousActorError, Timeline
 
 
 class DraftError(DatelineError):
@@ -109,7 +109,7 @@ def save_draft(
     nothing is saved.
     """
     _validate(draft)
-    with timeline.writing():
+    with timeline.change() as tx:
         try:
             resolved = resolve_actors(timeline, draft.actor_names)
         except AmbiguousActorError as exc:
@@ -121,7 +121,7 @@ def save_draft(
                 speaker = resolve_actors(timeline, quoted, resolved.new).refs[0]
             except AmbiguousActorError as exc:
                 raise DraftError("quote_speaker", str(exc)) from None
-        changes: list[Change] = [timeline.change_for(a) for a in resolved.new]
+        tx.put(*resolved.new)
         event_refs = resolved.refs
         if editing is not None:
             roles = {r.actor: r.role for r in editing.actors}
@@ -132,7 +132,7 @@ def save_draft(
         source = _source_for(timeline, draft.source)
         if source is not None:
             if source.id not in timeline.sources_by_id:
-                changes.append(timeline.change_for(source))
+                tx.put(source)
             if source.id not in sources:
                 sources.append(source.id)
         quote = None
@@ -157,13 +157,12 @@ def save_draft(
             quotes=tuple(quotes),
         )
         if editing is not None:
-            changes.append(Change("events", editing.to_doc(), event.to_doc()))
+            tx.update(editing, event)
         else:
-            changes.append(timeline.change_for(event))
+            tx.put(event)
         if quote is not None:
-            changes.append(timeline.change_for(quote))
-        timeline.commit(changes)
-        return event
+            tx.put(quote)
+    return event
 
 
 def _source_for(timeline: Timeline, draft: SourceDraft) -> Source | None:

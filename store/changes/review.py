@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from dateline.store.errors import DatelineError
 from dateline.store.model import ActorRef, Event, touched
 from dateline.store.query import EventFilter
-from dateline.store.timeline import Change, Timeline
+from dateline.store.timeline import Timeline
 
 __all__ = [
     "Evidence",
@@ -41,25 +41,23 @@ def pending_events(timeline: Timeline, source_id: str | None = None) -> list[Eve
 
 def accept_event(timeline: Timeline, event_id: str) -> Event:
     """Mark a pending event accepted: it becomes a normal event."""
-    with timeline.writing():
+    with timeline.change() as tx:
         event = timeline.event(event_id)
         accepted = touched(event, review="accepted")
-        timeline.commit([Change("events", event.to_doc(), accepted.to_doc())])
-        return accepted
+        tx.put(accepted)
+    return accepted
 
 
 def reject_event(timeline: Timeline, event_id: str) -> Event:
     """Delete the event; its quotes stay, attached to no event."""
-    with timeline.writing():
+    with timeline.change() as tx:
         event = timeline.event(event_id)
-        changes = [Change("events", event.to_doc(), None)]
+        tx.delete(event)
         for quote_id in event.quotes:
             quote = timeline.quotes_by_id.get(quote_id)
             if quote is not None and quote.event == event_id:
-                freed = touched(quote, event=None)
-                changes.append(Change("quotes", quote.to_doc(), freed.to_doc()))
-        timeline.commit(changes)
-        return event
+                tx.put(touched(quote, event=None))
+    return event
 
 
 def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:
@@ -68,7 +66,7 @@ def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:
         raise ReviewError(
             "Pick another event to merge into; an event cannot absorb itself."
         )
-    with timeline.writing():
+    with timeline.change() as tx:
         pending = timeline.event(pending_id)
         target = timeline.event(target_id)
         refs = list(target.actors)
@@ -78,17 +76,13 @@ def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:
         sources = tuple(dict.fromkeys((*target.sources, *pending.sources)))
         quotes = tuple(dict.fromkeys((*target.quotes, *pending.quotes)))
         merged = touched(target, actors=tuple(refs), sources=sources, quotes=quotes)
-        changes = [
-            Change("events", target.to_doc(), merged.to_doc()),
-            Change("events", pending.to_doc(), None),
-        ]
+        tx.put(merged)
+        tx.delete(pending)
         for quote_id in pending.quotes:
             quote = timeline.quotes_by_id.get(quote_id)
             if quote is not None and quote.event in (pending_id, None):
-                moved = touched(quote, event=target_id)
-                changes.append(Change("quotes", quote.to_doc(), moved.to_doc()))
-        timeline.commit(changes)
-        return merged
+                tx.put(touched(quote, event=target_id))
+    return merged
 
 
 @dataclass(frozen=True)

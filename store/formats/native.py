@@ -28,7 +28,7 @@ from dateline.store.model import (
     new_id,
 )
 from dateline.store.names import fold
-from dateline.store.timeline import Change, Timeline
+from dateline.store.timeline import Timeline
 
 FORMAT = "dateline"
 
@@ -180,10 +180,9 @@ def merge_records(
 ) -> ImportReport:
     """Add records from elsewhere, remapping ids that would collide."""
     report = ImportReport()
-    with timeline.writing():
+    with timeline.change() as tx:
         skipped = _duplicate_ids(timeline, events, allow_duplicates)
         unneeded = _only_for(skipped, events, quotes)
-        changes: list[Change] = []
         actor_map: dict[str, str] = {}
         by_name = _name_index(timeline.actors_by_id.values())
         for actor in actors:
@@ -200,7 +199,7 @@ def merge_records(
             for key in map(fold, fresh.names):
                 by_name.setdefault(key, fresh)
             actor_map[actor.id] = fresh.id
-            changes.append(Change("actors", None, fresh.to_doc()))
+            tx.put(fresh)
             report.actors += 1
         source_map: dict[str, str] = {}
         known_sources = _SourceIndex(timeline.sources_by_id.values())
@@ -213,9 +212,10 @@ def merge_records(
                 continue
             fresh_source = _free_id(timeline, source)
             source_map[source.id] = fresh_source.id
-            changes.append(Change("sources", None, fresh_source.to_doc()))
+            tx.put(fresh_source)
             report.sources += 1
         event_map: dict[str, str] = {}
+        fresh_events: list[Event] = []
         for event in events:
             if event.id in skipped:
                 report.duplicates.append(event.title)
@@ -223,7 +223,8 @@ def merge_records(
             fresh_event = _free_id(timeline, event)
             event_map[event.id] = fresh_event.id
             report.events += 1
-            changes.append(Change("events", None, fresh_event.to_doc()))
+            fresh_events.append(fresh_event)
+            tx.put(fresh_event)
         quote_map: dict[str, str] = {}
         # Quotes of no event have no event to be a duplicate of: the same
         # words by the same speaker from the same article are one quote.
@@ -248,24 +249,22 @@ def merge_records(
                 source=source_map.get(quote.source or "", quote.source),
                 event=event_map.get(quote.event or "", quote.event),
             )
-            changes.append(Change("quotes", None, fresh_quote.to_doc()))
+            tx.put(fresh_quote)
             report.quotes += 1
-        # Second pass: events point at the final ids of everything else.
-        for i, change in enumerate(changes):
-            if change.table != "events" or change.after is None:
-                continue
-            event = Event.from_doc(change.after)
-            event = replace(
-                event,
-                actors=tuple(
-                    ActorRef(actor_map.get(r.actor, r.actor), r.role)
-                    for r in event.actors
-                ),
-                sources=tuple(source_map.get(s, s) for s in event.sources),
-                quotes=tuple(quote_map[q] for q in event.quotes if q in quote_map),
+        # Second pass: events point at the final ids of everything else (a
+        # record put twice in one change is saved once, as last put).
+        for event in fresh_events:
+            tx.put(
+                replace(
+                    event,
+                    actors=tuple(
+                        ActorRef(actor_map.get(r.actor, r.actor), r.role)
+                        for r in event.actors
+                    ),
+                    sources=tuple(source_map.get(s, s) for s in event.sources),
+                    quotes=tuple(quote_map[q] for q in event.quotes if q in quote_map),
+                )
             )
-            changes[i] = Change("events", None, event.to_doc())
-        timeline.commit(changes)
     return report
 
 

@@ -36,7 +36,7 @@ from dateline.store.ingest.text import (
 )
 from dateline.store.model import Actor, ActorRef, Event, FuzzyDate, Quote, Source
 from dateline.store.names import fold
-from dateline.store.timeline import Change, Timeline
+from dateline.store.timeline import Timeline
 
 __all__ = [
     "Extraction",
@@ -296,7 +296,7 @@ def save_extraction(timeline: Timeline, extraction: Extraction) -> IngestReport:
     the same URL, or the same body text.
     """
     source = extraction.source
-    with timeline.writing():
+    with timeline.change() as tx:
         for known in timeline.sources_by_id.values():
             same_url = bool(source.url) and known.url == source.url
             same_body = bool(source.body) and known.body == source.body
@@ -306,7 +306,7 @@ def save_extraction(timeline: Timeline, extraction: Extraction) -> IngestReport:
                     f"as “{known.title}” ({known.id}), matched by its URL or "
                     "its text; nothing was saved."
                 )
-        changes: list[Change] = [timeline.change_for(source)]
+        tx.put(source)
         # An actor created meanwhile (another window) under the same name
         # is used, not duplicated.
         remap: dict[str, str] = {}
@@ -317,16 +317,15 @@ def save_extraction(timeline: Timeline, extraction: Extraction) -> IngestReport:
                 remap[actor.id] = existing.id
                 continue
             new_actors.append(actor)
-            changes.append(timeline.change_for(actor))
+            tx.put(actor)
         for event in extraction.events:
             refs = tuple(
                 ActorRef(remap.get(r.actor, r.actor), r.role) for r in event.actors
             )
-            changes.append(timeline.change_for(replace(event, actors=refs)))
+            tx.put(replace(event, actors=refs))
         for quote in extraction.quotes:
             speaker = remap.get(quote.speaker or "", quote.speaker)
-            changes.append(timeline.change_for(replace(quote, speaker=speaker)))
-        timeline.commit(changes)
+            tx.put(replace(quote, speaker=speaker))
     return IngestReport(
         source=source,
         events=len(extraction.events),
