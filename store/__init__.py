@@ -3,6 +3,9 @@
 A library with no terminal: it never imports textual or rich.
 
     from dateline.store import Timeline, parse_date
+
+    with Timeline.open(path) as timeline, timeline.change() as tx:
+        tx.put(event)
 """
 
 from dateline.store.dates import format_when, parse_date
@@ -16,6 +19,7 @@ from dateline.store.model import (
     Source,
 )
 from dateline.store.timeline import Timeline
+from dateline.store.transaction import Transaction, TransactionError
 
 __all__ = [
     "Actor",
@@ -28,6 +32,8 @@ __all__ = [
     "Source",
     "Timeline",
     "TimelineFileError",
+    "Transaction",
+    "TransactionError",
     "format_when",
     "parse_date",
 ]
