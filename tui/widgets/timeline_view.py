@@ -8,12 +8,11 @@ scroll like 100. The lines themselves come from ``rows.Layout``.
 from __future__ import annotations
 
 import bisect
-import calendar
 from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from dateline.store.dates.labels import format_when
+from dateline.store.dates.labels import MONTH_NAMES, day_label, format_when
 from dateline.store.model import Event
 from dateline.tui.view.inert import inert
 from dateline.tui.view.layout import EVENT, MONTH, TODAY, YEAR, Layout
@@ -350,11 +349,11 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             rule = "─" * max(0, width - len(label) - 1)
             return Text.assemble((label, style("timeline--year")), (rule, "dim"))
         if kind == MONTH:
-            month = payload % 12
-            return Text(f"  {calendar.month_name[month + 1]}", style("timeline--month"))
+            month = MONTH_NAMES[payload % 12]
+            return Text(f"  {month}", style("timeline--month"))
         if kind == TODAY:
             assert self.today is not None
-            label = f" today · {self.today:%a} {self.today.day} {self.today:%b %Y} "
+            label = f" today · {day_label(self.today)} "
             left = "  ──"
             rule = "─" * max(0, width - len(left) - len(label) - 1)
             return Text(left + label + rule, style("timeline--today"))

@@ -268,4 +268,6 @@ class MainScreen(FilterActions, EditActions, IOActions, Screen[None]):
 
 
 def format_when_day(day: date | None) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}" if day else ""
+    from dateline.store.dates.labels import day_label
+
+    return day_label(day) if day else ""
