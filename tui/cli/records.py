@@ -31,7 +31,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
     add.add_argument("--tag", action="append", default=[])
     add.add_argument("--place", default="")
     add.add_argument("--expected", action="store_true", help="announced, not yet")
-    add.add_argument("--anchor", metavar="DATE", help="read the date against this")
+    add.add_argument("--anchor", metavar="DATE", help="read the date against this day")
     add.set_defaults(func=cmd_add)
 
     lst = verbs.add_parser("list", help="list events in date order")
