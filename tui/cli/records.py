@@ -18,6 +18,7 @@ from dateline.tui.cli.common import (
     print_json,
     print_table,
 )
+from dateline.tui.view.marks import event_marks
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -114,11 +115,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         rows = []
         for ev in events:
-            marks = (
-                ("E" if ev.status == "expected" else "")
-                + ("~" if ev.when.approximate else "")
-                + ("?" if ev.pending else "")
-            )
+            marks = event_marks(ev)
             names = timeline.actor_names(ev)
             rows.append([format_when(ev.when), marks, ev.title, ", ".join(names)])
         print_table(["DATE", "", "TITLE", "ACTORS"], rows)

@@ -16,6 +16,7 @@ from dateline.store.dates.labels import MONTH_NAMES, day_label, format_when
 from dateline.store.model import Event
 from dateline.tui.view.inert import inert
 from dateline.tui.view.layout import EVENT, MONTH, TODAY, YEAR, Layout
+from dateline.tui.view.marks import MARKS_WIDTH, event_marks
 from dateline.tui.view.textmatch import match_spans
 from rich.style import Style
 from rich.text import Text
@@ -28,25 +29,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 DATE_WIDTH = 13
-MARKS_WIDTH = 4
-#: Marks shown after the date; the help screen lists them.
-MARKS = (
-    ("→", "expected (announced or scheduled)"),
-    ("~", "approximate date"),
-    ("“", "has quotes"),
-    ("?", "extracted, pending review"),
-)
-
-
-def event_marks(event: Event) -> str:
-    """The marks column of an event row."""
-    flags = (
-        event.status == "expected",
-        event.when.approximate,
-        bool(event.quotes),
-        event.pending,
-    )
-    return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)
 
 
 class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
