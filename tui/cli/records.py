@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
 from dateline.store.dates.labels import describe, format_when
@@ -146,7 +147,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     timeline = open_timeline(args)
-    records = []
+    # JSON records of mixed value types; the table reads only text fields.
+    records: list[dict[str, Any]] = []
     for quote in timeline.quotes():
         speaker = timeline.actors_by_id.get(quote.speaker or "")
         records.append(
@@ -170,7 +172,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     timeline = open_timeline(args)
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "id": s.id,
             "title": s.title,
