@@ -10,6 +10,7 @@ class DateParseError(DatelineError, ValueError):
 
     def __init__(self, text: str, hint: str = "") -> None:
         self.text = text
+        self.hint = hint
         forms = (
             '"2026-01-09", "9 Jan 2026", "last Friday", "first week of February", '
             '"March 2025", "Q3 2025", "summer 2024", "the 1990s", "3-5 Jan 2026"'

@@ -27,6 +27,13 @@ PRECISIONS: tuple[Precision, ...] = (
     "year",
     "decade",
 )
+#: Precisions that lead their year rather than sit under a month.
+COARSE_PRECISIONS: frozenset[Precision] = frozenset(
+    {"quarter", "season", "year", "decade"}
+)
+#: A finer date spanning more than this many days is coarse too: it cannot
+#: be shown under one month without hiding that it runs into the next ones.
+MONTH_DAYS = 31
 Status = Literal["occurred", "expected"]
 STATUSES: tuple[Status, ...] = ("occurred", "expected")
 Origin = Literal["manual", "imported", "extracted"]
@@ -103,6 +110,17 @@ class FuzzyDate:
             minutes,
             -PRECISIONS.index(self.precision),
         )
+
+    @property
+    def coarse(self) -> bool:
+        """Shown under its year heading, before the month headings.
+
+        One rule for the explorer and every export that groups by month, so
+        "25 Jan - 3 Feb" sits under January everywhere and "Q1 2026" above it.
+        """
+        if self.precision in COARSE_PRECISIONS:
+            return True
+        return self.end_day.toordinal() - self.start_day.toordinal() + 1 > MONTH_DAYS
 
     def contains(self, day: date) -> bool:
         return self.start_day <= day <= self.end_day

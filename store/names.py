@@ -7,29 +7,65 @@ case-folded, accents stripped, punctuation dropped, whitespace collapsed.
 
 from __future__ import annotations
 
-import re
+import functools
 import string
 import unicodedata
 
-_NON_WORD = re.compile(r"[^\w\s]+")
-_SPACE = re.compile(r"\s+")
-
+from anyascii import anyascii
 
 # ASCII needs no Unicode normalisation; str.translate does the rest in C,
-# which matters when a 100k-event timeline builds its search index.
+# which matters when a 100k-event timeline builds its search index. Control
+# characters go too, as the non-ASCII path drops every non-word character.
 _ASCII_FOLD = str.maketrans(
-    {"-": " ", **{ch: None for ch in string.punctuation if ch not in "-_"}}
+    {
+        "-": " ",
+        **{ch: None for ch in string.punctuation if ch not in "-_"},
+        **{chr(c): None for c in (*range(32), 127) if not chr(c).isspace()},
+    }
 )
 
 
 def fold(text: str) -> str:
-    """The comparison key of a name: no case, accents or punctuation."""
+    """The comparison key of a name: no case, accents or punctuation.
+
+    Equal to folding ``text`` one character at a time with ``fold_char`` and
+    collapsing the spaces, which is what lets a highlighter map a match back
+    to the displayed text.
+    """
     if text.isascii():
         return " ".join(text.lower().translate(_ASCII_FOLD).split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = _NON_WORD.sub("", bare.replace("-", " "))
-    return _SPACE.sub(" ", bare).strip()
+    return " ".join("".join(map(fold_char, text)).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """What ``fold`` makes of one character: lower-case ASCII letters and
+    digits, " " for a space or hyphen, "" for punctuation and accents.
+
+    Letters that do not decompose into a base letter and an accent ("ł",
+    "ø", "æ", "ß", "đ") are transliterated, so "Łódź" and "Lodz" or "Søren"
+    and "Soren" fold alike, as a reader would match them.
+    """
+    if ch.isspace():
+        return " "
+    if ch.isascii():
+        return ch.lower().translate(_ASCII_FOLD)
+    out = []
+    for part in unicodedata.normalize("NFKD", ch.casefold()):
+        if unicodedata.combining(part):
+            continue
+        if part.isascii() or part.isspace():
+            out.append(fold_char(part))
+        elif part.isalnum():
+            out.append(_transliterate(part))
+    return "".join(out)
+
+
+def _transliterate(letter: str) -> str:
+    # anyascii may add punctuation ("ь" -> "'"); a letter it cannot spell
+    # stays itself, so it still matches its own kind.
+    spelt = "".join(c for c in anyascii(letter).lower() if c.isalnum() or c == "_")
+    return spelt or letter
 
 
 def tokens(text: str) -> tuple[str, ...]:

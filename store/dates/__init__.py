@@ -5,6 +5,17 @@ here what each one means.
 """
 
 from dateline.store.dates.labels import describe, format_when
+from dateline.store.dates.options import DateOptionError, date_option, day_option
 from dateline.store.dates.parse import MAX_LENGTH, parse_date, to_date, warm
 
-__all__ = ["MAX_LENGTH", "describe", "format_when", "parse_date", "to_date", "warm"]
+__all__ = [
+    "MAX_LENGTH",
+    "DateOptionError",
+    "date_option",
+    "day_option",
+    "describe",
+    "format_when",
+    "parse_date",
+    "to_date",
+    "warm",
+]

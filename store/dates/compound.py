@@ -29,6 +29,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from dateline.store.dates.grammar import read as read_core
+from dateline.store.dates.labels import WEEKDAY_NAMES, day_label, month_label
 from dateline.store.dates.parts import (
     CLOCK,
     MON,
@@ -146,7 +147,8 @@ def _weekend_days(m: re.Match[str], ctx: Ctx) -> Reading | None:
     saturday = sunday.start - timedelta(days=1)
     if saturday.day != int(m["d1"]):
         raise GrammarError(
-            f"{m['d1']} and {m['d2']} {sunday.start:%B %Y} are not a Saturday"
+            f"{m['d1']} and {m['d2']} {month_label(sunday.start, long=True)} are not"
+            " a Saturday"
             " and the Sunday after it."
         )
     return replace(sunday, start=saturday)
@@ -160,7 +162,8 @@ def _weekend_of(m: re.Match[str], ctx: Ctx) -> Reading | None:
     found = day.start
     if found.weekday() < 5:
         raise GrammarError(
-            f"{found.day} {found:%B %Y} is a {found:%A}: name the Saturday or Sunday."
+            f"{day_label(found, weekday=False, long=True)} is a"
+            f" {WEEKDAY_NAMES[found.weekday()]}: name the Saturday or Sunday."
         )
     saturday = found - timedelta(days=found.weekday() - 5)
     return replace(day, start=saturday, end=saturday + timedelta(days=1))
@@ -174,8 +177,8 @@ def _since(m: re.Match[str], ctx: Ctx) -> Reading | None:
     start = _day_of(inner.start)
     if start > ctx.anchor:
         raise GrammarError(
-            f"It starts after the reference date ({ctx.anchor.day}"
-            f' {ctx.anchor:%b %Y}), and "since" runs up to it.'
+            "It starts after the reference date"
+            f' ({day_label(ctx.anchor, weekday=False)}), and "since" runs up to it.'
         )
     return Reading(start, ctx.anchor, _coarser(inner.precision), inner.approximate)
 
@@ -191,7 +194,7 @@ def _until(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if end < ctx.anchor:
         raise GrammarError(
             '"until" gives only the end of something over by the reference date'
-            f' ({ctx.anchor.day} {ctx.anchor:%b %Y}): write both ends ("from'
+            f' ({day_label(ctx.anchor, weekday=False)}): write both ends ("from'
             ' 2019 to March 2025") or the end alone ("March 2025").'
         )
     return Reading(ctx.anchor, end, _coarser(inner.precision), inner.approximate)

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateline.store.dates.holidays import HOLIDAY, WEEKEND, read_holiday, read_weekend
+from dateline.store.dates.labels import WEEKDAY_NAMES, day_label
 from dateline.store.dates.parts import (
     CLOCK,
     DAY_SHIFTS,
@@ -100,7 +101,7 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Reading:
         written = f"{m['a']}{sep}{m['b']}"
         raise GrammarError(f"{written} is no day and month in either order.")
     if day_first and month_first and day_first != month_first:
-        one, other = (f"{d.day} {d:%b %Y}" for d in (day_first, month_first))
+        one, other = (day_label(d, weekday=False) for d in (day_first, month_first))
         raise GrammarError(
             f"It could be {one} (day first) or {other} (month first): write the"
             f' month as a word ("{one}" or "{other}").'
@@ -263,7 +264,8 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Reading:
 
 def _explain_bad_day(year: int, month: int, day: int, weekday: int | None) -> None:
     found = make_day(year, month, day)  # raises if there is no such day
-    raise GrammarError(f"{found.day} {found:%B %Y} is a {found:%A}.")
+    written = day_label(found, weekday=False, long=True)
+    raise GrammarError(f"{written} is a {WEEKDAY_NAMES[found.weekday()]}.")
 
 
 def _weekday(m: re.Match[str], ctx: Ctx) -> Reading:

@@ -13,11 +13,29 @@ from datetime import date, datetime
 
 from dateline.store.model import FuzzyDate
 
-__all__ = ["describe", "format_when"]
+__all__ = [
+    "MONTH_NAMES",
+    "WEEKDAY_NAMES",
+    "day_label",
+    "describe",
+    "format_when",
+    "month_label",
+]
 
-MONTHS: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
-MONTHS += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES: tuple[str, ...] = ("January", "February", "March", "April", "May")
+MONTH_NAMES += ("June", "July", "August", "September", "October", "November")
+MONTH_NAMES += ("December",)
+MONTHS = tuple(name[:3] for name in MONTH_NAMES)
+WEEKDAY_NAMES = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+WEEKDAYS = tuple(name[:3] for name in WEEKDAY_NAMES)
 SEASONS = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
 THIRDS = ("early", "mid", "late")
 
@@ -29,6 +47,25 @@ def format_when(fd: FuzzyDate, *, with_year: bool = True) -> str:
     ("early", "(later)") already says so."""
     text, _exact, worded = _label(fd, with_year)
     return f"c. {text}" if fd.approximate and not worded else text
+
+
+def day_label(
+    day: date, *, weekday: bool = True, long: bool = False, with_year: bool = True
+) -> str:
+    """One day, e.g. "Fri 9 Jan 2026"; ``long`` spells the names out
+    ("Friday 9 January 2026"). Not strftime: its names follow the locale, and
+    a label must read the same as the words the parser accepts."""
+    months, weekdays = (MONTH_NAMES, WEEKDAY_NAMES) if long else (MONTHS, WEEKDAYS)
+    text = f"{day.day} {months[day.month - 1]}"
+    if weekday:
+        text = f"{weekdays[day.weekday()]} {text}"
+    return _with_year(text, day.year, with_year)
+
+
+def month_label(day: date, *, long: bool = False) -> str:
+    """The month and year of ``day``, e.g. "Jan 2026" or "January 2026"."""
+    names = MONTH_NAMES if long else MONTHS
+    return f"{names[day.month - 1]} {day.year}"
 
 
 def describe(fd: FuzzyDate) -> str:
@@ -91,15 +128,10 @@ def _with_year(text: str, year: int, with_year: bool) -> str:
     return f"{text} {year}" if with_year else text
 
 
-def _day(day: date, with_year: bool) -> str:
-    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-    return _with_year(text, day.year, with_year)
-
-
 def _days(start: date, end: date, with_year: bool) -> str:
     """A day, or a span of days as short as stays unambiguous."""
     if start == end:
-        return _day(start, with_year)
+        return day_label(start, with_year=with_year)
     s_month, e_month = MONTHS[start.month - 1], MONTHS[end.month - 1]
     if start.year != end.year:
         if (end - start).days <= 31:  # a week across New Year: "29 Dec - 4 Jan"
@@ -118,12 +150,13 @@ def _clock(start: date, end: date, hourly: bool, with_year: bool) -> str:
             return ""
         return f"{value:%H}h" if hourly else f"{value:%H:%M}"
 
-    first = f"{_day(start, with_year)} {clock(start)}".rstrip()
+    first = f"{day_label(start, with_year=with_year)} {clock(start)}".rstrip()
     if start == end or (hourly and (start, end) == _hour_of(start)):
         return first
     if _day_of(start) == _day_of(end):
         return f"{first}-{clock(end)}"
-    return f"{first} - {_day(_day_of(end), with_year)} {clock(end)}".rstrip()
+    last = day_label(_day_of(end), with_year=with_year)
+    return f"{first} - {last} {clock(end)}".rstrip()
 
 
 def _hour_of(value: date) -> tuple[date, date]:

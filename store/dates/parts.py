@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from dateline.store.dates.labels import month_label
 from dateline.store.model import Precision
 
 #: An inclusive (start, end) pair of days.
@@ -106,8 +107,8 @@ def make_day(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
         raise GrammarError(f"There is no month {month}.")
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        name = calendar.month_name[month]  # English: we never set a locale
-        raise GrammarError(f"{name} {year} has no day {day}.")
+        name = month_label(date(year, month, 1), long=True)
+        raise GrammarError(f"{name} has no day {day}.")
     return date(year, month, day)
 
 

@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+from dateline.store.dates.labels import day_label
 from dateline.store.dates.parts import (
     AMOUNT_UNITS,
     NUM,
@@ -252,7 +253,7 @@ def _elsewhere(m: re.Match[str], ctx: Ctx) -> Reading:
         suggestion = f'"{("last", "this", "next")[way + 1]} {unit}"'
     raise GrammarError(
         "It counts from some other event, not from the reference date"
-        f" ({ctx.anchor.day} {ctx.anchor:%b %Y}): write that date itself, or"
+        f" ({day_label(ctx.anchor, weekday=False)}): write that date itself, or"
         f" {suggestion} to count from the reference date."
     )
 

@@ -13,8 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from dateline.store.disk.atomic import fsync_dir
 from dateline.store.disk.datafile import DataFile, Tables
-from dateline.store.disk.snapshot import backup_path, decode_snapshot, fsync_dir
+from dateline.store.disk.snapshot import backup_path, decode_snapshot
 from dateline.store.errors import TimelineFileError
 from dateline.store.model import RECORD_TYPES
 

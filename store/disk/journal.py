@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline.store.disk.atomic import fsync_dir
 from dateline.store.disk.schema import TABLES
-from dateline.store.disk.snapshot import fsync_dir
 from dateline.store.errors import TimelineFileError
 
 Op = dict[str, Any]

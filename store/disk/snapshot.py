@@ -1,21 +1,20 @@
 """A crash-safe TinyDB storage for timeline snapshots.
 
 TinyDB's own JSONStorage truncates the file and writes it in place, so a crash
-mid-write leaves half a file. Here a save serialises in memory, writes a temp
-file beside the target, fsyncs it, keeps the old file as ``NAME.bak``,
-replaces the target atomically and fsyncs the folder. Reading refuses files
-that are empty, truncated or not dateline timelines, so they are never
-overwritten by a save that started from "nothing".
+mid-write leaves half a file. Here a save serialises in memory and replaces
+the file through ``atomic.write_atomic``, keeping the old one as ``NAME.bak``.
+Reading refuses files that are empty, truncated or not dateline timelines, so
+they are never overwritten by a save that started from "nothing".
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+from dateline.store.disk.atomic import write_atomic
 from dateline.store.disk.schema import APP, check_meta
 from dateline.store.errors import TimelineFileError
 from tinydb.storages import Storage
@@ -25,20 +24,6 @@ Data = dict[str, dict[str, dict[str, Any]]]
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (no-op where folders can't be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _recovery_hint(path: Path) -> str:
@@ -108,48 +93,15 @@ class SafeJSONStorage(Storage):
 
     def write(self, data: Data) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.path, payload.encode("utf-8"))
+        try:
+            write_atomic(
+                self.path, payload.encode("utf-8"), backup=backup_path(self.path)
+            )
+        except OSError as exc:
+            raise TimelineFileError(
+                f"Could not save {self.path}: {exc.strerror or exc}. "
+                "The file on disk was left as it was."
+            ) from None
 
     def close(self) -> None:
         pass
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` whole or not at all, keeping a .bak."""
-    folder = path.parent
-    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if path.exists():
-            _keep_backup(path)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise TimelineFileError(
-            f"Could not save {path}: {exc.strerror or exc}. "
-            "The file on disk was left as it was."
-        ) from None
-    fsync_dir(folder)
-
-
-def _keep_backup(path: Path) -> None:
-    """Point NAME.bak at the current file without a window with no target."""
-    bak = backup_path(path)
-    staging = bak.with_name(f".{bak.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        staging.unlink()
-    try:
-        os.link(path, staging)
-    except OSError:
-        # Filesystems without hard links: a copy is slower but as safe.
-        staging.write_bytes(path.read_bytes())
-    os.replace(staging, bak)

@@ -1,13 +1,14 @@
 """Markdown report: the timeline as a journalist pastes it into a document.
 
 Events sit under year (``##``) and month (``###``) headings in date order;
-events known only more coarsely than a month, or spanning several months,
-come first under their year. Each event is a ``####`` heading with its date
-at its own precision ("Oct 2025", never a made-up day) and title, then actors
-with roles, place and status, the summary, quotes as ``>`` blockquotes with
-their speaker, and the sources as links. Export only: a report is for
-reading, and its words cannot say ids, roles or precision exactly enough to
-be read back. User text is escaped so a title cannot break the layout.
+coarse events (``FuzzyDate.coarse``: a quarter, season, year or decade, or
+longer than a month) come first under their year, as in the explorer. Each
+event is a ``####`` heading with its date at its own precision ("Oct 2025",
+never a made-up day) and title, then actors with roles, place and status, the
+summary, quotes as ``>`` blockquotes with their speaker, and the sources as
+links. Export only: a report is for reading, and its words cannot say ids,
+roles or precision exactly enough to be read back. User text is escaped so a
+title cannot break the layout.
 """
 
 from __future__ import annotations
@@ -15,24 +16,10 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from dateline.store.dates.labels import format_when
-from dateline.store.model import PRECISIONS, Event
+from dateline.store.dates.labels import MONTH_NAMES, format_when
+from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))", re.MULTILINE)
 
@@ -48,7 +35,7 @@ def dumps_markdown(
         year_level: list[Event] = []
         by_month: list[Event] = []
         for event in in_year:
-            (by_month if _within_month(event) else year_level).append(event)
+            (year_level if event.when.coarse else by_month).append(event)
         for event in year_level:
             out += _event(timeline, event)
         for month, in_month in groupby(by_month, key=lambda e: e.when.start.month):
@@ -56,16 +43,6 @@ def dumps_markdown(
             for event in in_month:
                 out += _event(timeline, event)
     return "\n".join(out).rstrip() + "\n"
-
-
-def _within_month(event: Event) -> bool:
-    when = event.when
-    fine = PRECISIONS.index(when.precision) <= PRECISIONS.index("month")
-    same = (when.start_day.year, when.start_day.month) == (
-        when.end_day.year,
-        when.end_day.month,
-    )
-    return fine and same
 
 
 def _event(timeline: Timeline, event: Event) -> list[str]:

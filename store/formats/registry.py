@@ -9,14 +9,12 @@ explorer does not pay for the iCalendar library.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from dateline.store.disk.snapshot import fsync_dir
+from dateline.store.disk.atomic import write_atomic
 from dateline.store.errors import DatelineError
 from dateline.store.formats.batch import Batch, merge_batch
 from dateline.store.formats.detect import (
@@ -88,27 +86,14 @@ def write_export(
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"Cannot write {target}: the folder {folder} does not exist.")
-    # ICS wants CRLF line ends, which the library already wrote; no translation.
-    newline = "" if fmt == "ics" else None
+    # ICS wants CRLF line ends, which the library already wrote; the other
+    # formats are text files in the platform's own line ends.
+    if fmt != "ics" and os.linesep != "\n":
+        text = text.replace("\n", os.linesep)
     try:
-        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.")
+        write_atomic(target, text.encode("utf-8"))
     except OSError as exc:
         raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    try:
-        # mkstemp makes the file private; an export is an ordinary file.
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, target)
-    except OSError as exc:
-        # The error that stopped the write is the one to report, not cleanup's.
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    fsync_dir(folder)
 
 
 def read_import(

@@ -40,6 +40,7 @@ from dateline.store.formats import tljs_html
 from dateline.store.formats.batch import Batch
 from dateline.store.formats.native import ImportFormatError
 from dateline.store.model import PRECISIONS, STATUSES, Event, FuzzyDate
+from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 
 ERA_TAG = "era"
@@ -120,10 +121,10 @@ def _read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
     if not title:
         title = (words.summary.split("\n")[0][:80] or "Untitled").strip()
     refs = [batch.actor_ref(name, role) for name, role in words.actors]
-    names = {name.casefold() for name, _role in words.actors}
+    names = {fold(name) for name, _role in words.actors}
     tags = list(words.tags)
     group = tljs_html.to_plain(str(slide.get("group") or ""))
-    if group and group.casefold() not in names and group not in tags:
+    if group and fold(group) not in names and group not in tags:
         tags.append(group)
     if era and ERA_TAG not in tags:
         tags.append(ERA_TAG)

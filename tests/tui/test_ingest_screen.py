@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import date, timedelta
 from pathlib import Path
 
 import dateline.tui.screens.ingest as ingest_screen
@@ -151,3 +152,24 @@ async def test_esc_before_extracting_closes_with_nothing(db_path: Path) -> None:
         await pilot.pause()
     assert app.result is None
     assert len(timeline) == 0
+
+
+@run_async
+async def test_published_takes_a_day_in_words(db_path: Path) -> None:
+    timeline = Timeline.open(db_path)
+    app = FormHost(IngestScreen(timeline))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.query_one("#ingest-text", TextArea).text = "It rained on Friday."
+        published = screen.query_one("#ingest-published", Input)
+        published.value = "last month"
+        await pilot.press("ctrl+s")
+        await finish(pilot)
+        assert 'Published "last month" reads as' in error_shown(app)
+        assert "not one day" in error_shown(app)
+        published.value = "yesterday"
+        await pilot.press("ctrl+s")
+        await finish(pilot)
+        assert "events found:" in shown(app, "#ingest-summary")
+    (source,) = timeline.sources()
+    assert source.published == date.today() - timedelta(days=1)

@@ -161,3 +161,22 @@ async def test_empty_queue_says_so(db_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.result == 0
+
+
+@run_async
+async def test_queue_rows_carry_the_explorers_marks(
+    ingested: tuple[Timeline, str],
+) -> None:
+    timeline, source_id = ingested
+    app = FormHost(ReviewScreen(timeline, source_id))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        rows = {
+            event.when.text: str(options.get_option_at_index(i).prompt)
+            for i, event in enumerate(app.screen.pending)
+        }
+    # The announced visit is expected (and pending, as all are here).
+    assert "→" in rows["during the first week of February"]
+    assert " E " not in rows["during the first week of February"]
+    assert "→" not in rows["In October"]

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.store.dates.parse import parse_date
+from dateline.store.dates.options import date_option, day_option
 from dateline.store.errors import DatelineError
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -33,16 +33,8 @@ def open_timeline(args: argparse.Namespace) -> Timeline:
 
 
 def parse_anchor(text: str | None) -> date:
-    """``--anchor`` as an ISO date; today when absent."""
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise DatelineError(
-            f'--anchor "{text}" is not a date; write it as YYYY-MM-DD, '
-            "e.g. --anchor 2026-01-10."
-        ) from None
+    """``--anchor`` as one day, in words or ISO; today when absent."""
+    return day_option(text, "--anchor") if text else date.today()
 
 
 def print_json(value: Any) -> None:
@@ -75,13 +67,19 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--any", action="store_true", help="events of any --actor (default: all)"
     )
-    parser.add_argument("--from", dest="date_from", metavar="TEXT", help="in words")
-    parser.add_argument("--to", dest="date_to", metavar="TEXT", help="in words")
+    parser.add_argument(
+        "--from", dest="date_from", metavar="DATE", help='e.g. "last March", 2025-03-01'
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="DATE", help='e.g. "yesterday", 2026-01-09'
+    )
     parser.add_argument("--search", metavar="TEXT", default="")
     parser.add_argument("--tag", action="append", default=[], metavar="TAG")
     parser.add_argument("--status", choices=("occurred", "expected"))
     parser.add_argument(
-        "--anchor", metavar="DATE", help="read --from/--to against this date"
+        "--anchor",
+        metavar="DATE",
+        help="read --from/--to against this day (default today)",
     )
 
 
@@ -105,9 +103,9 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
     anchor = parse_anchor(args.anchor)
     start = end = None
     if args.date_from:
-        start = parse_date(args.date_from, anchor, prefer="past").start_day
+        start = date_option(args.date_from, "--from", anchor, "past").start_day
     if args.date_to:
-        end = parse_date(args.date_to, anchor, prefer="past").end_day
+        end = date_option(args.date_to, "--to", anchor, "past").end_day
     return EventFilter(
         actors=tuple(actor_ids),
         match="any" if args.any else "all",

@@ -19,7 +19,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="show how a date in words is read, or list the dates in a text",
     )
     sub.add_argument("text", nargs="?", help='e.g. "first week of February"')
-    sub.add_argument("--anchor", metavar="DATE", help="read against (default today)")
+    sub.add_argument(
+        "--anchor", metavar="DATE", help="read against this day (default today)"
+    )
     sub.add_argument("--prefer", choices=("past", "future", "auto"), default="auto")
     sub.add_argument(
         "--in",

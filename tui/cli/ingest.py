@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dateline.store.errors import DatelineError
+from dateline.store.dates.options import day_option
 from dateline.store.ingest.pipeline import extract, read_article, save_extraction
 from dateline.tui.cli.common import open_timeline
 
@@ -24,7 +24,11 @@ def register(verbs: argparse._SubParsersAction) -> None:
         ),
     )
     sub.add_argument("file", metavar="FILE", help="a text file, or - for stdin")
-    sub.add_argument("--published", metavar="DATE", help="YYYY-MM-DD")
+    sub.add_argument(
+        "--published",
+        metavar="DATE",
+        help='the day it appeared: YYYY-MM-DD or in words ("yesterday")',
+    )
     sub.add_argument("--outlet", metavar="NAME", default="")
     sub.add_argument("--url", metavar="URL", default="")
     sub.add_argument("--title", metavar="TEXT", default="")
@@ -42,15 +46,8 @@ def read_text(name: str) -> str:
 
 
 def parse_published(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise DatelineError(
-            f'--published "{text}" is not a date; write it as YYYY-MM-DD, '
-            "e.g. --published 2026-01-10."
-        ) from None
+    """``--published`` as one day, in words or ISO; None when absent."""
+    return day_option(text, "--published") if text else None
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

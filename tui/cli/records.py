@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
 from dateline.store.dates.labels import describe, format_when
@@ -18,6 +19,7 @@ from dateline.tui.cli.common import (
     print_json,
     print_table,
 )
+from dateline.tui.view.marks import event_marks
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -31,7 +33,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
     add.add_argument("--tag", action="append", default=[])
     add.add_argument("--place", default="")
     add.add_argument("--expected", action="store_true", help="announced, not yet")
-    add.add_argument("--anchor", metavar="DATE", help="read the date against this")
+    add.add_argument("--anchor", metavar="DATE", help="read the date against this day")
     add.set_defaults(func=cmd_add)
 
     lst = verbs.add_parser("list", help="list events in date order")
@@ -114,11 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         rows = []
         for ev in events:
-            marks = (
-                ("E" if ev.status == "expected" else "")
-                + ("~" if ev.when.approximate else "")
-                + ("?" if ev.pending else "")
-            )
+            marks = event_marks(ev)
             names = timeline.actor_names(ev)
             rows.append([format_when(ev.when), marks, ev.title, ", ".join(names)])
         print_table(["DATE", "", "TITLE", "ACTORS"], rows)
@@ -149,7 +147,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     timeline = open_timeline(args)
-    records = []
+    records: list[dict[str, Any]] = []
     rows = []
     for quote in timeline.quotes():
         speaker = timeline.actors_by_id.get(quote.speaker or "")
@@ -177,7 +175,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     timeline = open_timeline(args)
     sources = timeline.sources()
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "id": s.id,
             "title": s.title,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.dates.labels import day_label
 from dateline.store.model import Quote
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
@@ -50,8 +51,7 @@ class ArticleScreen(Screen[None]):
         text.append(inert(source.title or "(untitled)", single_line=True), style="bold")
         facts = [source.outlet or "unknown outlet"]
         if source.published:
-            day = source.published
-            facts.append(f"{day:%a} {day.day} {day:%b %Y}")
+            facts.append(day_label(source.published))
         if source.dateline:
             facts.append(source.dateline)
         if source.byline:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from dateline.store.dates.labels import describe, format_when
+from dateline.store.dates.labels import day_label, describe, format_when
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
@@ -82,7 +82,7 @@ class EventScreen(Screen[None]):
         items = []
         for source in self.timeline.sources(event=self.record.id):
             day = source.published
-            published = f"{day:%a} {day.day} {day:%b %Y}" if day else ""
+            published = day_label(day) if day else ""
             items.append((source.id, SourcesPane.line(source, published)))
         pane.show(items)
         pane.focus()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from dateline.tui.widgets.timeline_view import MARKS
+from dateline.tui.view.marks import MARKS
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult

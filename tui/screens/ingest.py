@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from dateline.store.dates.options import day_option
 from dateline.store.errors import DatelineError
 from dateline.store.ingest.pipeline import (
     Extraction,
@@ -133,7 +134,10 @@ class IngestScreen(ModalScreen[IngestResult | None]):
             yield form_row("File", _input("path to a .txt file", "ingest-file"))
             yield form_row(
                 "Published",
-                _input("YYYY-MM-DD (else read from the text)", "ingest-published"),
+                _input(
+                    "YYYY-MM-DD or yesterday (else read from the text)",
+                    "ingest-published",
+                ),
             )
             yield form_row(
                 "Outlet", _input("else read from the dateline", "ingest-outlet")
@@ -198,13 +202,9 @@ class IngestScreen(ModalScreen[IngestResult | None]):
         published = None
         typed = self._value("ingest-published")
         if typed:
-            try:
-                published = date.fromisoformat(typed)
-            except ValueError:
-                raise DatelineError(
-                    f'Published "{typed}" is not a date; write it as YYYY-MM-DD, '
-                    "e.g. 2026-01-10."
-                ) from None
+            # The app's today, which tests pin, counts "yesterday".
+            today = getattr(self.app, "today", None)
+            published = day_option(typed, "Published", today=today)
         elif parse_article(text).published is None:
             raise DatelineError(
                 'No publication date found in the text (a first line like "date '

@@ -28,6 +28,7 @@ from dateline.store.model import Event
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
+from dateline.tui.view.marks import MARKS_WIDTH, event_marks
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -44,7 +45,7 @@ MERGE_CHOICES = 200
 def _row(event: Event) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(f"{format_when(event.when):<16}", style="bold")
-    row.append(" E " if event.status == "expected" else "   ", style="italic")
+    row.append(f" {event_marks(event):<{MARKS_WIDTH}} ")
     row.append(inert(event.title, single_line=True))
     return row
 

@@ -19,7 +19,7 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateline.store.model import Event
+from dateline.store.model import MONTH_DAYS, Event
 
 #: Line kinds. A line is ``(kind, payload)``.
 EVENT = 0  # payload: index into ``Layout.events``
@@ -30,19 +30,6 @@ TODAY = 3  # payload: unused
 Line = tuple[int, int]
 #: Order of marks placed before the same event: today, then year, then month.
 _RANK = {TODAY: 0, YEAR: 1, MONTH: 2}
-#: Precisions shown under the year heading rather than a month heading.
-COARSE_PRECISIONS = frozenset({"quarter", "season", "year", "decade"})
-#: A finer event longer than this many days is coarse too; it also bounds how
-#: far back a fine event can start and still contain a given day.
-MONTH_DAYS = 31
-
-
-def is_coarse(event: Event) -> bool:
-    """True if ``event`` belongs under its year heading, not a month."""
-    when = event.when
-    if when.precision in COARSE_PRECISIONS:
-        return True
-    return when.end_day.toordinal() - when.start.toordinal() + 1 > MONTH_DAYS
 
 
 def _span(event: Event) -> int:
@@ -118,7 +105,8 @@ class Layout:
         """Display index of the narrowest event whose interval holds ``day``
         (the later start wins ties); None if no event does."""
         first = day.toordinal()
-        # Coarse events may start long before; fine ones at most a month.
+        # Coarse events may start long before; fine ones at most MONTH_DAYS
+        # (``FuzzyDate.coarse``), so only that window needs looking at.
         candidates = list(self.coarse)
         lo = bisect.bisect_left(self.starts, first - MONTH_DAYS)
         candidates.extend(range(lo, bisect.bisect_right(self.starts, first)))
@@ -198,7 +186,7 @@ def build_layout(events: list[Event], today: date | None) -> Layout:
     the coarse events of today's year."""
     # ``toordinal`` of a datetime is its day, so no date conversion is needed.
     starts = [event.when.start.toordinal() for event in events]
-    coarse = [i for i, event in enumerate(events) if is_coarse(event)]
+    coarse = [i for i, event in enumerate(events) if event.when.coarse]
     layout = Layout(dated=events, starts=starts, coarse=coarse)
     display_of = [0] * len(events)
     shown: list[Event] = []

@@ -1,23 +1,15 @@
 """Where a search phrase occurs in displayed text, the way the store matches it.
 
 The store searches folded text (no case, accents or punctuation, see
-``dateline.store.names.fold``), so "Nicolas" finds "Nicolás". To highlight a hit in a
-row, the displayed text is folded character by character while remembering
-where each folded character came from.
+``dateline.store.names.fold``), so "Nicolas" finds "Nicolás" and "Lodz" finds
+"Łódź". To highlight a hit in a row, the displayed text is folded character
+by character with the store's own ``fold_char`` while remembering where each
+folded character came from.
 """
 
 from __future__ import annotations
 
-import unicodedata
-
-from dateline.store.names import fold
-
-
-def _fold_char(ch: str) -> str:
-    if ch == "-" or ch.isspace():
-        return " "
-    decomposed = unicodedata.normalize("NFKD", ch.casefold())
-    return "".join(c for c in decomposed if c.isalnum() or c == "_")
+from dateline.store.names import fold, fold_char
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:
@@ -29,7 +21,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     origin: list[int] = []
     previous_space = True
     for i, ch in enumerate(text):
-        piece = _fold_char(ch)
+        piece = fold_char(ch)
         if piece == " ":
             # Runs of spaces fold to one, as in ``fold``.
             if previous_space:

@@ -8,15 +8,15 @@ scroll like 100. The lines themselves come from ``rows.Layout``.
 from __future__ import annotations
 
 import bisect
-import calendar
 from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from dateline.store.dates.labels import format_when
+from dateline.store.dates.labels import MONTH_NAMES, day_label, format_when
 from dateline.store.model import Event
 from dateline.tui.view.inert import inert
 from dateline.tui.view.layout import EVENT, MONTH, TODAY, YEAR, Layout
+from dateline.tui.view.marks import MARKS_WIDTH, event_marks
 from dateline.tui.view.textmatch import match_spans
 from rich.style import Style
 from rich.text import Text
@@ -29,25 +29,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 DATE_WIDTH = 13
-MARKS_WIDTH = 4
-#: Marks shown after the date; the help screen lists them.
-MARKS = (
-    ("→", "expected (announced or scheduled)"),
-    ("~", "approximate date"),
-    ("“", "has quotes"),
-    ("?", "extracted, pending review"),
-)
-
-
-def event_marks(event: Event) -> str:
-    """The marks column of an event row."""
-    flags = (
-        event.status == "expected",
-        event.when.approximate,
-        bool(event.quotes),
-        event.pending,
-    )
-    return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)
 
 
 class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -350,11 +331,11 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             rule = "─" * max(0, width - len(label) - 1)
             return Text.assemble((label, style("timeline--year")), (rule, "dim"))
         if kind == MONTH:
-            month = payload % 12
-            return Text(f"  {calendar.month_name[month + 1]}", style("timeline--month"))
+            month = MONTH_NAMES[payload % 12]
+            return Text(f"  {month}", style("timeline--month"))
         if kind == TODAY:
             assert self.today is not None
-            label = f" today · {self.today:%a} {self.today.day} {self.today:%b %Y} "
+            label = f" today · {day_label(self.today)} "
             left = "  ──"
             rule = "─" * max(0, width - len(left) - len(label) - 1)
             return Text(left + label + rule, style("timeline--today"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
 
-from dateline.store.dates.labels import format_when
+from dateline.store.dates.labels import day_label, format_when
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -269,4 +269,4 @@ class MainHost(Screen[None]):
 
 
 def format_when_day(day: date | None) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}" if day else ""
+    return day_label(day) if day else ""

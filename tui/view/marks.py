@@ -1,0 +1,30 @@
+"""The marks an event row carries, one set for every place that shows rows.
+
+The explorer's timeline, ``dateline list``, the review queue and the help
+legend all use these, so "expected" reads as the same arrow everywhere.
+"""
+
+from __future__ import annotations
+
+from dateline.store.model import Event
+
+#: (mark, meaning), in the order marks appear after the date.
+MARKS: tuple[tuple[str, str], ...] = (
+    ("→", "expected (announced or scheduled)"),
+    ("~", "approximate date"),
+    ("“", "has quotes"),
+    ("?", "extracted, pending review"),
+)
+#: Cells the marks column needs when every mark is on.
+MARKS_WIDTH = len(MARKS)
+
+
+def event_marks(event: Event) -> str:
+    """The marks of ``event``, e.g. "→~" for an expected, approximate one."""
+    flags = (
+        event.status == "expected",
+        event.when.approximate,
+        bool(event.quotes),
+        event.pending,
+    )
+    return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)
