@@ -106,7 +106,7 @@ def parse_settings(text: str) -> Settings:
 
 
 def _line_of(text: str, key: str) -> str:
-    """" (line N)" where ``key`` is set or its table starts, else ""."""
+    """The " (line N)" where ``key`` is set or its table starts, or ""."""
     name = re.escape(key)
     pattern = re.compile(rf"^\s*(?:\[\s*)?[\"']?{name}[\"']?\s*(?:=|\])", re.M)
     m = pattern.search(text)
