@@ -25,9 +25,16 @@ def register(verbs: argparse._SubParsersAction) -> None:
     )
     sub.add_argument("file", metavar="FILE", help="a text file, or - for stdin")
     sub.add_argument("--published", metavar="DATE", help="YYYY-MM-DD")
-    sub.add_argument("--outlet", metavar="NAME", default="")
-    sub.add_argument("--url", metavar="URL", default="")
-    sub.add_argument("--title", metavar="TEXT", default="")
+    sub.add_argument(
+        "--outlet", metavar="NAME", default="", help="who published it (e.g. BBC)"
+    )
+    sub.add_argument("--url", metavar="URL", default="", help="where it was read")
+    sub.add_argument(
+        "--title",
+        metavar="TEXT",
+        default="",
+        help="the headline (default: guessed from the text)",
+    )
     sub.add_argument(
         "--yes", action="store_true", help="accept every extracted event at once"
     )
