@@ -69,9 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     for choice in verbs._choices_actions:
         sub = verbs.choices[choice.dest]
         # `dateline help VERB` and `VERB --help` open with what the verb does.
-        sub.description = (
-            sub.description or f"{choice.help[0].upper()}{choice.help[1:]}."
-        )
+        words = choice.help or ""
+        sub.description = sub.description or f"{words[:1].upper()}{words[1:]}."
         # SUPPRESS: given only before the verb, the top-level value stands.
         sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=DB_HELP)
     return parser
