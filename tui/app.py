@@ -9,6 +9,7 @@ processes writing the same file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -19,11 +20,13 @@ from dateline.store.timeline import Timeline
 from dateline.tui.palette import ExplorerCommands
 from dateline.tui.screens.loading import LoadingScreen
 from dateline.tui.screens.main.screen import MainScreen
+from dateline.tui.settings import Settings, SettingsError, save_setting
 from dateline.tui.view.filters import FilterState, Part
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 #: Opens the timeline in a worker: takes a progress callback, returns the
@@ -47,6 +50,9 @@ class DatelineApp(App[int]):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.f1"),
         Binding("R", "reload", "Reload from disk", show=False, id="app.reload"),
+        Binding(
+            "P", "show_path", "Show the file's full path", show=False, id="app.path"
+        ),
     ]
 
     def __init__(
@@ -58,10 +64,17 @@ class DatelineApp(App[int]):
         actor_filter: tuple[str, ...] = (),
         match_any: bool = False,
         today: date | None = None,
+        settings: Settings | None = None,
+        config: Path | None = None,
+        notice: str = "",
     ) -> None:
         """Explore ``timeline``; or, for a big file, pass ``opener`` instead:
         it runs in a worker (reporting progress) and returns the timeline
-        with the actor ids to filter by, while a loading screen is shown."""
+        with the actor ids to filter by, while a loading screen is shown.
+
+        ``settings`` bring the theme and keymap; a theme picked in the
+        palette is saved to ``config`` (none: remembered for this run only).
+        ``notice`` is shown once the explorer is up (a bad settings file)."""
         super().__init__()
         if (timeline is None) == (opener is None):
             raise ValueError("give a timeline or an opener, not both")
@@ -74,6 +87,10 @@ class DatelineApp(App[int]):
         self._initial_filter = self._filter_of(actor_filter)
         self._outside_noticed = False
         self.snapshot_running = False
+        self.settings = settings or Settings()
+        self._config = config
+        self._notices = [notice] if notice else []
+        self.set_keymap(dict(self.settings.keymap))
 
     @property
     def timeline(self) -> Timeline:
@@ -94,6 +111,10 @@ class DatelineApp(App[int]):
         return MainScreen(self.timeline, today=self.today, filters=self._initial_filter)
 
     def on_mount(self) -> None:
+        self._restore_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for notice in self._notices:
+            self.notify(notice, title="Settings", severity="warning", timeout=15)
         self.set_interval(POLL_SECONDS, self._poll_outside)
         if self._timeline is None:
             self._open_in_worker()
@@ -137,6 +158,33 @@ class DatelineApp(App[int]):
     @property
     def main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    # -- settings --------------------------------------------------------------
+    def _restore_theme(self) -> None:
+        wanted = self.settings.theme
+        if wanted is None or wanted == self.theme:
+            return
+        if wanted in self.available_themes:
+            self.theme = wanted
+            return
+        names = ", ".join(sorted(self.available_themes))
+        self._notices.append(f'No theme called "{wanted}"; the themes are {names}.')
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self._config is None or theme.name == self.settings.theme:
+            return
+        try:
+            save_setting("theme", theme.name, self._config)
+        except (SettingsError, OSError) as exc:
+            self.notify(str(exc), title="Theme not saved", severity="warning")
+            return
+        self.settings = replace(self.settings, theme=theme.name)
+
+    def action_show_path(self) -> None:
+        """The header has room for the file name only; this shows where it is."""
+        path = self.timeline.path if self.loaded else None
+        where = str(path.resolve()) if path else "(in memory, not saved)"
+        self.notify(where, title="Timeline file", timeout=10)
 
     # -- help ------------------------------------------------------------------
     def action_help(self) -> None:

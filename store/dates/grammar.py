@@ -92,7 +92,8 @@ def _iso_day(m: re.Match[str], ctx: Ctx) -> Reading:
 
 def _numeric(m: re.Match[str], ctx: Ctx) -> Reading:
     """ "25/12/2025", "9.1.2026": day and month in either order, read only
-    when one order alone names a real day or both name the same one."""
+    when one order alone names a real day or both name the same one, or
+    when the reader said which order they write (``ctx.order``)."""
     first, second, sep = int(m["a"]), int(m["b"]), m["sep"]
     year = _full_year(m["yy"], ctx.anchor)
     day_first = _valid(year, second, first)
@@ -100,6 +101,8 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Reading:
     if day_first is None and month_first is None:
         written = f"{m['a']}{sep}{m['b']}"
         raise GrammarError(f"{written} is no day and month in either order.")
+    if day_first and month_first and ctx.order is not None:
+        day_first = month_first = day_first if ctx.order == "DMY" else month_first
     if day_first and month_first and day_first != month_first:
         one, other = (day_label(d, weekday=False) for d in (day_first, month_first))
         raise GrammarError(

@@ -44,6 +44,7 @@ from dateline.store.dates.parts import (
     WD,
     YEAR,
     Ctx,
+    DateOrder,
     GrammarError,
     Prefer,
     Reading,
@@ -110,12 +111,16 @@ def to_date(value: date | str) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def parse_date(text: str, anchor: date, prefer: Prefer = "auto") -> FuzzyDate:
+def parse_date(
+    text: str, anchor: date, prefer: Prefer = "auto", order: DateOrder | None = None
+) -> FuzzyDate:
     """Read a date phrase against `anchor` (the article or entry date).
 
     `prefer` says which way a phrase without a year or week points:
     ``past`` for things reported as done, ``future`` for announced ones,
     ``auto`` for the nearest. "last" and "next" in the phrase win over it.
+    `order` reads numeric dates both orders allow ("3/4/2026"), which are
+    refused without it; one that only one order allows is read either way.
     Raises DateParseError, quoting `text`, for anything unreadable.
     """
     if prefer not in ("past", "future", "auto"):
@@ -123,7 +128,7 @@ def parse_date(text: str, anchor: date, prefer: Prefer = "auto") -> FuzzyDate:
     raw = text.strip()
     day = to_date(anchor)
     try:
-        reading = _read(raw, Ctx(day, prefer))
+        reading = _read(raw, Ctx(day, prefer, order))
         return FuzzyDate(
             reading.start, reading.end, reading.precision, raw, day, reading.approximate
         )

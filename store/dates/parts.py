@@ -22,6 +22,8 @@ from dateline.store.model import Precision
 Span = tuple[date, date]
 Prefer = Literal["past", "future", "auto"]
 Mode = Literal["past", "future", "auto", "last", "next"]
+#: How to read a numeric date both orders allow ("3/4/2026"); None refuses it.
+DateOrder = Literal["DMY", "MDY"]
 
 
 MONTHS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun")
@@ -191,10 +193,12 @@ def _int(text: str | None) -> int | None:
 
 @dataclass(frozen=True)
 class Ctx:
-    """What a phrase is read against: the anchor day and the preference."""
+    """What a phrase is read against: the anchor day, the preference and
+    the reader's order for numeric dates."""
 
     anchor: date
     prefer: Prefer
+    order: DateOrder | None = None
 
 
 def pick(

@@ -3,7 +3,14 @@ schema check, and ``check``/``restore`` for damaged files.
 """
 
 from dateline.store.disk.check import Problem, check_file, restore_backup
-from dateline.store.disk.datafile import DataFile
+from dateline.store.disk.datafile import DataFile, set_up_if_empty
 from dateline.store.disk.snapshot import backup_path
 
-__all__ = ["DataFile", "Problem", "backup_path", "check_file", "restore_backup"]
+__all__ = [
+    "DataFile",
+    "Problem",
+    "backup_path",
+    "check_file",
+    "restore_backup",
+    "set_up_if_empty",
+]

@@ -227,3 +227,39 @@ def apply_ops(tables: Tables, ops: list[Op]) -> None:
             table.pop(op["id"], None)
         else:
             raise TimelineFileError(f"unknown journal operation {op['op']!r}")
+
+
+def set_up_if_empty(path: Path) -> bool:
+    """Make ``path`` a new, empty timeline if it is a zero-byte file that was
+    never one; True when it did.
+
+    ``touch`` or an editor's "new file" leaves such a file. dateline's own
+    saves replace the file whole and never leave it empty, so a zero-byte
+    file with no backup and no journal beside it hides no lost timeline. One
+    *with* either beside it may be a truncated timeline: it is left alone,
+    and opening it is refused with the way to restore it.
+    """
+    file = DataFile(path)
+
+    def blank() -> bool:
+        try:
+            size = file.path.stat().st_size
+        except OSError:
+            return False
+        return (
+            size == 0
+            and file.path.is_file()
+            and not file.backup().exists()
+            and not file.journal.exists()
+        )
+
+    if not blank():
+        return False
+    with file.locked():
+        if not blank():
+            return False
+        # Gone for an instant: another reader then sees a new timeline, which
+        # is what this file is about to be.
+        file.path.unlink()
+        file.snapshot({}, 0)
+    return True

@@ -90,7 +90,10 @@ def test_json_export_then_import_into_an_empty_file_is_the_same_timeline(
     fresh = tmp_path / "fresh.json"
     code, out, err = run(capsys, "--db", str(fresh), "import", str(exported))
     assert (code, err) == (0, "")
-    assert out == "Imported 8 events, 5 new actors, 5 quotes, 2 sources.\n"
+    summary, *created = out.splitlines()
+    assert summary == "Imported 8 events, 5 new actors, 5 quotes, 2 sources."
+    # Each created actor is named (issue 18), so a misspelt one shows.
+    assert len(created) == 5 and "new actor: Gustavo Petro" in created
     with Timeline.open(demo_path) as a, Timeline.open(fresh) as b:
         assert a.all_docs() == b.all_docs()
 

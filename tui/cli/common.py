@@ -18,18 +18,32 @@ from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
 
 
-def default_db() -> Path:
-    """``$DATELINE_DB``, else ``timeline.json`` in the platform's data folder."""
+def default_db(configured: Path | None = None) -> Path:
+    """``$DATELINE_DB``, else the settings' ``db``, else ``timeline.json`` in
+    the platform's data folder."""
     env = os.environ.get("DATELINE_DB")
     if env:
         return Path(env).expanduser()
+    if configured is not None:
+        return configured
     from platformdirs import user_data_path
 
     return user_data_path("dateline") / "timeline.json"
 
 
 def open_timeline(args: argparse.Namespace) -> Timeline:
+    set_up_if_empty(args.db)
     return Timeline.open(args.db)
+
+
+def set_up_if_empty(path: Path) -> None:
+    """An empty file given as the timeline becomes a new one, said out loud."""
+    from dateline.store.disk import set_up_if_empty as set_up
+
+    if set_up(path):
+        print(
+            f"dateline: {path} was empty; set it up as a new timeline.", file=sys.stderr
+        )
 
 
 def parse_anchor(text: str | None) -> date:
@@ -73,9 +87,17 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="date_to", metavar="DATE", help='e.g. "yesterday", 2026-01-09'
     )
-    parser.add_argument("--search", metavar="TEXT", default="")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG")
-    parser.add_argument("--status", choices=("occurred", "expected"))
+    parser.add_argument(
+        "--search", metavar="TEXT", default="", help="events whose text has TEXT"
+    )
+    parser.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="repeatable"
+    )
+    parser.add_argument(
+        "--status",
+        choices=("occurred", "expected"),
+        help="only what happened, or only what is announced",
+    )
     parser.add_argument(
         "--anchor",
         metavar="DATE",

@@ -22,7 +22,12 @@ def register(verbs: argparse._SubParsersAction) -> None:
     sub.add_argument(
         "--anchor", metavar="DATE", help="read against this day (default today)"
     )
-    sub.add_argument("--prefer", choices=("past", "future", "auto"), default="auto")
+    sub.add_argument(
+        "--prefer",
+        choices=("past", "future", "auto"),
+        help="which way a date without a year points (default: the settings' "
+        "prefer, else auto: the nearest)",
+    )
     sub.add_argument(
         "--in",
         dest="file",
@@ -34,7 +39,12 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="DATE",
         help='with --in: the article\'s date (default: its "date" line)',
     )
-    sub.add_argument("--format", choices=("table", "json"), default="table")
+    sub.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="output: an aligned table (default) or JSON",
+    )
     sub.set_defaults(func=cmd_dates)
 
 
@@ -47,7 +57,8 @@ def cmd_dates(args: argparse.Namespace) -> int:
             "file with --in FILE."
         )
     anchor = parse_anchor(args.anchor)
-    when = parse_date(args.text, anchor, prefer=args.prefer)
+    prefer = args.prefer or args.settings.prefer
+    when = parse_date(args.text, anchor, prefer=prefer, order=args.settings.date_order)
     record = date_record(when)
     if args.format == "json":
         print_json(record)

@@ -18,6 +18,7 @@ from dateline.store.formats.detect import (
     IMPORT_FORMATS,
     export_format_for,
 )
+from dateline.store.formats.native import ImportFormatError
 from dateline.store.formats.registry import (
     merge_read,
     read_import,
@@ -30,9 +31,13 @@ from dateline.tui.cli.common import (
     open_timeline,
     parse_anchor,
 )
+from dateline.tui.cli.records import print_new_actors
 
 #: Some records could not be read; the rest were imported.
 EXIT_PARTIAL = 1
+
+#: Names of articles rather than timelines: `ingest` reads those.
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -47,7 +52,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
             "read (listed on stderr), 2 nothing imported."
         ),
     )
-    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "file", type=Path, metavar="FILE", help="the file to merge, or - for stdin"
+    )
     imp.add_argument(
         "--format",
         choices=("auto", *IMPORT_FORMATS),
@@ -75,7 +82,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
             "report."
         ),
     )
-    exp.add_argument("file", metavar="FILE|-")
+    exp.add_argument("file", metavar="FILE|-", help="where to write; - for stdout")
     exp.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -87,11 +94,28 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     anchor = parse_anchor(args.anchor)
+    # The pipe has no name to tell a format by; its content still does.
+    source = Path("/dev/stdin") if str(args.file) == "-" else args.file
+    ingest_hint = (
+        f"If it is an article (plain text or HTML), read it with "
+        f"`dateline ingest {args.file}`."
+    )
+    if args.format == "auto" and source.suffix.lower() in ARTICLE_SUFFIXES:
+        raise DatelineError(
+            f"{args.file} looks like an article, not a timeline to import. "
+            f"{ingest_hint}"
+        )
     # Read and check everything first: a broken file never opens the timeline.
-    _fmt, read = read_import(args.file, args.format, anchor=anchor)
+    try:
+        _fmt, read = read_import(source, args.format, anchor=anchor)
+    except ImportFormatError as exc:
+        if args.format != "auto" or not str(exc).startswith("Cannot tell"):
+            raise
+        raise DatelineError(f"{exc} {ingest_hint}") from None
     with open_timeline(args) as timeline:
+        before = {actor.id for actor in timeline.actors()}
         report = merge_read(
-            timeline, read, args.file, allow_duplicates=args.allow_duplicates
+            timeline, read, source, allow_duplicates=args.allow_duplicates
         )
     for problem in report.problems:
         print(f"dateline: {problem}", file=sys.stderr)
@@ -104,6 +128,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(f"dateline: {note}", file=sys.stderr)
     print(report.summary())
+    print_new_actors(timeline, before)
     return EXIT_PARTIAL if report.problems else 0
 
 

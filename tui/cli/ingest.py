@@ -29,9 +29,16 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="DATE",
         help='the day it appeared: YYYY-MM-DD or in words ("yesterday")',
     )
-    sub.add_argument("--outlet", metavar="NAME", default="")
-    sub.add_argument("--url", metavar="URL", default="")
-    sub.add_argument("--title", metavar="TEXT", default="")
+    sub.add_argument(
+        "--outlet", metavar="NAME", default="", help="who published it (e.g. BBC)"
+    )
+    sub.add_argument("--url", metavar="URL", default="", help="where it was read")
+    sub.add_argument(
+        "--title",
+        metavar="TEXT",
+        default="",
+        help="the headline (default: guessed from the text)",
+    )
     sub.add_argument(
         "--yes", action="store_true", help="accept every extracted event at once"
     )

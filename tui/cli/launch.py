@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 from dateline.store.timeline import Timeline
-from dateline.tui.cli.common import actor_ids_for, default_db
+from dateline.tui.cli.common import actor_ids_for, default_db, set_up_if_empty
+from dateline.tui.settings import Settings, config_path
 
 #: Files above this open behind a loading screen (about 15k events, ~0.5 s);
 #: smaller ones open before the UI starts, so a bad file is one plain line.
@@ -14,15 +17,26 @@ OPEN_IN_WORKER_BYTES = 8_000_000
 
 
 def run_explorer(args: argparse.Namespace) -> int:
+    settings: Settings = getattr(args, "settings", Settings())
+    if not args.demo:
+        path = args.db or default_db(settings.db)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        set_up_if_empty(path)
+        return _explore(path, args, settings)
+    from dateline.tui.cli.demo import make_demo
+
+    path = make_demo()
+    try:
+        return _explore(path, args, settings)
+    finally:
+        # Each --demo is a fresh copy; leaving them would fill the temp folder.
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
     from dateline.tui.app import DatelineApp
 
-    if args.demo:
-        from dateline.tui.cli.demo import make_demo
-
-        path = make_demo()
-    else:
-        path = args.db or default_db()
-        path.parent.mkdir(parents=True, exist_ok=True)
+    notice: str = getattr(args, "settings_problem", "")
     if path.exists() and path.stat().st_size > OPEN_IN_WORKER_BYTES:
 
         def opener(
@@ -31,11 +45,24 @@ def run_explorer(args: argparse.Namespace) -> int:
             timeline = Timeline.open(path, progress=progress)
             return timeline, actor_ids_for(timeline, args.actor)
 
-        app = DatelineApp(opener=opener, label=str(path), match_any=args.any)
+        app = DatelineApp(
+            opener=opener,
+            label=str(path),
+            match_any=args.any,
+            settings=settings,
+            config=config_path(),
+            notice=notice,
+        )
     else:
         timeline = Timeline.open(path)
-        ids = actor_ids_for(timeline, args.actor)
-        app = DatelineApp(timeline, actor_filter=ids, match_any=args.any)
+        app = DatelineApp(
+            timeline,
+            actor_filter=actor_ids_for(timeline, args.actor),
+            match_any=args.any,
+            settings=settings,
+            config=config_path(),
+            notice=notice,
+        )
     try:
         app.run()
     finally:

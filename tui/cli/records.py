@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DatelineError
+from dateline.store.names import fold
 from dateline.store.report import actor_record, event_record
+from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     add_filter_args,
     build_filter,
@@ -21,32 +23,65 @@ from dateline.tui.cli.common import (
 )
 from dateline.tui.view.marks import event_marks
 
+FORMAT_HELP = "output: an aligned table (default) or JSON"
+
 
 def register(verbs: argparse._SubParsersAction) -> None:
     add = verbs.add_parser("add", help="add an event by hand")
     add.add_argument("--date", required=True, help='in words, e.g. "last Friday"')
-    add.add_argument("--title", required=True)
-    add.add_argument("--summary", default="")
-    add.add_argument("--actor", action="append", default=[], metavar="NAME")
-    add.add_argument("--quote", action="append", default=[], metavar='"SPEAKER: TEXT"')
-    add.add_argument("--source", default="", metavar="URL_OR_TITLE")
-    add.add_argument("--tag", action="append", default=[])
-    add.add_argument("--place", default="")
+    add.add_argument("--title", required=True, help="what happened, in one line")
+    add.add_argument("--summary", default="", help="a few sentences of detail")
+    add.add_argument(
+        "--actor",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="who took part (repeatable); a known name or alias, else a new actor",
+    )
+    add.add_argument(
+        "--new-actor",
+        action="store_true",
+        help="create --actor names even when they look like a known actor's",
+    )
+    add.add_argument(
+        "--quote",
+        action="append",
+        default=[],
+        metavar='"SPEAKER: TEXT"',
+        help="words someone said about it (repeatable)",
+    )
+    add.add_argument(
+        "--source",
+        default="",
+        metavar="URL_OR_TITLE",
+        help="where you read it: a URL, or an article's title",
+    )
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.add_argument("--place", default="", help="where it happened")
     add.add_argument("--expected", action="store_true", help="announced, not yet")
     add.add_argument("--anchor", metavar="DATE", help="read the date against this day")
     add.set_defaults(func=cmd_add)
 
     lst = verbs.add_parser("list", help="list events in date order")
     add_filter_args(lst)
-    lst.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    lst.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output: an aligned table (default), JSON or CSV",
+    )
     lst.set_defaults(func=cmd_list)
 
     for name, func in (("actors", cmd_actors), ("quotes", cmd_quotes)):
         sub = verbs.add_parser(name, help=f"list {name}")
-        sub.add_argument("--format", choices=("table", "json"), default="table")
+        sub.add_argument(
+            "--format", choices=("table", "json"), default="table", help=FORMAT_HELP
+        )
         sub.set_defaults(func=func)
     sub = verbs.add_parser("sources", help="list source articles")
-    sub.add_argument("--format", choices=("table", "json"), default="table")
+    sub.add_argument(
+        "--format", choices=("table", "json"), default="table", help=FORMAT_HELP
+    )
     sub.set_defaults(func=cmd_sources)
 
 
@@ -60,9 +95,52 @@ def _split_quote(raw: str) -> tuple[str, str]:
     return speaker.strip(), text.strip()
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, dropped or changed."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        diagonal, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            diagonal, row[j] = (
+                row[j],
+                min(row[j] + 1, row[j - 1] + 1, diagonal + (ca != cb)),
+            )
+    return row[-1]
+
+
+def lookalike(timeline: Timeline, name: str) -> str | None:
+    """The known actor ``name`` is probably a typo of ("Gustavo Ptro"), if
+    it names none itself: one or two letters off, by the name's length."""
+    key = fold(name)
+    if not key or timeline.find_actors(name):
+        return None
+    allowed = 1 if len(key) < 8 else 2
+    best: tuple[int, str] | None = None
+    for actor in timeline.actors():
+        for known in (actor.name, *actor.aliases):
+            distance = edit_distance(key, fold(known))
+            if distance <= allowed and (best is None or distance < best[0]):
+                best = (distance, actor.name)
+    return best[1] if best else None
+
+
+def print_new_actors(
+    timeline: Timeline, before: set[str], file: TextIO | None = None
+) -> None:
+    """Name the actors a verb created, so a typo shows at once."""
+    for actor in timeline.actors():
+        if actor.id not in before:
+            print(f"new actor: {actor.name}", file=file or sys.stdout)
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     anchor = parse_anchor(args.anchor)
-    when = parse_date(args.date, anchor, prefer="future" if args.expected else "past")
+    when = parse_date(
+        args.date,
+        anchor,
+        prefer="future" if args.expected else "past",
+        order=args.settings.date_order,
+    )
     quotes = [_split_quote(q) for q in args.quote]
     source = SourceDraft()
     if args.source:
@@ -71,6 +149,16 @@ def cmd_add(args: argparse.Namespace) -> int:
             url=args.source if is_url else "", title="" if is_url else args.source
         )
     timeline = open_timeline(args)
+    speakers = [speaker for speaker, _ in quotes]
+    if not args.new_actor:
+        for name in (*args.actor, *speakers):
+            known = lookalike(timeline, name)
+            if known is not None:
+                raise DatelineError(
+                    f'"{name}" is not a known actor, but looks like "{known}". '
+                    f'Write "{known}", or add --new-actor to create "{name}".'
+                )
+    before = {actor.id for actor in timeline.actors()}
     with timeline:
         first_speaker, first_text = quotes[0] if quotes else ("", "")
         draft = EventDraft(
@@ -99,6 +187,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                 quote_speaker=speaker,
             )
             event = save_draft(timeline, more, editing=event)
+        # stderr: stdout is the new id alone, for scripts.
+        print_new_actors(timeline, before, sys.stderr)
     print(event.id)
     print(f'date: {describe(when)}  (read from "{when.text}")')
     return 0

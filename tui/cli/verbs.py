@@ -1,5 +1,5 @@
 """Command-line verbs, one module per group; each has ``register(verbs)``."""
 
-from dateline.tui.cli import dates, exchange, ingest, maintenance, records
+from dateline.tui.cli import about, dates, exchange, ingest, maintenance, records
 
-VERB_MODULES = (records, dates, maintenance, exchange, ingest)
+VERB_MODULES = (records, dates, maintenance, exchange, ingest, about)
