@@ -45,12 +45,6 @@ def register(verbs: argparse._SubParsersAction) -> None:
     settings.set_defaults(func=cmd_settings)
 
 
-def _parser() -> argparse.ArgumentParser:
-    from dateline.tui.cli.command import build_parser
-
-    return build_parser()
-
-
 def _verbs(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -59,7 +53,8 @@ def _verbs(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser
 
 
 def cmd_help(args: argparse.Namespace) -> int:
-    parser = _parser()
+    # The whole command's parser, handed down by command.build_parser.
+    parser: argparse.ArgumentParser = args.parser
     if not args.verb:
         parser.print_help()
         return 0
@@ -75,7 +70,8 @@ def cmd_help(args: argparse.Namespace) -> int:
 def cmd_completion(args: argparse.Namespace) -> int:
     import shtab
 
-    parser = _parser()
+    # The whole command's parser, handed down by command.build_parser.
+    parser: argparse.ArgumentParser = args.parser
     # File names complete where a file is taken; marked here, not in every
     # verb, so ordinary runs never import shtab.
     for sub in (parser, *_verbs(parser).values()):

@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with several --actor: events of any of them (default: all of them)",
     )
-    parser.set_defaults(func=None)
+    # `help` and `completion` describe the whole command: they get its parser.
+    parser.set_defaults(func=None, parser=parser)
     verbs = parser.add_subparsers(title="verbs", metavar="VERB")
     for module in VERB_MODULES:
         module.register(verbs)
