@@ -11,7 +11,7 @@ from dateline.store.timeline import Timeline
 from dateline.tui.screens.ingest import IngestResult, IngestScreen
 from textual.widgets import Input, Static, TextArea
 
-from tests.tui.form_host import PENDING, FormHost, run_async
+from tests.tui.form_host import PENDING, FormHost
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 SIZE = (110, 40)
@@ -31,7 +31,6 @@ async def finish(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-@run_async
 async def test_pasted_seed_is_extracted_saved_and_offers_review(db_path: Path) -> None:
     timeline = Timeline.open(db_path)
     app = FormHost(IngestScreen(timeline))
@@ -56,7 +55,6 @@ async def test_pasted_seed_is_extracted_saved_and_offers_review(db_path: Path) -
     assert Timeline.open(db_path).all_docs() == timeline.all_docs()
 
 
-@run_async
 async def test_file_path_and_flags_then_close(db_path: Path, tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     article.write_text(
@@ -89,7 +87,6 @@ async def test_file_path_and_flags_then_close(db_path: Path, tmp_path: Path) -> 
         ("It rained on Friday.", "/a.txt", "2026-01-10", "not both"),
     ],
 )
-@run_async
 async def test_mistakes_are_shown_and_everything_typed_stays(
     db_path: Path, text: str, file: str, published: str, message: str
 ) -> None:
@@ -108,7 +105,6 @@ async def test_mistakes_are_shown_and_everything_typed_stays(
     assert len(timeline) == 0 and not timeline.sources()
 
 
-@run_async
 async def test_ui_answers_keys_while_extracting_and_esc_stops_it(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,7 +138,6 @@ async def test_ui_answers_keys_while_extracting_and_esc_stops_it(
     assert len(timeline) == 0 and not timeline.sources()
 
 
-@run_async
 async def test_esc_before_extracting_closes_with_nothing(db_path: Path) -> None:
     timeline = Timeline.open(db_path)
     app = FormHost(IngestScreen(timeline))
