@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.tui.form_host import PENDING, FormHost
+from tests.tui.waits import settle
 
 SIZE = (100, 30)
 
@@ -21,11 +22,6 @@ async def set_path(pilot: Pilot[None], text: str) -> None:
     field = pilot.app.screen.query_one("#export-path", Input)
     field.focus()
     field.value = text
-    await pilot.pause()
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

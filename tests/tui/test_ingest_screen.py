@@ -12,6 +12,7 @@ from dateline.tui.screens.ingest import IngestResult, IngestScreen
 from textual.widgets import Input, Static, TextArea
 
 from tests.tui.form_host import PENDING, FormHost
+from tests.tui.waits import settle
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 SIZE = (110, 40)
@@ -26,11 +27,6 @@ def error_shown(app: FormHost) -> str:
     return str(line.render()) if line.has_class("-shown") else ""
 
 
-async def finish(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def test_pasted_seed_is_extracted_saved_and_offers_review(db_path: Path) -> None:
     timeline = Timeline.open(db_path)
     app = FormHost(IngestScreen(timeline))
@@ -39,7 +35,7 @@ async def test_pasted_seed_is_extracted_saved_and_offers_review(db_path: Path) -
             encoding="utf-8"
         )
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         summary = shown(app, "#ingest-summary")
         assert "events found:   8" in summary
         assert "pending review: 8" in summary
@@ -68,7 +64,7 @@ async def test_file_path_and_flags_then_close(db_path: Path, tmp_path: Path) -> 
         screen.query_one("#ingest-published", Input).value = "2026-01-10"
         screen.query_one("#ingest-outlet", Input).value = "Town Crier"
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         assert "events found:   2" in shown(app, "#ingest-summary")
         await pilot.press("enter")
         await pilot.pause()
@@ -98,7 +94,7 @@ async def test_mistakes_are_shown_and_everything_typed_stays(
         screen.query_one("#ingest-file", Input).value = file
         screen.query_one("#ingest-published", Input).value = published
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         assert message in error_shown(app)
         assert screen.query_one("#ingest-text", TextArea).text == text
         assert isinstance(app.screen, IngestScreen)
@@ -132,7 +128,7 @@ async def test_ui_answers_keys_while_extracting_and_esc_stops_it(
         await pilot.press("escape")
         assert "Stopping" in shown(app, "#ingest-stage")
         release.set()
-        await finish(pilot)
+        await settle(pilot)
         assert "nothing was saved" in error_shown(app)
         assert isinstance(app.screen, IngestScreen)
     assert len(timeline) == 0 and not timeline.sources()
