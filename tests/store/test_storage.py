@@ -206,3 +206,22 @@ def test_restore_sets_the_journal_aside_with_the_replaced_file(
     # Nothing is lost: the replaced file and its journal together hold A, B, C.
     replaced = Timeline.open(aside)
     assert sorted(e.title for e in replaced.events()) == ["A", "B", "C"]
+
+
+def test_plain_tinydb_reads_every_record_the_timeline_holds(demo_path: Path) -> None:
+    """The README's promise: the file is a TinyDB database, read as-is."""
+    from tinydb import TinyDB
+
+    with Timeline.open(demo_path) as timeline:
+        held = timeline.all_docs()
+    before = demo_path.read_bytes()
+    with TinyDB(demo_path, access_mode="r") as db:
+        # The tables README names; each record under its stable id.
+        assert db.tables() == {"events", "actors", "quotes", "sources", "meta"}
+        read = {
+            name: {doc["id"]: dict(doc) for doc in db.table(name)}
+            for name in ("events", "actors", "quotes", "sources")
+        }
+    assert read == {name: held[name] for name in read}
+    assert len(read["events"]) == 8 and read["quotes"] and read["sources"]
+    assert demo_path.read_bytes() == before, "reading must leave the file alone"

@@ -6,9 +6,6 @@ and a place to catch the result.
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from typing import Any
 
 from textual.app import App, ComposeResult
@@ -36,13 +33,3 @@ class FormHost(App[None]):
     @property
     def result(self) -> Any:
         return self.results[-1] if self.results else PENDING
-
-
-def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test without an async pytest plugin installed."""
-
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper

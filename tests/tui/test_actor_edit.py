@@ -11,7 +11,7 @@ from dateline.tui.screens.actor_edit import ActorEditScreen, ActorPickerScreen
 from dateline.tui.screens.confirm import ConfirmScreen
 from textual.widgets import Input, OptionList, Static
 
-from tests.tui.form_host import PENDING, FormHost, run_async
+from tests.tui.form_host import PENDING, FormHost
 
 SIZE = (100, 30)
 
@@ -50,7 +50,6 @@ def with_duplicate(timeline: Timeline) -> tuple[Actor, Event, Quote]:
     return dup, event, quote
 
 
-@run_async
 async def test_rename_and_add_alias_are_saved_and_found(demo_path: Path) -> None:
     timeline = Timeline.open(demo_path)
     events = timeline.actor_event_count("ac-rubio")
@@ -75,7 +74,6 @@ async def test_rename_and_add_alias_are_saved_and_found(demo_path: Path) -> None
     assert reopened.find_actor("the secretary of state").id == "ac-rubio"  # type: ignore[union-attr]
 
 
-@run_async
 async def test_kind_and_description_change(demo: Timeline) -> None:
     app = FormHost(ActorEditScreen(demo, "ac-lula"))
     async with app.run_test(size=SIZE) as pilot:
@@ -92,7 +90,6 @@ async def test_kind_and_description_change(demo: Timeline) -> None:
     assert "Brazil's president" in demo.actor("ac-lula").description
 
 
-@run_async
 async def test_name_clash_is_shown_inline_and_keeps_input(demo: Timeline) -> None:
     app = FormHost(ActorEditScreen(demo, "ac-rubio"))
     async with app.run_test(size=SIZE) as pilot:
@@ -108,7 +105,6 @@ async def test_name_clash_is_shown_inline_and_keeps_input(demo: Timeline) -> Non
     assert demo.actor("ac-rubio").name == "Marco Rubio"
 
 
-@run_async
 async def test_merge_moves_events_and_quotes(demo_path: Path) -> None:
     timeline = Timeline.open(demo_path)
     dup, event, quote = with_duplicate(timeline)
@@ -144,7 +140,6 @@ async def test_merge_moves_events_and_quotes(demo_path: Path) -> None:
     assert dup.id not in reopened.actors_by_id
 
 
-@run_async
 async def test_merge_declined_changes_nothing(demo: Timeline) -> None:
     dup, event, _ = with_duplicate(demo)
     app = FormHost(ActorEditScreen(demo, dup.id))
@@ -164,7 +159,6 @@ async def test_merge_declined_changes_nothing(demo: Timeline) -> None:
     assert dup.id in demo.event(event.id).actor_ids
 
 
-@run_async
 async def test_picker_ranks_by_any_name_and_cancels(demo: Timeline) -> None:
     picker = ActorPickerScreen(demo, exclude="ac-trump")
     assert [a.id for a in picker.ranked("lula")][:1] == ["ac-lula"]
@@ -179,7 +173,6 @@ async def test_picker_ranks_by_any_name_and_cancels(demo: Timeline) -> None:
     assert app.result is None
 
 
-@run_async
 async def test_escape_on_changed_actor_asks(demo: Timeline) -> None:
     app = FormHost(ActorEditScreen(demo, "ac-maduro"))
     async with app.run_test(size=SIZE) as pilot:

@@ -16,7 +16,7 @@ from dateline.tui.widgets.actor_input import ActorSuggester
 from dateline.tui.widgets.date_field import DateField
 from textual.widgets import Input, Static, TextArea
 
-from tests.tui.form_host import PENDING, FormHost, run_async
+from tests.tui.form_host import PENDING, FormHost
 
 ANCHOR = date(2026, 1, 10)
 SIZE = (100, 30)
@@ -46,7 +46,6 @@ def error_shown(app: FormHost, name: str) -> str:
     return str(line.render()) if line.has_class("-shown") else ""
 
 
-@run_async
 async def test_add_last_friday_links_existing_actors(demo_path: Path) -> None:
     timeline = Timeline.open(demo_path)
     actors_before = len(timeline.actors_by_id)
@@ -86,7 +85,6 @@ async def test_add_last_friday_links_existing_actors(demo_path: Path) -> None:
     assert len(reopened.actors_by_id) == actors_before
 
 
-@run_async
 async def test_edit_title_keeps_id_date_and_actors(demo: Timeline) -> None:
     original = demo.event("ev-phone-call")
     app = form(demo, editing=original)
@@ -104,7 +102,6 @@ async def test_edit_title_keeps_id_date_and_actors(demo: Timeline) -> None:
     assert demo.event(original.id).quotes == original.quotes
 
 
-@run_async
 async def test_unreadable_date_keeps_form_and_input(demo: Timeline) -> None:
     count = len(demo)
     app = form(demo)
@@ -122,7 +119,6 @@ async def test_unreadable_date_keeps_form_and_input(demo: Timeline) -> None:
     assert len(demo) == count
 
 
-@run_async
 async def test_end_before_start_is_shown_under_the_date(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -132,7 +128,6 @@ async def test_end_before_start_is_shown_under_the_date(demo: Timeline) -> None:
         assert app.screen.query_one(DateField).has_class("-invalid")
 
 
-@run_async
 async def test_empty_title_is_refused_under_the_title(demo: Timeline) -> None:
     count = len(demo)
     app = form(demo)
@@ -150,7 +145,6 @@ async def test_empty_title_is_refused_under_the_title(demo: Timeline) -> None:
     assert len(demo) == count
 
 
-@run_async
 async def test_quote_without_speaker_is_refused(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -170,7 +164,6 @@ async def test_quote_without_speaker_is_refused(demo: Timeline) -> None:
     assert quote.text == "We will see" and quote.speaker == "ac-rubio"
 
 
-@run_async
 async def test_ambiguous_name_is_refused_until_made_clear(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -188,7 +181,6 @@ async def test_ambiguous_name_is_refused_until_made_clear(demo: Timeline) -> Non
     assert app.result.actor_ids == ("ac-petro",)
 
 
-@run_async
 async def test_new_actor_is_marked_then_created_once(demo: Timeline) -> None:
     before = set(demo.actors_by_id)
     app = form(demo)
@@ -206,7 +198,6 @@ async def test_new_actor_is_marked_then_created_once(demo: Timeline) -> None:
     assert saved.actor_ids == (new_id, "ac-trump")
 
 
-@run_async
 async def test_expected_status_reads_forward(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -226,7 +217,6 @@ async def test_expected_status_reads_forward(demo: Timeline) -> None:
     assert (saved.when.start, saved.when.end) == (date(2026, 2, 1), date(2026, 2, 7))
 
 
-@run_async
 async def test_escape_on_changed_form_asks_first(demo: Timeline) -> None:
     count = len(demo)
     app = form(demo)
@@ -247,7 +237,6 @@ async def test_escape_on_changed_form_asks_first(demo: Timeline) -> None:
     assert len(demo) == count
 
 
-@run_async
 async def test_escape_on_untouched_form_closes_at_once(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -257,7 +246,6 @@ async def test_escape_on_untouched_form_closes_at_once(demo: Timeline) -> None:
         assert not isinstance(app.screen, ConfirmScreen)
 
 
-@run_async
 async def test_enter_moves_to_the_next_field(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -273,7 +261,6 @@ async def test_enter_moves_to_the_next_field(demo: Timeline) -> None:
         assert app.result is PENDING
 
 
-@run_async
 async def test_failing_save_keeps_form_and_input(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -308,7 +295,6 @@ async def test_failing_save_keeps_form_and_input(
     )
 
 
-@run_async
 async def test_edit_changed_elsewhere_is_a_conflict_not_an_overwrite(
     demo_path: Path,
 ) -> None:
@@ -327,7 +313,6 @@ async def test_edit_changed_elsewhere_is_a_conflict_not_an_overwrite(
     assert mine.event("ev-sanctions").title == "Their title"
 
 
-@run_async
 async def test_picked_article_anchors_the_words_and_is_cited(demo: Timeline) -> None:
     app = FormHost(EventFormScreen(demo, source_id="so-k24"))
     async with app.run_test(size=SIZE) as pilot:
@@ -342,7 +327,6 @@ async def test_picked_article_anchors_the_words_and_is_cited(demo: Timeline) -> 
     assert saved.when.anchor == date(2026, 1, 10)
 
 
-@run_async
 async def test_typed_article_becomes_a_new_source(demo: Timeline) -> None:
     before = set(demo.sources_by_id)
     app = form(demo)
@@ -359,7 +343,6 @@ async def test_typed_article_becomes_a_new_source(demo: Timeline) -> None:
     assert demo.source(new_id).url == "https://example.org/a"
 
 
-@run_async
 async def test_actor_suggestion_completes_the_last_name(demo: Timeline) -> None:
     suggester = ActorSuggester(demo)
     assert await suggester.get_suggestion("trump, gus") == "trump, Gustavo Petro"
@@ -368,7 +351,6 @@ async def test_actor_suggestion_completes_the_last_name(demo: Timeline) -> None:
     assert await suggester.get_suggestion("zz") is None
 
 
-@run_async
 async def test_right_arrow_accepts_the_suggestion(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -379,7 +361,6 @@ async def test_right_arrow_accepts_the_suggestion(demo: Timeline) -> None:
         assert value == "trump, Gustavo Petro"
 
 
-@run_async
 async def test_every_problem_the_form_sees_is_shown_at_once(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -397,7 +378,6 @@ async def test_every_problem_the_form_sees_is_shown_at_once(demo: Timeline) -> N
         assert app.screen.focused is app.screen.query_one("#date-input")
 
 
-@run_async
 async def test_mouse_save_and_confirm_buttons(demo: Timeline) -> None:
     app = form(demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -414,7 +394,6 @@ async def test_mouse_save_and_confirm_buttons(demo: Timeline) -> None:
     assert app.result.title == "Clicked"
 
 
-@run_async
 async def test_control_characters_are_drawn_not_sent_and_kept(demo: Timeline) -> None:
     hostile = "\x1b[2J\x1b]0;owned\x07 Sanctions"
     demo.put(touched(demo.event("ev-sanctions"), title=hostile, summary="a\x1b[31mb"))

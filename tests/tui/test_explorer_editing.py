@@ -23,6 +23,7 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
+from tests.tui.waits import settle
 
 
 def notes(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -142,8 +143,7 @@ async def test_a_due_snapshot_is_written_in_a_worker(
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "ev-phone-call")
         await pilot.press("d", "y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert demo.pending_journal == 0
         assert not app.snapshot_running
     path: Path = demo.path  # type: ignore[assignment]

@@ -12,13 +12,9 @@ from dateline.tui.screens.review import ReviewScreen
 from textual.widgets import Input, TextArea
 
 from tests.tui.explorer_helpers import SIZE, header, make_app, shown_ids
+from tests.tui.waits import settle
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_ingest_then_review_from_the_explorer(db_path: Path) -> None:

@@ -27,6 +27,7 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
+from tests.tui.waits import settle
 
 DATE_ORDER = [
     "ev-visa-suspension",
@@ -412,7 +413,7 @@ async def test_command_palette_runs_an_explorer_action(demo: Timeline) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await type_text(pilot, "go to date")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette searches its providers in a worker
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).query_one(PromptBar).kind == "goto"

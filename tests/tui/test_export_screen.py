@@ -2,72 +2,39 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.export import ExportScreen
-from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
+from tests.tui.form_host import PENDING, FormHost
+from tests.tui.waits import settle
+
 SIZE = (100, 30)
-PENDING = object()
 
 
-class Host(App[None]):
-    """Pushes one ExportScreen and keeps what it dismissed with."""
-
-    def __init__(self, screen: ExportScreen) -> None:
-        super().__init__()
-        self._screen = screen
-        self.result: Any = PENDING
-
-    def compose(self) -> ComposeResult:
-        yield Static("host")
-
-    def on_mount(self) -> None:
-        self.push_screen(self._screen, self._done)
-
-    def _done(self, value: str | None) -> None:
-        self.result = value
-
-
-def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
-
-
-async def set_path(pilot: Any, text: str) -> None:
+async def set_path(pilot: Pilot[None], text: str) -> None:
+    """Put ``text`` in the path field at once: typing a temporary folder's
+    long path key by key only makes the test slow."""
     field = pilot.app.screen.query_one("#export-path", Input)
-    field.value = ""
     field.focus()
-    await pilot.pause()
-    await pilot.press(*text)
-
-
-async def settle(pilot: Any) -> None:
-    await pilot.app.workers.wait_for_complete()
+    field.value = text
     await pilot.pause()
 
 
-def error_of(app: Host) -> str:
+def error_of(app: FormHost) -> str:
     line = app.screen.query_one("#export-error", Static)
     return str(line.render()) if line.has_class("-shown") else ""
 
 
-@run_async
 async def test_exports_exactly_the_events_in_view(
     demo: Timeline, tmp_path: Path
 ) -> None:
     in_view = [e for e in demo.events() if e.status == "expected"]
-    app = Host(ExportScreen(demo, in_view))
+    app = FormHost(ExportScreen(demo, in_view))
     target = tmp_path / "view.csv"
     async with app.run_test(size=SIZE) as pilot:
         await set_path(pilot, str(target))
@@ -79,16 +46,19 @@ async def test_exports_exactly_the_events_in_view(
     assert [r["id"] for r in rows] == [e.id for e in in_view]
 
 
-@run_async
 async def test_format_follows_the_name_and_the_name_follows_the_format(
     demo: Timeline, tmp_path: Path
 ) -> None:
-    app = Host(ExportScreen(demo, demo.events()))
+    app = FormHost(ExportScreen(demo, demo.events()))
     async with app.run_test(size=SIZE) as pilot:
         field = app.screen.query_one("#export-path", Input)
         select = app.screen.query_one("#export-format", Select)
         assert (field.value, select.value) == ("demo-timeline-export.md", "md")
-        await set_path(pilot, str(tmp_path / "cal.ics"))
+        await set_path(pilot, str(tmp_path / "cal"))
+        # Typed, not set: the format follows the name key by key.
+        await pilot.press("end", *".ic")
+        assert select.value == "md"  # no known suffix yet: the choice stays
+        await pilot.press("s")
         assert select.value == "ics"
         select.value = "timelinejs"
         await pilot.pause()
@@ -107,13 +77,12 @@ async def test_format_follows_the_name_and_the_name_follows_the_format(
     assert fresh.all_docs() == demo.all_docs()
 
 
-@run_async
 async def test_an_existing_file_is_replaced_only_on_a_second_enter(
     demo: Timeline, tmp_path: Path
 ) -> None:
     target = tmp_path / "report.md"
     target.write_text("my notes\n", encoding="utf-8")
-    app = Host(ExportScreen(demo, demo.events()[:1]))
+    app = FormHost(ExportScreen(demo, demo.events()[:1]))
     async with app.run_test(size=SIZE) as pilot:
         await set_path(pilot, str(target))
         await pilot.press("enter")
@@ -127,11 +96,10 @@ async def test_an_existing_file_is_replaced_only_on_a_second_enter(
     assert target.read_text(encoding="utf-8").startswith("# demo-timeline\n")
 
 
-@run_async
 async def test_errors_show_in_the_form_which_stays_open(
     demo: Timeline, demo_path: Path, tmp_path: Path
 ) -> None:
-    app = Host(ExportScreen(demo, demo.events()))
+    app = FormHost(ExportScreen(demo, demo.events()))
     async with app.run_test(size=SIZE) as pilot:
         await set_path(pilot, str(tmp_path / "missing" / "x.md"))
         await pilot.press("enter")
@@ -150,9 +118,8 @@ async def test_errors_show_in_the_form_which_stays_open(
         assert app.screen.query_one("#export-path", Input).value == str(demo_path)
 
 
-@run_async
 async def test_escape_cancels(demo: Timeline) -> None:
-    app = Host(ExportScreen(demo, demo.events()))
+    app = FormHost(ExportScreen(demo, demo.events()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")
         await pilot.pause()

@@ -24,6 +24,7 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
+from tests.tui.waits import settle
 
 PETRO_EVENTS = {
     "ev-announcement",
@@ -337,18 +338,15 @@ async def test_large_timelines_filter_in_a_worker(
     monkeypatch.setattr(MainScreen, "SYNC_LIMIT", 0)
     app = make_app(demo)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert len(shown_ids(app)) == 8
         await pick(pilot, "maduro")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert shown_ids(app) == ["ev-maduro-op"]
         await pilot.press("slash")
         await type_text(pilot, "watch")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert highlighted(app) == "ev-maduro-op"
         assert "1 hit" in header(app)
 

@@ -12,7 +12,8 @@ from dateline.store.timeline import Timeline
 from dateline.tui.screens.ingest import IngestResult, IngestScreen
 from textual.widgets import Input, Static, TextArea
 
-from tests.tui.form_host import PENDING, FormHost, run_async
+from tests.tui.form_host import PENDING, FormHost
+from tests.tui.waits import settle
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 SIZE = (110, 40)
@@ -27,12 +28,6 @@ def error_shown(app: FormHost) -> str:
     return str(line.render()) if line.has_class("-shown") else ""
 
 
-async def finish(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-@run_async
 async def test_pasted_seed_is_extracted_saved_and_offers_review(db_path: Path) -> None:
     timeline = Timeline.open(db_path)
     app = FormHost(IngestScreen(timeline))
@@ -41,7 +36,7 @@ async def test_pasted_seed_is_extracted_saved_and_offers_review(db_path: Path) -
             encoding="utf-8"
         )
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         summary = shown(app, "#ingest-summary")
         assert "events found:   8" in summary
         assert "pending review: 8" in summary
@@ -57,7 +52,6 @@ async def test_pasted_seed_is_extracted_saved_and_offers_review(db_path: Path) -
     assert Timeline.open(db_path).all_docs() == timeline.all_docs()
 
 
-@run_async
 async def test_file_path_and_flags_then_close(db_path: Path, tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     article.write_text(
@@ -71,7 +65,7 @@ async def test_file_path_and_flags_then_close(db_path: Path, tmp_path: Path) -> 
         screen.query_one("#ingest-published", Input).value = "2026-01-10"
         screen.query_one("#ingest-outlet", Input).value = "Town Crier"
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         assert "events found:   2" in shown(app, "#ingest-summary")
         await pilot.press("enter")
         await pilot.pause()
@@ -90,7 +84,6 @@ async def test_file_path_and_flags_then_close(db_path: Path, tmp_path: Path) -> 
         ("It rained on Friday.", "/a.txt", "2026-01-10", "not both"),
     ],
 )
-@run_async
 async def test_mistakes_are_shown_and_everything_typed_stays(
     db_path: Path, text: str, file: str, published: str, message: str
 ) -> None:
@@ -102,14 +95,13 @@ async def test_mistakes_are_shown_and_everything_typed_stays(
         screen.query_one("#ingest-file", Input).value = file
         screen.query_one("#ingest-published", Input).value = published
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         assert message in error_shown(app)
         assert screen.query_one("#ingest-text", TextArea).text == text
         assert isinstance(app.screen, IngestScreen)
     assert len(timeline) == 0 and not timeline.sources()
 
 
-@run_async
 async def test_ui_answers_keys_while_extracting_and_esc_stops_it(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -137,13 +129,12 @@ async def test_ui_answers_keys_while_extracting_and_esc_stops_it(
         await pilot.press("escape")
         assert "Stopping" in shown(app, "#ingest-stage")
         release.set()
-        await finish(pilot)
+        await settle(pilot)
         assert "nothing was saved" in error_shown(app)
         assert isinstance(app.screen, IngestScreen)
     assert len(timeline) == 0 and not timeline.sources()
 
 
-@run_async
 async def test_esc_before_extracting_closes_with_nothing(db_path: Path) -> None:
     timeline = Timeline.open(db_path)
     app = FormHost(IngestScreen(timeline))

@@ -12,7 +12,7 @@ from dateline.store.timeline import Timeline
 from dateline.tui.screens.review import MergeTargetScreen, ReviewScreen
 from textual.widgets import Input, OptionList, Static
 
-from tests.tui.form_host import FormHost, run_async
+from tests.tui.form_host import FormHost
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed_article.txt"
 SIZE = (110, 34)
@@ -48,7 +48,6 @@ async def highlight(pilot, when_text: str) -> None:  # type: ignore[no-untyped-d
     raise AssertionError(f"no pending event read from {when_text!r}")
 
 
-@run_async
 async def test_shows_sentence_reading_and_queue(ingested: tuple[Timeline, str]) -> None:
     timeline, source_id = ingested
     app = FormHost(ReviewScreen(timeline, source_id))
@@ -62,7 +61,6 @@ async def test_shows_sentence_reading_and_queue(ingested: tuple[Timeline, str]) 
         assert "Gustavo Petro" in shown
 
 
-@run_async
 async def test_accept_reject_merge_then_back(ingested: tuple[Timeline, str]) -> None:
     timeline, source_id = ingested
     manual = next(e for e in timeline.events() if e.origin == "manual")
@@ -107,7 +105,6 @@ async def test_accept_reject_merge_then_back(ingested: tuple[Timeline, str]) -> 
     assert len([e for e in reopened.events() if e.pending]) == 5
 
 
-@run_async
 async def test_merge_can_be_cancelled(ingested: tuple[Timeline, str]) -> None:
     timeline, source_id = ingested
     before = timeline.all_docs()
@@ -122,7 +119,6 @@ async def test_merge_can_be_cancelled(ingested: tuple[Timeline, str]) -> None:
     assert timeline.all_docs() == before
 
 
-@run_async
 async def test_edit_opens_the_form_on_the_article_date_and_accepts(
     ingested: tuple[Timeline, str],
 ) -> None:
@@ -150,7 +146,6 @@ async def test_edit_opens_the_form_on_the_article_date_and_accepts(
     assert saved.when.start == date(2026, 1, 7)
 
 
-@run_async
 async def test_empty_queue_says_so(db_path: Path) -> None:
     timeline = Timeline.open(db_path)
     app = FormHost(ReviewScreen(timeline))
