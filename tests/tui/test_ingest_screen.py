@@ -145,7 +145,6 @@ async def test_esc_before_extracting_closes_with_nothing(db_path: Path) -> None:
     assert len(timeline) == 0
 
 
-@run_async
 async def test_published_takes_a_day_in_words(db_path: Path) -> None:
     timeline = Timeline.open(db_path)
     app = FormHost(IngestScreen(timeline))
@@ -155,12 +154,12 @@ async def test_published_takes_a_day_in_words(db_path: Path) -> None:
         published = screen.query_one("#ingest-published", Input)
         published.value = "last month"
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         assert 'Published "last month" reads as' in error_shown(app)
         assert "not one day" in error_shown(app)
         published.value = "yesterday"
         await pilot.press("ctrl+s")
-        await finish(pilot)
+        await settle(pilot)
         assert "events found:" in shown(app, "#ingest-summary")
     (source,) = timeline.sources()
     assert source.published == date.today() - timedelta(days=1)

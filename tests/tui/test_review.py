@@ -158,7 +158,6 @@ async def test_empty_queue_says_so(db_path: Path) -> None:
     assert app.result == 0
 
 
-@run_async
 async def test_queue_rows_carry_the_explorers_marks(
     ingested: tuple[Timeline, str],
 ) -> None:
