@@ -55,15 +55,17 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-class ActorPickerScreen(ModalScreen[str | None]):
-    """Pick an actor by typing part of any of its names; dismisses with its id."""
+class MergePickerScreen(ModalScreen[str | None]):
+    """Pick the actor to merge into by typing part of any of its names;
+    dismisses with its id. The filter's several-actor picker is
+    ``dateline.tui.screens.actor_picker.ActorPickerScreen``."""
 
     DEFAULT_CSS = """
-    ActorPickerScreen {
+    MergePickerScreen {
         align: center middle;
         background: $background 60%;
     }
-    ActorPickerScreen > Vertical {
+    MergePickerScreen > Vertical {
         width: 70;
         max-width: 100%;
         height: auto;
@@ -73,12 +75,13 @@ class ActorPickerScreen(ModalScreen[str | None]):
         background: $surface;
         padding: 0 1;
     }
-    ActorPickerScreen Input {
+    MergePickerScreen Input {
         background: $boost;
         padding: 0 1;
         margin: 1 0;
     }
-    ActorPickerScreen OptionList {
+    /* As tall as its actors, up to 16 rows, then it scrolls. */
+    MergePickerScreen #picker-list {
         height: auto;
         max-height: 16;
         border: none;
@@ -308,7 +311,7 @@ class ActorEditScreen(ModalScreen[Actor | None]):
     def action_merge(self) -> None:
         """Pick the actor to keep, confirm, and fold this one into it."""
         title = f"Merge {self.actor.name} into…"
-        picker = ActorPickerScreen(self.timeline, exclude=self.actor.id, title=title)
+        picker = MergePickerScreen(self.timeline, exclude=self.actor.id, title=title)
         self.app.push_screen(picker, self._merge_picked)
 
     def _merge_picked(self, keep_id: str | None) -> None:

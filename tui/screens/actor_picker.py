@@ -46,6 +46,31 @@ def rank_actors(timeline: Timeline, query: str) -> list[tuple[Actor, str]]:
 class ActorPickerScreen(ModalScreen[Picked | None]):
     """Dismisses with (actor ids, "all" | "any"), or None when cancelled."""
 
+    DEFAULT_CSS = """
+    ActorPickerScreen {
+        align: center middle;
+    }
+    ActorPickerScreen #picker-box {
+        width: 70;
+        max-width: 95%;
+        height: 70%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    ActorPickerScreen #picker-input {
+        width: 100%;
+    }
+    ActorPickerScreen #picker-state {
+        height: auto;
+        padding: 0 1;
+    }
+    ActorPickerScreen #picker-list {
+        height: 1fr;
+        border: none;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
         Binding("down", "cursor(1)", "Next actor", show=False, id="picker.down"),
