@@ -55,17 +55,17 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-class MergePickerScreen(ModalScreen[str | None]):
+class ActorMergePickerScreen(ModalScreen[str | None]):
     """Pick the actor to merge into by typing part of any of its names;
     dismisses with its id. The filter's several-actor picker is
     ``dateline.tui.screens.actor_picker.ActorPickerScreen``."""
 
     DEFAULT_CSS = """
-    MergePickerScreen {
+    ActorMergePickerScreen {
         align: center middle;
         background: $background 60%;
     }
-    MergePickerScreen > Vertical {
+    ActorMergePickerScreen > Vertical {
         width: 70;
         max-width: 100%;
         height: auto;
@@ -75,13 +75,13 @@ class MergePickerScreen(ModalScreen[str | None]):
         background: $surface;
         padding: 0 1;
     }
-    MergePickerScreen Input {
+    ActorMergePickerScreen Input {
         background: $boost;
         padding: 0 1;
         margin: 1 0;
     }
     /* As tall as its actors, up to 16 rows, then it scrolls. */
-    MergePickerScreen #picker-list {
+    ActorMergePickerScreen #picker-list {
         height: auto;
         max-height: 16;
         border: none;
@@ -311,7 +311,9 @@ class ActorEditScreen(ModalScreen[Actor | None]):
     def action_merge(self) -> None:
         """Pick the actor to keep, confirm, and fold this one into it."""
         title = f"Merge {self.actor.name} into…"
-        picker = MergePickerScreen(self.timeline, exclude=self.actor.id, title=title)
+        picker = ActorMergePickerScreen(
+            self.timeline, exclude=self.actor.id, title=title
+        )
         self.app.push_screen(picker, self._merge_picked)
 
     def _merge_picked(self, keep_id: str | None) -> None:
