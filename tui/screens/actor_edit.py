@@ -80,12 +80,15 @@ class ActorMergePickerScreen(ModalScreen[str | None]):
         padding: 0 1;
         margin: 1 0;
     }
-    /* As tall as its actors, up to 16 rows, then it scrolls. */
+    /* As tall as its actors, up to half the screen, then it scrolls; the
+       box around it still fits an 80x24 terminal. */
     ActorMergePickerScreen #picker-list {
         height: auto;
-        max-height: 16;
+        max-height: 50vh;
         border: none;
         padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -127,13 +130,13 @@ class ActorMergePickerScreen(ModalScreen[str | None]):
         options = self.query_one("#picker-list", OptionList)
         options.clear_options()
         for actor in self.ranked(query):
-            line = inert(actor.name, single_line=True)
+            events = self.timeline.actor_event_count(actor.id)
+            # One line per actor: a long alias list is what gives way to "…".
+            line = f"{inert(actor.name, single_line=True)}  · {_count(events, 'event')}"
             if actor.aliases:
                 aliases = inert(", ".join(actor.aliases), single_line=True)
                 line += f"  ({aliases})"
-            events = self.timeline.actor_event_count(actor.id)
-            prompt = Content(f"{line}  · {_count(events, 'event')}")
-            options.add_option(Option(prompt, actor.id))
+            options.add_option(Option(Content(line), actor.id))
         if options.option_count:
             options.highlighted = 0
 

@@ -47,13 +47,16 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
     """Dismisses with (actor ids, "all" | "any"), or None when cancelled."""
 
     DEFAULT_CSS = """
+    /* Anchored near the top like the command palette: the box grows and
+       shrinks with the matches as you type, and the input stays put. */
     ActorPickerScreen {
-        align: center middle;
+        align: center top;
     }
     ActorPickerScreen #picker-box {
         width: 70;
         max-width: 95%;
-        height: 70%;
+        height: auto;
+        margin-top: 2;
         border: round $accent;
         background: $surface;
         padding: 0 1;
@@ -66,7 +69,8 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
         padding: 0 1;
     }
     ActorPickerScreen #picker-list {
-        height: 1fr;
+        height: auto;
+        max-height: 50vh;
         border: none;
     }
     """
