@@ -21,7 +21,7 @@ from dateline.tui.screens.actor_edit import ActorEditScreen, ActorMergePickerScr
 from dateline.tui.screens.event_form import EventFormScreen
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from tests.tui.explorer_helpers import SIZE, goto, make_app
 
@@ -106,10 +106,27 @@ SCREENS: dict[str, tuple[Steps, tuple[int, int]]] = {
 }
 
 
+def steady(steps: Steps) -> Steps:
+    """``steps``, then every cursor held visible: a blinking one is caught
+    on or off depending on the moment the picture is taken."""
+
+    async def run(pilot: Pilot) -> None:
+        await steps(pilot)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+            field.refresh()
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+            area.refresh()
+        await pilot.pause()
+
+    return run
+
+
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_screen(name: str, demo: Timeline, snap_compare) -> None:  # type: ignore[no-untyped-def]
     steps, size = SCREENS[name]
-    assert snap_compare(make_app(demo), terminal_size=size, run_before=steps)
+    assert snap_compare(make_app(demo), terminal_size=size, run_before=steady(steps))
 
 
 def test_review_screen(db_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
@@ -118,7 +135,7 @@ def test_review_screen(db_path: Path, snap_compare) -> None:  # type: ignore[no-
     timeline = Timeline.open(db_path)
     ingest(timeline, SEED.read_text(encoding="utf-8"))
     try:
-        steps = keys("v", on=None)
+        steps = steady(keys("v", on=None))
         assert snap_compare(make_app(timeline), terminal_size=SIZE, run_before=steps)
     finally:
         timeline.close()
