@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dateline.store.model import Actor, ActorRef, Event, FuzzyDate, Quote
 from dateline.store.timeline import Timeline
-from dateline.tui.screens.actor_edit import ActorEditScreen, ActorPickerScreen
+from dateline.tui.screens.actor_edit import ActorEditScreen, ActorMergePickerScreen
 from dateline.tui.screens.confirm import ConfirmScreen
 from textual.widgets import Input, OptionList, Static
 
@@ -114,7 +114,7 @@ async def test_merge_moves_events_and_quotes(demo_path: Path) -> None:
         app.screen.query_one("#actor-merge").focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ActorPickerScreen)
+        assert isinstance(app.screen, ActorMergePickerScreen)
         await pilot.press(*"gus pet")
         options = app.screen.query_one(OptionList)
         assert options.get_option_at_index(0).id == "ac-petro"
@@ -160,7 +160,7 @@ async def test_merge_declined_changes_nothing(demo: Timeline) -> None:
 
 
 async def test_picker_ranks_by_any_name_and_cancels(demo: Timeline) -> None:
-    picker = ActorPickerScreen(demo, exclude="ac-trump")
+    picker = ActorMergePickerScreen(demo, exclude="ac-trump")
     assert [a.id for a in picker.ranked("lula")][:1] == ["ac-lula"]
     assert "ac-trump" not in [a.id for a in picker.ranked("")]
     assert picker.ranked("zzzz") == []

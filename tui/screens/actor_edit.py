@@ -52,15 +52,17 @@ def _plain(text: str) -> str:
     return escape(inert(text, single_line=True))
 
 
-class ActorPickerScreen(ModalScreen[str | None]):
-    """Pick an actor by typing part of any of its names; dismisses with its id."""
+class ActorMergePickerScreen(ModalScreen[str | None]):
+    """Pick the actor to merge into by typing part of any of its names;
+    dismisses with its id. The filter's several-actor picker is
+    ``dateline.tui.screens.actor_picker.ActorPickerScreen``."""
 
     DEFAULT_CSS = """
-    ActorPickerScreen {
+    ActorMergePickerScreen {
         align: center middle;
         background: $background 60%;
     }
-    ActorPickerScreen > Vertical {
+    ActorMergePickerScreen > Vertical {
         width: 70;
         max-width: 100%;
         height: auto;
@@ -70,16 +72,20 @@ class ActorPickerScreen(ModalScreen[str | None]):
         background: $surface;
         padding: 0 1;
     }
-    ActorPickerScreen Input {
+    ActorMergePickerScreen Input {
         background: $boost;
         padding: 0 1;
         margin: 1 0;
     }
-    ActorPickerScreen OptionList {
+    /* As tall as its actors, up to half the screen, then it scrolls; the
+       box around it still fits an 80x24 terminal. */
+    ActorMergePickerScreen #picker-list {
         height: auto;
-        max-height: 16;
+        max-height: 50vh;
         border: none;
         padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -116,13 +122,15 @@ class ActorPickerScreen(ModalScreen[str | None]):
         options = self.query_one("#picker-list", OptionList)
         options.clear_options()
         for actor in self.ranked(query):
-            line = inert(actor.name, single_line=True)
+            events = self.timeline.actor_event_count(actor.id)
+            # One line per actor: a long alias list is what gives way to "…".
+            line = (
+                f"{inert(actor.name, single_line=True)}  · {counted(events, 'event')}"
+            )
             if actor.aliases:
                 aliases = inert(", ".join(actor.aliases), single_line=True)
                 line += f"  ({aliases})"
-            events = self.timeline.actor_event_count(actor.id)
-            prompt = Content(f"{line}  · {counted(events, 'event')}")
-            options.add_option(Option(prompt, actor.id))
+            options.add_option(Option(Content(line), actor.id))
         if options.option_count:
             options.highlighted = 0
 
@@ -300,7 +308,9 @@ class ActorEditScreen(ModalScreen[Actor | None]):
     def action_merge(self) -> None:
         """Pick the actor to keep, confirm, and fold this one into it."""
         title = f"Merge {self.actor.name} into…"
-        picker = ActorPickerScreen(self.timeline, exclude=self.actor.id, title=title)
+        picker = ActorMergePickerScreen(
+            self.timeline, exclude=self.actor.id, title=title
+        )
         self.app.push_screen(picker, self._merge_picked)
 
     def _merge_picked(self, keep_id: str | None) -> None:

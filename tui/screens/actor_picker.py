@@ -36,6 +36,35 @@ def rank_actors(timeline: Timeline, query: str) -> list[tuple[Actor, str]]:
 class ActorPickerScreen(ModalScreen[Picked | None]):
     """Dismisses with (actor ids, "all" | "any"), or None when cancelled."""
 
+    DEFAULT_CSS = """
+    /* Anchored near the top like the command palette: the box grows and
+       shrinks with the matches as you type, and the input stays put. */
+    ActorPickerScreen {
+        align: center top;
+    }
+    ActorPickerScreen #picker-box {
+        width: 70;
+        max-width: 95%;
+        height: auto;
+        margin-top: 2;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    ActorPickerScreen #picker-input {
+        width: 100%;
+    }
+    ActorPickerScreen #picker-state {
+        height: auto;
+        padding: 0 1;
+    }
+    ActorPickerScreen #picker-list {
+        height: auto;
+        max-height: 50vh;
+        border: none;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
         Binding("down", "cursor(1)", "Next actor", show=False, id="picker.down"),

@@ -19,6 +19,22 @@ from textual.widgets import Footer, Static
 class ArticleScreen(Screen[None]):
     """Read a source; n/N jump between its quotes; esc goes back."""
 
+    DEFAULT_CSS = """
+    ArticleScreen #article-head {
+        height: auto;
+        padding: 0 1;
+        border-bottom: solid $panel-lighten-2;
+    }
+    ArticleScreen #article-body {
+        height: 1fr;
+    }
+    ArticleScreen #article-status {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="article.back"),
         Binding("n", "quote(1)", "Next quote", id="article.next"),

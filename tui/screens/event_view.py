@@ -60,6 +60,18 @@ def event_text(timeline: Timeline, event: Event) -> Text:
 class EventScreen(Screen[None]):
     """One event in full; enter on a source reads the article; esc goes back."""
 
+    DEFAULT_CSS = """
+    EventScreen #event-box {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        padding: 0 1;
+    }
+    EventScreen #event-sources {
+        height: auto;
+        max-height: 40%;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="event.back"),
     ]

@@ -80,6 +80,28 @@ def _depth(node: DOMNode) -> int:
 class HelpScreen(ModalScreen[None]):
     """Keys of the screen and widget that had focus; esc, q or ? closes."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen #help-box {
+        width: 90%;
+        max-width: 140;
+        height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    HelpScreen #help-grid {
+        grid-size: 2;
+        grid-gutter: 1 4;
+        height: auto;
+    }
+    HelpScreen .help-section {
+        height: auto;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close help", id="help.close"),
         Binding("q", "dismiss", "Close help", show=False, id="help.q"),

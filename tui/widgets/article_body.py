@@ -25,6 +25,20 @@ class ArticleBody(ScrollView, can_focus=True):
     """Body text with ``spans`` highlighted; ``current`` marks the quote n/N
     last jumped to."""
 
+    DEFAULT_CSS = """
+    ArticleBody {
+        padding: 0 2;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleBody > .article--quote {
+        background: $warning 25%;
+    }
+    ArticleBody > .article--current {
+        background: $warning 60%;
+        text-style: bold;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="article.j"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="article.k"),

@@ -38,6 +38,13 @@ def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Te
 class DetailStrip(Static):
     """Shows :func:`detail_text` of the highlighted event."""
 
+    DEFAULT_CSS = """
+    DetailStrip {
+        padding: 0 1;
+        border-top: solid $panel-lighten-2;
+    }
+    """
+
     def show(self, event: Event | None, empty: str = "No event highlighted.") -> None:
         # Fixed height: no need to lay out the screen again.
         self.update(detail_text(event, empty), layout=False)

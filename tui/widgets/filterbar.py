@@ -15,6 +15,26 @@ from textual.widgets import Label
 class FilterBar(Horizontal):
     """The header line: file name, filter chips, and "N of M events"."""
 
+    DEFAULT_CSS = """
+    FilterBar {
+        dock: top;
+        height: 1;
+        background: $panel;
+    }
+    FilterBar #filterbar-left {
+        width: 1fr;
+        height: 1;
+        /* A long filter gives way with "…"; the count beside it never does. */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    FilterBar #filterbar-count {
+        width: auto;
+        height: 1;
+        text-style: bold;
+    }
+    """
+
     plain = ""
 
     def compose(self) -> ComposeResult:

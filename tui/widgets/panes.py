@@ -20,6 +20,19 @@ from textual.widgets.option_list import Option
 class RecordPane(OptionList):
     """An option list of records, with an empty-state line and vim keys."""
 
+    DEFAULT_CSS = """
+    RecordPane {
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+    }
+    RecordPane:focus {
+        border: round $accent;
+        border-title-color: $accent;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="pane.j"),
         Binding("k", "cursor_up", "Up", show=False, id="pane.k"),

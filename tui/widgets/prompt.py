@@ -20,6 +20,30 @@ from textual.widgets import Input, Label, Static
 class PromptBar(Vertical):
     """Hidden until :meth:`ask`; posts :class:`Answered` on enter."""
 
+    DEFAULT_CSS = """
+    PromptBar {
+        height: auto;
+        background: $panel;
+        padding: 0 1;
+    }
+    PromptBar #prompt-label {
+        text-style: bold;
+    }
+    PromptBar #prompt-error {
+        display: none;
+        color: $error;
+    }
+    PromptBar.-error #prompt-error {
+        display: block;
+    }
+    /* By id, so it outranks Input's own :focus border. */
+    PromptBar #prompt-input {
+        border: none;
+        height: 1;
+        padding: 0;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so the footer shows it over the Input's own
         # (hidden) enter binding; it answers just as the Input would.

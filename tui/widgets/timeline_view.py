@@ -34,6 +34,53 @@ DATE_WIDTH = 13
 class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     """Date-ordered events; the cursor is always on an event, never a heading."""
 
+    DEFAULT_CSS = """
+    TimelineView {
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    TimelineView:focus {
+        border: round $accent;
+        border-title-color: $accent;
+    }
+    TimelineView > .timeline--cursor {
+        background: $accent 40%;
+        text-style: bold;
+    }
+    TimelineView > .timeline--cursor-blurred {
+        background: $panel-lighten-2;
+    }
+    TimelineView > .timeline--year {
+        color: $accent;
+        text-style: bold;
+    }
+    TimelineView > .timeline--month {
+        color: $secondary;
+        text-style: bold;
+    }
+    TimelineView > .timeline--today {
+        color: $warning;
+    }
+    TimelineView > .timeline--date {
+        color: $text-muted;
+    }
+    TimelineView > .timeline--marks {
+        color: $warning;
+    }
+    TimelineView > .timeline--actors {
+        color: $text-muted;
+    }
+    TimelineView > .timeline--match {
+        background: $warning 50%;
+        text-style: bold;
+    }
+    TimelineView > .timeline--hit {
+        color: $warning;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "Next event", show=False, id="timeline.down"),
         Binding("j", "move(1)", "Next event", show=False, id="timeline.j"),

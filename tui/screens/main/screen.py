@@ -29,6 +29,38 @@ from textual.widgets import Footer, OptionList
 class MainScreen(FilterActions, EditActions, IOActions):
     """Browse the timeline; everything else opens from here."""
 
+    # Fixed pane heights: a pane that grows with its content would re-lay out
+    # the whole screen on every cursor move.
+    DEFAULT_CSS = """
+    MainScreen {
+        layout: vertical;
+    }
+    MainScreen #body {
+        height: 1fr;
+    }
+    MainScreen #timeline {
+        width: 1fr;
+    }
+    MainScreen #side {
+        width: 38%;
+        min-width: 30;
+        max-width: 64;
+    }
+    MainScreen #actors {
+        height: 6;
+    }
+    MainScreen #quotes {
+        height: 1fr;
+        min-height: 5;
+    }
+    MainScreen #sources {
+        height: 7;
+    }
+    MainScreen #detail {
+        height: 6;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("colon", "goto", "Go to date", id="main.goto"),
         *FILTER_BINDINGS,
