@@ -141,3 +141,21 @@ def test_python_m_dateline_runs_beside_files_named_store_and_tui(
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("usage: dateline")
+
+
+def test_the_command_line_verbs_load_no_terminal_library() -> None:
+    # cli/ builds and runs verbs; the explorer (Textual) is imported only when
+    # no verb is given, inside launch.run_explorer.
+    modules = sorted(
+        f"dateline.tui.cli.{path.stem}"
+        for path in (ROOT / "tui" / "cli").glob("*.py")
+        if path.stem != "__init__"
+    )
+    code = (
+        f"import sys, {', '.join(modules)};"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
