@@ -17,10 +17,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, cast, get_args
+from typing import Any, cast, get_args
 
-DateOrder = Literal["DMY", "MDY"]
-Prefer = Literal["past", "future", "auto"]
+from dateline.store.dates import DateOrder, Prefer
 
 CONFIG_NAME = "config.toml"
 

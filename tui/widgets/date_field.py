@@ -10,9 +10,9 @@ without it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from dateline.store.changes.drafts import DraftError
+from dateline.store.dates import Prefer
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
@@ -23,8 +23,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Input, Static
-
-Prefer = Literal["past", "future", "auto"]
 
 
 def anchor_note(anchor: date, label: str = "") -> str:
