@@ -108,7 +108,12 @@ class DatelineApp(App[int]):
     def get_default_screen(self) -> Screen:
         if self._timeline is None:
             return LoadingScreen(self._label)
-        return MainScreen(self.timeline, today=self.today, filters=self._initial_filter)
+        return MainScreen(
+            self.timeline,
+            today=self.today,
+            filters=self._initial_filter,
+            date_order=self.settings.date_order,
+        )
 
     def on_mount(self) -> None:
         self._restore_theme()
@@ -147,7 +152,12 @@ class DatelineApp(App[int]):
         # The loading screen stays beneath (a default screen can't be
         # switched away); nothing pops the main screen, q quits.
         self.push_screen(
-            MainScreen(timeline, today=self.today, filters=self._initial_filter)
+            MainScreen(
+                timeline,
+                today=self.today,
+                filters=self._initial_filter,
+                date_order=self.settings.date_order,
+            )
         )
         self._warm_dates()
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from dateline.store.errors import DateParseError
 from dateline.store.timeline import Timeline
 from dateline.tui.app import DatelineApp
 from dateline.tui.screens.help import HelpScreen
@@ -118,3 +120,28 @@ async def test_full_path_of_the_file_on_a_key(demo: Timeline, tmp_path: Path) ->
         await pilot.press("P")
         assert demo.path is not None
         assert _messages(app) == [str(demo.path.resolve())]
+
+
+async def test_date_order_reaches_the_explorers_form(
+    demo: Timeline, tmp_path: Path
+) -> None:
+    # "3/4/2026" fits 3 April and 4 March: refused unless the settings say.
+    from dateline.tui.screens.event_form import EventFormScreen
+    from dateline.tui.widgets.date_field import DateField
+
+    for order, expected in ((None, None), ("DMY", (4, 3)), ("MDY", (3, 4))):
+        config = tmp_path / f"{order}.toml"
+        config.write_text(f'date_order = "{order}"\n' if order else "", "utf-8")
+        app = _app(demo, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, EventFormScreen)
+            field = app.screen.query_one(DateField)
+            field.input.value = "3/4/2026"
+            if expected is None:
+                with pytest.raises(DateParseError, match="3/4/2026"):
+                    field.read()
+                continue
+            when = field.read()
+            assert (when.start.month, when.start.day) == expected, order

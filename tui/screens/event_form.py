@@ -18,6 +18,7 @@ from dateline.store.changes.drafts import (
     draft_from_event,
     save_draft,
 )
+from dateline.store.dates import DateOrder
 from dateline.store.dates.parse import to_date
 from dateline.store.errors import DatelineError, DateParseError
 from dateline.store.model import Event, Status
@@ -87,9 +88,11 @@ class EventFormScreen(ModalScreen[Event | None]):
         anchor: date | None = None,
         anchor_label: str = "",
         source_id: str | None = None,
+        date_order: DateOrder | None = None,
     ) -> None:
         super().__init__()
         self.timeline = timeline
+        self._date_order = date_order
         self.editing = editing
         self._sources = timeline.sources()
         if source_id is not None and source_id not in timeline.sources_by_id:
@@ -125,6 +128,7 @@ class EventFormScreen(ModalScreen[Event | None]):
                     sources=self._sources,
                     source_id=self._source_id,
                     held_note=self._held_note(),
+                    date_order=self._date_order,
                 )
             with Vertical(classes="form-footer"):
                 yield error_line("form")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from dateline.store.changes.drafts import DraftError
-from dateline.store.dates import Prefer
+from dateline.store.dates import DateOrder, Prefer
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
@@ -81,6 +81,7 @@ class DateField(Vertical):
         anchor: date,
         anchor_label: str = "",
         prefer: Prefer = "past",
+        order: DateOrder | None = None,
         kept: FuzzyDate | None = None,
         placeholder: str = "e.g. last Friday, 9 Jan 2026",
         id: str | None = None,
@@ -89,6 +90,8 @@ class DateField(Vertical):
         self._initial = value
         self._placeholder = placeholder
         self.kept = kept
+        #: How numeric dates both orders allow are read (the date_order setting).
+        self.order = order
         self.set_reactive(DateField.prefer, prefer)
         self.set_reactive(DateField.anchor_day, anchor)
         self.set_reactive(DateField.anchor_label, anchor_label)
@@ -130,7 +133,7 @@ class DateField(Vertical):
             return self.kept
         if not text:
             raise DraftError("when", "The date is empty; type when it happened.")
-        return parse_date(text, self.anchor_day, self.prefer)
+        return parse_date(text, self.anchor_day, self.prefer, self.order)
 
     def show_reading(self) -> None:
         """Refresh the line under the field from the current text."""

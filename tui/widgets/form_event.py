@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from dateline.store.changes.drafts import EventDraft
+from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import format_when
 from dateline.store.model import Source
 from dateline.store.timeline import Timeline
@@ -55,6 +56,7 @@ def event_rows(
     sources: list[Source],
     source_id: str | None,
     held_note: str = "",
+    date_order: DateOrder | None = None,
 ) -> Iterator[Widget]:
     """The form's rows, filled from ``draft`` when editing."""
     status = draft.status if draft else "occurred"
@@ -66,6 +68,7 @@ def event_rows(
             anchor=anchor,
             anchor_label=label,
             prefer=prefer_for(status),
+            order=date_order,
             kept=draft.when if draft else None,
         ),
         row_id="row-when",

@@ -64,7 +64,11 @@ class EditActions(MainHost):
             self.notify(f"{verb} “{_title(event.title)}”. Press u to undo.")
 
         form = EventFormScreen(
-            self.timeline, editing=editing, anchor=anchor, anchor_label=label
+            self.timeline,
+            editing=editing,
+            anchor=anchor,
+            anchor_label=label,
+            date_order=self.date_order,
         )
         self.app.push_screen(form, saved)
 

@@ -162,7 +162,7 @@ class FilterActions(MainHost):
 
     def _answer_goto(self, value: str) -> str | None:
         try:
-            when = parse_date(value, self.today, "auto")
+            when = parse_date(value, self.today, "auto", self.date_order)
         except DateParseError as exc:
             return str(exc)
         layout = self.view.layout_data
@@ -187,15 +187,19 @@ class FilterActions(MainHost):
         lowered = value.casefold()
         try:
             if lowered.startswith(_OPEN_START) and " to " not in lowered:
-                start = parse_date(value.split(" ", 1)[1], self.today, "past").start_day
+                start = parse_date(
+                    value.split(" ", 1)[1], self.today, "past", self.date_order
+                ).start_day
                 end = None
             elif lowered.startswith(_OPEN_END):
                 start, end = (
                     None,
-                    parse_date(value.split(" ", 1)[1], self.today, "auto").end_day,
+                    parse_date(
+                        value.split(" ", 1)[1], self.today, "auto", self.date_order
+                    ).end_day,
                 )
             else:
-                when = parse_date(value, self.today, "auto")
+                when = parse_date(value, self.today, "auto", self.date_order)
                 start, end = when.start_day, when.end_day
         except (DateParseError, IndexError):
             return str(DateParseError(value, "Type a period, or two joined by “to”."))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
 
+from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, format_when
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
@@ -72,10 +73,17 @@ class MainHost(Screen[None]):
             self.near = near
 
     def __init__(
-        self, timeline: Timeline, *, today: date, filters: FilterState
+        self,
+        timeline: Timeline,
+        *,
+        today: date,
+        filters: FilterState,
+        date_order: DateOrder | None = None,
     ) -> None:
         super().__init__()
         self.timeline = timeline
+        #: The date_order setting: how the form and prompts read 3/4/2026.
+        self.date_order = date_order
         self.today = today
         self.filters = filters
         #: Quotes pane shows the filtered actors' quotes instead of the event's.
