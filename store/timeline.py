@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from dateline.store.disk.datafile import DataFile, Tables
+from dateline.store.disk.datafile import DataFile, Tables, TimelineGoneError
 from dateline.store.disk.journal import Entry, Op
-from dateline.store.errors import (
-    ConflictError,
-)
+from dateline.store.errors import ConflictError, TimelineFileError
 from dateline.store.model import Actor, Event, Quote, Source
 from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
@@ -60,17 +59,22 @@ class Timeline:
     # -- opening -------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | Path, progress: Callable[[str], None] | None = None
+        cls,
+        path: str | Path,
+        progress: Callable[[str], None] | None = None,
+        notice: Callable[[str], None] | None = None,
     ) -> Timeline:
         """Open (or prepare to create) the timeline at ``path``.
 
         Raises TimelineFileError, naming the file and a backup, for anything
         that is not a readable dateline timeline; the file is left untouched.
-        ``progress`` hears what is happening (a big file takes seconds).
+        ``progress`` hears what is happening (a big file takes seconds);
+        ``notice`` what the user must know (a lock wait, a snapshot that
+        failed at close while the change itself was saved).
         """
         report = progress or (lambda _: None)
         path = Path(path)
-        timeline = cls(DataFile(path))
+        timeline = cls(DataFile(path, notice))
         assert timeline._file is not None
         with _gc_paused():
             if path.exists():
@@ -90,10 +94,58 @@ class Timeline:
     def path(self) -> Path | None:
         return self._file.path if self._file else None
 
+    @property
+    def notice(self) -> Callable[[str], None]:
+        """Hears what the user must know that is not an error."""
+        return self._file.notice if self._file else (lambda _: None)
+
+    @notice.setter
+    def notice(self, hear: Callable[[str], None]) -> None:
+        if self._file is not None:
+            self._file.notice = hear
+
     def close(self) -> None:
-        """Fold the journal into the TinyDB file, if anything is pending."""
-        if self._file is not None and self._file.journal_lines:
+        """Fold the journal into the TinyDB file, if anything is pending.
+
+        Every change is already durable in the journal, so a failed fold
+        (full disk, read-only folder) is told to ``notice``, not raised: a
+        caller that reported failure would have the user repeat the change.
+        """
+        if self._file is None or not self._file.journal_lines:
+            return
+        try:
             self.snapshot()
+        except TimelineGoneError as exc:
+            self.notice(str(exc))
+        except TimelineFileError as exc:
+            file = self._file
+            self.notice(
+                f"Saved: every change is in {file.journal.name} beside "
+                f"{file.path.name}, and is read from there. Folding it into "
+                f"{file.path.name} failed ({exc}); that is tried again at the "
+                "next save. Do not repeat the change."
+            )
+
+    # -- the file moved or deleted ---------------------------------------
+    def file_gone(self) -> bool:
+        """The file was moved or deleted while open (saves now refuse)."""
+        return self._file is not None and self._file.gone()
+
+    def write_back(self, path: str | Path) -> Path:
+        """Write everything held in memory to ``path`` (the old path, or a new
+        one, which must not exist yet) and save there from now on."""
+        target = Path(path)
+        if os.path.lexists(target):
+            raise TimelineFileError(
+                f"{target} already exists; it was left alone. Give another "
+                "name, or move that file aside first."
+            )
+        file = DataFile(target, self.notice)
+        with file.locked(), self._lock:
+            file.snapshot(self.all_docs(), self._seq)
+            self._file = file
+            self.version += 1
+        return file.path
 
     def __enter__(self) -> Timeline:
         return self

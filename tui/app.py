@@ -86,6 +86,7 @@ class DatelineApp(App[int]):
         self._match_any = match_any
         self._initial_filter = self._filter_of(actor_filter)
         self._outside_noticed = False
+        self._gone_offered = False
         self.snapshot_running = False
         self.settings = settings or Settings()
         self._config = config
@@ -206,7 +207,16 @@ class DatelineApp(App[int]):
 
     # -- other processes ---------------------------------------------------------
     def _poll_outside(self) -> None:
-        if self.snapshot_running or self._outside_noticed or not self.loaded:
+        if self.snapshot_running or not self.loaded:
+            return
+        if self.timeline.file_gone():
+            # Once per disappearance; R asks again.
+            if not self._gone_offered:
+                self._gone_offered = True
+                self._offer_write_back()
+            return
+        self._gone_offered = False
+        if self._outside_noticed:
             return
         if self.timeline.changed_outside():
             self._outside_noticed = True
@@ -216,8 +226,25 @@ class DatelineApp(App[int]):
                 timeout=10,
             )
 
+    def _offer_write_back(self) -> None:
+        """A save now would start an empty file, so what memory holds is
+        offered back instead."""
+        if isinstance(self.screen, MainScreen):
+            self.main.offer_write_back()
+        else:
+            self.notify(
+                f"{self.timeline.path} was moved or deleted; nothing is saved. "
+                "Go back to the timeline and press R to write it back.",
+                title="File gone",
+                severity="error",
+                timeout=15,
+            )
+
     def action_reload(self) -> None:
         self._outside_noticed = False
+        if self.timeline.file_gone():
+            self._offer_write_back()
+            return
         try:
             changed = self.timeline.refresh()
         except Exception as exc:  # a damaged file must not take the UI down

@@ -3,12 +3,13 @@ schema check, and ``check``/``restore`` for damaged files.
 """
 
 from dateline.store.disk.check import Problem, check_file, restore_backup
-from dateline.store.disk.datafile import DataFile, set_up_if_empty
+from dateline.store.disk.datafile import DataFile, TimelineGoneError, set_up_if_empty
 from dateline.store.disk.snapshot import backup_path
 
 __all__ = [
     "DataFile",
     "Problem",
+    "TimelineGoneError",
     "backup_path",
     "check_file",
     "restore_backup",

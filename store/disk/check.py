@@ -6,14 +6,15 @@ loaded still gets a report naming each bad record instead of a crash.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from dateline.store.disk.atomic import fsync_dir
+from dateline.store.disk.atomic import fsync_dir, write_atomic
 from dateline.store.disk.datafile import DataFile, Tables
 from dateline.store.disk.snapshot import backup_path, decode_snapshot
 from dateline.store.errors import TimelineFileError
@@ -82,29 +83,91 @@ def check_tables(tables: Tables) -> list[Problem]:
 
 def check_file(path: Path) -> list[Problem]:
     """Load ``path`` (raising TimelineFileError if unreadable) and check it."""
+    if not os.path.lexists(path):
+        raise TimelineFileError(
+            f"There is no timeline at {path}; check the name, or give --db."
+        )
     return check_tables(DataFile(path).load().tables)
 
 
-def restore_backup(path: Path) -> Path:
+@dataclass(frozen=True)
+class Restored:
+    """What ``restore_backup`` did."""
+
+    #: False when the file already was its backup: nothing was touched.
+    changed: bool
+    #: Where the replaced file was kept (None when there was none).
+    aside: Path | None
+
+
+def restore_backup(path: Path) -> Restored:
     """Put ``NAME.bak`` back as ``NAME``; the current file is kept aside.
 
-    Returns where the replaced file was moved. Nothing is deleted.
+    The replaced file and its journal are kept under a name no other
+    restore uses, and the backup goes in through a temp file and a rename,
+    so a full disk leaves the live file whole. Nothing is deleted.
     """
+    path = path.resolve()
     bak = backup_path(path)
     if not bak.exists():
         raise TimelineFileError(f"There is no backup {bak} to restore.")
-    decode_snapshot(bak.read_bytes(), bak)  # refuse to restore a bad backup
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.replaced-{stamp}")
+    payload = bak.read_bytes()
+    decode_snapshot(payload, bak)  # refuse to restore a bad backup
     data = DataFile(path)
     with data.locked():
-        if path.exists():
-            os.replace(path, aside)
-        # The journal belongs to the file being replaced: it goes aside with
-        # it, or its entries would replay onto the backup (and a damaged
-        # entry would break the restored file the same way).
-        if data.journal.exists():
-            os.replace(data.journal, aside.with_name(aside.name + ".journal"))
-        shutil.copy2(bak, path)
+        pending = data.journal.exists() and data.journal.stat().st_size > 0
+        if path.exists() and not pending and path.read_bytes() == payload:
+            return Restored(changed=False, aside=None)
+        aside = _set_aside(path) if path.exists() else None
+        if aside is not None and data.journal.exists():
+            # The journal belongs to the file being replaced: it goes aside
+            # with it, or its entries would replay onto the backup.
+            _keep_copy(data.journal, aside.with_name(aside.name + ".journal"))
+        try:
+            write_atomic(path, payload)
+        except OSError as exc:
+            kept = f"; a copy of it is in {aside}" if aside else ""
+            raise TimelineFileError(
+                f"Could not restore {path}: {exc.strerror or exc}. {path.name} "
+                f"was left as it was{kept}. Free some space and run restore again."
+            ) from None
+        with contextlib.suppress(FileNotFoundError):
+            data.journal.unlink()
         fsync_dir(path.parent)
-    return aside
+    return Restored(changed=True, aside=aside)
+
+
+def _set_aside(path: Path) -> Path:
+    """A copy of ``path`` under ``NAME.replaced-STAMP`` (``-2``, ``-3``...
+    when a restore in the same second took that name)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in itertools.count(1):
+        suffix = stamp if n == 1 else f"{stamp}-{n}"
+        aside = path.with_name(f"{path.name}.replaced-{suffix}")
+        journal = aside.with_name(aside.name + ".journal")
+        if os.path.lexists(journal):
+            continue
+        try:
+            _keep_copy(path, aside)
+        except FileExistsError:
+            continue
+        return aside
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _keep_copy(source: Path, target: Path) -> None:
+    """``target`` holds what ``source`` holds now; FileExistsError if taken.
+
+    A hard link costs no space, so it works on a full disk too."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
+            write_atomic(target, source.read_bytes())
+        except OSError:
+            target.unlink()
+            raise

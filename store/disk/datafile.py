@@ -4,18 +4,25 @@
 Several processes may share a file: every load and save happens under an
 exclusive lock on the sidecar ``NAME.lock`` (never on the data file, which a
 snapshot replaces), and each save first catches up with what others wrote.
+The lock file is made only beside a file already read as a timeline (or one
+dateline is creating), and it holds its holder's PID so a waiting process can
+say whom it waits for.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
+import stat
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline.store.disk.atomic import remove_orphans
 from dateline.store.disk.journal import (
     Entry,
     JournalWriter,
@@ -24,7 +31,7 @@ from dateline.store.disk.journal import (
     read_journal,
 )
 from dateline.store.disk.schema import TABLES, new_meta
-from dateline.store.disk.snapshot import SafeJSONStorage, backup_path
+from dateline.store.disk.snapshot import Data, SafeJSONStorage, backup_path
 from dateline.store.errors import TimelineFileError
 
 try:
@@ -33,6 +40,9 @@ except ImportError:  # pragma: no cover - Windows has no flock
     fcntl = None  # type: ignore[assignment]
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+
+#: Seconds to wait for another process's lock before giving up.
+LOCK_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -68,16 +78,23 @@ class CatchUp:
 
 
 class DataFile:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, notice: Callable[[str], None] | None = None) -> None:
         # Through any symlink: the lock, journal and backup must sit beside the
         # real file, and a save must replace it, not the link.
         self.path = path.resolve()
         path = self.path
         self.journal = journal_path(path)
         self.lock_path = path.with_name(path.name + ".lock")
+        #: Hears what the user should know while it happens (a lock wait).
+        self.notice: Callable[[str], None] = notice or (lambda _: None)
         self._storage = SafeJSONStorage(path)
         self._writer = JournalWriter(self.journal)
         self._fingerprint: Fingerprint | None = None
+        #: The id in the snapshot's meta; the journal's header must name it.
+        self._snapshot_id: str | None = None
+        #: Set once the file was read or written: from then on its
+        #: disappearance is news, not a new timeline to start.
+        self._had_file = False
         self._journal_end = 0
         self._journal_lines = 0
         self._lock_fd: int | None = None
@@ -88,20 +105,16 @@ class DataFile:
 
     # -- locking -------------------------------------------------------
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(self, *, for_writing: bool = True) -> Iterator[None]:
         """Exclusive lock on the sidecar file, held by one thread at a time;
-        re-entrant within that thread."""
+        re-entrant within that thread.
+
+        A reader on read-only media, where no lock file can be made, reads
+        without one: no one can write there either.
+        """
         with self._thread_lock:
             if self._depth == 0 and fcntl is not None:
-                try:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-                except OSError as exc:
-                    raise TimelineFileError(
-                        f"Cannot lock {self.path}: {exc.strerror} ({self.lock_path})."
-                    ) from None
-                fcntl.flock(fd, fcntl.LOCK_EX)
-                self._lock_fd = fd
+                self._lock_fd = self._acquire(for_writing)
             self._depth += 1
             try:
                 yield
@@ -112,9 +125,74 @@ class DataFile:
                     os.close(self._lock_fd)
                     self._lock_fd = None
 
+    def _acquire(self, for_writing: bool) -> int | None:
+        if not self.path.parent.is_dir():
+            raise TimelineFileError(
+                f"The folder {self.path.parent} does not exist, so nothing was "
+                "saved. Create it first, or give another --db."
+            )
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            writable = True
+        except OSError as exc:
+            try:
+                # flock works on a descriptor opened for reading.
+                fd = os.open(self.lock_path, os.O_RDONLY)
+                writable = False
+            except OSError:
+                if not for_writing:
+                    return None
+                raise TimelineFileError(
+                    f"Cannot lock {self.path}: {exc.strerror} ({self.lock_path}); "
+                    "nothing was saved."
+                ) from None
+        try:
+            self._wait_for(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        if writable:
+            # Who holds it, for the next one who has to wait.
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, str(os.getpid()).encode(), 0)
+        return fd
+
+    def _wait_for(self, fd: int) -> None:
+        """Take the lock, waiting a bounded time for whoever holds it."""
+        assert fcntl is not None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        holder = _holder(self.lock_path)
+        limit = lock_timeout()
+        self.notice(
+            f"Waiting for {holder}, which is using {self.path} (up to {limit:g} s)…"
+        )
+        deadline = time.monotonic() + limit
+        while True:
+            time.sleep(0.05)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    break
+        raise TimelineFileError(
+            f"{self.path} is in use by {_holder(self.lock_path)} (its lock is "
+            f"{self.lock_path.name}); waited {limit:g} s and changed nothing. "
+            "Close the other dateline and try again."
+        )
+
     # -- reading -------------------------------------------------------
     def exists(self) -> bool:
         return self.path.exists()
+
+    def gone(self) -> bool:
+        """The file this was reading or writing was moved or deleted."""
+        return self._had_file and not os.path.lexists(self.path)
 
     def load(self) -> Loaded:
         """The snapshot with the journal replayed over it."""
@@ -122,23 +200,38 @@ class DataFile:
             # Nothing to read yet; don't leave a lock file behind for a
             # read-only look at a file that was never created.
             return Loaded({name: {} for name in TABLES}, 0)
-        with self.locked():
-            return self._load_unlocked()
+        # Read and check the file before any lock file is made beside it:
+        # `--db /etc/passwd` must leave nothing behind.
+        before = Fingerprint.of(self.path)
+        data = self._storage.read()
+        with self.locked(for_writing=False):
+            if Fingerprint.of(self.path) != before:
+                data = self._storage.read()  # replaced while we read it
+            if self._lock_fd is not None and data is not None:
+                remove_orphans(self.path, backup_path(self.path))
+            return self._build(data)
 
     def _load_unlocked(self) -> Loaded:
-        data = self._storage.read()
+        return self._build(self._storage.read())
+
+    def _build(self, data: Data | None) -> Loaded:
+        """Tables from the snapshot ``data`` and the journal beside it."""
         self._fingerprint = Fingerprint.of(self.path)
         tables: Tables = {name: {} for name in TABLES}
         seq = 0
+        self._snapshot_id = None
         if data is not None:
+            self._had_file = True
             meta = next(iter(data["meta"].values()))
             seq = meta.get("journal_seq", 0)
-            if not isinstance(seq, int):
+            snapshot = meta.get("snapshot")
+            if not isinstance(seq, int) or not isinstance(snapshot, str | None):
                 raise TimelineFileError(
                     f"{self.path} has a damaged meta record (journal_seq "
                     f"{seq!r}); it was not opened or changed. Run `dateline "
                     "restore` to go back to the backup."
                 )
+            self._snapshot_id = snapshot
             for name in TABLES:
                 for doc in data.get(name, {}).values():
                     if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
@@ -150,6 +243,13 @@ class DataFile:
         read = read_journal(self.journal)
         self._journal_end = read.valid_end
         self._journal_lines = 0
+        if read.has_header and read.snapshot != self._snapshot_id:
+            self._check_folded(read.entries, seq)
+            # Every entry is already in the snapshot (a crash came between
+            # its rename and the journal's clearing): the next save starts
+            # the journal afresh.
+            self._journal_end = 0
+            return Loaded(tables, seq)
         for entry in read.entries:
             if entry.seq > seq:
                 apply_ops(tables, entry.ops)
@@ -157,8 +257,20 @@ class DataFile:
             self._journal_lines += 1
         return Loaded(tables, seq)
 
+    def _check_folded(self, entries: list[Entry], seq: int) -> None:
+        """Refuse a journal that continues another snapshot than this one."""
+        if any(entry.seq > seq for entry in entries):
+            raise TimelineFileError(
+                f"{self.journal} continues another version of {self.path.name} "
+                "(copied from another file, or left beside a version put back "
+                "by hand), so it was not replayed; nothing was changed. Move "
+                f"{self.journal.name} aside to open {self.path.name} as it is."
+            )
+
     def catch_up(self) -> CatchUp:
         """Entries others appended since our last look (call under the lock)."""
+        if self.gone():
+            raise TimelineGoneError(self.path)
         if Fingerprint.of(self.path) != self._fingerprint:
             return CatchUp([], reload=self._load_unlocked())
         try:
@@ -170,6 +282,10 @@ class DataFile:
         if size == self._journal_end:
             return CatchUp([])
         read = read_journal(self.journal, self._journal_end)
+        stale = read.has_header and read.snapshot != self._snapshot_id
+        if self._journal_end == 0 and stale:
+            # Another writer snapshotted and started a journal we never saw.
+            return CatchUp([], reload=self._load_unlocked())
         self._journal_end = read.valid_end
         self._journal_lines += len(read.entries)
         return CatchUp(read.entries)
@@ -186,12 +302,14 @@ class DataFile:
     # -- writing -------------------------------------------------------
     def append(self, entry: Entry, tables: Tables) -> None:
         """Make ``entry`` durable (call under the lock, after catch_up)."""
+        self._refuse_read_only()
         if self._fingerprint is None:
             # First save of a new file: a snapshot must exist so the journal
             # has something to replay onto.
             self.snapshot(tables, entry.seq - 1)
-
-        self._journal_end = self._writer.append(entry, self._journal_end)
+        self._journal_end = self._writer.append(
+            entry, self._journal_end, self._snapshot_id, self._mode()
+        )
         self._journal_lines += 1
 
     @property
@@ -200,22 +318,75 @@ class DataFile:
 
     def snapshot(self, tables: Tables, seq: int) -> None:
         """Rewrite the TinyDB file with everything and empty the journal."""
+        self._refuse_read_only()
         meta = new_meta()
         meta["journal_seq"] = seq
+        meta["snapshot"] = secrets.token_hex(8)
         data: dict[str, dict[str, Any]] = {"meta": {"1": meta}}
         for name in TABLES:
             docs = tables.get(name, {})
             data[name] = {str(n): doc for n, doc in enumerate(docs.values(), 1)}
         self._storage.write(data)
         self._fingerprint = Fingerprint.of(self.path)
+        self._snapshot_id = meta["snapshot"]
+        self._had_file = True
         # The snapshot already holds every journal entry (its seq says so),
-        # so a crash before this clear only costs a harmless replay.
+        # so a crash before this clear only leaves entries the header marks
+        # as another snapshot's, all folded in already: harmless.
         self._writer.clear()
         self._journal_end = 0
         self._journal_lines = 0
 
     def backup(self) -> Path:
         return backup_path(self.path)
+
+    def _mode(self) -> int:
+        try:
+            return self.path.stat().st_mode & 0o666
+        except OSError:
+            return 0o644
+
+    def _refuse_read_only(self) -> None:
+        """A timeline its owner made read-only is not replaced by a save
+        (the folder's write permission would otherwise let it be)."""
+        try:
+            mode = self.path.stat().st_mode
+        except OSError:
+            return
+        if not mode & 0o222:
+            raise TimelineFileError(
+                f"{self.path} is read-only (mode {stat.S_IMODE(mode):o}), so "
+                f"nothing was saved. Make it writable (chmod u+w "
+                f"{self.path.name}) to save changes."
+            )
+
+
+class TimelineGoneError(TimelineFileError):
+    """The open file was moved or deleted; saving would start a new one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} was moved or deleted while it was open, so nothing was "
+            "saved and no new file was started. Everything shown is still held "
+            "here: write it back to that path or to a new one."
+        )
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for another process's lock ($DATELINE_LOCK_TIMEOUT)."""
+    try:
+        return max(0.0, float(os.environ.get("DATELINE_LOCK_TIMEOUT", "")))
+    except ValueError:
+        return LOCK_TIMEOUT
+
+
+def _holder(lock: Path) -> str:
+    try:
+        pid = lock.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        pid = ""
+    return f"process {pid}" if pid.isdigit() else "another process"
 
 
 def apply_ops(tables: Tables, ops: list[Op]) -> None:

@@ -6,9 +6,14 @@ appended to ``NAME.journal`` and fdatasync'ed; the snapshot (the TinyDB file)
 is rewritten later and the journal emptied. Ops are whole documents or
 deletions, so replaying a line twice is harmless.
 
-A line cut short by a crash was never acknowledged: reading ignores it and the
-next append truncates it away. A bad line in the middle is corruption and is
-reported, never skipped.
+The first line of a journal names the snapshot it continues,
+``{"snapshot": ID}``: a journal copied from another file, or left beside an
+older version put back by hand, is then told apart and never replayed onto
+the wrong snapshot. Journals from before the header are read as they are.
+
+A line cut short by a crash (no newline yet) was never acknowledged: reading
+ignores it and the next append truncates it away. A complete line that does
+not read is corruption and is reported with its offset, never skipped.
 """
 
 from __future__ import annotations
@@ -37,6 +42,14 @@ class JournalRead:
     entries: list[Entry]
     #: Offset just past the last complete line; a torn tail starts here.
     valid_end: int
+    #: Whether the journal opens with a header (journals before it do not).
+    has_header: bool = False
+    #: The snapshot id the header names (None for a snapshot without one).
+    snapshot: str | None = None
+
+
+def header_line(snapshot: str | None) -> bytes:
+    return json.dumps({"snapshot": snapshot}, separators=(",", ":")).encode() + b"\n"
 
 
 def journal_path(path: Path) -> Path:
@@ -53,25 +66,45 @@ def read_journal(path: Path, offset: int = 0) -> JournalRead:
         return JournalRead([], 0)
     entries: list[Entry] = []
     position = offset
-    lines = raw.split(b"\n")
     # The piece after the last newline is either empty or a torn write.
-    complete, tail = lines[:-1], lines[-1]
+    complete = raw.split(b"\n")[:-1]
+    has_header, snapshot = False, None
+    if offset == 0 and complete:
+        header = _header_of(complete[0])
+        if header is not None:
+            has_header, snapshot = True, header[0]
+            position += len(complete[0]) + 1
+            complete = complete[1:]
     for number, line in enumerate(complete, start=1):
         try:
             doc = json.loads(line)
-            entries.append(Entry(int(doc["seq"]), _checked_ops(doc["ops"])))
+            entries.append(Entry(_checked_seq(doc["seq"]), _checked_ops(doc["ops"])))
         except (ValueError, KeyError, TypeError):
-            if number == len(complete) and not tail:
-                # A torn final line can still end in a newline byte when the
-                # crash hit mid-write; it was never acknowledged either.
-                break
             raise TimelineFileError(
                 f"{path} is damaged at byte {position} (entry {number} after "
                 "the last snapshot). The timeline was not opened or changed; "
                 f"move {path.name} aside to open the last snapshot."
             ) from None
         position += len(line) + 1
-    return JournalRead(entries, position)
+    return JournalRead(entries, position, has_header, snapshot)
+
+
+def _header_of(line: bytes) -> tuple[str | None] | None:
+    """The snapshot id a header line names, or None if it is no header."""
+    try:
+        doc = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(doc, dict) or set(doc) != {"snapshot"}:
+        return None
+    snapshot = doc["snapshot"]
+    return (snapshot,) if snapshot is None or isinstance(snapshot, str) else None
+
+
+def _checked_seq(seq: object) -> int:
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise ValueError("seq is not a whole number")
+    return seq
 
 
 def _checked_ops(ops: object) -> list[Op]:
@@ -96,11 +129,15 @@ class JournalWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def append(self, entry: Entry, valid_end: int) -> int:
-        """Write ``entry`` after ``valid_end`` (dropping any torn tail).
+    def append(
+        self, entry: Entry, valid_end: int, snapshot: str | None, mode: int = 0o644
+    ) -> int:
+        """Write ``entry`` after ``valid_end`` (dropping any torn tail); an
+        empty journal first gets the header naming ``snapshot``.
 
-        Returns the new end offset. Raises TimelineFileError when the disk
-        refuses; the journal then ends where it did before.
+        Returns the new end offset. A journal started afresh gets ``mode`` (the
+        snapshot's: it holds the same records). Raises TimelineFileError when
+        the disk refuses; the journal then ends where it did before.
         """
         line = json.dumps(
             {"seq": entry.seq, "ops": entry.ops},
@@ -108,14 +145,20 @@ class JournalWriter:
             separators=(",", ":"),
         ).encode("utf-8")
         payload = line + b"\n"
+        if valid_end == 0:
+            payload = header_line(snapshot) + payload
         created = not self.path.exists()
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o644)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600)
         except OSError as exc:
             raise TimelineFileError(
                 f"Could not save to {self.path}: {exc.strerror}. Nothing was saved."
             ) from None
         try:
+            if valid_end == 0:
+                # Starting afresh: follow the snapshot's mode, which may have
+                # changed since this file was made (chmod 600 on the timeline).
+                os.fchmod(fd, mode)
             size = os.fstat(fd).st_size
             if size != valid_end:
                 os.ftruncate(fd, valid_end)

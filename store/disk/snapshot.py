@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,15 @@ class SafeJSONStorage(Storage):
 
     def read(self) -> Data | None:
         try:
+            mode = self.path.stat().st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                # Opening a FIFO would wait forever for a writer.
+                raise TimelineFileError(
+                    f"{self.path} is not a regular file (a pipe, device or "
+                    "socket), so it is not a timeline; give a file with --db."
+                )
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None

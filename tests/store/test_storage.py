@@ -201,7 +201,8 @@ def test_restore_sets_the_journal_aside_with_the_replaced_file(
         timeline.put(_event("B"))
     unclosed = Timeline.open(db_path)
     unclosed.put(_event("C"))  # only in the journal
-    aside = restore_backup(db_path)
+    aside = restore_backup(db_path).aside
+    assert aside is not None
     assert [e.title for e in Timeline.open(db_path).events()] == ["A"]
     # Nothing is lost: the replaced file and its journal together hold A, B, C.
     replaced = Timeline.open(aside)

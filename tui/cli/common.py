@@ -31,9 +31,50 @@ def default_db(configured: Path | None = None) -> Path:
     return user_data_path("dateline") / "timeline.json"
 
 
-def open_timeline(args: argparse.Namespace) -> Timeline:
-    set_up_if_empty(args.db)
-    return Timeline.open(args.db)
+def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline:
+    """The timeline at ``--db``; ``create`` for verbs that add records.
+
+    A verb that only reads refuses a path with no timeline rather than
+    report an empty one; none creates a folder the user did not make (bar
+    the platform's data folder behind the default ``--db``).
+    """
+    path: Path = args.db
+    if not os.path.lexists(path):
+        # A mistyped option is the first thing to fix: name it before the file.
+        check_filter_dates(args)
+        if not create:
+            raise DatelineError(
+                f"There is no timeline at {path}. Check the name, or give "
+                "--db; `dateline add` or `dateline import` start a new one."
+            )
+        make_data_folder(path)
+        if not path.parent.is_dir():
+            raise DatelineError(
+                f"The folder {path.parent} does not exist, so no timeline was "
+                "started there. Create it first, or give another --db."
+            )
+    set_up_if_empty(path)
+    return Timeline.open(path, notice=tell)
+
+
+def check_filter_dates(args: argparse.Namespace) -> None:
+    """Read the date filters, if the verb has them, raising on a bad one."""
+    if getattr(args, "date_from", None) or getattr(args, "date_to", None):
+        build_dates(args)
+
+
+def tell(message: str) -> None:
+    """What the user must know that is not an error, on stderr."""
+    print(f"dateline: {inert(message, single_line=True)}", file=sys.stderr)
+
+
+def make_data_folder(path: Path) -> None:
+    """Create the platform's data folder when the default timeline lives
+    there; any other missing folder is the user's to make."""
+    from platformdirs import user_data_path
+
+    if path.parent == user_data_path("dateline"):
+        path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def set_up_if_empty(path: Path) -> None:
@@ -119,15 +160,21 @@ def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
-    """Turn filter flags into an EventFilter; unknown actors are an error."""
-    actor_ids = actor_ids_for(timeline, args.actor)
+def build_dates(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    """``--from`` and ``--to`` as the first and last day, read at ``--anchor``."""
     anchor = parse_anchor(args.anchor)
     start = end = None
     if args.date_from:
         start = date_option(args.date_from, "--from", anchor, "past").start_day
     if args.date_to:
         end = date_option(args.date_to, "--to", anchor, "past").end_day
+    return start, end
+
+
+def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
+    """Turn filter flags into an EventFilter; unknown actors are an error."""
+    actor_ids = actor_ids_for(timeline, args.actor)
+    start, end = build_dates(args)
     return EventFilter(
         actors=tuple(actor_ids),
         match="any" if args.any else "all",

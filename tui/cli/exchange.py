@@ -112,7 +112,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.format != "auto" or not str(exc).startswith("Cannot tell"):
             raise
         raise DatelineError(f"{exc} {ingest_hint}") from None
-    with open_timeline(args) as timeline:
+    with open_timeline(args, create=True) as timeline:
         before = {actor.id for actor in timeline.actors()}
         report = merge_read(
             timeline, read, source, allow_duplicates=args.allow_duplicates

@@ -60,7 +60,7 @@ def parse_published(text: str | None) -> date | None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     published = parse_published(args.published)
     text = read_text(args.file)
-    timeline = open_timeline(args)
+    timeline = open_timeline(args, create=True)
     with timeline:
         extraction = extract(
             text,

@@ -7,8 +7,15 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from dateline.store.errors import DatelineError
 from dateline.store.timeline import Timeline
-from dateline.tui.cli.common import actor_ids_for, default_db, set_up_if_empty
+from dateline.tui.cli.common import (
+    actor_ids_for,
+    default_db,
+    make_data_folder,
+    set_up_if_empty,
+    tell,
+)
 from dateline.tui.settings import Settings, config_path
 
 #: Files above this open behind a loading screen (about 15k events, ~0.5 s);
@@ -20,7 +27,12 @@ def run_explorer(args: argparse.Namespace) -> int:
     settings: Settings = getattr(args, "settings", Settings())
     if not args.demo:
         path = args.db or default_db(settings.db)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_data_folder(path)
+        if not path.parent.is_dir():
+            raise DatelineError(
+                f"The folder {path.parent} does not exist, so the explorer was "
+                "not started. Create it first, or give another --db."
+            )
         set_up_if_empty(path)
         return _explore(path, args, settings)
     from dateline.tui.cli.demo import make_demo
@@ -42,7 +54,7 @@ def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
         def opener(
             progress: Callable[[str], None],
         ) -> tuple[Timeline, tuple[str, ...]]:
-            timeline = Timeline.open(path, progress=progress)
+            timeline = Timeline.open(path, progress=progress, notice=tell)
             return timeline, actor_ids_for(timeline, args.actor)
 
         app = DatelineApp(
@@ -54,7 +66,7 @@ def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
             notice=notice,
         )
     else:
-        timeline = Timeline.open(path)
+        timeline = Timeline.open(path, notice=tell)
         app = DatelineApp(
             timeline,
             actor_filter=actor_ids_for(timeline, args.actor),

@@ -32,8 +32,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    aside = restore_backup(args.db)
-    print(f"Restored {args.db} from {backup_path(args.db).name}.")
-    if aside.exists():
-        print(f"The file it replaced was kept as {aside}.")
+    restored = restore_backup(args.db)
+    bak = backup_path(args.db).name
+    if not restored.changed:
+        print(f"{args.db} is already the same as {bak}; nothing was restored.")
+        return 0
+    print(f"Restored {args.db} from {bak}.")
+    if restored.aside is not None:
+        print(f"The file it replaced was kept as {restored.aside}.")
     return 0

@@ -148,7 +148,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         source = SourceDraft(
             url=args.source if is_url else "", title="" if is_url else args.source
         )
-    timeline = open_timeline(args)
+    timeline = open_timeline(args, create=True)
     speakers = [speaker for speaker, _ in quotes]
     if not args.new_actor:
         for name in (*args.actor, *speakers):

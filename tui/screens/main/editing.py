@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dateline.store.disk import TimelineGoneError
 from dateline.store.errors import DatelineError
 from dateline.store.model import Event
 from dateline.store.timeline import Change
@@ -43,6 +44,9 @@ class EditActions(MainHost):
             return
         try:
             change()
+        except TimelineGoneError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+            self.offer_write_back()
         except DatelineError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=8)
 

@@ -152,6 +152,7 @@ class FilterActions(MainHost):
             "search": self._answer_search,
             "range": self._answer_range,
             "tag": self._answer_tag,
+            "write-back": self._answer_write_back,
         }[message.kind]
         error = handler(value)
         if error:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, format_when
+from dateline.store.errors import DatelineError
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -159,6 +161,30 @@ class MainHost(Screen[None]):
             search=self.view.search,
             hits=self.view.hit_count,
         )
+
+    # -- the file moved or deleted ------------------------------------------
+    def offer_write_back(self) -> None:
+        """Ask where to write what memory holds: the old path is offered,
+        another can be typed; esc leaves it (the offer comes back on a save)."""
+        path = self.timeline.path
+        count = len(self.timeline)
+        self.prompt.ask(
+            "write-back",
+            f"{path} was moved or deleted; nothing is saved until it is written "
+            f"back. Write the {count} events held here to (esc: not now):",
+            value=str(path or ""),
+        )
+
+    def _answer_write_back(self, value: str) -> str | None:
+        if not value:
+            return "Type the path to write the timeline to."
+        try:
+            written = self.timeline.write_back(Path(value).expanduser())
+        except DatelineError as exc:
+            return str(exc)
+        self.update_header()
+        self.notify(f"Wrote {len(self.timeline)} events to {written}; saving again.")
+        return None
 
     def after_change(self, keep: str | None = None) -> None:
         """Show the data as it now is and start a snapshot if one is due."""
