@@ -29,6 +29,10 @@ TITLES = {
     "SourcesPane": "Sources pane",
     "ArticleScreen": "Article",
     "EventScreen": "Event",
+    "EventFormScreen": "Event form",
+    "IngestScreen": "Ingest",
+    "ReviewScreen": "Review",
+    "ExportScreen": "Export",
     # The form's fields are Input/TextArea subclasses; say what they are.
     "InertInput": "Text field",
     "InertTextArea": "Text box",
