@@ -47,14 +47,20 @@ def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline
                 f"There is no timeline at {path}. Check the name, or give "
                 "--db; `dateline add` or `dateline import` start a new one."
             )
-        make_data_folder(path)
-        if not path.parent.is_dir():
-            raise DatelineError(
-                f"The folder {path.parent} does not exist, so no timeline was "
-                "started there. Create it first, or give another --db."
-            )
+        ensure_folder(path, "no timeline was started there")
     set_up_if_empty(path)
     return Timeline.open(path, notice=tell)
+
+
+def ensure_folder(path: Path, refused: str) -> None:
+    """The folder ``path`` goes in must exist; only the platform's data folder
+    (behind the default ``--db``) is made, never a folder the user named."""
+    make_data_folder(path)
+    if not path.parent.is_dir():
+        raise DatelineError(
+            f"The folder {path.parent} does not exist, so {refused}. "
+            "Create it first, or give another --db."
+        )
 
 
 def check_filter_dates(args: argparse.Namespace) -> None:

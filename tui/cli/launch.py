@@ -7,12 +7,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.store.errors import DatelineError
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     actor_ids_for,
     default_db,
-    make_data_folder,
+    ensure_folder,
     set_up_if_empty,
     tell,
 )
@@ -27,12 +26,7 @@ def run_explorer(args: argparse.Namespace) -> int:
     settings: Settings = getattr(args, "settings", Settings())
     if not args.demo:
         path = args.db or default_db(settings.db)
-        make_data_folder(path)
-        if not path.parent.is_dir():
-            raise DatelineError(
-                f"The folder {path.parent} does not exist, so the explorer was "
-                "not started. Create it first, or give another --db."
-            )
+        ensure_folder(path, "the explorer was not started")
         set_up_if_empty(path)
         return _explore(path, args, settings)
     from dateline.tui.cli.demo import make_demo
