@@ -277,8 +277,35 @@ _ELSEWHERE = (
     rf"|{NUM} (?P<unit>days?|weeks?|months?|years?) (?:later|earlier|before|after)"
 )
 
+#: How far a vague word reaches from the anchor: "recently" about three
+#: months back, "the past" and "the future" some ten years, "the near
+#: future" three months ahead. Wide on purpose: the words say little.
+_REACH = {"recently": 3, "lately": 3, "near future": 3, "past": 120}
+_REACH |= {"recent past": 12, "distant past": 120, "future": 120}
+_REACH |= {"distant future": 120, "foreseeable future": 12}
+
+
+def _present(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "now", "currently": the reference date itself."""
+    return Reading(ctx.anchor, ctx.anchor, "day")
+
+
+def _vague_reach(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "recently", "in the past", "the near future": a stretch ending or
+    starting at the reference date, approximate."""
+    words = m.group()
+    months = _REACH[words]
+    if words.endswith("future"):
+        end = add_months(ctx.anchor, months) - timedelta(days=1)
+        return Reading(ctx.anchor, end, "month" if months < 12 else "year", True)
+    start = add_months(ctx.anchor, -months) + timedelta(days=1)
+    return Reading(start, ctx.anchor, "month" if months < 12 else "year", True)
+
+
 Handler = Callable[[re.Match[str], Ctx], Reading | None]
 RELATIVE_FORMS: tuple[tuple[str, Handler], ...] = (
+    (r"(?:right )?now|currently|presently|present|nowadays|these days", _present),
+    (rf"{'|'.join(sorted(_REACH, key=len, reverse=True))}", _vague_reach),
     (rf"{_MODS} (?P<unit>year|month|week|weekend|quarter|decade)", _this_unit),
     (
         rf"(?P<dir>later|earlier) (?:{_MODS}|in the) (?P<unit>year|month|week)",

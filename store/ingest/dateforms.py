@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["day", "month", "year", "season", "window", "relative", "range"]
+Kind = Literal[
+    "day",
+    "month",
+    "year",
+    "season",
+    "window",
+    "relative",
+    "range",
+    "present",
+    "anaphor",
+]
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October"
@@ -19,7 +29,8 @@ MONTHS = (
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{MONTHS}|{_MONTH_ABBR})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+#: "Nov. 4:" opens a list item; "4:30" is a clock time.
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£/.,-])(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
 _NUMW = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -59,7 +70,14 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
         rf"{YEAR}",
     ),
-    ("year", rf"(?i:(?:the\s+)?{_ORDINAL}\s+quarter)(?:\s+of\s+{YEAR})?"),
+    # "the third quarter", "third-quarter profit", "fiscal first-quarter",
+    # "the 1988 third quarter", "fiscal 1990".
+    (
+        "year",
+        rf"(?i:(?:the\s+)?(?:{YEAR}\s+)?(?:fiscal\s+)?{_ORDINAL}[-\s]quarter)"
+        rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR})?",
+    ),
+    ("year", rf"(?i:fiscal\s+){YEAR}"),
     ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){YEAR}"),
     # "the second half of the year", "the end of the month", "the start of
     # next year": parts of a period named relative to the article's date.
@@ -102,7 +120,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "day",
         r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
-        r"|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween)",
+        r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
+        r"|Halloween|(?:Election|Labor|Memorial|Independence|Boxing)\s+Day)",
     ),
     (
         "relative",
@@ -121,6 +140,45 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         rf"(?i:{_NUMW}\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+ago)\b",
     ),
     ("relative", rf"(?i:in\s+{_NUMW}\s+(?:days?|weeks?|months?|years?))\b"),
+    # Readings of the present ("now", "currently", "recently", "in the
+    # past"): kept as readings against the article's date, never events.
+    (
+        "present",
+        r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|recently"
+        r"|lately|(?:in\s+)?the\s+(?:recent\s+|distant\s+)?past"
+        r"|(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
+    ),
+    # Counted from another date the text gave ("a year earlier", "the
+    # year-ago quarter", "the next day", "later that year", "the quarter"):
+    # ``store.ingest.reference`` reads them.
+    (
+        "anaphor",
+        rf"(?i:{_NUMW}\s+(?:days?|weeks?|months?|quarters?|years?)"
+        r"\s+(?:earlier|later|before|after)"
+        r"|(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
+        r"(?:year-ago|year-earlier|year-before|prior-year)"
+        r"(?:\s+(?:(?:first|second|third|fourth)[-\s])?(?:quarter|period))?"
+        r"|(?:the\s+)?(?:following|previous|preceding|prior|same|next)\s+"
+        r"(?:day|morning|afternoon|evening|night|week|month|quarter|year)"
+        r"|(?:the\s+)?day\s+(?:before|after)"
+        r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon"
+        r"|evening|night|week|month|quarter|year)"
+        r"|(?:the|that)\s+(?:latest\s+|current\s+|most\s+recent\s+|same\s+)?"
+        r"(?:fiscal\s+)?(?:quarter|period)"
+        r"|the\s+(?:current\s+|full\s+|latest\s+|fiscal\s+|current\s+fiscal\s+"
+        r"|latest\s+fiscal\s+)?year)\b(?!-)",
+    ),
+    ("relative", r"(?i:(?:the\s+)?year[-\s]end)\b"),
+    ("day", r"(?i:the\s+weekend)\b"),
+    # "the 19th century", "this century".
+    (
+        "year",
+        r"(?i:(?:the\s+)?(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s]century"
+        r"|(?:this|last|next|the\s+(?:last|previous|next|current))\s+century)\b",
+    ),
+    # "2014-2016", "1987-88": a span of years. The second year is written
+    # after a dash, which a lone year never follows.
+    ("range", rf"{YEAR}[-–](?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%/-])"),
     ("month", rf"(?:{MONTHS})"),
     ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{YEAR}"),
 )

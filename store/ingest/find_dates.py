@@ -22,8 +22,10 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 from dateline.store.dates.parse import parse_date
+from dateline.store.dates.parts import Prefer
 from dateline.store.errors import DateParseError
 from dateline.store.ingest.dateforms import (
     CLOCK,
@@ -33,11 +35,14 @@ from dateline.store.ingest.dateforms import (
     YEAR,
     Kind,
 )
-from dateline.store.ingest.tense import Tense, intrinsic_tense, sentence_tense
+from dateline.store.ingest.reference import References, read_anchored
+from dateline.store.ingest.tense import Tense, after_for, clause_tense, intrinsic_tense
 from dateline.store.ingest.text import Span, quote_spans, split_sentences, word_set
 from dateline.store.model import FuzzyDate
 
-__all__ = ["FoundDate", "find_dates"]
+__all__ = ["Bound", "FoundDate", "find_dates"]
+
+Bound = Literal["before", "after", "by", "until", "since"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,10 @@ class FoundDate:
     sentence: Span
     quoted: bool = False
     vague: bool = False
+    #: "before", "after", "by", "until" or "since" when the words just before
+    #: the phrase bound it ("before March 2025"): the date is the bound, and
+    #: what happened lies on that side of it.
+    bound: Bound | None = None
 
     @property
     def text(self) -> str:
@@ -124,14 +133,18 @@ def find_dates(
     end: int | None = None,
     masked: tuple[Span, ...] = (),
     sentences: list[Span] | None = None,
+    references: References | None = None,
 ) -> list[FoundDate]:
     """Temporal expressions of ``text[start:end]`` that ``parse_date`` reads,
     in text order, none overlapping. ``masked`` spans (a dateline, a "1 hour
     ago" stamp) are never searched. ``sentences`` may be passed when the
-    caller has split them already."""
+    caller has split them already; ``references`` when it reads one text in
+    parts, so "a year earlier" in one paragraph counts from the quarter
+    named in the one before."""
     end = len(text) if end is None else end
     if sentences is None:
         sentences = split_sentences(text, start, end)
+    refs = References() if references is None else references
     starts = [s[0] for s in sentences]
     quotes = quote_spans(text, start, end)
     found: list[FoundDate] = []
@@ -142,15 +155,77 @@ def find_dates(
         if at < 0 or cand_start >= sentences[at][1]:
             continue  # between sentences: blank space only
         sentence = sentences[at]
-        reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
+        if kind == "anaphor":
+            reading = _read_anchored(text, cand_start, cand_end, sentence, anchor, refs)
+        else:
+            reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
         if reading is None:
             continue
         span, when, tense = reading
+        if kind == "relative" and (shifted := _year_ago(when, anchor, refs)):
+            when = shifted
         if _WRITTEN_YEAR.search(when.text):
             year = when.start_day.year
+        if kind not in ("anaphor", "present", "window") and not _AGO.search(when.text):
+            refs.note(when)
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
-        found.append(FoundDate(span, when, tense, sentence, quoted, kind == "window"))
+        vague = kind in ("window", "present")
+        bound = _bound(text, span[0], sentence[0])
+        found.append(FoundDate(span, when, tense, sentence, quoted, vague, bound))
     return _join_ranges(text, found, anchor)
+
+
+_AGO = re.compile(r"(?i)\bago\b")
+_YEAR_AGO = re.compile(r"(?i)(?:a|one)\s+year\s+ago")
+_BOUND = re.compile(
+    r"(?i:\b(?P<word>before|after|by|until|till|since|no\s+later\s+than"
+    r"|not\s+before|no\s+earlier\s+than))\s+$"
+)
+_BOUND_OF = {"till": "until", "no later than": "by", "no earlier than": "after"}
+_BOUND_OF |= {"not before": "after"}
+
+
+def _bound(text: str, start: int, floor: int) -> Bound | None:
+    """How the words just before a date bound it: "before March 2025"."""
+    match = _BOUND.search(text, max(floor, start - 20), start)
+    if match is None:
+        return None
+    word = " ".join(match["word"].lower().split())
+    return _BOUND_OF.get(word, word)  # type: ignore[return-value]
+
+
+def _year_ago(when: FuzzyDate, anchor: date, refs: References) -> FuzzyDate | None:
+    """ "a year ago" beside a quarter just reported is that quarter a year
+    back: "net fell to $2 million from $3 million a year ago"."""
+    if not _YEAR_AGO.fullmatch(when.text):
+        return None
+    quarter = refs.reported_quarter(anchor)
+    if quarter is None:
+        return None
+    reading = read_anchored("a year earlier", refs, anchor)
+    if reading is None:
+        return None
+    start, end, precision = reading
+    return replace(when, start=start, end=end, precision=precision)
+
+
+def _read_anchored(
+    text: str,
+    s: int,
+    e: int,
+    sentence: Span,
+    anchor: date,
+    refs: References,
+) -> tuple[Span, FuzzyDate, Tense] | None:
+    """A phrase counted from the text's reference time ("a year earlier")."""
+    phrase = " ".join(text[s:e].split())
+    reading = read_anchored(phrase, refs, anchor)
+    if reading is None:
+        return None
+    start, end, precision = reading
+    when = FuzzyDate(start, end, precision, phrase, anchor)
+    tense = clause_tense(text, sentence, (s, e)) or "past"
+    return (s, e), when, _final_tense(when, anchor, tense)
 
 
 def _candidates(
@@ -185,6 +260,21 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False
     if re.fullmatch(MONTHS, phrase):
         return _month_alone(phrase, before, after)
+    lowered = phrase.lower()
+    if lowered == "now" and (_NOW_BEFORE.search(before) or _NOW_AFTER.match(after)):
+        return False
+    if lowered.endswith(("past", "future")) and _MORE_NOUN.match(after):
+        return False  # "the past few years": a window the patterns missed
+    if lowered.startswith("the") and lowered.endswith("year"):
+        return _the_year(lowered, before, after)
+    if lowered.endswith(("before", "after")) and not _CLAUSE_END.match(after):
+        return False  # "two days after the vote": counted from an event
+    if lowered.endswith(("later", "earlier")) and _THAN.match(after):
+        return False  # "a year later than planned": a delay, not a date
+    if re.match(r"(?:that|the\s+same)\s+year", lowered) and _OF_END.search(before):
+        return False  # "in March of that year": read with the month
+    if lowered == "recently" and re.search(r"(?i:\bmost\s+)$", before):
+        return False  # "most recently in 2025": the date that follows says when
     if _DAY_WORD_NAME.match(phrase) and not _SENTENCE_OPENS.search(before):
         return False
     if re.match(r"(?i)last\s", phrase) and _LAST_AS_VERB.search(before):
@@ -202,6 +292,28 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     return not (
         re.search(r"(?i)quarter$", phrase) and re.match(r"\s+of\s+(?:the|a)\b", after)
     )
+
+
+#: "for now", "until now", "from now on", "now that": a connective or an
+#: open end, not a reading of the present.
+_NOW_BEFORE = re.compile(r"(?i:\b(?:for|until|till|by|from|since|just|than|even)\s+)$")
+_NOW_AFTER = re.compile(r"\s+(?:that\b|on\b|is\s+the\s+(?:time|moment)\b)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
+_THAN = re.compile(r"\s+than\b")
+_OF_END = re.compile(r"\bof\s+$")
+_MORE_NOUN = re.compile(r"\s+(?:few|several|couple|many|\d)")
+_YEAR_LEAD = re.compile(r"(?i:\b(?:for|of|in|during|through|over|throughout))\s+$")
+_YEAR_AFTER = re.compile(
+    r"(?:\s+(?:before|after|earlier|later|ago|that|when|in\s+which)\b|-)"
+)
+
+
+def _the_year(phrase: str, before: str, after: str) -> bool:
+    """ "for the year", "the full year": the year being reported; "the year
+    before" counts from elsewhere, "the year he left" is a clause."""
+    if _YEAR_AFTER.match(after):
+        return False
+    return phrase != "the year" or _YEAR_LEAD.search(before) is not None
 
 
 def _month_alone(month: str, before: str, after: str) -> bool:
@@ -255,36 +367,63 @@ def _read(
         # "at 3 p.m. on Tuesday" reads as "on Tuesday at 3 p.m."; when that
         # does not read, the day alone is still a date.
         with_clock = text[early.start() : e]
-        tense = intrinsic_tense(with_clock) or sentence_tense(
-            text, sentence, (early.start(), e)
-        )
-        when = _parse(f"{phrase} at {early['clock']}", anchor, tense)
+        prefer, tense = _direction(text, kind, with_clock, sentence, (early.start(), e))
+        when = _parse(f"{phrase} at {early['clock']}", anchor, prefer)
         if when is not None:
             s, phrase = early.start(), with_clock
     if when is None:
-        tense = intrinsic_tense(phrase) or sentence_tense(text, sentence, (s, e))
-        when = _parse(reading, anchor, tense)
+        prefer, tense = _direction(text, kind, phrase, sentence, (s, e))
+        when = _parse(reading, anchor, prefer)
     if when is None:
         return None
     when = replace(when, text=" ".join(phrase.split()))
     return (s, e), when, _final_tense(when, anchor, tense)
 
 
-def _parse(phrase: str, anchor: date, tense: Tense) -> FuzzyDate | None:
+_WEEKDAY_WORD = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
+def _direction(
+    text: str, kind: Kind, phrase: str, sentence: Span, span: Span
+) -> tuple[Prefer, Tense]:
+    """Which way to read a phrase without its year or week, and the tense
+    of what it dates.
+
+    The phrase's own words ("next", "ago") win; then the cues of its clause
+    (``store.ingest.tense``). With no cue, or after "for" ("results for
+    the third quarter", "figures for January"), a month, day of a month or
+    quarter is the nearest one, ahead or behind: "payable Jan. 2", "takes
+    effect Nov. 13". A bare weekday is still the past one (news reports the
+    week gone), or after "for" the coming one ("a vote for Friday").
+    """
+    own = intrinsic_tense(phrase)
+    if own is not None:
+        return own, own
+    weekday = _WEEKDAY_WORD.search(phrase) is not None and not re.search(r"\d", phrase)
+    by_date = kind in ("day", "month", "year", "season", "range") and not weekday
+    if after_for(text, sentence, span):
+        return ("auto" if by_date else "future"), "future"
+    found = clause_tense(text, sentence, span)
+    if found is not None:
+        return found, found
+    return ("auto" if by_date else "past"), "past"
+
+
+def _parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
     """parse_date, with "Tuesday night" read as its day when the words
     for a part of the day are all that stops it."""
     for attempt in (phrase, _PART_SUFFIX.sub("", phrase, count=1)):
-        when = _cached_parse(attempt, anchor, tense)
+        when = _cached_parse(attempt, anchor, prefer)
         if when is not None:
             return replace(when, text=" ".join(phrase.split()))
     return None
 
 
 @functools.lru_cache(maxsize=4096)
-def _cached_parse(phrase: str, anchor: date, tense: Tense) -> FuzzyDate | None:
+def _cached_parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
     """A long article says "last week" many times; read it once."""
     try:
-        return parse_date(phrase, anchor, prefer=tense)
+        return parse_date(phrase, anchor, prefer=prefer)
     except DateParseError:
         return None
 

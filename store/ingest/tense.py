@@ -23,8 +23,11 @@ _FUTURE = re.compile(
     r"|planned|going|about|likely|unlikely)\s+(?:to|for)\b"
     r"|(?:scheduled|slated|set|planned|due)\s+(?:to|for)\b"
     r"|(?:is|are)\s+to\b|to\s+be\s+held|to\s+take\s+place"
+    # Past forms ("agreed to") point ahead only for what follows "to":
+    # `_FUTURE_TO` puts the cue there and leaves the verb a past cue, so
+    # "on Thursday agreed to repay" reads Thursday backwards.
     r"|(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten|agree"
-    r"|prepare)(?:s|d|ed|ing)?\s+to\b"
+    r"|prepare)(?:s|ing)?\s+to\b"
     r"|look(?:s|ing)?\s+forward\s+to"
     # "was expected in early December": what is expected lies ahead.
     r"|(?:expected|scheduled|slated|planned|due)\s+(?:in|on|at|by|during|before)"
@@ -45,7 +48,7 @@ _FUTURE_TO = re.compile(
     r"(?i)\b(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten"
     r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call|negotiat|work"
     r"|try|tries|tried|push|press|race|scramble|need)(?:s|d|e|es|ed|ing)?"
-    r"\s+(?:(?!to\b)[\w'’-]+\s+){1,4}?(?P<to>to)\s+"
+    r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )
 _IRREGULAR = (
@@ -58,6 +61,7 @@ _NOT_PAST = word_set(
     "need feed seed speed indeed proceed exceed succeed bed red shed bred wed "
     "hundred embed breed greed heed steed weed deed"
 )
+_DETERMINER = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|these|those)\s+$")
 _PAST = re.compile(rf"\b(?:{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed)\b")
 #: Words a future cue may govern: "will be held", "is expected to be signed".
 _ABSORB = 4
@@ -105,6 +109,8 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
         pos = match.start()
         if skip[0] <= pos < skip[1] or match.group() in _NOT_PAST:
             continue
+        if _DETERMINER.search(text, max(start, pos - 8), pos):
+            continue  # "the reduced dividend": an adjective, not a verb
         if any(s <= pos < e for s, e in future):
             continue
         governed = any(
@@ -116,17 +122,60 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     return found
 
 
+#: Where one clause of a news sentence ends and the next begins: "said on
+#: Tuesday that Iraq would retaliate" puts Tuesday with "said" and nothing
+#: after "that" with it.
+_CLAUSE_BREAK = re.compile(
+    r"[;:,()\"“”]|\s[-–—]+\s|\b(?:and|but|while|whereas|although|though|because"
+    r"|since|that|which|who|whom|whose|when|where|if|unless|after|before|until"
+    r"|so)\b"
+)
+
+
+def clause(text: str, sentence: Span, span: Span) -> Span:
+    """The clause of ``text[sentence]`` that holds ``span``: from the last
+    break before it to the first one after it."""
+    start = sentence[0]
+    for match in _CLAUSE_BREAK.finditer(text, sentence[0], span[0]):
+        start = match.end()
+    after = _CLAUSE_BREAK.search(text, span[1], sentence[1])
+    return start, after.start() if after is not None else sentence[1]
+
+
+def clause_tense(text: str, sentence: Span, span: Span) -> Tense | None:
+    """The tense the cues of its own clause give the expression at ``span``,
+    else the nearest cue of its sentence, else None: nothing says.
+
+    A cue's clause wins over the sentence: "The former mayor on Thursday
+    agreed to repay the funds, and will appear in court" reads Thursday
+    from "agreed", not from "will".
+    """
+    own = clause(text, sentence, span)
+    for region in (own, sentence):
+        found = cues(text, region, span)
+        before = [kind for pos, kind in found if pos < span[0]]
+        if before:
+            return before[-1]
+        after = [kind for pos, kind in found if pos >= span[1]]
+        if after:
+            return after[0]
+    return None
+
+
+def after_for(text: str, sentence: Span, span: Span) -> bool:
+    """ "for" right before the expression ("a vote for Friday", "results
+    for the third quarter"): it names what a thing is for, not when it was
+    said, so the verb's tense does not settle the direction."""
+    return _FOR.search(text, max(sentence[0], span[0] - 5), span[0]) is not None
+
+
 def sentence_tense(text: str, sentence: Span, span: Span) -> Tense:
-    """The tense the nearest cue gives the expression at ``span``.
+    """The tense the nearest cue gives the expression at ``span``; with no
+    cue at all, past: news mostly reports.
 
     "for" right before it ("invited ... for February talks", "set a vote
     for Friday") points forward whatever the verb.
     """
-    if _FOR.search(text, max(sentence[0], span[0] - 5), span[0]):
+    if after_for(text, sentence, span):
         return "future"
-    found = cues(text, sentence, span)
-    before = [kind for pos, kind in found if pos < span[0]]
-    if before:
-        return before[-1]
-    after = [kind for pos, kind in found if pos >= span[1]]
-    return after[0] if after else "past"
+    return clause_tense(text, sentence, span) or "past"
