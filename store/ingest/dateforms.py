@@ -179,6 +179,6 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     # "2014-2016", "1987-88": a span of years. The second year is written
     # after a dash, which a lone year never follows.
     ("range", rf"{YEAR}[-–](?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%/-])"),
-    ("month", rf"(?:{MONTHS})"),
+    ("month", rf"(?:(?i:last|next|this)\s+)?(?:{MONTHS})"),
     ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{YEAR}"),
 )

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Literal
 
 from dateline.store.dates.parse import parse_date
-from dateline.store.dates.parts import Prefer
+from dateline.store.dates.parts import Prefer, add_months
 from dateline.store.errors import DateParseError
 from dateline.store.ingest.dateforms import (
     CLOCK,
@@ -162,12 +162,12 @@ def find_dates(
         if reading is None:
             continue
         span, when, tense = reading
-        if kind == "relative" and (shifted := _year_ago(when, anchor, refs)):
+        if kind == "relative" and (shifted := _year_ago(text, sentence, when, refs)):
             when = shifted
         if _WRITTEN_YEAR.search(when.text):
             year = when.start_day.year
         if kind not in ("anaphor", "present", "window") and not _AGO.search(when.text):
-            refs.note(when)
+            refs.note(when, anchor)
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
         vague = kind in ("window", "present")
         bound = _bound(text, span[0], sentence[0])
@@ -176,7 +176,12 @@ def find_dates(
 
 
 _AGO = re.compile(r"(?i)\bago\b")
-_YEAR_AGO = re.compile(r"(?i)(?:a|one)\s+year\s+ago")
+_YEAR_AGO = re.compile(r"(?i)(?:a|one)\s+year\s+ago|(?:in\s+)?last\s+year")
+#: Words of a results story comparing a period with the one a year before.
+_COMPARING = re.compile(
+    r"(?i)\b(?:quarter|period|compared|comparable|corresponding|year-ago"
+    r"|year-earlier|versus)\b"
+)
 _BOUND = re.compile(
     r"(?i:\b(?P<word>before|after|by|until|till|since|no\s+later\s+than"
     r"|not\s+before|no\s+earlier\s+than))\s+$"
@@ -194,19 +199,21 @@ def _bound(text: str, start: int, floor: int) -> Bound | None:
     return _BOUND_OF.get(word, word)  # type: ignore[return-value]
 
 
-def _year_ago(when: FuzzyDate, anchor: date, refs: References) -> FuzzyDate | None:
+def _year_ago(
+    text: str, sentence: Span, when: FuzzyDate, refs: References
+) -> FuzzyDate | None:
     """ "a year ago" beside a quarter just reported is that quarter a year
-    back: "net fell to $2 million from $3 million a year ago"."""
-    if not _YEAR_AGO.fullmatch(when.text):
+    back: "net fell to $2 million from $3 million a year ago"; so is "last
+    year" in a sentence comparing periods ("the corresponding period last
+    year")."""
+    if not _YEAR_AGO.fullmatch(when.text) or refs.reported is None:
         return None
-    quarter = refs.reported_quarter(anchor)
-    if quarter is None:
+    ago = "ago" in when.text.lower()
+    if not ago and not _COMPARING.search(text, sentence[0], sentence[1]):
         return None
-    reading = read_anchored("a year earlier", refs, anchor)
-    if reading is None:
-        return None
-    start, end, precision = reading
-    return replace(when, start=start, end=end, precision=precision)
+    start = add_months(refs.reported.start_day, -12)
+    end = add_months(refs.reported.end_day, -12)
+    return replace(when, start=start, end=end, precision="quarter")
 
 
 def _read_anchored(
@@ -263,7 +270,9 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     lowered = phrase.lower()
     if lowered == "now" and (_NOW_BEFORE.search(before) or _NOW_AFTER.match(after)):
         return False
-    if lowered.endswith(("past", "future")) and _MORE_NOUN.match(after):
+    if lowered.endswith(("past", "future")) and (
+        _MORE_NOUN.match(after) or re.match(r"\s+of\b", after)
+    ):
         return False  # "the past few years": a window the patterns missed
     if lowered.startswith("the") and lowered.endswith("year"):
         return _the_year(lowered, before, after)
@@ -381,6 +390,7 @@ def _read(
 
 
 _WEEKDAY_WORD = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
+_QUARTER_WORD = re.compile(r"(?i)\b(?:quarter|half)\b")
 
 
 def _direction(
@@ -401,12 +411,31 @@ def _direction(
         return own, own
     weekday = _WEEKDAY_WORD.search(phrase) is not None and not re.search(r"\d", phrase)
     by_date = kind in ("day", "month", "year", "season", "range") and not weekday
+    bound = _bound(text, span[0], sentence[0])
+    if bound == "since":
+        return "past", "past"  # "since Jan. 13": it began before
     if after_for(text, sentence, span):
         return ("auto" if by_date else "future"), "future"
     found = clause_tense(text, sentence, span)
+    if by_date and _QUARTER_WORD.search(phrase):
+        # A quarter is reported on once it is over and forecast before it
+        # starts, whatever the verb: the nearest one is meant.
+        return "auto", found or "past"
+    if found == "past" and by_date and bound in ("by", "until", "before"):
+        # "was extended to Nov. 16", "had until mid-November": a deadline
+        # set in the past still lies ahead as often as not.
+        return "auto", found
     if found is not None:
         return found, found
     return ("auto" if by_date else "past"), "past"
+
+
+#: A day the tense puts this far away is doubted when the other reading is
+#: near: news writes "Jan. 14" without its year only when it is close by
+#: (AP style gives the year of any other). A month keeps its tense: "the
+#: talks resumed in March", said in January, is last March.
+_FAR_DAYS = 200
+_NEAR_DAYS = 62
 
 
 def _parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
@@ -415,8 +444,20 @@ def _parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
     for attempt in (phrase, _PART_SUFFIX.sub("", phrase, count=1)):
         when = _cached_parse(attempt, anchor, prefer)
         if when is not None:
+            far = when.precision == "day" and _distance(when, anchor) > _FAR_DAYS
+            if prefer != "auto" and far:
+                near = _cached_parse(attempt, anchor, "auto")
+                if near is not None and _distance(near, anchor) <= _NEAR_DAYS:
+                    when = near
             return replace(when, text=" ".join(phrase.split()))
     return None
+
+
+def _distance(when: FuzzyDate, anchor: date) -> int:
+    """Days between ``anchor`` and the nearest day of the reading."""
+    if when.start_day <= anchor <= when.end_day:
+        return 0
+    return min(abs((when.start_day - anchor).days), abs((when.end_day - anchor).days))
 
 
 @functools.lru_cache(maxsize=4096)

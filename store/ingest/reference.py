@@ -40,18 +40,16 @@ class References:
 
     last: FuzzyDate | None = None
     quarter: FuzzyDate | None = None
+    #: The latest quarter named that had just ended by the article's date:
+    #: the one a results story reports, whatever forecasts follow it.
+    reported: FuzzyDate | None = None
 
-    def note(self, when: FuzzyDate) -> None:
+    def note(self, when: FuzzyDate, anchor: date) -> None:
         self.last = when
         if when.precision == "quarter" and _is_quarter(when.start_day, when.end_day):
             self.quarter = when
-
-    def reported_quarter(self, anchor: date) -> FuzzyDate | None:
-        """The quarter named that had just ended by ``anchor``, if any."""
-        q = self.quarter
-        if q is None or not 0 <= (anchor - q.end_day).days <= _REPORTING_DAYS:
-            return None
-        return q
+            if 0 <= (anchor - when.end_day).days <= _REPORTING_DAYS:
+                self.reported = when
 
 
 def _is_quarter(start: date, end: date) -> bool:
@@ -101,7 +99,7 @@ def read_anchored(
         count = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"])
         if count is None:
             return None
-        base = refs.reported_quarter(anchor) if m["unit"] == "year" else None
+        base = refs.reported if m["unit"] == "year" else None
         base = base or refs.last
         if base is None:
             if m["unit"] != "year" or m["dir"] not in ("earlier", "before"):
@@ -110,7 +108,7 @@ def read_anchored(
             return date(year, 1, 1), date(year, 12, 31), "year"
         return _shift(base, m["unit"], count * _WAY[m["dir"]])
     if m := _YEAR_AGO.fullmatch(text):
-        base = refs.quarter or refs.last
+        base = refs.reported or refs.quarter or refs.last
         if base is None:
             return None
         return _shift(base, "year", -1)
@@ -127,15 +125,17 @@ def read_anchored(
         return _shift(refs.last, "day", _WAY[m["way"]], own=True)
     if m := _THAT.fullmatch(text):
         unit = "day" if m["unit"] in _DAYISH else m["unit"]
-        if refs.last is None:
+        base = (refs.quarter if unit == "quarter" else None) or refs.last
+        if base is None:
             return None
-        return _shift(refs.last, unit, 0, own=True)
+        return _shift(base, unit, 0, own=True)
     if m := _QUARTER.fullmatch(text):
         if m["unit"] == "period" and not m["mod"]:
             return None  # "the period" names no span of its own
         if m["mod"] == "current ":
             return (*_quarter_of(anchor), "quarter")
-        named = refs.quarter
+        latest = m["mod"] in ("latest ", "most recent ")
+        named = refs.reported if latest else refs.quarter
         if named is not None:
             return named.start_day, named.end_day, "quarter"
         # The latest quarter to have ended: the one a report is about.

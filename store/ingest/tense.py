@@ -21,8 +21,13 @@ _FUTURE = re.compile(
     r"|planned|later\s+this|from\s+now"
     r"|(?:is|are|am|be|been|was|were)\s+(?:scheduled|slated|set|due|expected|poised"
     r"|planned|going|about|likely|unlikely)\s+(?:to|for)\b"
-    r"|(?:scheduled|slated|set|planned|due)\s+(?:to|for)\b"
-    r"|(?:is|are)\s+to\b|to\s+be\s+held|to\s+take\s+place"
+    # "due to" also means "because of": only "due to be", "due to expire".
+    r"|(?:scheduled|slated|set|planned)\s+(?:to|for)\b|due\s+for\b"
+    r"|due\s+to\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|this\b|that\b"
+    r"|these\b|those\b|higher\b|lower\b|strong\b|weak\b|poor\b)[a-z]+(?<!ing)\b"
+    # "payable Jan. 2", "effective Feb. 1": terms that take effect ahead.
+    r"|payable|effective(?!\s+(?:immediately|today|now)\b)"
+    r"|(?:is|are)\s+to\b|to\s+be\s+(?:held|[a-z]+ed)\b|to\s+take\s+place"
     # Past forms ("agreed to") point ahead only for what follows "to":
     # `_FUTURE_TO` puts the cue there and leaves the verb a past cue, so
     # "on Thursday agreed to repay" reads Thursday backwards.
@@ -47,7 +52,9 @@ _FUTURE = re.compile(
 _FUTURE_TO = re.compile(
     r"(?i)\b(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten"
     r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call|negotiat|work"
-    r"|try|tries|tried|push|press|race|scramble|need)(?:s|d|e|es|ed|ing)?"
+    r"|try|tries|tried|push|press|race|scramble|need"
+    # "an agreement to acquire the bank in January", "a plan to ...".
+    r"|agreement|deal|proposal|offer|bid|decision|effort|attempt)(?:s|d|e|es|ed|ing)?"
     r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )
@@ -61,7 +68,10 @@ _NOT_PAST = word_set(
     "need feed seed speed indeed proceed exceed succeed bed red shed bred wed "
     "hundred embed breed greed heed steed weed deed"
 )
-_DETERMINER = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|these|those)\s+$")
+_DETERMINER = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her|our|this|these|those)\s+"
+    r"(?:(?:still|newly|recently|already|just|once|long|previously)\s+)?$"
+)
 _PAST = re.compile(rf"\b(?:{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed)\b")
 #: Words a future cue may govern: "will be held", "is expected to be signed".
 _ABSORB = 4
@@ -109,7 +119,7 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
         pos = match.start()
         if skip[0] <= pos < skip[1] or match.group() in _NOT_PAST:
             continue
-        if _DETERMINER.search(text, max(start, pos - 8), pos):
+        if _DETERMINER.search(text, max(start, pos - 20), pos):
             continue  # "the reduced dividend": an adjective, not a verb
         if any(s <= pos < e for s, e in future):
             continue
