@@ -220,6 +220,16 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Reading:
     return Reading(start, end, "quarter", floating=floating)
 
 
+def _year_quarter(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "next year's first quarter": the quarter of the year named."""
+    shift = {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    nth = int(m["q"][0]) if m["q"][0].isdigit() else ORDINALS[m["q"]]
+    start = date(
+        check_year(ctx.anchor.year + shift), 3 * (4 if nth == -1 else nth) - 2, 1
+    )
+    return Reading(start, add_months(start, 3) - timedelta(days=1), "quarter")
+
+
 def _season(m: re.Match[str], ctx: Ctx) -> Reading:
     first = SEASONS[m["season"]]
 
@@ -355,6 +365,7 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
     # "third-quarter", "fiscal first quarter of 1990", "1988 third quarter".
     (rf"(?:the )?(?:fiscal )?{_Q_ORD}[- ]quarter{_OF_FISCAL}", _quarter),
     (rf"{YEAR} (?:fiscal )?{_Q_ORD}[- ]quarter", _quarter),
+    (rf"(?P<rel>this|last|next) year's (?:fiscal )?{_Q_ORD}[- ]quarter", _year_quarter),
     (_CENTURY, _century),
     (rf"(?:the )?(?P<h>first|1st|second|2nd) half{_OF_YEAR}", _quarter),
     (rf"h(?P<h>[12]) {YEAR}", _quarter),

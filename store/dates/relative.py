@@ -280,7 +280,7 @@ _ELSEWHERE = (
 #: How far a vague word reaches from the anchor: "recently" about three
 #: months back, "the past" and "the future" some ten years, "the near
 #: future" three months ahead. Wide on purpose: the words say little.
-_REACH = {"recently": 3, "lately": 3, "near future": 3, "past": 120}
+_REACH = {"recently": 3, "recent": 3, "lately": 3, "near future": 3, "past": 120}
 _REACH |= {"recent past": 12, "distant past": 120, "future": 120}
 _REACH |= {"distant future": 120, "foreseeable future": 12}
 
@@ -304,7 +304,10 @@ def _vague_reach(m: re.Match[str], ctx: Ctx) -> Reading:
 
 Handler = Callable[[re.Match[str], Ctx], Reading | None]
 RELATIVE_FORMS: tuple[tuple[str, Handler], ...] = (
-    (r"(?:right )?now|currently|presently|present|nowadays|these days", _present),
+    (
+        r"(?:right )?now|currently|current|presently|present|nowadays|these days",
+        _present,
+    ),
     (rf"{'|'.join(sorted(_REACH, key=len, reverse=True))}", _vague_reach),
     (rf"{_MODS} (?P<unit>year|month|week|weekend|quarter|decade)", _this_unit),
     (

@@ -42,6 +42,20 @@ CLOCK = (
 )
 PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
 _ORDINAL = r"(?:first|second|third|fourth|last)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen)"
+)
+#: Spoken years: "nineteen ninety-six", "nineteen oh five", "two thousand
+#: and one". A bare "two thousand" needs "the year" before it: it is a count
+#: far more often than a year.
+SPOKEN_YEAR = (
+    rf"(?:(?:eighteen|nineteen)[-\s](?:{_TENS}(?:[-\s]{_UNITS})?|{_TEENS}"
+    rf"|(?:oh|o)[-\s]{_UNITS})|two\s+thousand(?:\s+and)?[-\s](?:{_TEENS}|{_UNITS})"
+    rf"|(?<=year\s)two\s+thousand)\b"
+)
 
 FORMS: tuple[tuple[Kind, str], ...] = (
     ("range", rf"{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?"),
@@ -53,7 +67,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}(?:,?\s+{YEAR})?"),
     ("day", r"(?<![\d/-])\d{4}-\d{2}-\d{2}(?![\d-])"),
     ("day", r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{4}(?![\d/])"),
-    ("month", rf"(?:{MONTHS}|{_MONTH_ABBR}),?\s+{YEAR}"),
+    ("month", rf"(?:{MONTHS}|{_MONTH_ABBR}),?\s+(?:{YEAR}|(?i:{SPOKEN_YEAR}))"),
     (
         "month",
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
@@ -78,6 +92,14 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR})?",
     ),
     ("year", rf"(?i:fiscal\s+){YEAR}"),
+    # "this year's third quarter", "next year's first quarter".
+    (
+        "year",
+        rf"(?i:(?:this|last|next)\s+year['’]s\s+(?:fiscal\s+)?{_ORDINAL}[-\s]quarter)",
+    ),
+    # "nineteen ninety-six", "the year two thousand": years as a broadcast
+    # transcript spells them.
+    ("year", rf"(?i:(?:the\s+year\s+)?{SPOKEN_YEAR})"),
     ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){YEAR}"),
     # "the second half of the year", "the end of the month", "the start of
     # next year": parts of a period named relative to the article's date.
@@ -104,7 +126,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "season",
         rf"(?i:(?:(?:this|last|next|coming|past)\s+)?(?:spring|summer|autumn|winter|fall))"
-        rf"(?:,?\s+(?:of\s+)?{YEAR})?(?!-)",
+        rf"(?:,?\s+(?:of\s+)?(?:{YEAR}|(?i:{SPOKEN_YEAR})))?(?!-)",
     ),
     (
         "relative",
@@ -145,6 +167,9 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "present",
         r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|recently"
+        # "the current crisis", "the recent sale": the adjectives too.
+        r"|current(?=\s+[a-z])(?!\s+(?:fiscal|year|quarter|month|week|period|account"
+        r"|dollars?|prices?)\b)|recent(?=\s+[a-z])"
         r"|lately|(?:in\s+)?the\s+(?:recent\s+|distant\s+)?past"
         r"|(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
     ),
@@ -165,6 +190,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         r"|evening|night|week|month|quarter|year)"
         r"|(?:the|that)\s+(?:latest\s+|current\s+|most\s+recent\s+|same\s+)?"
         r"(?:fiscal\s+)?(?:quarter|period)"
+        rf"|(?:the\s+)?{YEAR}\s+(?:fiscal\s+)?(?:quarter|period)"
         r"|the\s+(?:current\s+|full\s+|latest\s+|fiscal\s+|current\s+fiscal\s+"
         r"|latest\s+fiscal\s+)?year)\b(?!-)",
     ),

@@ -178,6 +178,11 @@ def find_dates(
 _AGO = re.compile(r"(?i)\bago\b")
 _YEAR_AGO = re.compile(r"(?i)(?:a|one)\s+year\s+ago|(?:in\s+)?last\s+year")
 #: Words of a results story comparing a period with the one a year before.
+#: A results sentence about a year or most of one compares with the year
+#: before, not with a quarter.
+_WHOLE_YEAR = re.compile(
+    r"(?i)\b(?:nine|six|12|twelve)\s+months\b|\b(?:fiscal|full|the)\s+year\b(?!-)"
+)
 _COMPARING = re.compile(
     r"(?i)\b(?:quarter|period|compared|comparable|corresponding|year-ago"
     r"|year-earlier|versus)\b"
@@ -211,9 +216,22 @@ def _year_ago(
     ago = "ago" in when.text.lower()
     if not ago and not _COMPARING.search(text, sentence[0], sentence[1]):
         return None
+    if _WHOLE_YEAR.search(text, sentence[0], sentence[1]):
+        return None  # "for the nine months ... a year ago": the year before
     start = add_months(refs.reported.start_day, -12)
     end = add_months(refs.reported.end_day, -12)
     return replace(when, start=start, end=end, precision="quarter")
+
+
+_BY_YEAR = re.compile(r"(?i)(?:a|one)\s+year\s+(?:earlier|before)|(?:the\s+)?year-\w+")
+
+
+def _year_of(refs: References, anchor: date) -> FuzzyDate:
+    """The year the text is reporting on: the reported quarter's, else the
+    article's."""
+    base = refs.reported or refs.last
+    year = base.start_day.year if base is not None else anchor.year
+    return FuzzyDate(date(year, 1, 1), date(year, 12, 31), "year")
 
 
 def _read_anchored(
@@ -226,6 +244,8 @@ def _read_anchored(
 ) -> tuple[Span, FuzzyDate, Tense] | None:
     """A phrase counted from the text's reference time ("a year earlier")."""
     phrase = " ".join(text[s:e].split())
+    if _WHOLE_YEAR.search(text, sentence[0], s) and _BY_YEAR.fullmatch(phrase):
+        refs = References(last=_year_of(refs, anchor))
     reading = read_anchored(phrase, refs, anchor)
     if reading is None:
         return None
@@ -320,9 +340,9 @@ _YEAR_AFTER = re.compile(
 def _the_year(phrase: str, before: str, after: str) -> bool:
     """ "for the year", "the full year": the year being reported; "the year
     before" counts from elsewhere, "the year he left" is a clause."""
-    if _YEAR_AFTER.match(after):
-        return False
-    return phrase != "the year" or _YEAR_LEAD.search(before) is not None
+    if phrase != "the year":
+        return not after.startswith("-")  # "the full year", "the current year"
+    return _YEAR_AFTER.match(after) is None and _YEAR_LEAD.search(before) is not None
 
 
 def _month_alone(month: str, before: str, after: str) -> bool:
@@ -391,6 +411,7 @@ def _read(
 
 _WEEKDAY_WORD = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
 _QUARTER_WORD = re.compile(r"(?i)\b(?:quarter|half)\b")
+_ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?ended\b")
 
 
 def _direction(
@@ -417,6 +438,8 @@ def _direction(
     if after_for(text, sentence, span):
         return ("auto" if by_date else "future"), "future"
     found = clause_tense(text, sentence, span)
+    if _ENDED.match(text, span[1]):
+        return "past", "past"  # "the quarter ended Sept. 30"
     if by_date and _QUARTER_WORD.search(phrase):
         # A quarter is reported on once it is over and forecast before it
         # starts, whatever the verb: the nearest one is meant.
@@ -435,6 +458,7 @@ def _direction(
 #: (AP style gives the year of any other). A month keeps its tense: "the
 #: talks resumed in March", said in January, is last March.
 _FAR_DAYS = 200
+_WRITTEN_DAY = re.compile(r"\d")
 _NEAR_DAYS = 62
 
 
@@ -444,7 +468,11 @@ def _parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
     for attempt in (phrase, _PART_SUFFIX.sub("", phrase, count=1)):
         when = _cached_parse(attempt, anchor, prefer)
         if when is not None:
-            far = when.precision == "day" and _distance(when, anchor) > _FAR_DAYS
+            far = (
+                when.precision == "day"
+                and _WRITTEN_DAY.search(attempt) is not None
+                and _distance(when, anchor) > _FAR_DAYS
+            )
             if prefer != "auto" and far:
                 near = _cached_parse(attempt, anchor, "auto")
                 if near is not None and _distance(near, anchor) <= _NEAR_DAYS:

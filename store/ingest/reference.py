@@ -84,6 +84,7 @@ _QUARTER = re.compile(
 _YEAR = re.compile(
     r"the (?P<mod>current |full |latest |fiscal |current fiscal |latest fiscal )?year"
 )
+_YEAR_PERIOD = re.compile(r"(?:the )?(?P<year>\d{4}) (?:fiscal )?(?:quarter|period)")
 _DAYISH = {"day", "morning", "afternoon", "evening", "night"}
 _WAY = {"following": 1, "next": 1, "after": 1, "later": 1, "same": 0}
 _WAY |= {"previous": -1, "preceding": -1, "prior": -1, "before": -1, "earlier": -1}
@@ -141,6 +142,13 @@ def read_anchored(
         # The latest quarter to have ended: the one a report is about.
         start, _ = _quarter_of(anchor)
         return (*_quarter_of(start - timedelta(days=1)), "quarter")
+    if m := _YEAR_PERIOD.fullmatch(text):
+        # "the 1988 period": the quarter reported on, in that year.
+        year = int(m["year"])
+        if refs.reported is None:
+            return date(year, 1, 1), date(year, 12, 31), "year"
+        start = refs.reported.start_day.replace(year=year)
+        return start, add_months(start, 3) - timedelta(days=1), "quarter"
     if m := _YEAR.fullmatch(text):
         year = anchor.year
         if m["mod"] in ("latest ", "latest fiscal "):

@@ -22,7 +22,7 @@ _FUTURE = re.compile(
     r"|(?:is|are|am|be|been|was|were)\s+(?:scheduled|slated|set|due|expected|poised"
     r"|planned|going|about|likely|unlikely)\s+(?:to|for)\b"
     # "due to" also means "because of": only "due to be", "due to expire".
-    r"|(?:scheduled|slated|set|planned)\s+(?:to|for)\b|due\s+for\b"
+    r"|(?:scheduled|slated|set)\s+(?:to|for)\b|(?:planned|due)\s+for\b"
     r"|due\s+to\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|this\b|that\b"
     r"|these\b|those\b|higher\b|lower\b|strong\b|weak\b|poor\b)[a-z]+(?<!ing)\b"
     # "payable Jan. 2", "effective Feb. 1": terms that take effect ahead.

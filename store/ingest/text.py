@@ -58,9 +58,7 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])"
     r"(?:,[ \t]*(?P<extra>[^()\n]{1,40}?))?"
     r"(?:[ \t]*\((?P<outlet>[^()\n]{2,40})\))?"
-    # Wire copy may end the dateline with its dash: "WASHINGTON, August 8
-    # (Xinhua) --" and the story on the next line.
-    r"[ \t]*[-–—]+(?:[ \t]+|[ \t]*(?=\n))"
+    r"[ \t]*[-–—]+[ \t]+"
 )
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr st jr sr gen col lt sgt capt gov sen rep prof inc corp ltd co "
