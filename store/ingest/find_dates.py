@@ -188,10 +188,11 @@ _COMPARING = re.compile(
     r"|year-earlier|versus)\b"
 )
 _BOUND = re.compile(
-    r"(?i:\b(?P<word>before|after|by|until|till|since|no\s+later\s+than"
+    r"(?i:\b(?P<word>before|after|by|until|till|through|since|no\s+later\s+than"
     r"|not\s+before|no\s+earlier\s+than))\s+$"
 )
-_BOUND_OF = {"till": "until", "no later than": "by", "no earlier than": "after"}
+_BOUND_OF = {"till": "until", "through": "until", "no later than": "by"}
+_BOUND_OF |= {"no earlier than": "after"}
 _BOUND_OF |= {"not before": "after"}
 
 
@@ -466,7 +467,8 @@ def _parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
     """parse_date, with "Tuesday night" read as its day when the words
     for a part of the day are all that stops it."""
     for attempt in (phrase, _PART_SUFFIX.sub("", phrase, count=1)):
-        when = _cached_parse(attempt, anchor, prefer)
+        when = _nearest(attempt, anchor) if prefer == "auto" else None
+        when = when or _cached_parse(attempt, anchor, prefer)
         if when is not None:
             far = (
                 when.precision == "day"
@@ -479,6 +481,18 @@ def _parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
                     when = near
             return replace(when, text=" ".join(phrase.split()))
     return None
+
+
+def _nearest(phrase: str, anchor: date) -> FuzzyDate | None:
+    """The nearer of the past and the future reading, the future only when
+    it is much nearer: news reports more than it announces, so "Oct. 23",
+    said in May with nothing else to go on, is last October."""
+    past = _cached_parse(phrase, anchor, "past")
+    future = _cached_parse(phrase, anchor, "future")
+    if past is None or future is None or past == future:
+        return past or future
+    ahead, behind = _distance(future, anchor), _distance(past, anchor)
+    return future if 2 * ahead < behind else past
 
 
 def _distance(when: FuzzyDate, anchor: date) -> int:

@@ -54,7 +54,8 @@ _FUTURE_TO = re.compile(
     r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call|negotiat|work"
     r"|try|tries|tried|push|press|race|scramble|need"
     # "an agreement to acquire the bank in January", "a plan to ...".
-    r"|agreement|deal|proposal|offer|bid|decision|effort|attempt)(?:s|d|e|es|ed|ing)?"
+    r"|decide|agreement|deal|proposal|offer|bid|decision|effort|attempt)"
+    r"(?:s|d|e|es|ed|ing)?"
     r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )
@@ -135,10 +136,11 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
 #: Where one clause of a news sentence ends and the next begins: "said on
 #: Tuesday that Iraq would retaliate" puts Tuesday with "said" and nothing
 #: after "that" with it.
+#: A bare "and" joins words more often than clauses ("between Australia and
+#: India", "will double flights and add routes"): only ", and" breaks.
 _CLAUSE_BREAK = re.compile(
-    r"[;:,()\"“”]|\s[-–—]+\s|\b(?:and|but|while|whereas|although|though|because"
-    r"|since|that|which|who|whom|whose|when|where|if|unless|after|before|until"
-    r"|so)\b"
+    r"[;:,()\"“”]|\s[-–—]+\s|\b(?:while|whereas|although|though|because"
+    r"|since|that|which|who|whom|whose|when|where|if|unless|after|before|until)\b"
 )
 
 
