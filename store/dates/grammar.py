@@ -206,7 +206,8 @@ def _ordinal_week(m: re.Match[str], ctx: Ctx) -> Reading:
 def _quarter(m: re.Match[str], ctx: Ctx) -> Reading:
     groups = m.groupdict()
     if groups.get("h"):
-        half = int(groups["h"]) if groups["h"].isdigit() else ORDINALS[groups["h"]]
+        word = "second" if groups["h"] == "last" else groups["h"]
+        half = int(word[0]) if word[0].isdigit() else ORDINALS[word]
         first, length = 6 * half - 5, 6
     else:
         nth = int(groups["q"]) if groups["q"].isdigit() else ORDINALS[groups["q"]]
@@ -367,7 +368,7 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
     (rf"{YEAR} (?:fiscal )?{_Q_ORD}[- ]quarter", _quarter),
     (rf"(?P<rel>this|last|next) year's (?:fiscal )?{_Q_ORD}[- ]quarter", _year_quarter),
     (_CENTURY, _century),
-    (rf"(?:the )?(?P<h>first|1st|second|2nd) half{_OF_YEAR}", _quarter),
+    (rf"(?:the )?(?P<h>first|1st|second|2nd|last) half{_OF_YEAR}", _quarter),
     (rf"h(?P<h>[12]) {YEAR}", _quarter),
     (_SEASON, _season),
     (rf"{_MOD}{MON}(?:{_OF_YEAR}| (?P<rel>this|last|next) year)", _month),

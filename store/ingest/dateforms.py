@@ -32,6 +32,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: "Nov. 4:" opens a list item; "4:30" is a clock time.
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£/.,-])(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
+#: A year right after "mid-" ("mid-1996"), where a lone year's guard
+#: against a dash before it does not apply.
+_YEAR_AFTER_DASH = r"(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
 _NUMW = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve)"
@@ -82,7 +85,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "year",
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
-        rf"{YEAR}",
+        rf"{_YEAR_AFTER_DASH}",
     ),
     # "the third quarter", "third-quarter profit", "fiscal first-quarter",
     # "the 1988 third quarter", "fiscal 1990".
@@ -100,7 +103,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     # "nineteen ninety-six", "the year two thousand": years as a broadcast
     # transcript spells them.
     ("year", rf"(?i:(?:the\s+year\s+)?{SPOKEN_YEAR})"),
-    ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){YEAR}"),
+    ("year", rf"(?i:(?:the\s+)?(?:first|second|last)\s+half\s+of\s+){YEAR}"),
     # "the second half of the year", "the end of the month", "the start of
     # next year": parts of a period named relative to the article's date.
     (
@@ -171,7 +174,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         r"|current(?=\s+[a-z])(?!\s+(?:fiscal|year|quarter|month|week|period|account"
         r"|dollars?|prices?)\b)|recent(?=\s+[a-z])"
         r"|lately|(?:in\s+)?the\s+(?:recent\s+|distant\s+)?past"
-        r"|(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
+        r"|(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
+        r"|(?:in\s+|over\s+)?the\s+(?:near|short)\s+term)\b",
     ),
     # Counted from another date the text gave ("a year earlier", "the
     # year-ago quarter", "the next day", "later that year", "the quarter"):
@@ -207,4 +211,11 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("range", rf"{YEAR}[-–](?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%/-])"),
     ("month", rf"(?:(?i:last|next|this)\s+)?(?:{MONTHS})"),
     ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{YEAR}"),
+    ("year", rf"(?i:(?:early|mid|late)-){_YEAR_AFTER_DASH}"),
+    # "the coming months", "the next few quarters": a stretch from now on.
+    (
+        "window",
+        r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+"
+        r"(?:days|weeks|months|years|quarters))\b",
+    ),
 )

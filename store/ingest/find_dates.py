@@ -90,7 +90,7 @@ _COUNT_AFTER = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?i:\b(?:no\.?|number|resolution|article|flight|route|highway|room|page"
     r"|pp?\.|model|code|version|call|phone|tel\.?|about|some|over|nearly|almost"
-    r"|than|of|the\s+top|#))\s*$"
+    r"|than|(?:total|sum|out|one|some|all|each|none|most)\s+of|the\s+top|#))\s*$"
 )
 _LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
@@ -292,7 +292,7 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     if lowered == "now" and (_NOW_BEFORE.search(before) or _NOW_AFTER.match(after)):
         return False
     if lowered.endswith(("past", "future")) and (
-        _MORE_NOUN.match(after) or re.match(r"\s+of\b", after)
+        _MORE_NOUN.match(after) or re.match(r"\s+(?:of|century|decade)\b", after)
     ):
         return False  # "the past few years": a window the patterns missed
     if lowered.startswith("the") and lowered.endswith("year"):
@@ -307,6 +307,10 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False  # "most recently in 2025": the date that follows says when
     if _DAY_WORD_NAME.match(phrase) and not _SENTENCE_OPENS.search(before):
         return False
+    if re.fullmatch(
+        r"(?:This|Next|Last)\s+Week", phrase
+    ) and not _SENTENCE_OPENS.search(before):
+        return False  # "ABC's This Week": a programme
     if re.match(r"(?i)last\s", phrase) and _LAST_AS_VERB.search(before):
         return False
     if re.fullmatch(YEAR, phrase):
