@@ -170,9 +170,9 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "present",
         r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|recently"
-        # "the current crisis", "the recent sale": the adjectives too.
+        # "the current crisis": the adjective too.
         r"|current(?=\s+[a-z])(?!\s+(?:fiscal|year|quarter|month|week|period|account"
-        r"|dollars?|prices?)\b)|recent(?=\s+[a-z])"
+        r"|dollars?|prices?)\b)"
         r"|lately|(?:in\s+)?the\s+(?:recent\s+|distant\s+)?past"
         r"|(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
         r"|(?:in\s+|over\s+)?the\s+(?:near|short)\s+term)\b",

@@ -148,6 +148,7 @@ def find_dates(
     starts = [s[0] for s in sentences]
     quotes = quote_spans(text, start, end)
     found: list[FoundDate] = []
+    kinds: list[Kind] = []
     #: The last year written out, for "in March of that year".
     year: int | None = None
     for kind, cand_start, cand_end in _candidates(text, start, end, masked):
@@ -172,7 +173,52 @@ def find_dates(
         vague = kind in ("window", "present")
         bound = _bound(text, span[0], sentence[0])
         found.append(FoundDate(span, when, tense, sentence, quoted, vague, bound))
-    return _join_ranges(text, found, anchor)
+        kinds.append(kind)
+    return _join_ranges(text, _as_said(text, found, kinds, anchor), anchor)
+
+
+#: Verbs that date a statement: "she said on Tuesday".
+_SPEECH = re.compile(
+    r"(?i)\b(?:said|says|told|announced|added|stated|wrote|declared|warned|insisted)\b"
+)
+
+
+def _as_said(
+    text: str, found: list[FoundDate], kinds: list[Kind], anchor: date
+) -> list[FoundDate]:
+    """A quotation counts from the day it was said: in ' "We vote
+    tomorrow," he said on Tuesday ', tomorrow is Wednesday, not the day
+    after the article."""
+    out = list(found)
+    for i, item in enumerate(found):
+        deictic = kinds[i] == "relative" or (
+            kinds[i] == "day" and _WEEKDAY_WORD.search(item.text) is not None
+        )
+        if not item.quoted or not deictic:
+            continue
+        said = next(
+            (
+                other.when.start_day
+                for other in found
+                if other.sentence == item.sentence
+                and not other.quoted
+                and other.when.precision in ("day", "hour", "minute")
+                and other.when.start_day < anchor
+                and _SPEECH.search(text, *other.sentence)
+            ),
+            None,
+        )
+        if said is None:
+            continue
+        prefer = intrinsic_tense(item.text) or (
+            "future" if item.tense == "future" else "past"
+        )
+        when = _cached_parse(item.when.text, said, prefer)
+        if when is not None:
+            out[i] = replace(
+                item, when=when, tense=_final_tense(when, anchor, item.tense)
+            )
+    return out
 
 
 _AGO = re.compile(r"(?i)\bago\b")

@@ -18,7 +18,8 @@ Tense = Literal["past", "future"]
 
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|would|upcoming|forthcoming|coming|next"
-    r"|planned|later\s+this|from\s+now"
+    # "the planned visit"; "the government planned to pay" is a past verb.
+    r"|(?<=the\s)planned|(?<=a\s)planned|later\s+this|from\s+now"
     r"|(?:is|are|am|be|been|was|were)\s+(?:scheduled|slated|set|due|expected|poised"
     r"|planned|going|about|likely|unlikely)\s+(?:to|for)\b"
     # "due to" also means "because of": only "due to be", "due to expire".
@@ -55,7 +56,7 @@ _FUTURE_TO = re.compile(
     r"|try|tries|tried|push|press|race|scramble|need"
     # "an agreement to acquire the bank in January", "a plan to ...".
     r"|decide|agreement|deal|proposal|offer|bid|decision|effort|attempt)"
-    r"(?:s|d|e|es|ed|ing)?"
+    r"(?:s|d|e|es|ed|ned|ing|ning)?"
     r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )
