@@ -36,7 +36,14 @@ from dateline.store.ingest.dateforms import (
     Kind,
 )
 from dateline.store.ingest.reference import References, read_anchored
-from dateline.store.ingest.tense import Tense, after_for, clause_tense, intrinsic_tense
+from dateline.store.ingest.tense import (
+    Tense,
+    after_for,
+    clause,
+    clause_tense,
+    cues,
+    intrinsic_tense,
+)
 from dateline.store.ingest.text import Span, quote_spans, split_sentences, word_set
 from dateline.store.model import FuzzyDate
 
@@ -496,8 +503,12 @@ def _direction(
         # starts, whatever the verb: the nearest one is meant.
         return "auto", found or "past"
     if found == "past" and by_date and bound in ("by", "until", "before"):
-        # "was extended to Nov. 16", "had until mid-November": a deadline
-        # set in the past still lies ahead as often as not.
+        # A deadline set in a past clause ("had until mid-November") still
+        # lies ahead as often as not; one in a clause of its own ("and no
+        # later than June") lies ahead.
+        own = clause(text, sentence, span)
+        if not any(kind == "past" for _, kind in cues(text, own, span)):
+            return "future", "future"
         return "auto", found
     if found is not None:
         return found, found

@@ -60,6 +60,8 @@ _FUTURE_TO = re.compile(
     r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )
+#: "warned of further action in December": what is warned of lies ahead.
+_FUTURE_OF = re.compile(r"(?i)\b(?:warn|threaten|caution)(?:s|ed|ing)?\s+(?P<to>of)\b")
 _IRREGULAR = (
     "was were had did said told met took made came went gave began saw spoke "
     "held left won lost fled struck sent led wrote ran rose fell became brought "
@@ -113,7 +115,8 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     ]
     future += [
         (m.start("to"), m.end("to"))
-        for m in _FUTURE_TO.finditer(text, start, end)
+        for pattern in (_FUTURE_TO, _FUTURE_OF)
+        for m in pattern.finditer(text, start, end)
         if not (skip[0] <= m.start("to") < skip[1])
     ]
     found: list[tuple[int, Tense]] = [(s, "future") for s, _ in future]
@@ -140,7 +143,7 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
 #: A bare "and" joins words more often than clauses ("between Australia and
 #: India", "will double flights and add routes"): only ", and" breaks.
 _CLAUSE_BREAK = re.compile(
-    r"[;:,()\"“”]|\s[-–—]+\s|\b(?:while|whereas|although|though|because"
+    r"[;:,()\"“”]|\s[-–—]+\s|\b(?i:while|whereas|although|though|because"
     r"|since|that|which|who|whom|whose|when|where|if|unless|after|before|until)\b"
 )
 
@@ -155,6 +158,16 @@ def clause(text: str, sentence: Span, span: Span) -> Span:
     return start, after.start() if after is not None else sentence[1]
 
 
+_CONDITION = re.compile(r"(?i)\b(?:if|unless)\s*$")
+
+
+def _conditional(text: str, sentence: Span, own: Span) -> bool:
+    """Whether the clause opens with "if" or "unless": a condition is about
+    what may yet happen, whatever its verb ("If no deal is reached by the
+    end of the month")."""
+    return _CONDITION.search(text, max(sentence[0], own[0] - 8), own[0]) is not None
+
+
 def clause_tense(text: str, sentence: Span, span: Span) -> Tense | None:
     """The tense the cues of its own clause give the expression at ``span``,
     else the nearest cue of its sentence, else None: nothing says.
@@ -164,6 +177,8 @@ def clause_tense(text: str, sentence: Span, span: Span) -> Tense | None:
     from "agreed", not from "will".
     """
     own = clause(text, sentence, span)
+    if _conditional(text, sentence, own):
+        return "future"
     for region in (own, sentence):
         found = cues(text, region, span)
         before = [kind for pos, kind in found if pos < span[0]]
