@@ -175,7 +175,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         r"|dollars?|prices?)\b)"
         r"|lately|(?:in\s+)?the\s+(?:recent\s+|distant\s+)?past"
         r"|(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
-        r"|(?:in\s+|over\s+)?the\s+(?:near|short)\s+term)\b",
+        r"|(?:in\s+)?the\s+(?:near|short)\s+term)\b",
     ),
     # Counted from another date the text gave ("a year earlier", "the
     # year-ago quarter", "the next day", "later that year", "the quarter"):

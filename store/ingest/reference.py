@@ -61,8 +61,8 @@ def _is_quarter(start: date, end: date) -> bool:
 
 
 _COUNT = re.compile(
-    r"(?P<n>\d{1,3}|[a-z]+) (?P<unit>day|week|month|quarter|year)s? "
-    r"(?P<dir>earlier|later|before|after)"
+    rf"(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)}) "
+    r"(?P<unit>day|week|month|quarter|year)s? (?P<dir>earlier|later|before|after)"
 )
 _YEAR_AGO = re.compile(
     r"(?:the )?(?:comparable |corresponding |same )?"
@@ -97,9 +97,7 @@ def read_anchored(
     None when it has nothing to count from."""
     text = " ".join(phrase.lower().split())
     if m := _COUNT.fullmatch(text):
-        count = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"])
-        if count is None:
-            return None
+        count = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
         base = refs.reported if m["unit"] == "year" else None
         base = base or refs.last
         if base is None:

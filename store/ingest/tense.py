@@ -76,6 +76,7 @@ _DETERMINER = re.compile(
     r"\b(?i:the|a|an|its|their|his|her|our|this|these|those)\s+"
     r"(?:(?:still|newly|recently|already|just|once|long|previously)\s+)?$"
 )
+_PRESENT_PASSIVE = re.compile(r"\b(?i:is|are|am)\s+$")
 _PAST = re.compile(rf"\b(?:{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed)\b")
 #: Words a future cue may govern: "will be held", "is expected to be signed".
 _ABSORB = 4
@@ -126,6 +127,8 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
             continue
         if _DETERMINER.search(text, max(start, pos - 20), pos):
             continue  # "the reduced dividend": an adjective, not a verb
+        if _PRESENT_PASSIVE.search(text, max(start, pos - 8), pos):
+            continue  # "a deal is needed": present, whatever the ending
         if any(s <= pos < e for s, e in future):
             continue
         governed = any(
