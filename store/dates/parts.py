@@ -283,8 +283,8 @@ _LEAD = re.compile(rf"(?:in(?! {_AMOUNT_NEXT})|on|during|by|at|the|of)\b ?")
 
 
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEEN = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
-_TEEN += ("seventeen", "eighteen", "nineteen")
+_TEEN: tuple[str, ...] = ("ten", "eleven", "twelve", "thirteen", "fourteen")
+_TEEN += ("fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TEN = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TWO_DIGITS = rf"(?:(?P<tens>{'|'.join(_TEN)})(?:[- ](?P<unit>{'|'.join(_SMALL)}))?"
 _TWO_DIGITS += rf"|(?P<teen>{'|'.join(_TEEN)})|(?:oh|o)[- ](?P<oh>{'|'.join(_SMALL)}))"

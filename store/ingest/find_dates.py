@@ -506,8 +506,8 @@ def _direction(
         # A deadline set in a past clause ("had until mid-November") still
         # lies ahead as often as not; one in a clause of its own ("and no
         # later than June") lies ahead.
-        own = clause(text, sentence, span)
-        if not any(kind == "past" for _, kind in cues(text, own, span)):
+        region = clause(text, sentence, span)
+        if not any(kind == "past" for _, kind in cues(text, region, span)):
             return "future", "future"
         return "auto", found
     if found is not None:
