@@ -126,7 +126,12 @@ _PART_SUFFIX = re.compile(rf"\s+{PART_OF_DAY}(?=\s|$)")
 
 @functools.cache
 def _compiled() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(pattern)) for kind, pattern in FORMS)
+    """The forms, each starting only where a word starts: `_guarded` drops a
+    match inside a word anyway, and trying the long alternations at every
+    letter of an article is most of the time finding takes."""
+    return tuple(
+        (kind, re.compile(rf"(?<!\w)(?:{pattern})")) for kind, pattern in FORMS
+    )
 
 
 # --- finding ----------------------------------------------------------------
