@@ -187,8 +187,11 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         r"|(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
         r"(?:year-ago|year-earlier|year-before|prior-year)"
         r"(?:\s+(?:(?:first|second|third|fourth)[-\s])?(?:quarter|period))?"
-        r"|(?:the\s+)?(?:following|previous|preceding|prior|same|next)\s+"
+        r"|(?:the\s+)?(?:following|previous|preceding|prior|same)\s+"
         r"(?:day|morning|afternoon|evening|night|week|month|quarter|year)"
+        # "the next year" is a stretch from the article's date; "the next
+        # day" counts from the date before it.
+        r"|(?:the\s+)?next\s+(?:day|morning|afternoon|evening|night)"
         r"|(?:the\s+)?day\s+(?:before|after)"
         r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon"
         r"|evening|night|week|month|quarter|year)"

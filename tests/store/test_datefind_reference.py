@@ -259,6 +259,13 @@ def test_counts_from_an_unknown_event_are_not_guessed(sentence: str) -> None:
     )
 
 
+def test_the_next_year_is_not_counted_from_an_event() -> None:
+    """Only "the next day" (morning, night) counts from the date before it."""
+    assert spans("The mine will close over the next year or so.") == [
+        ("next year", "2027-01-01", "2027-12-31", "year")
+    ]
+
+
 def test_of_that_year_stays_with_its_month() -> None:
     text = "The firm was founded in 2015 and listed in October of that year."
     assert [f.text for f in found(text)] == ["in 2015", "in October of that year"]
