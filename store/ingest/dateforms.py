@@ -174,7 +174,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         r"|current(?=\s+[a-z])(?!\s+(?:fiscal|year|quarter|month|week|period|account"
         r"|dollars?|prices?)\b)"
         r"|lately|(?:in\s+)?the\s+(?:recent\s+|distant\s+)?past"
-        r"|(?:in\s+)?the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
+        # "for the foreseeable future" says how long, not when: left out.
+        r"|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future"
         r"|(?:in\s+)?the\s+(?:near|short)\s+term)\b",
     ),
     # Counted from another date the text gave ("a year earlier", "the
