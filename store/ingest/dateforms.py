@@ -146,7 +146,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         "day",
         r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
         r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
-        r"|Halloween|(?:Election|Labor|Memorial|Independence|Boxing)\s+Day)",
+        r"|Halloween|(?:Election|Labor|Memorial|Independence|Boxing)\s+Day)"
+        rf"(?:,?\s+{YEAR})?",
     ),
     (
         "relative",

@@ -388,6 +388,10 @@ def test_direction_without_a_clear_verb(sentence: str, start: date) -> None:
             ("in mid-2021", "2021-05-01", "2021-08-31", "year"),
         ),
         (
+            "Polls close at eight on Election Day 2026.",
+            ("on Election Day 2026", "2026-11-03", "2026-11-03", "day"),
+        ),
+        (
             "It was signed into the Ports Act of 1998.",
             ("1998", "1998-01-01", "1998-12-31", "year"),
         ),
