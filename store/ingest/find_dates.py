@@ -201,35 +201,29 @@ def _as_said(
     """A quotation counts from the day it was said: in ' "We vote
     tomorrow," he said on Tuesday ', tomorrow is Wednesday, not the day
     after the article."""
+    said: dict[Span, date] = {}  # sentence -> the day its statement was made
+    for other in found:
+        if (
+            not other.quoted
+            and other.sentence not in said
+            and other.when.precision in ("day", "hour", "minute")
+            and other.when.start_day < anchor
+            and _SPEECH.search(text, *other.sentence)
+        ):
+            said[other.sentence] = other.when.start_day
     out = list(found)
     for i, item in enumerate(found):
         deictic = kinds[i] == "relative" or (
             kinds[i] == "day" and _WEEKDAY_WORD.search(item.text) is not None
         )
-        if not item.quoted or not deictic:
+        day = said.get(item.sentence)
+        if not item.quoted or not deictic or day is None:
             continue
-        said = next(
-            (
-                other.when.start_day
-                for other in found
-                if other.sentence == item.sentence
-                and not other.quoted
-                and other.when.precision in ("day", "hour", "minute")
-                and other.when.start_day < anchor
-                and _SPEECH.search(text, *other.sentence)
-            ),
-            None,
-        )
-        if said is None:
-            continue
-        prefer = intrinsic_tense(item.text) or (
-            "future" if item.tense == "future" else "past"
-        )
-        when = _cached_parse(item.when.text, said, prefer)
+        prefer = intrinsic_tense(item.text) or item.tense
+        when = _cached_parse(item.when.text, day, prefer)
         if when is not None:
-            out[i] = replace(
-                item, when=when, tense=_final_tense(when, anchor, item.tense)
-            )
+            tense = _final_tense(when, anchor, item.tense)
+            out[i] = replace(item, when=when, tense=tense)
     return out
 
 
