@@ -170,6 +170,19 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Reading:
     return decade_span(max(start, 1), m["part"])
 
 
+def _century(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "the 19th century" is 1801-1900 by the count, 1800-1899 as people use
+    it; the common use wins. A timeline has no century rows, so the reading
+    is the hundred years, at year precision."""
+    if m["c"]:
+        first = 100 * (int(m["c"]) - 1)
+    else:
+        shift = {"last": -1, "previous": -1, "next": 1}.get(m["mod"], 0)
+        first = ctx.anchor.year - ctx.anchor.year % 100 + 100 * shift
+    start = check_year(max(first, 1))
+    return Reading(date(start, 1, 1), date(check_year(first + 99), 12, 31), "year")
+
+
 def _month_part(m: re.Match[str], ctx: Ctx) -> Reading:
     month = month_number(m["mon"])
     (start, end), floating = yearly(lambda y: month_span(y, month), m["year"], ctx)
@@ -197,7 +210,8 @@ def _ordinal_week(m: re.Match[str], ctx: Ctx) -> Reading:
 def _quarter(m: re.Match[str], ctx: Ctx) -> Reading:
     groups = m.groupdict()
     if groups.get("h"):
-        half = int(groups["h"]) if groups["h"].isdigit() else ORDINALS[groups["h"]]
+        word = "second" if groups["h"] == "last" else groups["h"]
+        half = int(word[0]) if word[0].isdigit() else ORDINALS[word]
         first, length = 6 * half - 5, 6
     else:
         nth = int(groups["q"]) if groups["q"].isdigit() else ORDINALS[groups["q"]]
@@ -209,6 +223,16 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Reading:
 
     (start, end), floating = yearly(occurrence, groups.get("year"), ctx)
     return Reading(start, end, "quarter", floating=floating)
+
+
+def _year_quarter(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "next year's first quarter": the quarter of the year named."""
+    shift = {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    nth = int(m["q"][0]) if m["q"][0].isdigit() else ORDINALS[m["q"]]
+    start = date(
+        check_year(ctx.anchor.year + shift), 3 * (4 if nth == -1 else nth) - 2, 1
+    )
+    return Reading(start, add_months(start, 3) - timedelta(days=1), "quarter")
 
 
 def _season(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -303,6 +327,11 @@ _DECADE = (
     rf"|(?P<word>{'|'.join(DECADE_WORDS)}))"
 )
 _Q_ORD = r"(?P<q>first|1st|second|2nd|third|3rd|fourth|4th|last)"
+_OF_FISCAL = rf"(?:,? (?:of )?(?:fiscal )?{YEAR})?"
+_CENTURY = (
+    r"(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|(?P<mod>this|last|next|previous|current))"
+    r"[- ]century"
+)
 _DAY_FIRST = (
     rf"(?:{WD},? )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{MON}"
     rf"(?:,? {YEAR})?{TIME}?"
@@ -332,15 +361,19 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
     ),
     (r"(?P<y>\d{4})-?w(?P<w>\d{2})", _iso_week),
     (r"(?P<y>\d{4})-(?P<m>\d{2})", _iso_month),
-    (rf"(?:{PART})?(?:the )?(?:year )?{YEAR}", _year),
+    (rf"(?:{PART})?(?:the )?(?:year |fiscal |calendar )?{YEAR}", _year),
     (_DECADE, _decade),
     (rf"{PART}(?:of )?(?:the month of )?{MON}{_OF_YEAR}", _month_part),
     (rf"(?:the )?{_ORD} week (?:of|in) {MON}{_OF_YEAR}", _ordinal_week),
     *RELATIVE_FORMS,
     (rf"q(?P<q>[1-4])(?:[ /-]?{YEAR})?", _quarter),
     (rf"{YEAR}[ -]?q(?P<q>[1-4])", _quarter),
-    (rf"(?:the )?{_Q_ORD} quarter{_OF_YEAR}", _quarter),
-    (rf"(?:the )?(?P<h>first|1st|second|2nd) half{_OF_YEAR}", _quarter),
+    # "third-quarter", "fiscal first quarter of 1990", "1988 third quarter".
+    (rf"(?:the )?(?:fiscal )?{_Q_ORD}[- ]quarter{_OF_FISCAL}", _quarter),
+    (rf"{YEAR} (?:fiscal )?{_Q_ORD}[- ]quarter", _quarter),
+    (rf"(?P<rel>this|last|next) year's (?:fiscal )?{_Q_ORD}[- ]quarter", _year_quarter),
+    (_CENTURY, _century),
+    (rf"(?:the )?(?P<h>first|1st|second|2nd|last) half{_OF_YEAR}", _quarter),
     (rf"h(?P<h>[12]) {YEAR}", _quarter),
     (_SEASON, _season),
     (rf"{_MOD}{MON}(?:{_OF_YEAR}| (?P<rel>this|last|next) year)", _month),

@@ -58,7 +58,11 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "halloween": lambda y: date(y, 10, 31),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    # In company results "year-end" is the closing day of the year.
+    "year-end": lambda y: date(y, 12, 31),
+    "year end": lambda y: date(y, 12, 31),
     "christmas eve": lambda y: date(y, 12, 24),
     "christmas day": lambda y: date(y, 12, 25),
     "christmas": lambda y: date(y, 12, 25),

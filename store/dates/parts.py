@@ -287,9 +287,46 @@ _AMOUNT_NEXT = re.sub(r"\(\?P<n>", "(?:", NUM) + rf" (?:{AMOUNT_UNITS})"
 _LEAD = re.compile(rf"(?:in(?! {_AMOUNT_NEXT})|on|during|by|at|the|of)\b ?")
 
 
+_SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEEN: tuple[str, ...] = ("ten", "eleven", "twelve", "thirteen", "fourteen")
+_TEEN += ("fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TEN = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TWO_DIGITS = rf"(?:(?P<tens>{'|'.join(_TEN)})(?:[- ](?P<unit>{'|'.join(_SMALL)}))?"
+_TWO_DIGITS += rf"|(?P<teen>{'|'.join(_TEEN)})|(?:oh|o)[- ](?P<oh>{'|'.join(_SMALL)}))"
+_SPOKEN = re.compile(
+    rf"\b(?:(?P<century>eighteen|nineteen)[- ]{_TWO_DIGITS}"
+    rf"|two thousand(?:(?: and)?[- ](?P<rest>{'|'.join(_TEEN + _SMALL)}))?)\b"
+)
+
+
+def _spoken_year(match: re.Match[str]) -> str:
+    """ "nineteen ninety-six" -> "1996", "two thousand and one" -> "2001"."""
+    if not match["century"]:
+        rest = match["rest"]
+        if rest is None:
+            return "2000"
+        return str(
+            2000
+            + ((_TEEN.index(rest) + 10) if rest in _TEEN else 0)
+            + (_SMALL.index(rest) + 1 if rest in _SMALL else 0)
+        )
+    year = 1800 if match["century"] == "eighteen" else 1900
+    if match["tens"]:
+        year += 10 * (_TEN.index(match["tens"]) + 2)
+        year += _SMALL.index(match["unit"]) + 1 if match["unit"] else 0
+    elif match["teen"]:
+        year += _TEEN.index(match["teen"]) + 10
+    else:
+        year += _SMALL.index(match["oh"]) + 1
+    return str(year)
+
+
 def normalise(text: str) -> str:
-    """Lower case, single spaces, ASCII dashes and quotes, no end punctuation."""
+    """Lower case, single spaces, ASCII dashes and quotes, no end punctuation,
+    spoken years as digits ("the winter of nineteen ninety-four")."""
     text = re.sub(r"\s+", " ", text.lower().translate(_TRANSLATE))
+    if "thousand" in text or "teen" in text:
+        text = _SPOKEN.sub(_spoken_year, text)
     return re.sub(r" ?, ?", ", ", text).strip(" .,;:!")
 
 

@@ -62,7 +62,8 @@ from dateline.store.dates.parts import (
 __all__ = ["RELATIVE_FORMS"]
 
 #: A vague window's length in its unit: "recent weeks" is about four.
-_TYPICAL = {"day": 7, "week": 4, "fortnight": 2, "month": 3, "year": 3, "decade": 3}
+_TYPICAL = {"day": 7, "week": 4, "fortnight": 2, "month": 3, "quarter": 2}
+_TYPICAL |= {"year": 3, "decade": 3}
 _SHIFT = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}
 
 
@@ -192,7 +193,7 @@ def _window(m: re.Match[str], ctx: Ctx) -> Reading:
         days = {"day": 1, "week": 7, "fortnight": 14}[unit] * count
         far = ctx.anchor + timedelta(days=sign * (days - 1))
     else:
-        months = {"month": 1, "year": 12, "decade": 120}[unit] * count
+        months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit] * count
         far = add_months(ctx.anchor, sign * months) - timedelta(days=sign)
     precision = "week" if unit == "fortnight" else unit
     start, end = (ctx.anchor, far) if forward else (far, ctx.anchor)
@@ -264,7 +265,7 @@ _WINDOW = (
     r"(?:(?:over|within|for|during|throughout) )?(?:the )?"
     rf"(?:(?P<dir>past|last|next|coming) (?:(?:{NUM}|(?P<few>few|several"
     r"|couple of)) )?|(?P<recent>recent) )"
-    r"(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)"
+    r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
 )
 _WEEKDAY = re.sub(r"\(\?P<wd>", "(?:", WD)
 _ELSEWHERE = (
@@ -278,8 +279,39 @@ _ELSEWHERE = (
     rf"|{NUM} (?P<unit>days?|weeks?|months?|years?) (?:later|earlier|before|after)"
 )
 
+#: How far a vague word reaches from the anchor: "recently" about three
+#: months back, "the past" and "the future" some ten years, "the near
+#: future" three months ahead. Wide on purpose: the words say little.
+_REACH = {"recently": 3, "recent": 3, "lately": 3, "near future": 3, "past": 120}
+_REACH |= {"recent past": 12, "distant past": 120, "future": 120}
+_REACH |= {"distant future": 120, "foreseeable future": 12}
+_REACH |= {"near term": 12, "short term": 12}
+
+
+def _present(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "now", "currently": the reference date itself."""
+    return Reading(ctx.anchor, ctx.anchor, "day")
+
+
+def _vague_reach(m: re.Match[str], ctx: Ctx) -> Reading:
+    """ "recently", "in the past", "the near future": a stretch ending or
+    starting at the reference date, approximate."""
+    words = m.group()
+    months = _REACH[words]
+    if words.endswith(("future", "term")):
+        end = add_months(ctx.anchor, months) - timedelta(days=1)
+        return Reading(ctx.anchor, end, "month" if months < 12 else "year", True)
+    start = add_months(ctx.anchor, -months) + timedelta(days=1)
+    return Reading(start, ctx.anchor, "month" if months < 12 else "year", True)
+
+
 Handler = Callable[[re.Match[str], Ctx], Reading | None]
 RELATIVE_FORMS: tuple[tuple[str, Handler], ...] = (
+    (
+        r"(?:right )?now|currently|current|presently|present|nowadays|these days",
+        _present,
+    ),
+    (rf"{'|'.join(sorted(_REACH, key=len, reverse=True))}", _vague_reach),
     (rf"{_MODS} (?P<unit>year|month|week|weekend|quarter|decade)", _this_unit),
     (
         rf"(?P<dir>later|earlier) (?:{_MODS}|in the) (?P<unit>year|month|week)",

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["day", "month", "year", "season", "window", "relative", "range"]
+Kind = Literal[
+    "day",
+    "month",
+    "year",
+    "season",
+    "window",
+    "relative",
+    "range",
+    "present",
+    "anaphor",
+]
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October"
@@ -19,8 +29,12 @@ MONTHS = (
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{MONTHS}|{_MONTH_ABBR})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+#: "Nov. 4:" opens a list item; "4:30" is a clock time.
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£/.,-])(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
+#: A year right after "mid-" ("mid-1996"), where a lone year's guard
+#: against a dash before it does not apply.
+_YEAR_AFTER_DASH = r"(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d%/]|,\d|\.\d)"
 _NUMW = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve)"
@@ -31,6 +45,20 @@ CLOCK = (
 )
 PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
 _ORDINAL = r"(?:first|second|third|fourth|last)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen)"
+)
+#: Spoken years: "nineteen ninety-six", "nineteen oh five", "two thousand
+#: and one". A bare "two thousand" needs "the year" before it: it is a count
+#: far more often than a year.
+SPOKEN_YEAR = (
+    rf"(?:(?:eighteen|nineteen)[-\s](?:{_TENS}(?:[-\s]{_UNITS})?|{_TEENS}"
+    rf"|(?:oh|o)[-\s]{_UNITS})|two\s+thousand(?:\s+and)?[-\s](?:{_TEENS}|{_UNITS})"
+    rf"|(?<=year\s)two\s+thousand)\b"
+)
 
 FORMS: tuple[tuple[Kind, str], ...] = (
     ("range", rf"{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?"),
@@ -42,7 +70,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("day", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?{_DAY}(?:,?\s+{YEAR})?"),
     ("day", r"(?<![\d/-])\d{4}-\d{2}-\d{2}(?![\d-])"),
     ("day", r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{4}(?![\d/])"),
-    ("month", rf"(?:{MONTHS}|{_MONTH_ABBR}),?\s+{YEAR}"),
+    ("month", rf"(?:{MONTHS}|{_MONTH_ABBR}),?\s+(?:{YEAR}|(?i:{SPOKEN_YEAR}))"),
     (
         "month",
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
@@ -57,10 +85,25 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "year",
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+"
-        rf"{YEAR}",
+        rf"{_YEAR_AFTER_DASH}",
     ),
-    ("year", rf"(?i:(?:the\s+)?{_ORDINAL}\s+quarter)(?:\s+of\s+{YEAR})?"),
-    ("year", rf"(?i:(?:the\s+)?(?:first|second)\s+half\s+of\s+){YEAR}"),
+    # "the third quarter", "third-quarter profit", "fiscal first-quarter",
+    # "the 1988 third quarter", "fiscal 1990".
+    (
+        "year",
+        rf"(?i:(?:the\s+)?(?:{YEAR}\s+)?(?:fiscal\s+)?{_ORDINAL}[-\s]quarter)"
+        rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR})?",
+    ),
+    ("year", rf"(?i:fiscal\s+){YEAR}"),
+    # "this year's third quarter", "next year's first quarter".
+    (
+        "year",
+        rf"(?i:(?:this|last|next)\s+year['’]s\s+(?:fiscal\s+)?{_ORDINAL}[-\s]quarter)",
+    ),
+    # "nineteen ninety-six", "the year two thousand": years as a broadcast
+    # transcript spells them.
+    ("year", rf"(?i:(?:the\s+year\s+)?{SPOKEN_YEAR})"),
+    ("year", rf"(?i:(?:the\s+)?(?:first|second|last)\s+half\s+of\s+){YEAR}"),
     # "the second half of the year", "the end of the month", "the start of
     # next year": parts of a period named relative to the article's date.
     (
@@ -86,7 +129,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "season",
         rf"(?i:(?:(?:this|last|next|coming|past)\s+)?(?:spring|summer|autumn|winter|fall))"
-        rf"(?:,?\s+(?:of\s+)?{YEAR})?(?!-)",
+        rf"(?:,?\s+(?:of\s+)?(?:{YEAR}|(?i:{SPOKEN_YEAR})))?(?!-)",
     ),
     (
         "relative",
@@ -102,7 +145,9 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     (
         "day",
         r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
-        r"|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween)",
+        r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
+        r"|Halloween|(?:Election|Labor|Memorial|Independence|Boxing)\s+Day)"
+        rf"(?:,?\s+{YEAR})?",
     ),
     (
         "relative",
@@ -121,6 +166,61 @@ FORMS: tuple[tuple[Kind, str], ...] = (
         rf"(?i:{_NUMW}\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+ago)\b",
     ),
     ("relative", rf"(?i:in\s+{_NUMW}\s+(?:days?|weeks?|months?|years?))\b"),
-    ("month", rf"(?:{MONTHS})"),
+    # Readings of the present ("now", "currently", "recently", "in the
+    # past"): kept as readings against the article's date, never events.
+    (
+        "present",
+        r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|recently"
+        # "the current crisis": the adjective too.
+        r"|current(?=\s+[a-z])(?!\s+(?:fiscal|year|quarter|month|week|period|account"
+        r"|dollars?|prices?)\b)"
+        r"|lately|(?:in\s+)?the\s+(?:recent\s+|distant\s+)?past"
+        # "for the foreseeable future" says how long, not when: left out.
+        r"|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future"
+        r"|(?:in\s+)?the\s+(?:near|short)\s+term)\b",
+    ),
+    # Counted from another date the text gave ("a year earlier", "the
+    # year-ago quarter", "the next day", "later that year", "the quarter"):
+    # ``store.ingest.reference`` reads them.
+    (
+        "anaphor",
+        rf"(?i:{_NUMW}\s+(?:days?|weeks?|months?|quarters?|years?)"
+        r"\s+(?:earlier|later|before|after)"
+        r"|(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
+        r"(?:year-ago|year-earlier|year-before|prior-year)"
+        r"(?:\s+(?:(?:first|second|third|fourth)[-\s])?(?:quarter|period))?"
+        r"|(?:the\s+)?(?:following|previous|preceding|prior|same)\s+"
+        r"(?:day|morning|afternoon|evening|night|week|month|quarter|year)"
+        # "the next year" is a stretch from the article's date; "the next
+        # day" counts from the date before it.
+        r"|(?:the\s+)?next\s+(?:day|morning|afternoon|evening|night)"
+        r"|(?:the\s+)?day\s+(?:before|after)"
+        r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon"
+        r"|evening|night|week|month|quarter|year)"
+        r"|(?:the|that)\s+(?:latest\s+|current\s+|most\s+recent\s+|same\s+)?"
+        r"(?:fiscal\s+)?(?:quarter|period)"
+        rf"|(?:the\s+)?{YEAR}\s+(?:fiscal\s+)?(?:quarter|period)"
+        r"|the\s+(?:current\s+|full\s+|latest\s+|fiscal\s+|current\s+fiscal\s+"
+        r"|latest\s+fiscal\s+)?year)\b(?!-)",
+    ),
+    ("relative", r"(?i:(?:the\s+)?year[-\s]end)\b"),
+    ("day", r"(?i:the\s+weekend)\b"),
+    # "the 19th century", "this century".
+    (
+        "year",
+        r"(?i:(?:the\s+)?(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s]century"
+        r"|(?:this|last|next|the\s+(?:last|previous|next|current))\s+century)\b",
+    ),
+    # "2014-2016", "1987-88": a span of years. The second year is written
+    # after a dash, which a lone year never follows.
+    ("range", rf"{YEAR}[-–](?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%/-])"),
+    ("month", rf"(?:(?i:last|next|this)\s+)?(?:{MONTHS})"),
     ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{YEAR}"),
+    ("year", rf"(?i:(?:early|mid|late)-){_YEAR_AFTER_DASH}"),
+    # "the coming months", "the next few quarters": a stretch from now on.
+    (
+        "window",
+        r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+"
+        r"(?:days|weeks|months|years|quarters))\b",
+    ),
 )

@@ -22,8 +22,10 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 from dateline.store.dates.parse import parse_date
+from dateline.store.dates.parts import Prefer, add_months
 from dateline.store.errors import DateParseError
 from dateline.store.ingest.dateforms import (
     CLOCK,
@@ -33,11 +35,21 @@ from dateline.store.ingest.dateforms import (
     YEAR,
     Kind,
 )
-from dateline.store.ingest.tense import Tense, intrinsic_tense, sentence_tense
+from dateline.store.ingest.reference import References, read_anchored
+from dateline.store.ingest.tense import (
+    Tense,
+    after_for,
+    clause,
+    clause_tense,
+    cues,
+    intrinsic_tense,
+)
 from dateline.store.ingest.text import Span, quote_spans, split_sentences, word_set
 from dateline.store.model import FuzzyDate
 
-__all__ = ["FoundDate", "find_dates"]
+__all__ = ["Bound", "FoundDate", "find_dates"]
+
+Bound = Literal["before", "after", "by", "until", "since"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,10 @@ class FoundDate:
     sentence: Span
     quoted: bool = False
     vague: bool = False
+    #: "before", "after", "by", "until" or "since" when the words just before
+    #: the phrase bound it ("before March 2025"): the date is the bound, and
+    #: what happened lies on that side of it.
+    bound: Bound | None = None
 
     @property
     def text(self) -> str:
@@ -81,7 +97,7 @@ _COUNT_AFTER = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?i:\b(?:no\.?|number|resolution|article|flight|route|highway|room|page"
     r"|pp?\.|model|code|version|call|phone|tel\.?|about|some|over|nearly|almost"
-    r"|than|of|the\s+top|#))\s*$"
+    r"|than|(?:total|sum|out|one|some|all|each|none|most)\s+of|the\s+top|#))\s*$"
 )
 _LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
@@ -110,7 +126,12 @@ _PART_SUFFIX = re.compile(rf"\s+{PART_OF_DAY}(?=\s|$)")
 
 @functools.cache
 def _compiled() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(pattern)) for kind, pattern in FORMS)
+    """The forms, each starting only where a word starts: `_guarded` drops a
+    match inside a word anyway, and trying the long alternations at every
+    letter of an article is most of the time finding takes."""
+    return tuple(
+        (kind, re.compile(rf"(?<!\w)(?:{pattern})")) for kind, pattern in FORMS
+    )
 
 
 # --- finding ----------------------------------------------------------------
@@ -124,17 +145,22 @@ def find_dates(
     end: int | None = None,
     masked: tuple[Span, ...] = (),
     sentences: list[Span] | None = None,
+    references: References | None = None,
 ) -> list[FoundDate]:
     """Temporal expressions of ``text[start:end]`` that ``parse_date`` reads,
     in text order, none overlapping. ``masked`` spans (a dateline, a "1 hour
     ago" stamp) are never searched. ``sentences`` may be passed when the
-    caller has split them already."""
+    caller has split them already; ``references`` when it reads one text in
+    parts, so "a year earlier" in one paragraph counts from the quarter
+    named in the one before."""
     end = len(text) if end is None else end
     if sentences is None:
         sentences = split_sentences(text, start, end)
+    refs = References() if references is None else references
     starts = [s[0] for s in sentences]
     quotes = quote_spans(text, start, end)
     found: list[FoundDate] = []
+    kinds: list[Kind] = []
     #: The last year written out, for "in March of that year".
     year: int | None = None
     for kind, cand_start, cand_end in _candidates(text, start, end, masked):
@@ -142,15 +168,144 @@ def find_dates(
         if at < 0 or cand_start >= sentences[at][1]:
             continue  # between sentences: blank space only
         sentence = sentences[at]
-        reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
+        if kind == "anaphor":
+            reading = _read_anchored(text, cand_start, cand_end, sentence, anchor, refs)
+        else:
+            reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
         if reading is None:
             continue
         span, when, tense = reading
+        if kind == "relative" and (shifted := _year_ago(text, sentence, when, refs)):
+            when = shifted
         if _WRITTEN_YEAR.search(when.text):
             year = when.start_day.year
+        if kind not in ("anaphor", "present", "window") and not _AGO.search(when.text):
+            refs.note(when, anchor)
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
-        found.append(FoundDate(span, when, tense, sentence, quoted, kind == "window"))
-    return _join_ranges(text, found, anchor)
+        vague = kind in ("window", "present")
+        bound = _bound(text, span[0], sentence[0])
+        found.append(FoundDate(span, when, tense, sentence, quoted, vague, bound))
+        kinds.append(kind)
+    return _join_ranges(text, _as_said(text, found, kinds, anchor), anchor)
+
+
+#: Verbs that date a statement: "she said on Tuesday".
+_SPEECH = re.compile(
+    r"(?i)\b(?:said|says|told|announced|added|stated|wrote|declared|warned|insisted)\b"
+)
+
+
+def _as_said(
+    text: str, found: list[FoundDate], kinds: list[Kind], anchor: date
+) -> list[FoundDate]:
+    """A quotation counts from the day it was said: in ' "We vote
+    tomorrow," he said on Tuesday ', tomorrow is Wednesday, not the day
+    after the article."""
+    said: dict[Span, date] = {}  # sentence -> the day its statement was made
+    for other in found:
+        if (
+            not other.quoted
+            and other.sentence not in said
+            and other.when.precision in ("day", "hour", "minute")
+            and other.when.start_day < anchor
+            and _SPEECH.search(text, *other.sentence)
+        ):
+            said[other.sentence] = other.when.start_day
+    out = list(found)
+    for i, item in enumerate(found):
+        deictic = kinds[i] == "relative" or (
+            kinds[i] == "day" and _WEEKDAY_WORD.search(item.text) is not None
+        )
+        day = said.get(item.sentence)
+        if not item.quoted or not deictic or day is None:
+            continue
+        prefer = intrinsic_tense(item.text) or item.tense
+        when = _cached_parse(item.when.text, day, prefer)
+        if when is not None:
+            tense = _final_tense(when, anchor, item.tense)
+            out[i] = replace(item, when=when, tense=tense)
+    return out
+
+
+_AGO = re.compile(r"(?i)\bago\b")
+_YEAR_AGO = re.compile(r"(?i)(?:a|one)\s+year\s+ago|(?:in\s+)?last\s+year")
+#: Words of a results story comparing a period with the one a year before.
+#: A results sentence about a year or most of one compares with the year
+#: before, not with a quarter.
+_WHOLE_YEAR = re.compile(
+    r"(?i)\b(?:nine|six|12|twelve)\s+months\b|\b(?:fiscal|full|the)\s+year\b(?!-)"
+)
+_COMPARING = re.compile(
+    r"(?i)\b(?:quarter|period|compared|comparable|corresponding|year-ago"
+    r"|year-earlier|versus)\b"
+)
+_BOUND = re.compile(
+    r"(?i:\b(?P<word>before|after|by|until|till|through|since|no\s+later\s+than"
+    r"|not\s+before|no\s+earlier\s+than))\s+$"
+)
+_BOUND_OF = {"till": "until", "through": "until", "no later than": "by"}
+_BOUND_OF |= {"no earlier than": "after"}
+_BOUND_OF |= {"not before": "after"}
+
+
+def _bound(text: str, start: int, floor: int) -> Bound | None:
+    """How the words just before a date bound it: "before March 2025"."""
+    match = _BOUND.search(text, max(floor, start - 20), start)
+    if match is None:
+        return None
+    word = " ".join(match["word"].lower().split())
+    return _BOUND_OF.get(word, word)  # type: ignore[return-value]
+
+
+def _year_ago(
+    text: str, sentence: Span, when: FuzzyDate, refs: References
+) -> FuzzyDate | None:
+    """ "a year ago" beside a quarter just reported is that quarter a year
+    back: "net fell to $2 million from $3 million a year ago"; so is "last
+    year" in a sentence comparing periods ("the corresponding period last
+    year")."""
+    if not _YEAR_AGO.fullmatch(when.text) or refs.reported is None:
+        return None
+    ago = "ago" in when.text.lower()
+    if not ago and not _COMPARING.search(text, sentence[0], sentence[1]):
+        return None
+    if _WHOLE_YEAR.search(text, sentence[0], sentence[1]):
+        return None  # "for the nine months ... a year ago": the year before
+    start = add_months(refs.reported.start_day, -12)
+    end = add_months(refs.reported.end_day, -12)
+    return replace(when, start=start, end=end, precision="quarter")
+
+
+_BY_YEAR = re.compile(r"(?i)(?:a|one)\s+year\s+(?:earlier|before)|(?:the\s+)?year-\w+")
+
+
+def _year_of(refs: References, anchor: date) -> FuzzyDate:
+    """The year the text is reporting on: the reported quarter's, else the
+    article's."""
+    base = refs.reported or refs.last
+    year = base.start_day.year if base is not None else anchor.year
+    return FuzzyDate(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _read_anchored(
+    text: str,
+    s: int,
+    e: int,
+    sentence: Span,
+    anchor: date,
+    refs: References,
+) -> tuple[Span, FuzzyDate, Tense] | None:
+    """A phrase counted from the text's reference time ("a year earlier")."""
+    phrase = " ".join(text[s:e].split())
+    if _WHOLE_YEAR.search(text, sentence[0], s) and _BY_YEAR.fullmatch(phrase):
+        refs = References(last=_year_of(refs, anchor))
+    reading = read_anchored(phrase, refs, anchor)
+    if reading is None:
+        return None
+    start, end, precision = reading
+    when = FuzzyDate(start, end, precision, phrase, anchor)
+    tense = clause_tense(text, sentence, (s, e)) or "past"
+    return (s, e), when, _final_tense(when, anchor, tense)
 
 
 def _candidates(
@@ -185,8 +340,29 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False
     if re.fullmatch(MONTHS, phrase):
         return _month_alone(phrase, before, after)
+    lowered = phrase.lower()
+    if lowered == "now" and (_NOW_BEFORE.search(before) or _NOW_AFTER.match(after)):
+        return False
+    if lowered.endswith(("past", "future")) and (
+        _MORE_NOUN.match(after) or re.match(r"\s+(?:of|century|decade)\b", after)
+    ):
+        return False  # "the past few years": a window the patterns missed
+    if lowered.startswith("the") and lowered.endswith("year"):
+        return _the_year(lowered, before, after)
+    if lowered.endswith(("before", "after")) and not _CLAUSE_END.match(after):
+        return False  # "two days after the vote": counted from an event
+    if lowered.endswith(("later", "earlier")) and _THAN.match(after):
+        return False  # "a year later than planned": a delay, not a date
+    if re.match(r"(?:that|the\s+same)\s+year", lowered) and _OF_END.search(before):
+        return False  # "in March of that year": read with the month
+    if lowered == "recently" and re.search(r"(?i:\bmost\s+)$", before):
+        return False  # "most recently in 2025": the date that follows says when
     if _DAY_WORD_NAME.match(phrase) and not _SENTENCE_OPENS.search(before):
         return False
+    if re.fullmatch(
+        r"(?:This|Next|Last)\s+Week", phrase
+    ) and not _SENTENCE_OPENS.search(before):
+        return False  # "ABC's This Week": a programme
     if re.match(r"(?i)last\s", phrase) and _LAST_AS_VERB.search(before):
         return False
     if re.fullmatch(YEAR, phrase):
@@ -202,6 +378,28 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     return not (
         re.search(r"(?i)quarter$", phrase) and re.match(r"\s+of\s+(?:the|a)\b", after)
     )
+
+
+#: "for now", "until now", "from now on", "now that": a connective or an
+#: open end, not a reading of the present.
+_NOW_BEFORE = re.compile(r"(?i:\b(?:for|until|till|by|from|since|just|than|even)\s+)$")
+_NOW_AFTER = re.compile(r"\s+(?:that\b|on\b|is\s+the\s+(?:time|moment)\b)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
+_THAN = re.compile(r"\s+than\b")
+_OF_END = re.compile(r"\bof\s+$")
+_MORE_NOUN = re.compile(r"\s+(?:few|several|couple|many|\d)")
+_YEAR_LEAD = re.compile(r"(?i:\b(?:for|of|in|during|through|over|throughout))\s+$")
+_YEAR_AFTER = re.compile(
+    r"(?:\s+(?:before|after|earlier|later|ago|that|when|in\s+which)\b|-)"
+)
+
+
+def _the_year(phrase: str, before: str, after: str) -> bool:
+    """ "for the year", "the full year": the year being reported; "the year
+    before" counts from elsewhere, "the year he left" is a clause."""
+    if phrase != "the year":
+        return not after.startswith("-")  # "the full year", "the current year"
+    return _YEAR_AFTER.match(after) is None and _YEAR_LEAD.search(before) is not None
 
 
 def _month_alone(month: str, before: str, after: str) -> bool:
@@ -255,36 +453,120 @@ def _read(
         # "at 3 p.m. on Tuesday" reads as "on Tuesday at 3 p.m."; when that
         # does not read, the day alone is still a date.
         with_clock = text[early.start() : e]
-        tense = intrinsic_tense(with_clock) or sentence_tense(
-            text, sentence, (early.start(), e)
-        )
-        when = _parse(f"{phrase} at {early['clock']}", anchor, tense)
+        prefer, tense = _direction(text, kind, with_clock, sentence, (early.start(), e))
+        when = _parse(f"{phrase} at {early['clock']}", anchor, prefer)
         if when is not None:
             s, phrase = early.start(), with_clock
     if when is None:
-        tense = intrinsic_tense(phrase) or sentence_tense(text, sentence, (s, e))
-        when = _parse(reading, anchor, tense)
+        prefer, tense = _direction(text, kind, phrase, sentence, (s, e))
+        when = _parse(reading, anchor, prefer)
     if when is None:
         return None
     when = replace(when, text=" ".join(phrase.split()))
     return (s, e), when, _final_tense(when, anchor, tense)
 
 
-def _parse(phrase: str, anchor: date, tense: Tense) -> FuzzyDate | None:
+_WEEKDAY_WORD = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
+_QUARTER_WORD = re.compile(r"(?i)\b(?:quarter|half)\b")
+_ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?ended\b")
+
+
+def _direction(
+    text: str, kind: Kind, phrase: str, sentence: Span, span: Span
+) -> tuple[Prefer, Tense]:
+    """Which way to read a phrase without its year or week, and the tense
+    of what it dates.
+
+    The phrase's own words ("next", "ago") win; then the cues of its clause
+    (``store.ingest.tense``). With no cue, or after "for" ("results for
+    the third quarter", "figures for January"), a month, day of a month or
+    quarter is the nearest one, ahead or behind: "payable Jan. 2", "takes
+    effect Nov. 13". A bare weekday is still the past one (news reports the
+    week gone), or after "for" the coming one ("a vote for Friday").
+    """
+    own = intrinsic_tense(phrase)
+    if own is not None:
+        return own, own
+    weekday = _WEEKDAY_WORD.search(phrase) is not None and not re.search(r"\d", phrase)
+    by_date = kind in ("day", "month", "year", "season", "range") and not weekday
+    bound = _bound(text, span[0], sentence[0])
+    if bound == "since":
+        return "past", "past"  # "since Jan. 13": it began before
+    if after_for(text, sentence, span):
+        return ("auto" if by_date else "future"), "future"
+    found = clause_tense(text, sentence, span)
+    if _ENDED.match(text, span[1]):
+        return "past", "past"  # "the quarter ended Sept. 30"
+    if by_date and _QUARTER_WORD.search(phrase):
+        # A quarter is reported on once it is over and forecast before it
+        # starts, whatever the verb: the nearest one is meant.
+        return "auto", found or "past"
+    if found == "past" and by_date and bound in ("by", "until", "before"):
+        # A deadline set in a past clause ("had until mid-November") still
+        # lies ahead as often as not; one in a clause of its own ("and no
+        # later than June") lies ahead.
+        region = clause(text, sentence, span)
+        if not any(kind == "past" for _, kind in cues(text, region, span)):
+            return "future", "future"
+        return "auto", found
+    if found is not None:
+        return found, found
+    return ("auto" if by_date else "past"), "past"
+
+
+#: A day the tense puts this far away is doubted when the other reading is
+#: near: news writes "Jan. 14" without its year only when it is close by
+#: (AP style gives the year of any other). A month keeps its tense: "the
+#: talks resumed in March", said in January, is last March.
+_FAR_DAYS = 200
+_WRITTEN_DAY = re.compile(r"\d")
+_NEAR_DAYS = 62
+
+
+def _parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
     """parse_date, with "Tuesday night" read as its day when the words
     for a part of the day are all that stops it."""
     for attempt in (phrase, _PART_SUFFIX.sub("", phrase, count=1)):
-        when = _cached_parse(attempt, anchor, tense)
+        when = _nearest(attempt, anchor) if prefer == "auto" else None
+        when = when or _cached_parse(attempt, anchor, prefer)
         if when is not None:
+            far = (
+                when.precision == "day"
+                and _WRITTEN_DAY.search(attempt) is not None
+                and _distance(when, anchor) > _FAR_DAYS
+            )
+            if prefer != "auto" and far:
+                near = _cached_parse(attempt, anchor, "auto")
+                if near is not None and _distance(near, anchor) <= _NEAR_DAYS:
+                    when = near
             return replace(when, text=" ".join(phrase.split()))
     return None
 
 
+def _nearest(phrase: str, anchor: date) -> FuzzyDate | None:
+    """The nearer of the past and the future reading, the future only when
+    it is much nearer: news reports more than it announces, so "Oct. 23",
+    said in May with nothing else to go on, is last October."""
+    past = _cached_parse(phrase, anchor, "past")
+    future = _cached_parse(phrase, anchor, "future")
+    if past is None or future is None or past == future:
+        return past or future
+    ahead, behind = _distance(future, anchor), _distance(past, anchor)
+    return future if 2 * ahead < behind else past
+
+
+def _distance(when: FuzzyDate, anchor: date) -> int:
+    """Days between ``anchor`` and the nearest day of the reading."""
+    if when.start_day <= anchor <= when.end_day:
+        return 0
+    return min(abs((when.start_day - anchor).days), abs((when.end_day - anchor).days))
+
+
 @functools.lru_cache(maxsize=4096)
-def _cached_parse(phrase: str, anchor: date, tense: Tense) -> FuzzyDate | None:
+def _cached_parse(phrase: str, anchor: date, prefer: Prefer) -> FuzzyDate | None:
     """A long article says "last week" many times; read it once."""
     try:
-        return parse_date(phrase, anchor, prefer=tense)
+        return parse_date(phrase, anchor, prefer=prefer)
     except DateParseError:
         return None
 

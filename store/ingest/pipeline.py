@@ -26,6 +26,7 @@ from dateline.store.ingest.actors import ActorFinding, Entity, find_actors
 from dateline.store.ingest.events import Candidate, build_candidates
 from dateline.store.ingest.find_dates import FoundDate, find_dates
 from dateline.store.ingest.quotes import FoundQuote, find_quotes
+from dateline.store.ingest.reference import References
 from dateline.store.ingest.text import (
     Article,
     Span,
@@ -182,6 +183,7 @@ def extract(
     sentences: list[Span] = []
     paragraph_of: list[int] = []
     found: list[FoundDate] = []
+    references = References()  # "a year earlier" counts across paragraphs
     blocks = paragraphs(article.text, article.body_start, body_end)
     for number, (p_start, p_end) in enumerate(blocks):
         if cancelled is not None and cancelled():
@@ -197,6 +199,7 @@ def extract(
                 end=p_end,
                 masked=article.masked,
                 sentences=local,
+                references=references,
             )
         )
         report(0.05 + 0.75 * (number + 1) / len(blocks), "finding dates")

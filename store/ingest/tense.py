@@ -18,13 +18,22 @@ Tense = Literal["past", "future"]
 
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|would|upcoming|forthcoming|coming|next"
-    r"|planned|later\s+this|from\s+now"
+    # "the planned visit"; "the government planned to pay" is a past verb.
+    r"|(?<=the\s)planned|(?<=a\s)planned|later\s+this|from\s+now"
     r"|(?:is|are|am|be|been|was|were)\s+(?:scheduled|slated|set|due|expected|poised"
     r"|planned|going|about|likely|unlikely)\s+(?:to|for)\b"
-    r"|(?:scheduled|slated|set|planned|due)\s+(?:to|for)\b"
-    r"|(?:is|are)\s+to\b|to\s+be\s+held|to\s+take\s+place"
+    # "due to" also means "because of": only "due to be", "due to expire".
+    r"|(?:scheduled|slated|set)\s+(?:to|for)\b|(?:planned|due)\s+for\b"
+    r"|due\s+to\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|this\b|that\b"
+    r"|these\b|those\b|higher\b|lower\b|strong\b|weak\b|poor\b)[a-z]+(?<!ing)\b"
+    # "payable Jan. 2", "effective Feb. 1": terms that take effect ahead.
+    r"|payable|effective(?!\s+(?:immediately|today|now)\b)"
+    r"|(?:is|are)\s+to\b|to\s+be\s+(?:held|[a-z]+ed)\b|to\s+take\s+place"
+    # Past forms ("agreed to") point ahead only for what follows "to":
+    # `_FUTURE_TO` puts the cue there and leaves the verb a past cue, so
+    # "on Thursday agreed to repay" reads Thursday backwards.
     r"|(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten|agree"
-    r"|prepare)(?:s|d|ed|ing)?\s+to\b"
+    r"|prepare)(?:s|ing)?\s+to\b"
     r"|look(?:s|ing)?\s+forward\s+to"
     # "was expected in early December": what is expected lies ahead.
     r"|(?:expected|scheduled|slated|planned|due)\s+(?:in|on|at|by|during|before)"
@@ -44,10 +53,15 @@ _FUTURE = re.compile(
 _FUTURE_TO = re.compile(
     r"(?i)\b(?:plan|intend|aim|hope|expect|want|seek|vow|pledge|promise|threaten"
     r"|agree|prepare|order|urge|ask|allow|force|tell|told|invite|call|negotiat|work"
-    r"|try|tries|tried|push|press|race|scramble|need)(?:s|d|e|es|ed|ing)?"
-    r"\s+(?:(?!to\b)[\w'’-]+\s+){1,4}?(?P<to>to)\s+"
+    r"|try|tries|tried|push|press|race|scramble|need"
+    # "an agreement to acquire the bank in January", "a plan to ...".
+    r"|decide|agreement|deal|proposal|offer|bid|decision|effort|attempt)"
+    r"(?:s|d|e|es|ed|ned|ing|ning)?"
+    r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )
+#: "warned of further action in December": what is warned of lies ahead.
+_FUTURE_OF = re.compile(r"(?i)\b(?:warn|threaten|caution)(?:s|ed|ing)?\s+(?P<to>of)\b")
 _IRREGULAR = (
     "was were had did said told met took made came went gave began saw spoke "
     "held left won lost fled struck sent led wrote ran rose fell became brought "
@@ -58,6 +72,11 @@ _NOT_PAST = word_set(
     "need feed seed speed indeed proceed exceed succeed bed red shed bred wed "
     "hundred embed breed greed heed steed weed deed"
 )
+_DETERMINER = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her|our|this|these|those)\s+"
+    r"(?:(?:still|newly|recently|already|just|once|long|previously)\s+)?$"
+)
+_PRESENT_PASSIVE = re.compile(r"\b(?i:is|are|am)\s+$")
 _PAST = re.compile(rf"\b(?:{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed)\b")
 #: Words a future cue may govern: "will be held", "is expected to be signed".
 _ABSORB = 4
@@ -97,7 +116,8 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     ]
     future += [
         (m.start("to"), m.end("to"))
-        for m in _FUTURE_TO.finditer(text, start, end)
+        for pattern in (_FUTURE_TO, _FUTURE_OF)
+        for m in pattern.finditer(text, start, end)
         if not (skip[0] <= m.start("to") < skip[1])
     ]
     found: list[tuple[int, Tense]] = [(s, "future") for s, _ in future]
@@ -105,6 +125,10 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
         pos = match.start()
         if skip[0] <= pos < skip[1] or match.group() in _NOT_PAST:
             continue
+        if _DETERMINER.search(text, max(start, pos - 20), pos):
+            continue  # "the reduced dividend": an adjective, not a verb
+        if _PRESENT_PASSIVE.search(text, max(start, pos - 8), pos):
+            continue  # "a deal is needed": present, whatever the ending
         if any(s <= pos < e for s, e in future):
             continue
         governed = any(
@@ -116,17 +140,73 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     return found
 
 
+#: Where one clause of a news sentence ends and the next begins: "said on
+#: Tuesday that Iraq would retaliate" puts Tuesday with "said" and nothing
+#: after "that" with it.
+#: A bare "and" joins words more often than clauses ("between Australia and
+#: India", "will double flights and add routes"): only ", and" breaks.
+_CLAUSE_BREAK = re.compile(
+    r"[;:,()\"“”]|\s[-–—]+\s|\b(?i:while|whereas|although|though|because"
+    r"|since|that|which|who|whom|whose|when|where|if|unless|after|before|until)\b"
+)
+
+
+def clause(text: str, sentence: Span, span: Span) -> Span:
+    """The clause of ``text[sentence]`` that holds ``span``: from the last
+    break before it to the first one after it."""
+    start = sentence[0]
+    for match in _CLAUSE_BREAK.finditer(text, sentence[0], span[0]):
+        start = match.end()
+    after = _CLAUSE_BREAK.search(text, span[1], sentence[1])
+    return start, after.start() if after is not None else sentence[1]
+
+
+_CONDITION = re.compile(r"(?i)\b(?:if|unless)\s*$")
+
+
+def _conditional(text: str, sentence: Span, own: Span) -> bool:
+    """Whether the clause opens with "if" or "unless": a condition is about
+    what may yet happen, whatever its verb ("If no deal is reached by the
+    end of the month")."""
+    return _CONDITION.search(text, max(sentence[0], own[0] - 8), own[0]) is not None
+
+
+def clause_tense(text: str, sentence: Span, span: Span) -> Tense | None:
+    """The tense the cues of its own clause give the expression at ``span``,
+    else the nearest cue of its sentence, else None: nothing says.
+
+    A cue's clause wins over the sentence: "The former mayor on Thursday
+    agreed to repay the funds, and will appear in court" reads Thursday
+    from "agreed", not from "will".
+    """
+    own = clause(text, sentence, span)
+    if _conditional(text, sentence, own):
+        return "future"
+    for region in (own, sentence):
+        found = cues(text, region, span)
+        before = [kind for pos, kind in found if pos < span[0]]
+        if before:
+            return before[-1]
+        after = [kind for pos, kind in found if pos >= span[1]]
+        if after:
+            return after[0]
+    return None
+
+
+def after_for(text: str, sentence: Span, span: Span) -> bool:
+    """ "for" right before the expression ("a vote for Friday", "results
+    for the third quarter"): it names what a thing is for, not when it was
+    said, so the verb's tense does not settle the direction."""
+    return _FOR.search(text, max(sentence[0], span[0] - 5), span[0]) is not None
+
+
 def sentence_tense(text: str, sentence: Span, span: Span) -> Tense:
-    """The tense the nearest cue gives the expression at ``span``.
+    """The tense the nearest cue gives the expression at ``span``; with no
+    cue at all, past: news mostly reports.
 
     "for" right before it ("invited ... for February talks", "set a vote
     for Friday") points forward whatever the verb.
     """
-    if _FOR.search(text, max(sentence[0], span[0] - 5), span[0]):
+    if after_for(text, sentence, span):
         return "future"
-    found = cues(text, sentence, span)
-    before = [kind for pos, kind in found if pos < span[0]]
-    if before:
-        return before[-1]
-    after = [kind for pos, kind in found if pos >= span[1]]
-    return after[0] if after else "past"
+    return clause_tense(text, sentence, span) or "past"

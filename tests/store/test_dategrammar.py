@@ -228,3 +228,56 @@ def test_bare_weekend_follows_the_preference() -> None:
     future = parse_date("the weekend", anchor, prefer="future")
     assert (past.start, past.end) == (date(2026, 1, 10), date(2026, 1, 11))
     assert (future.start, future.end) == (date(2026, 1, 17), date(2026, 1, 18))
+
+
+# --- news forms: financial periods, centuries, spoken years, the present ----
+
+NEWS_FORMS = [
+    ("third-quarter", D(2025, 7, 1), D(2025, 9, 30), "quarter"),
+    ("fiscal first quarter of 2025", D(2025, 1, 1), D(2025, 3, 31), "quarter"),
+    ("the 2024 third quarter", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+    ("this year's second quarter", D(2026, 4, 1), D(2026, 6, 30), "quarter"),
+    ("next year's first quarter", D(2027, 1, 1), D(2027, 3, 31), "quarter"),
+    ("the last half of 2024", D(2024, 7, 1), D(2024, 12, 31), "quarter"),
+    ("fiscal 2027", D(2027, 1, 1), D(2027, 12, 31), "year"),
+    ("the 19th century", D(1800, 1, 1), D(1899, 12, 31), "year"),
+    ("the 21st century", D(2000, 1, 1), D(2099, 12, 31), "year"),
+    ("last century", D(1900, 1, 1), D(1999, 12, 31), "year"),
+    ("nineteen ninety-six", D(1996, 1, 1), D(1996, 12, 31), "year"),
+    ("nineteen oh five", D(1905, 1, 1), D(1905, 12, 31), "year"),
+    ("the year two thousand", D(2000, 1, 1), D(2000, 12, 31), "year"),
+    ("two thousand and nine", D(2009, 1, 1), D(2009, 12, 31), "year"),
+    ("March nineteen eighty-two", D(1982, 3, 1), D(1982, 3, 31), "month"),
+    ("the winter of nineteen ninety-four", D(1994, 12, 1), D(1995, 2, 28), "season"),
+    ("Thanksgiving Day 2025", D(2025, 11, 27), D(2025, 11, 27), "day"),
+    ("year-end 2025", D(2025, 12, 31), D(2025, 12, 31), "day"),
+    ("now", ANCHOR, ANCHOR, "day"),
+    ("currently", ANCHOR, ANCHOR, "day"),
+    ("right now", ANCHOR, ANCHOR, "day"),
+    ("at present", ANCHOR, ANCHOR, "day"),
+    ("recently", D(2025, 10, 11), ANCHOR, "month"),
+    ("in the past", D(2016, 1, 11), ANCHOR, "year"),
+    ("the near future", ANCHOR, D(2026, 4, 9), "month"),
+    ("in the future", ANCHOR, D(2036, 1, 9), "year"),
+    ("the coming quarters", ANCHOR, D(2026, 7, 9), "quarter"),
+    ("the past two quarters", D(2025, 7, 11), ANCHOR, "quarter"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), NEWS_FORMS)
+def test_news_forms(text: str, start: date, end: date, precision: str) -> None:
+    check(text, start, end, precision)
+
+
+def test_vague_present_references_are_approximate() -> None:
+    assert parse_date("recently", ANCHOR).approximate
+    assert parse_date("in the future", ANCHOR).approximate
+    assert not parse_date("now", ANCHOR).approximate
+
+
+@pytest.mark.parametrize(
+    ("prefer", "day"), [("past", D(2025, 12, 31)), ("future", D(2026, 12, 31))]
+)
+def test_year_end_follows_the_preference(prefer: str, day: date) -> None:
+    fd = parse_date("year-end", ANCHOR, prefer=prefer)  # type: ignore[arg-type]
+    assert (fd.start, fd.precision) == (day, "day")
