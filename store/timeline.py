@@ -22,7 +22,7 @@ from dateline.store.disk.journal import Entry, Op
 from dateline.store.errors import (
     ConflictError,
 )
-from dateline.store.model import Actor, Event, Quote, Source
+from dateline.store.model import CHECKS, Actor, Event, Quote, Source
 from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
 from dateline.store.transaction import Change, Transaction, TransactionError
@@ -264,6 +264,11 @@ class Timeline:
                     "elsewhere (another window or process) since it was read; "
                     "nothing was saved. Reload and try again."
                 )
+        # A record that cannot be read back must fail here, before the
+        # journal holds it: applied half-way, it would be snapshotted on close.
+        for change in changes:
+            if change.after is not None:
+                CHECKS[change.table](change.after)
         ops: list[Op] = [
             {"op": "put", "table": c.table, "doc": c.after}
             if c.after is not None
