@@ -451,8 +451,58 @@ def check_date_doc(doc: Any, name: str = "when") -> None:
         raise ShapeError(f'"{name}": {exc}') from None
 
 
+def _sound_event(doc: Any) -> bool:
+    """The common case in one pass: checking a 100k-event file field by field
+    through the helpers below would add ~40% to its load time. False only
+    sends the document through them for the message. Dates are only checked
+    for form here (two dates, or two times without a zone): the
+    ``fromisoformat`` that builds the record refuses an impossible day.
+    """
+    if type(doc) is not dict:
+        return False
+    get = doc.get
+    rid, when, actors = get("id"), get("when"), get("actors", ())
+    if not (type(rid) is str and rid.strip() and type(when) is dict):
+        return False
+    for name in ("title", "summary", "place", "created", "updated"):
+        if type(get(name, "")) is not str:
+            return False
+    for name in ("sources", "quotes", "tags"):
+        items = get(name, ())
+        if type(items) is not list or any(type(i) is not str for i in items):
+            return False
+    if type(actors) is not list or not all(
+        type(r) is dict
+        and type(r.get("actor")) is str
+        and type(r.get("role", "")) is str
+        for r in actors
+    ):
+        return False
+    if get("status", "occurred") not in STATUSES or get("origin", "manual") not in (
+        ORIGINS
+    ):
+        return False
+    start, end, anchor = when.get("start"), when.get("end"), when.get("anchor")
+    return (
+        "title" in doc
+        and get("review") in (None, "pending", "accepted")
+        and type(start) is str
+        and type(end) is str
+        and len(start) == len(end) in (10, 16)
+        and start <= end
+        and when.get("precision") in PRECISIONS
+        and type(when.get("text", "")) is str
+        and type(when.get("approximate", False)) is bool
+        and (anchor is None or (type(anchor) is str and len(anchor) == 10))
+        and all(s and s.strip() for s in (*get("sources", ()), *get("quotes", ())))
+        and all(r["actor"].strip() for r in actors)
+    )
+
+
 def check_event_doc(doc: Any) -> None:
     """Raise ShapeError, naming the field, unless ``doc`` is a sound event."""
+    if _sound_event(doc):
+        return
     _check_record(doc)
     check_date_doc(doc.get("when"))
     _text_field(doc, "title", required=True)
