@@ -8,6 +8,7 @@ changing a field name here is a schema change (see ``dateline.store.disk.schema`
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal, TypeVar
@@ -317,6 +318,39 @@ class Quote:
         )
 
 
+#: Characters a link never needs and an injection always does: quotes and
+#: angle brackets end an HTML attribute, a backslash or backtick confuses
+#: Markdown, and whitespace or controls end a line or a property.
+_URL_FORBIDDEN = frozenset("\"<>\\`'{}|^")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a source's link, or None when it can.
+
+    One rule for every way a URL comes in (hand entry, every import) and
+    every export that makes it a link: http or https, a host, and nothing
+    that could end a line, an attribute or a Markdown link.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return "only http:// and https:// links can be kept"
+    if not rest or rest[0] in "/?#":
+        return "it has no host name after the //"
+    for char in url:
+        if char in _URL_FORBIDDEN or unicodedata.category(char)[0] in "CZ":
+            shown = (
+                f"U+{ord(char):04X}" if not char.isprintable() or char == " " else char
+            )
+            return f"it holds {shown}, which a link cannot contain (write it as %XX)"
+    return None
+
+
+def web_url(url: str) -> str:
+    """``url`` (trimmed) if it is safe to make a link of, else ""."""
+    url = url.strip()
+    return url if url and url_problem(url) is None else ""
+
+
 @dataclass(frozen=True)
 class Source:
     """An article, with its full text so quotes can be shown in place."""
@@ -544,17 +578,16 @@ def check_quote_doc(doc: Any) -> None:
     if doc.get("said") is not None:
         check_date_doc(doc["said"], "said")
     span = doc.get("span")
-    if span is not None:
-        if (
-            not isinstance(span, list)
-            or len(span) != 2
-            or not all(type(n) is int for n in span)
-            or not 0 <= span[0] <= span[1]
-        ):
-            raise ShapeError(
-                f'"span" must be two whole numbers [start, end], start <= end, '
-                f"not {_shown(span)}"
-            )
+    if span is not None and (
+        not isinstance(span, list)
+        or len(span) != 2
+        or not all(type(n) is int for n in span)
+        or not 0 <= span[0] <= span[1]
+    ):
+        raise ShapeError(
+            f'"span" must be two whole numbers [start, end], start <= end, '
+            f"not {_shown(span)}"
+        )
 
 
 def check_source_doc(doc: Any) -> None:

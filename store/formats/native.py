@@ -134,7 +134,7 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
         raise ImportFormatError(
             f"{origin} has the schema {_shown(schema)}, which is not a version "
-            "number; a dateline export says \"schema\": 1. Nothing was imported."
+            'number; a dateline export says "schema": 1. Nothing was imported.'
         )
     if schema > SCHEMA_VERSION:
         raise ImportFormatError(

@@ -107,10 +107,25 @@ def test_schema_true_is_not_schema_1(
         ("events", "status", "maybe"),
         ("events", "review", 1),
         ("events", "when", {"start": 2026, "end": "2026-01-01", "precision": "day"}),
-        ("events", "when", {"start": "2026-01-01", "end": "2026-01-01",
-                            "precision": "day", "approximate": "yes"}),  # fmt: skip
-        ("events", "when", {"start": "2026-01-01T10:00+02:00",
-                            "end": "2026-01-01T10:00+02:00", "precision": "minute"}),  # fmt: skip
+        (
+            "events",
+            "when",
+            {
+                "start": "2026-01-01",
+                "end": "2026-01-01",
+                "precision": "day",
+                "approximate": "yes",
+            },
+        ),
+        (
+            "events",
+            "when",
+            {
+                "start": "2026-01-01T10:00+02:00",
+                "end": "2026-01-01T10:00+02:00",
+                "precision": "minute",
+            },
+        ),
         ("events", "actors", [{"actor": 5}]),
         ("events", "sources", "so-1"),
         ("actors", "aliases", [None]),
@@ -163,9 +178,8 @@ def test_a_commit_that_fails_part_way_is_not_saved(db_path: Path) -> None:
     before = file_state(db_path)
     timeline = Timeline.open(db_path)
     bad = Event(when=day, title="bad", tags=(1,))  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="tags"):
-        with timeline.change() as tx:
-            tx.put(Event(when=day, title="good, in the same change"), bad)
+    with pytest.raises(ValueError, match="tags"), timeline.change() as tx:
+        tx.put(Event(when=day, title="good, in the same change"), bad)
     assert [e.title for e in timeline.events()] == ["kept"]
     timeline.close()
     assert file_state(db_path) == before
