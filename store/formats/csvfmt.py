@@ -5,7 +5,7 @@ title, summary, actors (names joined by "; "), tags ("; "), status, place,
 source_urls ("; "), review ("pending" for an extracted event nobody has
 checked yet, else empty or "accepted"; informational, not read back).
 Quotes, actor roles and aliases, and article texts do not fit a row and are
-not carried. In a list, an item's own ``;`` is written ``\\;`` and a backslash
+not carried. In a list, an item's own ``;`` is written ``\;`` and a backslash
 ``\\``, so "Smith; Jones LLP" stays one name.
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or

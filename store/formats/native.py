@@ -26,6 +26,7 @@ from dateline.store.model import (
     Quote,
     Source,
     new_id,
+    url_problem,
 )
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
@@ -51,6 +52,11 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     #: Things the user should know that are not problems (eras as spans...).
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def nothing_new(self) -> bool:
+        """True when the import added no record at all."""
+        return not (self.events or self.actors or self.quotes or self.sources)
 
     def summary(self) -> str:
         parts = [
@@ -166,6 +172,14 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
                     "give each record its own id."
                 )
             first_use[record.id] = number
+            url = record.url if isinstance(record, Source) else ""
+            problem = url_problem(url) if url else None
+            if problem is not None:
+                raise ImportFormatError(
+                    f"{origin}: sources item {number} has the URL "
+                    f"{_shown(url)}: {problem}. Nothing was imported; "
+                    "fix or empty that URL and import again."
+                )
             built.append(record)
         records[name] = built
     return records
