@@ -95,11 +95,9 @@ def write_export(
     that is there is replaced only with ``force`` (the user said so).
     """
     target = Path(path).expanduser()
-    if _is_timeline_file(timeline, target) or is_timeline_file(target):
-        raise ExportError(
-            f"{target} is a dateline timeline (or its journal or backup); an "
-            "export never replaces one. Export to another file name."
-        )
+    refusal = export_refusal(timeline, target)
+    if refusal:
+        raise ExportError(refusal)
     if not force and (target.exists() or target.is_symlink()):
         raise ExistingFileError(
             f"{target} already exists; add --force to replace it, or export to "
@@ -117,6 +115,25 @@ def write_export(
         write_atomic(target, text.encode("utf-8"))
     except OSError as exc:
         raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+
+
+def export_refusal(timeline: Timeline, target: Path) -> str:
+    """Why ``target`` may never be an export target, or "" when it may be.
+
+    The explorer asks this before it asks about replacing a file: no answer
+    makes replacing a timeline safe.
+    """
+    if _is_timeline_file(timeline, target):
+        return (
+            f"{target} is the timeline file itself (or its journal or backup); "
+            "export to another file name."
+        )
+    if is_timeline_file(target):
+        return (
+            f"{target} is a dateline timeline (or its journal or backup); an "
+            "export never replaces one. Export to another file name."
+        )
+    return ""
 
 
 #: How a timeline file (and its backup) begins: its meta table names the app.

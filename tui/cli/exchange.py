@@ -37,7 +37,7 @@ from dateline.tui.cli.records import print_new_actors
 
 #: Some records could not be read; the rest were imported.
 EXIT_PARTIAL = 1
-#: The file held records, but none came in (duplicates, or all unreadable).
+#: Every record of the file is already in the timeline: nothing came in.
 EXIT_NOTHING = 2
 
 #: Names of articles rather than timelines: `ingest` reads those.
@@ -147,9 +147,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"dateline: {note}", file=sys.stderr)
     print(report.summary())
     print_new_actors(timeline, before)
-    if report.nothing_new and (report.duplicates or report.problems):
-        return EXIT_NOTHING
-    return EXIT_PARTIAL if report.problems else 0
+    if report.problems:
+        return EXIT_PARTIAL
+    return EXIT_NOTHING if report.nothing_new and report.duplicates else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
