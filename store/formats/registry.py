@@ -189,6 +189,13 @@ def read_import(
             f"{origin} line {exc.lineno}, column {exc.colno}: not valid JSON "
             f"({exc.msg}). Nothing was imported."
         ) from None
+    except (ValueError, RecursionError):
+        # A number of thousands of digits, or lists nested thousands deep:
+        # no timeline holds either, and Python refuses to read them.
+        raise ImportFormatError(
+            f"{origin} holds a number too long or nesting too deep to be a "
+            "timeline. Nothing was imported."
+        ) from None
     if fmt == "timelinejs":
         from dateline.store.formats.timelinejs import read_timelinejs
 
