@@ -626,7 +626,9 @@ def _kind(value: Any) -> str:
 def _shown(value: Any, limit: int = 40) -> str:
     """``value`` quoted for a message, cut short: a file may hold megabytes."""
     try:
-        text = repr(value) if not isinstance(value, str) else f'"{value}"'
+        # repr shows a control character as its escape: a message quoting
+        # a hostile file must not obey it on the terminal.
+        text = repr(value) if not isinstance(value, str) else f'"{repr(value)[1:-1]}"'
     except ValueError:  # an int too long to print
         text = "a huge number"
     return text if len(text) <= limit else text[: limit - 1] + "…"
