@@ -88,3 +88,10 @@ def test_ics_import_drops_a_bad_url_property() -> None:
     assert [e.title for e in batch.events] == ["Visit"]
     assert all(not s.url for s in batch.sources)
     assert any("javascript:alert(1)" in n for n in batch.notes)
+
+
+def test_ingest_refuses_a_bad_article_url_before_reading() -> None:
+    from dateline.store.ingest.pipeline import IngestError, extract
+
+    with pytest.raises(IngestError, match="URL cannot be kept: only http"):
+        extract("date 2026-01-10\nText.", url="file:///etc/passwd")
