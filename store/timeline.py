@@ -21,7 +21,7 @@ from typing import Any
 from dateline.store.disk.datafile import DataFile, Tables, TimelineGoneError
 from dateline.store.disk.journal import Entry, Op
 from dateline.store.errors import ConflictError, TimelineFileError
-from dateline.store.model import Actor, Event, Quote, Source
+from dateline.store.model import CHECKS, Actor, Event, Quote, Source
 from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
 from dateline.store.transaction import Change, Transaction, TransactionError
@@ -316,6 +316,11 @@ class Timeline:
                     "elsewhere (another window or process) since it was read; "
                     "nothing was saved. Reload and try again."
                 )
+        # A record that cannot be read back must fail here, before the
+        # journal holds it: applied half-way, it would be snapshotted on close.
+        for change in changes:
+            if change.after is not None:
+                CHECKS[change.table](change.after)
         ops: list[Op] = [
             {"op": "put", "table": c.table, "doc": c.after}
             if c.after is not None

@@ -133,11 +133,21 @@ def parse_date(
             reading.start, reading.end, reading.precision, raw, day, reading.approximate
         )
     except GrammarError as exc:
-        raise DateParseError(raw, exc.hint) from None
+        raise DateParseError(_quoted(raw), exc.hint) from None
     except (ValueError, OverflowError) as exc:
         # Calendar arithmetic stepping past the year 9999 ("next year" said
         # in 9999): Python's words ("year 10000 is out of range") will do.
-        raise DateParseError(raw, f"{str(exc).capitalize()}.") from None
+        raise DateParseError(_quoted(raw), f"{str(exc).capitalize()}.") from None
+
+
+#: The most of a phrase an error message quotes: enough to recognise it.
+QUOTE_LIMIT = 80
+
+
+def _quoted(raw: str) -> str:
+    """``raw`` cut to QUOTE_LIMIT characters for the message: a pasted
+    100 KB argument must not come back whole on one line."""
+    return raw if len(raw) <= QUOTE_LIMIT else raw[: QUOTE_LIMIT - 1] + "…"
 
 
 def warm() -> None:

@@ -26,7 +26,8 @@ def check_meta(meta: dict[str, Any], path: Path) -> None:
             f"{meta.get('app')!r}). Pick another file with --db."
         )
     version = meta.get("schema")
-    if not isinstance(version, int) or version < 1:
+    # true is an int to Python (== 1), not a schema version to anyone.
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise TimelineFileError(
             f"{path} has an unreadable schema version {version!r}; it was not "
             "opened. Restore it from its .bak file or your backups."

@@ -20,6 +20,7 @@ from dateline.store.model import (
     Quote,
     Source,
     new_id,
+    url_problem,
 )
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
@@ -61,8 +62,23 @@ class Batch:
     def source_id(self, url: str, title: str = "", outlet: str = "") -> str | None:
         """The source at ``url``, or titled ``title`` when it has no URL (one
         record per source, however often it is cited); None when both are
-        blank."""
+        blank.
+
+        A URL that is not a clean web link is dropped, with a note: it
+        would become a link in every export. The source keeps its title.
+        """
         url, title = url.strip(), " ".join(title.split())
+        problem = url_problem(url) if url else None
+        if problem is not None:
+            self.notes.append(
+                f"the source URL {_cut(url)} was not kept ({problem}); "
+                + (
+                    f'the source "{_cut(title)[1:-1]}" was imported without it.'
+                    if title
+                    else "fix it and import again to keep the link."
+                )
+            )
+            url = ""
         key = url or fold(title)
         if not key:
             return None
@@ -110,6 +126,12 @@ class Batch:
         event = Event(id=eid, when=when, title=title, quotes=tuple(quote_ids), **fields)  # type: ignore[arg-type]
         self.events.append(event)
         return event
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    """``text`` quoted for a message, on one line and cut short."""
+    shown = repr(text)[1:-1]
+    return f'"{shown}"' if len(shown) <= limit else f'"{shown[: limit - 1]}…"'
 
 
 def merge_batch(

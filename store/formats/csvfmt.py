@@ -1,11 +1,19 @@
-"""CSV: one row per event, for spreadsheets.
+r"""CSV: one row per event, for spreadsheets.
 
 Columns (in this order): id, date_text, start, end, precision, approximate,
 title, summary, actors (names joined by "; "), tags ("; "), status, place,
 source_urls ("; "), review ("pending" for an extracted event nobody has
 checked yet, else empty or "accepted"; informational, not read back).
 Quotes, actor roles and aliases, and article texts do not fit a row and are
-not carried.
+not carried. In a list, an item's own ``;`` is written ``\;`` and a backslash
+``\\``, so "Smith; Jones LLP" stays one name.
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return as a formula, so a title from someone else's file could
+fetch a URL or run a command when the export is opened. Such cells are written
+with a ``'`` in front (which a spreadsheet shows as text); ``raw_formulas``
+(``dateline export --raw-formulas``) writes them as they are. Reading takes
+that one ``'`` off again, so a round trip keeps the text.
 
 Reading is forgiving: headers match case-insensitively and in any order
 (``date`` is taken for ``date_text``), only ``title`` and a date (``start`` or
@@ -50,6 +58,33 @@ _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"", "no", "n", "false", "0"}
 
 
+#: What makes a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` with a ``'`` in front if a spreadsheet would run it.
+
+    Cells already starting with ``'`` before a formula character get one
+    more, so ``restore`` gives back exactly what was written.
+    """
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def restore(cell: str) -> str:
+    """The cell ``neutralise`` was given."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
+def join_list(items: list[str] | tuple[str, ...]) -> str:
+    """Items joined by "; ", each one's own ``;`` and ``\\`` escaped."""
+    return LIST_SEPARATOR.join(
+        item.replace("\\", "\\\\").replace(";", "\\;") for item in items
+    )
+
+
 def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
     actors = timeline.actor_names(event)
     urls = [s.url for s in timeline.sources(event=event.id) if s.url]
@@ -62,25 +97,36 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "approximate": "yes" if event.when.approximate else "no",
         "title": event.title,
         "summary": event.summary,
-        "actors": LIST_SEPARATOR.join(actors),
-        "tags": LIST_SEPARATOR.join(event.tags),
+        "actors": join_list(actors),
+        "tags": join_list(event.tags),
         "status": event.status,
         "review": event.review or "",
         "place": event.place,
-        "source_urls": LIST_SEPARATOR.join(urls),
+        "source_urls": join_list(urls),
     }
 
 
-def write_csv(timeline: Timeline, events: list[Event], out: TextIO) -> None:
+def write_csv(
+    timeline: Timeline,
+    events: list[Event],
+    out: TextIO,
+    *,
+    raw_formulas: bool = False,
+) -> None:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for event in events:
-        writer.writerow(event_row(timeline, event))
+        row = event_row(timeline, event)
+        if not raw_formulas:
+            row = {name: neutralise(cell) for name, cell in row.items()}
+        writer.writerow(row)
 
 
-def dumps_csv(timeline: Timeline, events: list[Event]) -> str:
+def dumps_csv(
+    timeline: Timeline, events: list[Event], *, raw_formulas: bool = False
+) -> str:
     out = io.StringIO()
-    write_csv(timeline, events, out)
+    write_csv(timeline, events, out, raw_formulas=raw_formulas)
     return out.getvalue()
 
 
@@ -109,7 +155,7 @@ def read_csv(text: str, origin: str, anchor: date) -> Batch:
             ) from None
         if any(cell.strip() for cell in row):
             cells = {
-                name: row[i].strip() if i < len(row) else ""
+                name: restore(row[i].strip()) if i < len(row) else ""
                 for name, i in columns.items()
             }
             try:
@@ -214,7 +260,17 @@ def _iso(text: str, column: str) -> date:
 
 
 def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(";") if part.strip()]
+    """The items ``join_list`` joined; a file without escapes splits on ";"."""
+    parts = [""]
+    chars = iter(text)
+    for char in chars:
+        if char == "\\":
+            parts[-1] += next(chars, "\\")
+        elif char == ";":
+            parts.append("")
+        else:
+            parts[-1] += char
+    return [part.strip() for part in parts if part.strip()]
 
 
 def _reason(exc: Exception) -> str:

@@ -35,7 +35,7 @@ from dateline.store.dates.labels import format_when
 from dateline.store.formats.batch import Batch
 from dateline.store.formats.ics_lines import bad_line, check_structure, property_line
 from dateline.store.formats.native import ImportFormatError
-from dateline.store.model import PRECISIONS, Event, FuzzyDate
+from dateline.store.model import PRECISIONS, Event, FuzzyDate, web_url
 from dateline.store.timeline import Timeline
 from icalendar import Calendar, Component, vText
 from icalendar import Event as VEvent
@@ -90,7 +90,9 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
         ve.add("location", event.place)
     ve.add("status", "TENTATIVE" if event.status == "expected" else "CONFIRMED")
     sources = timeline.sources(event=event.id)
-    url = next((s.url for s in sources if s.url), "")
+    # A CR or LF in a URL property would end the line (the library refuses
+    # to write it); only a checked web link is a URL here.
+    url = next((web_url(s.url) for s in sources if web_url(s.url)), "")
     if url:
         ve.add("url", url)
     ve.add("x-dateline-precision", when.precision)

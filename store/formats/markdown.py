@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
+from urllib.parse import quote as percent
 
 from dateline.store.dates.labels import MONTH_NAMES, format_when
-from dateline.store.model import Event
+from dateline.store.model import Event, url_problem
 from dateline.store.timeline import Timeline
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -27,7 +28,7 @@ _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))", re.MULTILINE)
 def dumps_markdown(
     timeline: Timeline, events: list[Event], *, title: str = "Timeline"
 ) -> str:
-    out = [f"# {escape(title or 'Timeline')}", ""]
+    out = [f"# {escape(title or 'Timeline', inline=True)}", ""]
     noun = "event" if len(events) == 1 else "events"
     out += [f"{len(events)} {noun}.", ""]
     for year, in_year in groupby(events, key=lambda ev: ev.when.start_day.year):
@@ -46,18 +47,19 @@ def dumps_markdown(
 
 
 def _event(timeline: Timeline, event: Event) -> list[str]:
-    out = [f"#### {escape(format_when(event.when))} — {escape(event.title)}", ""]
+    when = escape(format_when(event.when), inline=True)
+    out = [f"#### {when} — {escape(event.title, inline=True)}", ""]
     meta = []
     names = []
     for ref in event.actors:
         actor = timeline.actors_by_id.get(ref.actor)
         if actor is not None:
             role = f" ({ref.role})" if ref.role else ""
-            names.append(escape(actor.name + role))
+            names.append(escape(actor.name + role, inline=True))
     if names:
         meta.append(", ".join(names))
     if event.place:
-        meta.append(escape(event.place))
+        meta.append(escape(event.place, inline=True))
     if event.status == "expected":
         meta.append("expected")
     if event.pending:
@@ -71,7 +73,7 @@ def _event(timeline: Timeline, event: Event) -> list[str]:
         lines = [f"> {escape(line)}".rstrip() for line in quote.text.splitlines()]
         speaker = timeline.actors_by_id.get(quote.speaker or "")
         if speaker is not None:
-            lines.append(f"> — {escape(speaker.name)}")
+            lines.append(f"> — {escape(speaker.name, inline=True)}")
         out += [*lines, ""]
     links = [
         _source(s.title, s.outlet, s.url) for s in timeline.sources(event=event.id)
@@ -82,19 +84,37 @@ def _event(timeline: Timeline, event: Event) -> list[str]:
 
 
 def _source(title: str, outlet: str, url: str) -> str:
-    shown = escape(title or url or "untitled")
-    if url.lower().startswith(("http://", "https://")):
-        shown = f"[{shown}]({_link(url)})"
-    return f"{shown} ({escape(outlet)})" if outlet else shown
+    shown = escape(title or url or "untitled", inline=True)
+    link = _link(url)
+    if link:
+        shown = f"[{shown}]({link})"
+    return f"{shown} ({escape(outlet, inline=True)})" if outlet else shown
 
 
 def _link(url: str) -> str:
-    """A URL that cannot end the ``(...)`` of a Markdown link early."""
-    return url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    """A web URL that cannot end the ``(...)`` of a Markdown link early or
+    start raw HTML on a line of its own; "" for any other scheme.
+
+    Everything a clean link may not hold (see ``url_problem``), and the
+    parentheses, is percent-encoded, so the link still goes where it said.
+    """
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    return "".join(
+        percent(char, safe="")
+        if char in "()" or url_problem(f"http://x/{char}")
+        else char
+        for char in url
+    )
 
 
-def escape(text: str) -> str:
-    """``text`` shown literally: no accidental emphasis, links or headings."""
+def escape(text: str, *, inline: bool = False) -> str:
+    """``text`` shown literally: no accidental emphasis, links, headings or
+    raw HTML (``<`` is escaped). ``inline`` text (a heading, a name, a link
+    label) is put on one line: a newline there would start a new block."""
+    if inline:
+        text = " ".join(text.split())
     text = _SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(_line_start, text)
 

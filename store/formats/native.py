@@ -26,6 +26,7 @@ from dateline.store.model import (
     Quote,
     Source,
     new_id,
+    url_problem,
 )
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
@@ -51,6 +52,11 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     #: Things the user should know that are not problems (eras as spans...).
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def nothing_new(self) -> bool:
+        """True when the import added no record at all."""
+        return not (self.events or self.actors or self.quotes or self.sources)
 
     def summary(self) -> str:
         parts = [
@@ -117,33 +123,106 @@ def load_native_file(path: Path) -> dict:
 
 
 def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
-    """Validate the shape and build records, or raise naming what is wrong."""
+    """Validate the shape and build records, or raise naming what is wrong.
+
+    Every field of every record is checked, and every id must be used once
+    per table, before anything is returned: a bad record found half-way
+    through a commit would leave the timeline half-imported, and one let in
+    would break every later verb on the timeline.
+    """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFormatError(
             f'{origin} is not a dateline export (no "format": "dateline"). '
             "Use --format to say what it is."
         )
-    if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA_VERSION:
+    schema = data.get("schema")
+    # true is an int to Python, not a version to a person.
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
         raise ImportFormatError(
-            f"{origin} has schema {data.get('schema')!r}; this dateline reads up "
+            f"{origin} has the schema {_shown(schema)}, which is not a version "
+            'number; a dateline export says "schema": 1. Nothing was imported.'
+        )
+    if schema > SCHEMA_VERSION:
+        raise ImportFormatError(
+            f"{origin} has schema {schema}; this dateline reads up "
             f"to {SCHEMA_VERSION}. Upgrade dateline to import it."
         )
     records: dict[str, list[Any]] = {}
     for name, cls in RECORD_TYPES.items():
         items = data.get(name, [])
         if not isinstance(items, list):
-            raise ImportFormatError(f'{origin}: "{name}" must be a list.')
+            raise ImportFormatError(
+                f'{origin}: "{name}" must be a list. Nothing was imported.'
+            )
         built = []
+        first_use: dict[str, int] = {}
         for number, doc in enumerate(items, start=1):
             try:
-                built.append(cls.from_doc(doc))
+                record = cls.from_doc(doc)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise ImportFormatError(
                     f"{origin}: {name} item {number} is not valid ({exc}). "
-                    "Nothing was imported."
+                    "Nothing was imported; fix that record and import again."
                 ) from None
+            if record.id in first_use:
+                raise ImportFormatError(
+                    f"{origin}: {name} item {number} has the id "
+                    f"{_shown(record.id)}, used twice (item "
+                    f"{first_use[record.id]} has it too). Nothing was imported; "
+                    "give each record its own id."
+                )
+            first_use[record.id] = number
+            url = record.url if isinstance(record, Source) else ""
+            problem = url_problem(url) if url else None
+            if problem is not None:
+                raise ImportFormatError(
+                    f"{origin}: sources item {number} has the URL "
+                    f"{_shown(url)}: {problem}. Nothing was imported; "
+                    "fix or empty that URL and import again."
+                )
+            built.append(record)
         records[name] = built
     return records
+
+
+def check_references(
+    records: dict[str, list[Any]], origin: str, timeline: Timeline | None = None
+) -> None:
+    """Raise unless every id a record names is in the file (or ``timeline``).
+
+    A quote's event may be missing: the merge leaves such quotes out.
+    """
+    known = {name: {r.id for r in items} for name, items in records.items()}
+    if timeline is not None:
+        known["actors"] |= timeline.actors_by_id.keys()
+        known["sources"] |= timeline.sources_by_id.keys()
+        known["quotes"] |= timeline.quotes_by_id.keys()
+    wanted: list[tuple[str, int, str, str, str]] = []
+    for number, event in enumerate(records["events"], start=1):
+        wanted += [("events", number, "actor", "actors", a) for a in event.actor_ids]
+        wanted += [("events", number, "source", "sources", s) for s in event.sources]
+        wanted += [("events", number, "quote", "quotes", q) for q in event.quotes]
+    for number, quote in enumerate(records["quotes"], start=1):
+        if quote.speaker:
+            wanted.append(("quotes", number, "speaker", "actors", quote.speaker))
+        if quote.source:
+            wanted.append(("quotes", number, "source", "sources", quote.source))
+    for table, number, what, target, rid in wanted:
+        if rid not in known[target]:
+            raise ImportFormatError(
+                f"{origin}: {table} item {number} names the {what} "
+                f"{_shown(rid)}, which is not in the file. Nothing was imported; "
+                "export again with everything it refers to."
+            )
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value quoted for a message, cut short (a hostile file may hold MBs)."""
+    try:
+        text = json.dumps(value, ensure_ascii=True)
+    except (TypeError, ValueError):
+        text = type(value).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def import_native(
@@ -159,6 +238,7 @@ def import_native(
     as an existing one is a duplicate and is skipped unless allowed.
     """
     records = parse_native(data, origin)
+    check_references(records, origin, timeline)
     return merge_records(
         timeline,
         events=records["events"],

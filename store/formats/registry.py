@@ -32,12 +32,18 @@ class ExportError(DatelineError):
 
 
 def render_export(
-    timeline: Timeline, events: list[Event] | None, fmt: str, *, title: str = ""
+    timeline: Timeline,
+    events: list[Event] | None,
+    fmt: str,
+    *,
+    title: str = "",
+    raw_formulas: bool = False,
 ) -> str:
     """``events`` (None: the whole timeline) as the text of format ``fmt``.
 
     A native export of every event is an export of the whole timeline, so
-    actors and quotes tied to no event are kept too.
+    actors and quotes tied to no event are kept too. ``raw_formulas`` writes
+    CSV cells a spreadsheet would run as they are (see ``csvfmt``).
     """
     title = title or _title(timeline)
     if events is not None and _is_everything(timeline, events):
@@ -51,7 +57,7 @@ def render_export(
     if fmt == "csv":
         from dateline.store.formats.csvfmt import dumps_csv
 
-        return dumps_csv(timeline, events)
+        return dumps_csv(timeline, events, raw_formulas=raw_formulas)
     if fmt == "timelinejs":
         from dateline.store.formats.timelinejs import dumps_timelinejs
 
@@ -69,20 +75,35 @@ def render_export(
     )
 
 
+class ExistingFileError(ExportError):
+    """The export would replace a file that is there; ``force`` allows it."""
+
+
 def write_export(
-    timeline: Timeline, events: list[Event] | None, fmt: str, path: str | Path
+    timeline: Timeline,
+    events: list[Event] | None,
+    fmt: str,
+    path: str | Path,
+    *,
+    force: bool = False,
+    raw_formulas: bool = False,
 ) -> None:
     """Write the export to ``path`` whole or not at all (never half a file).
 
-    Refuses the timeline's own files: exporting over them would lose data.
+    Never replaces a dateline timeline (this one's files or any other's): an
+    export over one would lose its records with no backup. Any other file
+    that is there is replaced only with ``force`` (the user said so).
     """
     target = Path(path).expanduser()
-    if _is_timeline_file(timeline, target):
-        raise ExportError(
-            f"{target} is the timeline file itself (or its journal or backup); "
-            "export to another file name."
+    refusal = export_refusal(timeline, target)
+    if refusal:
+        raise ExportError(refusal)
+    if not force and (target.exists() or target.is_symlink()):
+        raise ExistingFileError(
+            f"{target} already exists; add --force to replace it, or export to "
+            "another file name."
         )
-    text = render_export(timeline, events, fmt)
+    text = render_export(timeline, events, fmt, raw_formulas=raw_formulas)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"Cannot write {target}: the folder {folder} does not exist.")
@@ -94,6 +115,46 @@ def write_export(
         write_atomic(target, text.encode("utf-8"))
     except OSError as exc:
         raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+
+
+def export_refusal(timeline: Timeline, target: Path) -> str:
+    """Why ``target`` may never be an export target, or "" when it may be.
+
+    The explorer asks this before it asks about replacing a file: no answer
+    makes replacing a timeline safe.
+    """
+    if _is_timeline_file(timeline, target):
+        return (
+            f"{target} is the timeline file itself (or its journal or backup); "
+            "export to another file name."
+        )
+    if is_timeline_file(target):
+        return (
+            f"{target} is a dateline timeline (or its journal or backup); an "
+            "export never replaces one. Export to another file name."
+        )
+    return ""
+
+
+#: How a timeline file (and its backup) begins: its meta table names the app.
+_TIMELINE_MARKS = (b'"app":"dateline"', b'"app": "dateline"')
+#: Files that belong to a timeline beside them.
+_COMPANIONS = (".journal", ".bak", ".lock")
+
+
+def is_timeline_file(path: Path) -> bool:
+    """True when ``path`` is a dateline timeline, or the journal, backup or
+    lock of one beside it. Reads only the start of the file."""
+    for suffix in _COMPANIONS:
+        owner = path.name.removesuffix(suffix)
+        if owner not in ("", path.name) and is_timeline_file(path.with_name(owner)):
+            return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return head.lstrip().startswith(b"{") and any(m in head for m in _TIMELINE_MARKS)
 
 
 def read_import(
@@ -127,6 +188,13 @@ def read_import(
         raise ImportFormatError(
             f"{origin} line {exc.lineno}, column {exc.colno}: not valid JSON "
             f"({exc.msg}). Nothing was imported."
+        ) from None
+    except (ValueError, RecursionError):
+        # A number of thousands of digits, or lists nested thousands deep:
+        # no timeline holds either, and Python refuses to read them.
+        raise ImportFormatError(
+            f"{origin} holds a number too long or nesting too deep to be a "
+            "timeline. Nothing was imported."
         ) from None
     if fmt == "timelinejs":
         from dateline.store.formats.timelinejs import read_timelinejs

@@ -295,10 +295,12 @@ def _slide(timeline: Timeline, event: Event) -> dict[str, Any]:
     slide["text"] = {"headline": escape(event.title), "text": tljs_html.render(words)}
     if actors:
         slide["group"] = escape(actors[0][0])
+    # TimelineJS writes media.url into an iframe or blockquote as HTML: only
+    # a checked web link goes there, never the stored text as it is.
     linked = next((s for s in sources if tljs_html.safe_url(s.url)), None)
     if linked is not None:
         slide["media"] = {
-            "url": linked.url,
+            "url": tljs_html.safe_url(linked.url),
             "caption": escape(linked.title),
             "credit": escape(linked.outlet),
         }

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
+from dateline.store.model import web_url
+
 _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote", "tr"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source"}
 
@@ -40,9 +42,9 @@ class SlideText:
 
 
 def safe_url(url: str) -> str:
-    """``url`` if it is a web link, else "" (no javascript: or data: links)."""
-    url = url.strip()
-    return url if url.lower().startswith(("http://", "https://")) else ""
+    """``url`` if it is a web link, else "" (no javascript: or data: links,
+    nothing that could close the attribute it is written into)."""
+    return web_url(url)
 
 
 def render(slide: SlideText) -> str:

@@ -35,7 +35,15 @@ from dateline.store.ingest.text import (
     parse_article,
     split_sentences,
 )
-from dateline.store.model import Actor, ActorRef, Event, FuzzyDate, Quote, Source
+from dateline.store.model import (
+    Actor,
+    ActorRef,
+    Event,
+    FuzzyDate,
+    Quote,
+    Source,
+    url_problem,
+)
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 
@@ -145,6 +153,9 @@ def extract(
     IngestCancelled when ``cancelled()`` turns true between paragraphs.
     """
     report = progress or (lambda _f, _w: None)
+    problem = url_problem(url.strip()) if url.strip() else None
+    if problem is not None:
+        raise IngestError(f"The article's URL cannot be kept: {problem}.")
     if not text.strip():
         raise IngestError("The article is empty; paste or give the text of a story.")
     if "\x00" in text:

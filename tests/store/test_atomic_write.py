@@ -87,7 +87,7 @@ def test_an_export_that_fails_leaves_the_old_file(
     timeline.put(Event(when=FuzzyDate(day, day, "day"), title="Later", id="ev-2"))
     disk_full(monkeypatch)
     with pytest.raises(ExportError, match=r"Cannot write .*report\.md: No space"):
-        write_export(timeline, None, "md", target)
+        write_export(timeline, None, "md", target, force=True)
     assert target.read_text("utf-8") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
 

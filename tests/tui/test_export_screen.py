@@ -124,3 +124,21 @@ async def test_escape_cancels(demo: Timeline) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.result is None
+
+
+async def test_another_timeline_is_refused_without_asking(
+    demo: Timeline, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.json"
+    with Timeline.open(other) as timeline:
+        timeline.put(*demo.events()[:1])
+    before = other.read_bytes()
+    app = FormHost(ExportScreen(demo, demo.events()))
+    async with app.run_test(size=SIZE) as pilot:
+        await set_path(pilot, str(other))
+        for _ in range(2):
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "is a dateline timeline" in error_of(app)
+        assert app.result is PENDING
+    assert other.read_bytes() == before

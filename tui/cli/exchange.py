@@ -2,8 +2,10 @@
 
 ``import`` reads and checks the whole file before the timeline is even
 opened, then merges it in one step; records it could not read are listed on
-stderr and the exit status is 1, a file it cannot read at all is exit 2 with
-the timeline unchanged. ``export`` takes the same filters as ``list``.
+stderr and the exit status is 1, a file it cannot read at all, or one that
+brings nothing new (only duplicates), is exit 2 with the timeline unchanged.
+``export`` takes the same filters as ``list``; it never replaces a timeline,
+and replaces any other file only with ``--force``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from dateline.tui.cli.records import print_new_actors
 
 #: Some records could not be read; the rest were imported.
 EXIT_PARTIAL = 1
+#: Every record of the file is already in the timeline: nothing came in.
+EXIT_NOTHING = 2
 
 #: Names of articles rather than timelines: `ingest` reads those.
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
@@ -79,7 +83,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
         description=(
             "Write the timeline, or the events the filters select, as dateline "
             "JSON (lossless), CSV, TimelineJS JSON, iCalendar or a Markdown "
-            "report."
+            "report. A file that is there is replaced only with --force; a "
+            "dateline timeline never is."
         ),
     )
     exp.add_argument("file", metavar="FILE|-", help="where to write; - for stdout")
@@ -87,6 +92,19 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "--format",
         choices=EXPORT_FORMATS,
         help="default: from the file name (.json .csv .ics .md, .timeline.json)",
+    )
+    exp.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it exists (never a dateline timeline)",
+    )
+    exp.add_argument(
+        "--raw-formulas",
+        action="store_true",
+        help=(
+            "CSV: write cells starting with = + - @ as they are; by default a ' "
+            "is put in front so a spreadsheet shows them instead of running them"
+        ),
     )
     add_filter_args(exp)
     exp.set_defaults(func=cmd_export)
@@ -129,7 +147,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"dateline: {note}", file=sys.stderr)
     print(report.summary())
     print_new_actors(timeline, before)
-    return EXIT_PARTIAL if report.problems else 0
+    if report.problems:
+        return EXIT_PARTIAL
+    return EXIT_NOTHING if report.nothing_new and report.duplicates else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -145,9 +165,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         flt = build_filter(timeline, args)
         events = timeline.events(flt)
         if to_stdout:
-            sys.stdout.write(render_export(timeline, events, fmt))
+            text = render_export(timeline, events, fmt, raw_formulas=args.raw_formulas)
+            sys.stdout.write(text)
             return 0
-        write_export(timeline, events, fmt, args.file)
+        write_export(
+            timeline,
+            events,
+            fmt,
+            args.file,
+            force=args.force,
+            raw_formulas=args.raw_formulas,
+        )
     noun = "event" if len(events) == 1 else "events"
     print(f"Exported {len(events)} {noun} to {args.file} ({fmt}).")
     return 0

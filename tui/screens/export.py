@@ -2,7 +2,9 @@
 
 The format follows the file name as it is typed (``.md``, ``.csv``, ``.ics``,
 ``.json``; ``.timeline.json`` for TimelineJS), and picking a format fixes the
-name's extension. An existing file is replaced only after a second enter.
+name's extension. An existing file is replaced only after a second enter
+(the first says what would be lost); a dateline timeline never is, so the
+form refuses one before it asks.
 Writing runs in a worker, so a large timeline does not freeze the screen;
 any failure is shown in the form, which stays open with what was typed.
 """
@@ -14,7 +16,7 @@ from typing import ClassVar
 
 from dateline.store.errors import DatelineError
 from dateline.store.formats.detect import SUFFIX, TIMELINEJS_SUFFIXES, export_format_for
-from dateline.store.formats.registry import write_export
+from dateline.store.formats.registry import export_refusal, write_export
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
@@ -150,6 +152,10 @@ class ExportScreen(ModalScreen[str | None]):
         if target.is_dir():
             self._show(f"{raw} is a folder; add a file name, e.g. {raw}/timeline.md.")
             return
+        refusal = export_refusal(self.timeline, target)
+        if refusal:
+            self._show(refusal)
+            return
         if target.exists() and self._warned != target:
             self._warned = target
             self._show(f"{raw} exists. Press enter again to replace it.")
@@ -159,7 +165,8 @@ class ExportScreen(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="export")
     def _write(self, raw: str, target: Path, fmt: str) -> None:
         try:
-            write_export(self.timeline, self.events, fmt, target)
+            # Replacing was asked about in the form (the second enter).
+            write_export(self.timeline, self.events, fmt, target, force=True)
         except (DatelineError, OSError) as exc:
             self.app.call_from_thread(self._show, str(exc))
             return
