@@ -26,6 +26,9 @@ from dateline.store.formats.native import ImportFormatError, ImportReport, impor
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 
+#: The largest file ``import`` reads: a 100k-event export is about 70 MB.
+IMPORT_LIMIT = 256 * 2**20
+
 
 class ExportError(DatelineError):
     """An export cannot be written; nothing was changed."""
@@ -128,6 +131,12 @@ def read_import(
             f"{origin} line {exc.lineno}, column {exc.colno}: not valid JSON "
             f"({exc.msg}). Nothing was imported."
         ) from None
+    except (ValueError, RecursionError):
+        # A 5000-digit number or arrays nested 100k deep: no timeline has them.
+        raise ImportFormatError(
+            f"{origin} holds a number too long or nesting too deep to be a "
+            "timeline. Nothing was imported."
+        ) from None
     if fmt == "timelinejs":
         from dateline.store.formats.timelinejs import read_timelinejs
 
@@ -165,9 +174,17 @@ def merge_read(
 
 def _read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # Bounded: /dev/zero as an import must end, and with a reason.
+            raw = handle.read(IMPORT_LIMIT + 1)
     except OSError as exc:
         raise ImportFormatError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if len(raw) > IMPORT_LIMIT:
+        raise ImportFormatError(
+            f"{path} is larger than {IMPORT_LIMIT // 2**20} MB, more than any "
+            "timeline to import; split it or check it is the right file. "
+            "Nothing was imported."
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
