@@ -36,7 +36,13 @@ from dateline.store.ingest.pipeline import (
 from dateline.store.ingest.text import parse_article
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
-from dateline.tui.widgets.form_layout import FORM_CSS, error_line, form_row, show_error
+from dateline.tui.widgets.form_layout import (
+    FORM_CSS,
+    after_typed_keys,
+    error_line,
+    form_row,
+    show_error,
+)
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -173,6 +179,9 @@ class IngestScreen(ModalScreen[IngestResult | None]):
 
     # -- extracting --------------------------------------------------------
     def action_extract(self) -> None:
+        after_typed_keys(self, self._start_extract)
+
+    def _start_extract(self) -> None:
         self._error("")
         try:
             request = self._read_form()
