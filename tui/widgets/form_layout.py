@@ -9,6 +9,7 @@ each field is, and a brighter one which field has the cursor.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from dateline.tui.view.inert import inert
 from textual.containers import Horizontal, Vertical
@@ -120,7 +121,7 @@ def show_error(line: Static, message: str) -> None:
     line.set_class(bool(message), "-shown")
 
 
-def after_typed_keys(screen: Screen[object], then: Callable[[], None]) -> None:
+def after_typed_keys(screen: Screen[Any], then: Callable[[], None]) -> None:
     """Run ``then`` once the focused field has handled every key typed so far.
 
     ctrl+s is a priority binding: the app runs it as soon as it arrives, while
