@@ -10,6 +10,10 @@ governs February. Without any cue a date in news is read as past.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from dateline.store.ingest.text import Span, word_set
@@ -84,36 +88,102 @@ def intrinsic_tense(phrase: str) -> Tense | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Futures:
+    """A sentence's future cues by start, with the reach of each.
+
+    A future cue reaches from its start to the start of the fourth run of
+    non-space after its end: a past form in that reach is part of it ("will
+    be held") or governed by it. ``reach_max[i]`` is the furthest reach of
+    the first ``i + 1`` cues, so "is this past form governed?" is one bisect,
+    not a scan of every cue and of the words between.
+    """
+
+    starts: tuple[int, ...]
+    reach_max: tuple[int, ...]
+
+    def governs(self, pos: int, below: int | None = None) -> bool:
+        """Whether a cue starting at or before ``pos`` (and before ``below``)
+        reaches ``pos``."""
+        count = bisect_right(self.starts, pos)
+        if below is not None:
+            count = min(count, bisect_left(self.starts, below))
+        return count > 0 and self.reach_max[count - 1] >= pos
+
+
+_RUN = re.compile(r"\S+")
+_NO_REACH = sys.maxsize
+
+
+def _reach(text: str, end: int) -> int:
+    """Where the words a cue ending at ``end`` may govern stop."""
+    for number, match in enumerate(_RUN.finditer(text, end), start=1):
+        if number == _ABSORB:
+            return match.start()
+    return _NO_REACH
+
+
+def _future_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _FUTURE.finditer(text, start, end)]
+    spans += [
+        (m.start("to"), m.end("to")) for m in _FUTURE_TO.finditer(text, start, end)
+    ]
+    spans.sort()
+    return spans
+
+
+def _futures(text: str, spans: list[tuple[int, int]]) -> _Futures:
+    reach_max: list[int] = []
+    for _, stop in spans:
+        reach = _reach(text, stop)
+        reach_max.append(max(reach, reach_max[-1]) if reach_max else reach)
+    return _Futures(tuple(s for s, _ in spans), tuple(reach_max))
+
+
+def _past_positions(text: str, start: int, end: int) -> list[int]:
+    return [
+        m.start()
+        for m in _PAST.finditer(text, start, end)
+        if m.group() not in _NOT_PAST
+    ]
+
+
 def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     """Tense cues of ``text[sentence]`` outside ``skip``, by position.
 
     A past form just after a future cue belongs to it ("will be held").
     """
     start, end = sentence
-    future = [
-        (m.start(), m.end())
-        for m in _FUTURE.finditer(text, start, end)
-        if not (skip[0] <= m.start() < skip[1])
+    spans = [
+        (s, e) for s, e in _future_spans(text, start, end) if not skip[0] <= s < skip[1]
     ]
-    future += [
-        (m.start("to"), m.end("to"))
-        for m in _FUTURE_TO.finditer(text, start, end)
-        if not (skip[0] <= m.start("to") < skip[1])
+    futures = _futures(text, spans)
+    found: list[tuple[int, Tense]] = [(s, "future") for s, _ in spans]
+    found += [
+        (pos, "past")
+        for pos in _past_positions(text, start, end)
+        if not skip[0] <= pos < skip[1] and not futures.governs(pos)
     ]
-    found: list[tuple[int, Tense]] = [(s, "future") for s, _ in future]
-    for match in _PAST.finditer(text, start, end):
-        pos = match.start()
-        if skip[0] <= pos < skip[1] or match.group() in _NOT_PAST:
-            continue
-        if any(s <= pos < e for s, e in future):
-            continue
-        governed = any(
-            e <= pos and len(text[e:pos].split()) < _ABSORB for _, e in future
-        )
-        if not governed:
-            found.append((pos, "past"))
     found.sort()
     return found
+
+
+@dataclass(frozen=True)
+class _SentenceCues:
+    futures: _Futures
+    #: Every past form, and those no future cue governs.
+    pasts: tuple[int, ...]
+    free_pasts: tuple[int, ...]
+
+
+@lru_cache(maxsize=32)
+def _sentence(text: str, start: int, end: int) -> _SentenceCues:
+    """A sentence's cues, found once however many dates it holds: finding
+    them again per date made a long sentence quadratic."""
+    futures = _futures(text, _future_spans(text, start, end))
+    pasts = tuple(_past_positions(text, start, end))
+    free = tuple(pos for pos in pasts if not futures.governs(pos))
+    return _SentenceCues(futures, pasts, free)
 
 
 def sentence_tense(text: str, sentence: Span, span: Span) -> Tense:
@@ -124,9 +194,22 @@ def sentence_tense(text: str, sentence: Span, span: Span) -> Tense:
     """
     if _FOR.search(text, max(sentence[0], span[0] - 5), span[0]):
         return "future"
-    found = cues(text, sentence, span)
-    before = [kind for pos, kind in found if pos < span[0]]
-    if before:
-        return before[-1]
-    after = [kind for pos, kind in found if pos >= span[1]]
-    return after[0] if after else "past"
+    found = _sentence(text, *sentence)
+    starts = found.futures.starts
+    # The nearest cue before the expression. A cue inside it cannot govern
+    # a past form before it, so the sentence's own cues answer.
+    last_future = bisect_left(starts, span[0]) - 1
+    last_past = bisect_left(found.free_pasts, span[0]) - 1
+    if last_future >= 0 or last_past >= 0:
+        future_at = starts[last_future] if last_future >= 0 else -1
+        past_at = found.free_pasts[last_past] if last_past >= 0 else -1
+        return "future" if future_at > past_at else "past"
+    # Else the first cue after it; cues starting inside it do not count.
+    next_future = bisect_left(starts, span[1])
+    future_at = starts[next_future] if next_future < len(starts) else sys.maxsize
+    for pos in found.pasts[bisect_left(found.pasts, span[1]) :]:
+        if pos >= future_at:
+            break
+        if not found.futures.governs(pos, below=span[0]):
+            return "past"
+    return "future" if future_at < sys.maxsize else "past"
