@@ -102,7 +102,9 @@ class ActorPickerScreen(ModalScreen[str | None]):
         box.border_title = _plain(self._title)
         box.border_subtitle = "type to narrow · ↑↓ · enter pick · esc cancel"
         with box:
-            yield Input(placeholder="name or alias", id="picker-query", compact=True)
+            yield InertInput(
+                placeholder="name or alias", id="picker-query", compact=True
+            )
             yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from dateline.store.formats.registry import write_export
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_inert import InertInput
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -97,7 +98,7 @@ class ExportScreen(ModalScreen[str | None]):
         fmt = export_format_for(self._start_path) or "md"
         with box:
             yield Label("File")
-            yield Input(self._start_path, id="export-path", select_on_focus=False)
+            yield InertInput(self._start_path, id="export-path", select_on_focus=False)
             yield Label("Format")
             yield Select(
                 CHOICES, value=fmt, allow_blank=False, id="export-format", compact=True

@@ -15,12 +15,11 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Characters that draw nothing yet change what a reader sees: bidi overrides
 # reorder the rest of the line, zero-width characters hide inside names so two
-# different strings look the same, and lone surrogates cannot be encoded at all.
+# different strings look the same, U+2028/U+2029 break a line in some
+# terminals but not in the cell maths, and lone surrogates cannot be encoded.
 _HIDDEN = re.compile(
-    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+    r"[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
 )
-# U+2028/U+2029 break a line in some terminals but not in the cell maths.
-_LINE_BREAKS = re.compile(r"[\u2028\u2029]")
 # Everything unsafe, tab and newline included, for one-line fields.
 _UNSAFE = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
@@ -50,9 +49,6 @@ def inert(text: str, *, single_line: bool = False) -> str:
     """``text`` with every control character shown, not obeyed."""
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")
-        text = _LINE_BREAKS.sub(" ", text)
-    else:
-        text = _LINE_BREAKS.sub("\n", text)
     text = _HIDDEN.sub(_escaped, text)
     return _CONTROL.sub(_visible, text)
 

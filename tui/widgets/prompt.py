@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_inert import InertInput
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -47,7 +49,8 @@ class PromptBar(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="prompt-error", markup=False)
         yield Label(id="prompt-label")
-        yield Input(id="prompt-input")
+        # A pasted search may hold escapes too: shown, never obeyed.
+        yield InertInput(id="prompt-input")
 
     def ask(
         self, kind: str, label: str, placeholder: str = "", value: str = ""
@@ -79,7 +82,7 @@ class PromptBar(Vertical):
 
     def _show_error(self, message: str) -> None:
         self.error = message
-        self.query_one("#prompt-error", Static).update(message)
+        self.query_one("#prompt-error", Static).update(inert(message))
         self.set_class(bool(message), "-error")
 
     @on(Input.Submitted, "#prompt-input")
