@@ -137,11 +137,25 @@ def read_import(
             f"{origin} holds a number too long or nesting too deep to be a "
             "timeline. Nothing was imported."
         ) from None
+    _refuse_lone_surrogates(data, origin)
     if fmt == "timelinejs":
         from dateline.store.formats.timelinejs import read_timelinejs
 
         return fmt, read_timelinejs(data, origin)
     return fmt, data
+
+
+def _refuse_lone_surrogates(data: object, origin: str) -> None:
+    """JSON may escape half a character ("\\ud800"); saved, it would make the
+    timeline file unwritable, so the import stops here with nothing written."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ImportFormatError(
+            f"{origin} holds text that is not valid Unicode (a lone surrogate "
+            f"\\u{ord(exc.object[exc.start]):04x}, half of a character). Fix or "
+            "remove it and import again. Nothing was imported."
+        ) from None
 
 
 def import_file(

@@ -92,6 +92,18 @@ def test_a_lone_surrogate_in_an_argument(tmp_path: Path, db: Path) -> None:
     assert db.read_bytes() == before
 
 
+def test_a_lone_surrogate_escaped_in_an_import(tmp_path: Path, db: Path) -> None:
+    headline = '"text": {"headline": "a \\ud800"}'
+    slides = '{"events": [{"start_date": {"year": 2026}, ' + headline + "}]}"
+    (tmp_path / "half.json").write_text(slides, encoding="utf-8")
+    before = db.read_bytes()
+    line = one_clear_line(
+        dateline("--db", str(db), "import", "half.json", cwd=tmp_path)
+    )
+    assert "lone surrogate \\ud800" in line and "Nothing was imported" in line
+    assert db.read_bytes() == before
+
+
 def test_invalid_utf8_on_stdin(tmp_path: Path, db: Path) -> None:
     result = dateline(
         "--db", str(db), "ingest", "-", "--published", "2026-01-10",
