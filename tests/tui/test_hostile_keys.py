@@ -10,13 +10,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from dateline.store.model import Actor
 from dateline.store.timeline import Timeline
+from dateline.tui.screens.actor_edit import ActorEditScreen
 from dateline.tui.screens.event_form import EventFormScreen
+from dateline.tui.screens.export import ExportScreen
 from dateline.tui.screens.ingest import IngestResult, IngestScreen
 from textual import events
 from textual.app import App
 from textual.widgets import Input
 
+from tests.tui.explorer_helpers import SIZE, make_app
 from tests.tui.form_host import FormHost
 from tests.tui.waits import settle
 
@@ -63,3 +67,51 @@ async def test_ingest_form_reads_the_whole_path_typed_before_ctrl_s(
     result = app.results[-1]
     assert isinstance(result, IngestResult)
     assert [source.body for source in timeline.sources()] == [article.read_text()]
+
+
+async def test_export_writes_to_the_whole_path_typed_before_ctrl_s(
+    tmp_path: Path,
+) -> None:
+    timeline = Timeline.open(tmp_path / "t.json")
+    target = tmp_path / "the-whole-name.md"
+    app = FormHost(ExportScreen(timeline, []))
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = app.screen.query_one("#export-path", Input)
+        field.value = ""
+        field.focus()
+        await pilot.pause()
+        post_burst(app, str(target))
+        await settle(pilot)
+        await pilot.pause()
+    assert [p.name for p in tmp_path.glob("*.md")] == [target.name]
+
+
+async def test_actor_edit_saves_the_whole_name_typed_before_ctrl_s(
+    tmp_path: Path,
+) -> None:
+    timeline = Timeline.open(tmp_path / "t.json")
+    actor = Actor(name="Petro")
+    timeline.put(actor)
+    app = FormHost(ActorEditScreen(timeline, actor.id))
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = app.screen.query_one("#name", Input)
+        field.value = ""
+        field.focus()
+        await pilot.pause()
+        post_burst(app, "Gustavo Petro Urrego")
+        await settle(pilot)
+        await pilot.pause()
+    assert timeline.actor(actor.id).name == "Gustavo Petro Urrego"
+
+
+async def test_search_uses_every_key_typed_before_enter(tmp_path: Path) -> None:
+    timeline = Timeline.open(tmp_path / "t.json")
+    app = make_app(timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        for char in "cocaine":
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("enter", "\r"))
+        await settle(pilot)
+        await pilot.pause()
+        assert app.main.view.search == "cocaine"

@@ -23,6 +23,7 @@ from dateline.tui.view.wording import counted
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
 from dateline.tui.widgets.form_layout import (
     FORM_CSS,
+    after_typed_keys,
     error_line,
     fit_body,
     form_row,
@@ -271,6 +272,9 @@ class ActorEditScreen(ModalScreen[Actor | None]):
 
     # -- saving ----------------------------------------------------------
     def action_save(self) -> None:
+        after_typed_keys(self, self._save_now)
+
+    def _save_now(self) -> None:
         """Save what changed; a refusal is shown and the form stays open."""
         show_error(self.query_one("#error-form", Static), "")
         if not self.changed:

@@ -19,6 +19,7 @@ from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
 from dateline.tui.widgets.form_inert import InertInput
+from dateline.tui.widgets.form_layout import after_typed_keys
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -143,6 +144,9 @@ class ExportScreen(ModalScreen[str | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
     def action_export(self) -> None:
+        after_typed_keys(self, self._export_now)
+
+    def _export_now(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self._show("Type a file name to export to, e.g. timeline.md.")

@@ -91,6 +91,10 @@ class PromptBar(Vertical):
         self.post_message(self.Answered(self.kind, event.value))
 
     def action_apply(self) -> None:
+        # enter is a priority binding: the answer waits for keys typed before it.
+        self.query_one("#prompt-input", Input).call_later(self._answer)
+
+    def _answer(self) -> None:
         value = self.query_one("#prompt-input", Input).value
         self.post_message(self.Answered(self.kind, value))
 
