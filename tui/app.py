@@ -22,9 +22,11 @@ from dateline.tui.screens.loading import LoadingScreen
 from dateline.tui.screens.main.screen import MainScreen
 from dateline.tui.settings import Settings, SettingsError, save_setting
 from dateline.tui.view.filters import FilterState, Part
+from dateline.tui.view.inert import inert
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
@@ -114,6 +116,26 @@ class DatelineApp(App[int]):
             today=self.today,
             filters=self._initial_filter,
             date_order=self.settings.date_order,
+        )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast, from any screen, is drawn inert: messages quote titles,
+        names and paths from other people's files. Markup is off unless asked
+        for, so a "[" in a title is text, not a style."""
+        super().notify(
+            inert(message),
+            title=inert(title, single_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
         )
 
     def on_mount(self) -> None:

@@ -53,6 +53,11 @@ def decode_snapshot(raw: bytes, path: Path) -> Data:
             f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
             f"{exc.msg}); it may be truncated. {hint}"
         ) from None
+    except (ValueError, RecursionError):
+        raise TimelineFileError(
+            f"{path} holds a number too long or nesting too deep, so it is not "
+            f"a dateline timeline. {hint}"
+        ) from None
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) for table in data.values()
     ):

@@ -63,6 +63,12 @@ def detect_import_format(path: Path, text: str) -> str:
                 f"{path} line {exc.lineno}, column {exc.colno}: not valid JSON "
                 f"({exc.msg}). Nothing was imported."
             ) from None
+        except (ValueError, RecursionError):
+            # A 5000-digit number or arrays nested 100k deep: no timeline has them.
+            raise ImportFormatError(
+                f"{path} holds a number too long or nesting too deep to be a "
+                "timeline. Nothing was imported."
+            ) from None
         if kind is None:
             raise ImportFormatError(
                 f"{path} is JSON but neither a dateline export (no "

@@ -26,6 +26,9 @@ from dateline.store.formats.native import ImportFormatError, ImportReport, impor
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 
+#: The largest file ``import`` reads: a 100k-event export is about 70 MB.
+IMPORT_LIMIT = 256 * 2**20
+
 
 class ExportError(DatelineError):
     """An export cannot be written; nothing was changed."""
@@ -196,11 +199,25 @@ def read_import(
             f"{origin} holds a number too long or nesting too deep to be a "
             "timeline. Nothing was imported."
         ) from None
+    _refuse_lone_surrogates(data, origin)
     if fmt == "timelinejs":
         from dateline.store.formats.timelinejs import read_timelinejs
 
         return fmt, read_timelinejs(data, origin)
     return fmt, data
+
+
+def _refuse_lone_surrogates(data: object, origin: str) -> None:
+    """JSON may escape half a character ("\\ud800"); saved, it would make the
+    timeline file unwritable, so the import stops here with nothing written."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ImportFormatError(
+            f"{origin} holds text that is not valid Unicode (a lone surrogate "
+            f"\\u{ord(exc.object[exc.start]):04x}, half of a character). Fix or "
+            "remove it and import again. Nothing was imported."
+        ) from None
 
 
 def import_file(
@@ -233,9 +250,17 @@ def merge_read(
 
 def _read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # Bounded: /dev/zero as an import must end, and with a reason.
+            raw = handle.read(IMPORT_LIMIT + 1)
     except OSError as exc:
         raise ImportFormatError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if len(raw) > IMPORT_LIMIT:
+        raise ImportFormatError(
+            f"{path} is larger than {IMPORT_LIMIT // 2**20} MB, more than any "
+            "timeline to import; split it or check it is the right file. "
+            "Nothing was imported."
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

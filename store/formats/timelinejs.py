@@ -203,7 +203,7 @@ def _span(parts: dict[str, Any], field: str) -> tuple[date, date, str]:
         if "hour" not in values:
             return day, day, "day"
         at = datetime(year, month, day.day, values["hour"], values.get("minute", 0))
-    except (ValueError, calendar.IllegalMonthError) as exc:
+    except (ValueError, OverflowError, calendar.IllegalMonthError) as exc:
         raise _Skip(f"{field} is not a real date ({exc})") from None
     if "minute" not in values:
         return at, at.replace(minute=59), "hour"

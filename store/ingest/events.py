@@ -26,16 +26,21 @@ TITLE_LENGTH = 100
 #: that event already involves the speaker.
 _NEAR, _FAR = 2, 4
 
-_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?=(?:that|which|who|while|whereas)\s)")
+# The blanks before "that" are matched from the first one only: tried from
+# every blank of a long run, the pattern was quadratic in the run.
+_CLAUSE_BREAK = re.compile(
+    r",\s+|;\s+|(?<!\s)\s+(?=(?:that|which|who|while|whereas)\s)"
+)
 _LEAD_WORDS = re.compile(
     r"^(?:(?:however|furthermore|moreover|meanwhile|also|but|and|so|then|that|which"
     r"|who|while|whereas)\b[,\s]*)+",
     re.IGNORECASE,
 )
-_DANGLING = re.compile(
-    r"(?:\s+(?:as|recently|on|in|at|by|during|since|until|of|the|from|to|for|and"
-    r"|before|after|just|only|earlier|later))+$",
-    re.IGNORECASE,
+#: Words a title must not end on; dropped one by one from its end (a regex
+#: anchored at the end was tried from every word, quadratic in the clause).
+_DANGLING = word_set(
+    "as recently on in at by during since until of the from to for and before "
+    "after just only earlier later"
 )
 
 
@@ -163,9 +168,12 @@ def _earlier_event(
 #: A word tied to the removed date: "planned for [12-14 May] in Nairobi".
 _PREPOSITION_BEFORE = re.compile(
     r"\s(?:for|by|since|until|till|before|after|from|as\s+(?:early|recently|late)"
-    r"\s+as)\s*$",
+    r"\s+as)$",
     re.IGNORECASE,
 )
+#: How far back from the date a preposition may start: searching the whole
+#: clause from every blank made a run of spaces quadratic.
+_PREPOSITION_REACH = 40
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
 _DETERMINERS = word_set(
     "the a an his her its their this these those some many several most our"
@@ -176,6 +184,21 @@ def _headless(clause: str) -> bool:
     """A clause opening on a lower-case verb has its subject before it."""
     first = clause.split(maxsplit=1)[0] if clause.split() else ""
     return first[:1].islower() and first not in _DETERMINERS
+
+
+def _without_preposition(head: str) -> str:
+    """``head`` less a "since", "until"... (and the blanks) right before the date."""
+    core = head.rstrip()
+    found = _PREPOSITION_BEFORE.search(core, max(0, len(core) - _PREPOSITION_REACH))
+    return core[: found.start()] if found else head
+
+
+def _without_dangling(clause: str) -> str:
+    """``clause`` (one blank between words) less the "on", "the"... it ends on."""
+    words = clause.split(" ")
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words)
 
 
 def _title(text: str, sentence: Span, span: Span) -> str:
@@ -196,12 +219,14 @@ def _title(text: str, sentence: Span, span: Span) -> str:
     while True:
         clause = body[breaks[first] : breaks[last]]
         local = span[0] - start - breaks[first]
-        head = _PREPOSITION_BEFORE.sub("", clause[:local])
+        head = _without_preposition(clause[:local])
         bare = (head + clause[local + span[1] - span[0] :]).strip(" ,;")
+        # One blank between words from here on: the title is printed so anyway.
+        bare = " ".join(bare.split())
         if _headless(_LEAD_WORDS.sub("", bare)) and first > 0:
             first -= 1  # "the acrimony that defined ...": keep the subject
             continue
-        bare = _DANGLING.sub("", _LEAD_WORDS.sub("", bare)).strip(" ,;")
+        bare = _without_dangling(_LEAD_WORDS.sub("", bare)).strip(" ,;")
         needs_more = len(bare.split()) < 4 or re.search(
             r"\b(?:announced|said|says|reported|confirmed|added)$", bare
         )

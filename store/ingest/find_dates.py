@@ -321,11 +321,19 @@ def _candidates(
             if _guarded(text, s, e, start):
                 raw.append((s, e, kind))
     raw.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first
+    # Taken spans never overlap, so by start their ends are in order too: the
+    # one test is against the last span starting before this one ends.
     taken: list[tuple[Kind, int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for s, e, kind in raw:
-        if all(e <= t[1] or s >= t[2] for t in taken):
-            taken.append((kind, s, e))
-    taken.sort(key=lambda c: c[1])
+        before = bisect.bisect_left(starts, e)
+        if before and ends[before - 1] > s:
+            continue
+        at = bisect.bisect_left(starts, s)
+        starts.insert(at, s)
+        ends.insert(at, e)
+        taken.insert(at, (kind, s, e))
     return taken
 
 

@@ -126,13 +126,31 @@ def read_article(path: Path) -> str:
     if path.is_dir():
         raise IngestError(f"{path} is a folder; give the path of a text file.")
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise IngestError(
-            f"{path} is not UTF-8 text; save the article as plain UTF-8 text first."
-        ) from None
+        with path.open("rb") as handle:
+            # Bounded: /dev/zero or a disk image must not be read forever.
+            raw = handle.read(ARTICLE_LIMIT + 1)
     except OSError as exc:
         raise IngestError(f"Cannot read {path}: {exc.strerror}.") from None
+    return decode_article(raw, str(path))
+
+
+#: The longest article ``read_article`` takes: a book, not a disk image.
+ARTICLE_LIMIT = 10 * 2**20
+
+
+def decode_article(raw: bytes, name: str) -> str:
+    """Article bytes read with a bound of ``ARTICLE_LIMIT + 1`` as text."""
+    if len(raw) > ARTICLE_LIMIT:
+        raise IngestError(
+            f"{name} is longer than {ARTICLE_LIMIT // 2**20} MB, more than any "
+            "article; give the story alone as a text file."
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise IngestError(
+            f"{name} is not UTF-8 text; save the article as plain UTF-8 text first."
+        ) from None
 
 
 def extract(

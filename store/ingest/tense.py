@@ -10,6 +10,10 @@ governs February. Without any cue a date in news is read as past.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from dateline.store.ingest.text import Span, word_set
@@ -107,6 +111,8 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     """Tense cues of ``text[sentence]`` outside ``skip``, by position.
 
     A past form just after a future cue belongs to it ("will be held").
+    This is the definition; ``_nearest`` answers the same question for one
+    expression from cues found once per region (tests hold the two together).
     """
     start, end = sentence
     future = [
@@ -138,6 +144,99 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
             found.append((pos, "past"))
     found.sort()
     return found
+
+
+@dataclass(frozen=True)
+class _Futures:
+    """A region's future cues by start, with the reach of each.
+
+    A future cue reaches from its start to the start of the fourth run of
+    non-space after its end: a past form in that reach is part of it ("will
+    be held") or governed by it. ``reach_max[i]`` is the furthest reach of
+    the first ``i + 1`` cues, so "is this past form governed?" is one bisect,
+    not a scan of every cue and of the words between.
+    """
+
+    starts: tuple[int, ...]
+    reach_max: tuple[int, ...]
+
+    def governs(self, pos: int, below: int | None = None) -> bool:
+        """Whether a cue starting at or before ``pos`` (and before ``below``)
+        reaches ``pos``."""
+        count = bisect_right(self.starts, pos)
+        if below is not None:
+            count = min(count, bisect_left(self.starts, below))
+        return count > 0 and self.reach_max[count - 1] >= pos
+
+
+_RUN = re.compile(r"\S+")
+_NO_REACH = sys.maxsize
+
+
+def _reach(text: str, end: int) -> int:
+    """Where the words a cue ending at ``end`` may govern stop."""
+    for number, match in enumerate(_RUN.finditer(text, end), start=1):
+        if number == _ABSORB:
+            return match.start()
+    return _NO_REACH
+
+
+@dataclass(frozen=True)
+class _RegionCues:
+    futures: _Futures
+    #: Every past form, and those no future cue governs.
+    pasts: tuple[int, ...]
+    free_pasts: tuple[int, ...]
+
+
+@lru_cache(maxsize=64)
+def _region(text: str, start: int, end: int) -> _RegionCues:
+    """A region's cues, found once however many dates it holds: finding them
+    again per date made a long sentence quadratic."""
+    spans = [(m.start(), m.end()) for m in _FUTURE.finditer(text, start, end)]
+    spans += [
+        (m.start("to"), m.end("to"))
+        for pattern in (_FUTURE_TO, _FUTURE_OF)
+        for m in pattern.finditer(text, start, end)
+    ]
+    spans.sort()
+    reach_max: list[int] = []
+    for _, stop in spans:
+        reach = _reach(text, stop)
+        reach_max.append(max(reach, reach_max[-1]) if reach_max else reach)
+    futures = _Futures(tuple(s for s, _ in spans), tuple(reach_max))
+    pasts = tuple(
+        m.start()
+        for m in _PAST.finditer(text, start, end)
+        if m.group() not in _NOT_PAST
+        and not _DETERMINER.search(text, max(start, m.start() - 20), m.start())
+        and not _PRESENT_PASSIVE.search(text, max(start, m.start() - 8), m.start())
+    )
+    free = tuple(pos for pos in pasts if not futures.governs(pos))
+    return _RegionCues(futures, pasts, free)
+
+
+def _nearest(text: str, region: Span, span: Span) -> Tense | None:
+    """What ``cues(text, region, span)`` says of the expression: the last cue
+    before it, else the first after it, else None."""
+    found = _region(text, *region)
+    starts = found.futures.starts
+    # A cue inside the expression cannot govern a past form before it.
+    last_future = bisect_left(starts, span[0]) - 1
+    last_past = bisect_left(found.free_pasts, span[0]) - 1
+    if last_future >= 0 or last_past >= 0:
+        future_at = starts[last_future] if last_future >= 0 else -1
+        past_at = found.free_pasts[last_past] if last_past >= 0 else -1
+        return "future" if future_at > past_at else "past"
+    # Else the first cue after it; cues starting inside it do not count.
+    next_future = bisect_left(starts, span[1])
+    future_at = starts[next_future] if next_future < len(starts) else sys.maxsize
+    for pos in found.pasts[bisect_left(found.pasts, span[1]) :]:
+        if pos >= future_at:
+            break
+        if not found.futures.governs(pos, below=span[0]):
+            return "past"
+    return "future" if future_at < sys.maxsize else None
 
 
 #: Where one clause of a news sentence ends and the next begins: "said on
@@ -183,13 +282,9 @@ def clause_tense(text: str, sentence: Span, span: Span) -> Tense | None:
     if _conditional(text, sentence, own):
         return "future"
     for region in (own, sentence):
-        found = cues(text, region, span)
-        before = [kind for pos, kind in found if pos < span[0]]
-        if before:
-            return before[-1]
-        after = [kind for pos, kind in found if pos >= span[1]]
-        if after:
-            return after[0]
+        found = _nearest(text, region, span)
+        if found is not None:
+            return found
     return None
 
 

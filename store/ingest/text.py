@@ -46,7 +46,9 @@ _DATED_STAMP = re.compile(
 #: "By Jane Doe, BBC News", "By OKSANA HRYTSENKO and MARK DALTON Associated
 #: Press": a capitalised name after "By", on a line of its own without a full
 #: stop ("By Friday, the army had left." is a sentence).
-_BYLINE = re.compile(r"[ \t]*By[ \t]+[A-Z][^\n.!?]{1,120}[ \t]*")
+#: Trailing blanks are left to ``_byline``: a pattern ending in ``[ \t]*``
+#: after a run that may hold blanks tries every split of a long blank tail.
+_BYLINE = re.compile(r"[ \t]*By[ \t]+[A-Z](?P<rest>[^\n.!?]{0,120})")
 _CALENDAR_START = re.compile(
     r"[ \t]*By[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February"
     r"|March|April|May|June|July|August|September|October|November|December"
@@ -207,7 +209,12 @@ def _masthead(text: str, start: int, end: int) -> bool:
 def _byline(text: str, start: int, end: int) -> bool:
     if _CALENDAR_START.match(text, start, end):
         return False
-    return _BYLINE.fullmatch(text, start, end) is not None
+    stop = end
+    while stop > start and text[stop - 1] in " \t":
+        stop -= 1
+    found = _BYLINE.fullmatch(text, start, stop)
+    # At least one character after the capital, blank or not, as before.
+    return found is not None and (bool(found["rest"]) or stop < end)
 
 
 def _stamp_date(when: str) -> date | None:
@@ -258,8 +265,30 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Sentence spans of ``text[start:end]``, each inside one paragraph."""
     sentences: list[Span] = []
     for p_start, p_end in paragraphs(text, start, end):
-        sentences.extend(_sentences_of(text, p_start, p_end))
+        for sentence in _sentences_of(text, p_start, p_end):
+            sentences.extend(_bounded(text, sentence))
     return sentences
+
+
+#: The longest span read as one sentence. News sentences run to a few hundred
+#: characters; one of 100 KB is a list, a log or an attack, and each step that
+#: works per sentence (tense cues, speakers, titles) would pay its whole
+#: length again for every date or quotation in it.
+MAX_SENTENCE = 2000
+
+
+def _bounded(text: str, sentence: Span) -> list[Span]:
+    """``sentence`` cut at blanks into pieces of at most ``MAX_SENTENCE``."""
+    begin, stop = sentence
+    pieces = []
+    while stop - begin > MAX_SENTENCE:
+        cut = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
+        cut = begin + MAX_SENTENCE if cut < 0 else cut
+        pieces.append((begin, cut))
+        begin = _skip_blank(text, cut)
+    if begin < stop:
+        pieces.append((begin, stop))
+    return pieces
 
 
 def _sentences_of(text: str, start: int, end: int) -> list[Span]:

@@ -10,6 +10,7 @@ read once here and handed on as ``args.settings``.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -18,10 +19,14 @@ from pathlib import Path
 from dateline import __version__
 from dateline.store.errors import DatelineError
 from dateline.tui.cli.common import default_db
+from dateline.tui.cli.output import inert_output
 from dateline.tui.cli.verbs import VERB_MODULES
 from dateline.tui.settings import load_settings
 
 EXIT_USER_ERROR = 2
+
+#: Write errors that mean the output has nowhere to go, not a bug.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
 
 DB_HELP = (
     "timeline file (default: $DATELINE_DB, else `db` in the settings file, "
@@ -78,30 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    loaded = load_settings()
-    args.settings = loaded.settings
-    args.settings_problem = loaded.problem
-    try:
-        if args.func is None:
-            if not sys.stdout.isatty():
-                # The explorer would draw into the pipe and wait for keys
-                # that never come.
-                print(
-                    "dateline: standard output is not a terminal, so the explorer "
-                    "was not started; give a verb, e.g. `dateline list`.",
-                    file=sys.stderr,
-                )
-                return EXIT_USER_ERROR
-            from dateline.tui.cli.launch import run_explorer
+    # Every character printed from here on is made inert: titles, names,
+    # warnings and echoed arguments may all hold terminal escapes.
+    with inert_output():
+        return _main(sys.argv[1:] if argv is None else list(argv))
 
-            return run_explorer(args)
-        if loaded.problem:
-            print(f"dateline: {loaded.problem}", file=sys.stderr)
-        if args.db is None:
-            args.db = default_db(loaded.settings.db)
-        return int(args.func(args) or 0)
+
+def _main(argv: list[str]) -> int:
+    try:
+        _check_arguments(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        return _run(args)
     except DatelineError as exc:
         print(f"dateline: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -109,8 +102,93 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `dateline list | head` closing the pipe early is not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            return _unexpected(exc)
+        # `dateline list > /dev/full`: what was saved stays saved; only the
+        # printing failed.
+        _silence_stdout()
+        print(
+            f"dateline: could not write the output: {exc.strerror}. Free some "
+            "space or write somewhere else.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    except Exception as exc:  # the last line of defence
+        return _unexpected(exc)
+
+
+def _run(args: argparse.Namespace) -> int:
+    loaded = load_settings()
+    args.settings = loaded.settings
+    args.settings_problem = loaded.problem
+    if args.func is None:
+        if not sys.stdout.isatty():
+            # The explorer would draw into the pipe and wait for keys
+            # that never come.
+            print(
+                "dateline: standard output is not a terminal, so the explorer "
+                "was not started; give a verb, e.g. `dateline list`.",
+                file=sys.stderr,
+            )
+            return EXIT_USER_ERROR
+        from dateline.tui.cli.launch import run_explorer
+
+        return run_explorer(args)
+    if loaded.problem:
+        print(f"dateline: {loaded.problem}", file=sys.stderr)
+    if args.db is None:
+        args.db = default_db(loaded.settings.db)
+    _check_db_path(args.db)
+    code = int(args.func(args) or 0)
+    # Flushed here, inside the try: a full disk is reported, not ignored.
+    sys.stdout.flush()
+    return code
+
+
+def _check_arguments(argv: list[str]) -> None:
+    """Refuse arguments that are not text before anything reads them."""
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # Python keeps undecodable bytes as lone surrogates; saved, they
+            # would make the timeline file unwritable.
+            byte = ord(arg[exc.start]) - 0xDC00
+            shown = f"byte 0x{byte:02x}" if 0 <= byte < 0x100 else "a lone surrogate"
+            raise DatelineError(
+                f"argument {number} is not valid UTF-8 text ({shown} at "
+                f"character {exc.start + 1}); retype it or set a UTF-8 locale."
+            ) from None
+
+
+def _check_db_path(path: Path) -> None:
+    try:
+        path.resolve()
+    except (RuntimeError, OSError):
+        # RuntimeError before Python 3.13, OSError(ELOOP) after.
+        raise DatelineError(
+            f"{path} is a symbolic link that leads back to itself; give --db "
+            "the timeline file itself."
+        ) from None
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; pointing it at /dev/null lets
+    # that last flush succeed instead of printing a second error.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _unexpected(exc: BaseException) -> int:
+    print(
+        f"dateline: stopped by an unexpected {type(exc).__name__}: "
+        f"{str(exc)[:200]}. What was saved before stays saved; please report "
+        "this with the command you ran.",
+        file=sys.stderr,
+    )
+    return EXIT_USER_ERROR
 
 
 if __name__ == "__main__":

@@ -8,7 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from dateline.store.dates.options import day_option
-from dateline.store.ingest.pipeline import extract, read_article, save_extraction
+from dateline.store.ingest.pipeline import (
+    ARTICLE_LIMIT,
+    decode_article,
+    extract,
+    read_article,
+    save_extraction,
+)
 from dateline.tui.cli.common import open_timeline
 
 
@@ -48,7 +54,14 @@ def register(verbs: argparse._SubParsersAction) -> None:
 def read_text(name: str) -> str:
     """The text of FILE, or of stdin for "-"."""
     if name == "-":
-        return sys.stdin.read()
+        # The bytes, not sys.stdin's text: invalid UTF-8 must be named here,
+        # not turn into surrogates that break the save later.
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text-only stream stood in for stdin
+            raw = sys.stdin.read(ARTICLE_LIMIT + 1).encode("utf-8", "surrogateescape")
+        else:
+            raw = buffer.read(ARTICLE_LIMIT + 1)
+        return decode_article(raw, "standard input")
     return read_article(Path(name))
 
 

@@ -23,6 +23,7 @@ from dateline.tui.view.wording import counted
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
 from dateline.tui.widgets.form_layout import (
     FORM_CSS,
+    after_typed_keys,
     error_line,
     fit_body,
     form_row,
@@ -108,7 +109,9 @@ class ActorMergePickerScreen(ModalScreen[str | None]):
         box.border_title = _plain(self._title)
         box.border_subtitle = "type to narrow · ↑↓ · enter pick · esc cancel"
         with box:
-            yield Input(placeholder="name or alias", id="picker-query", compact=True)
+            yield InertInput(
+                placeholder="name or alias", id="picker-query", compact=True
+            )
             yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:
@@ -277,6 +280,9 @@ class ActorEditScreen(ModalScreen[Actor | None]):
 
     # -- saving ----------------------------------------------------------
     def action_save(self) -> None:
+        after_typed_keys(self, self._save_now)
+
+    def _save_now(self) -> None:
         """Save what changed; a refusal is shown and the form stays open."""
         show_error(self.query_one("#error-form", Static), "")
         if not self.changed:

@@ -14,6 +14,7 @@ from dateline.store.query import Match
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
 from dateline.tui.view.ranking import rank
+from dateline.tui.widgets.form_inert import InertInput
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -86,7 +87,7 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
         with Vertical(id="picker-box") as box:
             box.border_title = "Filter by actor"
             box.border_subtitle = "tab tick · ctrl+o all/any · enter apply · esc cancel"
-            yield Input(
+            yield InertInput(
                 placeholder="Type a name or alias: lula, da silva, the U.S. president",
                 id="picker-input",
             )

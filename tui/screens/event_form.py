@@ -30,7 +30,13 @@ from dateline.tui.view.wording import counted
 from dateline.tui.widgets.actor_input import NamesReadout
 from dateline.tui.widgets.date_field import DateField
 from dateline.tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows
-from dateline.tui.widgets.form_layout import FORM_CSS, error_line, fit_body, show_error
+from dateline.tui.widgets.form_layout import (
+    FORM_CSS,
+    after_typed_keys,
+    error_line,
+    fit_body,
+    show_error,
+)
 from dateline.tui.widgets.form_source import SourceField
 from textual import events, on
 from textual.actions import SkipAction
@@ -303,6 +309,9 @@ class EventFormScreen(ModalScreen[Event | None]):
         return draft, []
 
     def action_save(self) -> None:
+        after_typed_keys(self, self._save_now)
+
+    def _save_now(self) -> None:
         """Save the form; on any refusal show why and keep everything typed."""
         for name in (*ERROR_FIELDS[1:], "form"):
             self._set_error(name, "")

@@ -20,6 +20,8 @@ from dateline.store.formats.registry import export_refusal, write_export
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_inert import InertInput
+from dateline.tui.widgets.form_layout import after_typed_keys
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -99,7 +101,7 @@ class ExportScreen(ModalScreen[str | None]):
         fmt = export_format_for(self._start_path) or "md"
         with box:
             yield Label("File")
-            yield Input(self._start_path, id="export-path", select_on_focus=False)
+            yield InertInput(self._start_path, id="export-path", select_on_focus=False)
             yield Label("Format")
             yield Select(
                 CHOICES, value=fmt, allow_blank=False, id="export-format", compact=True
@@ -144,6 +146,9 @@ class ExportScreen(ModalScreen[str | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
     def action_export(self) -> None:
+        after_typed_keys(self, self._export_now)
+
+    def _export_now(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self._show("Type a file name to export to, e.g. timeline.md.")

@@ -36,7 +36,14 @@ from dateline.store.ingest.pipeline import (
 from dateline.store.ingest.text import parse_article
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
-from dateline.tui.widgets.form_layout import FORM_CSS, error_line, form_row, show_error
+from dateline.tui.widgets.form_inert import InertInput, InertTextArea
+from dateline.tui.widgets.form_layout import (
+    FORM_CSS,
+    after_typed_keys,
+    error_line,
+    form_row,
+    show_error,
+)
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -122,7 +129,7 @@ class IngestScreen(ModalScreen[IngestResult | None]):
         with box, VerticalScroll(classes="form-body", can_focus=False):
             yield form_row(
                 "Text",
-                TextArea(id="ingest-text", compact=True),
+                InertTextArea(id="ingest-text", compact=True),
                 Static(
                     "Paste the article here, or give a file below. A first "
                     'line "date YYYY-MM-DD" and a dateline "PLACE (Outlet) -" '
@@ -173,6 +180,9 @@ class IngestScreen(ModalScreen[IngestResult | None]):
 
     # -- extracting --------------------------------------------------------
     def action_extract(self) -> None:
+        after_typed_keys(self, self._start_extract)
+
+    def _start_extract(self) -> None:
         self._error("")
         try:
             request = self._read_form()
@@ -310,4 +320,4 @@ class IngestScreen(ModalScreen[IngestResult | None]):
 
 
 def _input(placeholder: str, widget_id: str) -> Input:
-    return Input(placeholder=placeholder, id=widget_id, compact=True)
+    return InertInput(placeholder=placeholder, id=widget_id, compact=True)

@@ -29,6 +29,7 @@ from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
 from dateline.tui.view.marks import MARKS_WIDTH, event_marks
+from dateline.tui.widgets.form_inert import InertInput
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -325,7 +326,7 @@ class MergeTargetScreen(ModalScreen[str | None]):
         box.border_subtitle = "type to filter · enter picks · esc cancels"
         with box:
             yield Static(Text("Merging: ", style="dim") + _row(self.pending))
-            yield Input(placeholder="filter by title", id="merge-filter")
+            yield InertInput(placeholder="filter by title", id="merge-filter")
             yield OptionList(id="merge-list")
 
     def on_mount(self) -> None:

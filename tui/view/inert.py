@@ -1,8 +1,10 @@
 """Making untrusted text safe to print in a terminal.
 
 Titles, quotes and whole articles come from the web and from other people's
-files. An ANSI escape in a title must show as text, never clear the screen or
-recolour the terminal, so control characters are swapped for visible stand-ins.
+files. An ANSI escape in a title must show as text, never clear the screen,
+write the clipboard (OSC 52) or recolour the terminal, so control characters
+are swapped for visible stand-ins. Everything the explorer draws from a record
+and everything the command line prints passes through :func:`inert`.
 """
 
 from __future__ import annotations
@@ -11,10 +13,18 @@ import re
 
 # C0 controls except tab and newline, DEL, and C1 controls (0x9b is a CSI).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidi overrides can visually reorder what follows them on the line.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Characters that draw nothing yet change what a reader sees: bidi overrides
+# reorder the rest of the line, zero-width characters hide inside names so two
+# different strings look the same, U+2028/U+2029 break a line in some
+# terminals but not in the cell maths, and lone surrogates cannot be encoded.
+_HIDDEN = re.compile(
+    r"[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 # Everything unsafe, tab and newline included, for one-line fields.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
+    r"\ufeff\ud800-\udfff]"
+)
 
 
 def _picture(code: int) -> str | None:
@@ -26,16 +36,20 @@ def _picture(code: int) -> str | None:
     return None
 
 
+def _escaped(match: re.Match[str]) -> str:
+    # The \\u form stays valid inside a JSON string printed on stdout.
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return _picture(code) or f"\\x{code:02x}"
+    return _picture(ord(match.group())) or _escaped(match)
 
 
 def inert(text: str, *, single_line: bool = False) -> str:
     """``text`` with every control character shown, not obeyed."""
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")
-    text = _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = _HIDDEN.sub(_escaped, text)
     return _CONTROL.sub(_visible, text)
 
 

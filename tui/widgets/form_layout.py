@@ -8,8 +8,12 @@ each field is, and a brighter one which field has the cursor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from dateline.tui.view.inert import inert
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -115,3 +119,18 @@ def show_error(line: Static, message: str) -> None:
     """Show ``message`` on an error line, or hide the line when it is ""."""
     line.update(inert(message))
     line.set_class(bool(message), "-shown")
+
+
+def after_typed_keys(screen: Screen[Any], then: Callable[[], None]) -> None:
+    """Run ``then`` once the focused field has handled every key typed so far.
+
+    ctrl+s is a priority binding: the app runs it as soon as it arrives, while
+    keys typed just before it (a paste without bracketed paste, a macro, a
+    busy app) may still wait in the focused field's queue. Queued behind
+    them, the save reads the text the user actually typed.
+    """
+    focused = screen.focused
+    if focused is None:
+        then()
+    else:
+        focused.call_later(then)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.tui.view.inert import inert
+from dateline.tui.widgets.form_inert import InertInput
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -71,7 +73,8 @@ class PromptBar(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="prompt-error", markup=False)
         yield Label(id="prompt-label")
-        yield Input(id="prompt-input")
+        # A pasted search may hold escapes too: shown, never obeyed.
+        yield InertInput(id="prompt-input")
 
     def ask(
         self, kind: str, label: str, placeholder: str = "", value: str = ""
@@ -103,7 +106,7 @@ class PromptBar(Vertical):
 
     def _show_error(self, message: str) -> None:
         self.error = message
-        self.query_one("#prompt-error", Static).update(message)
+        self.query_one("#prompt-error", Static).update(inert(message))
         self.set_class(bool(message), "-error")
 
     @on(Input.Submitted, "#prompt-input")
@@ -112,6 +115,10 @@ class PromptBar(Vertical):
         self.post_message(self.Answered(self.kind, event.value))
 
     def action_apply(self) -> None:
+        # enter is a priority binding: the answer waits for keys typed before it.
+        self.query_one("#prompt-input", Input).call_later(self._answer)
+
+    def _answer(self) -> None:
         value = self.query_one("#prompt-input", Input).value
         self.post_message(self.Answered(self.kind, value))
 

@@ -394,7 +394,10 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         room = max(8, width - fixed - 2)
         # Narrow terminals give the title more room: initials come sooner.
         budget = room // 3 if room >= 60 else room // 4
-        actors = Text(self._actor_label(event, budget), style("timeline--actors"))
+        # Short names come from records like titles do, so they pass the
+        # same one gate on their way to the terminal.
+        label = inert(self._actor_label(event, budget), single_line=True)
+        actors = Text(label, style("timeline--actors"))
         actors.truncate(budget, overflow="ellipsis")
         title_width = max(4, room - actors.cell_len - (2 if actors.cell_len else 0))
         title = Text(inert(event.title, single_line=True))

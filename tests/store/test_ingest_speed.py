@@ -1,0 +1,184 @@
+"""Ingest stays linear: the structure that keeps it so (issue 12, item 14).
+
+Wall times are for ``tests/benchmarks/bench_ingest_speed.py``; these tests pin
+down why they are linear. Tense cues are found once per sentence however many
+dates it holds, no span read as a sentence is unbounded, and the fast forms of
+the tense, byline and title rules give the same answers as their definitions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from dateline.store.ingest import events, tense, text
+from dateline.store.ingest.find_dates import find_dates
+from dateline.store.ingest.text import MAX_SENTENCE, Span, split_sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+ANCHOR = date(2026, 1, 10)
+
+
+class CountingPattern:
+    """A compiled pattern that counts the scans made with it."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.scans = 0
+
+    def finditer(self, *args: object) -> Iterator[re.Match[str]]:
+        self.scans += 1
+        return self.pattern.finditer(*args)  # type: ignore[arg-type]
+
+    def search(self, *args: object) -> re.Match[str] | None:
+        return self.pattern.search(*args)  # type: ignore[arg-type]
+
+
+def test_tense_cues_are_found_once_per_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = CountingPattern(tense._FUTURE)
+    monkeypatch.setattr(tense, "_FUTURE", counting)
+    unit = "officials said they will meet on Friday and met on 3 March "
+    sentence = unit * 40 + "."
+    found = find_dates(sentence, ANCHOR)
+    assert len(found) >= 40  # many dates, all in one sentence
+    assert len(split_sentences(sentence)) == 2
+    assert counting.scans <= 2
+
+
+def test_no_sentence_is_longer_than_the_bound() -> None:
+    run_on = ("the council said it will meet again on Friday and " * 3000).strip()
+    spans = split_sentences(run_on)
+    assert len(spans) > 1
+    assert all(end - start <= MAX_SENTENCE for start, end in spans)
+    # Cut at blanks: every word is still whole in exactly one piece.
+    assert [w for s, e in spans for w in run_on[s:e].split()] == run_on.split()
+
+
+def test_a_blank_run_is_cut_too() -> None:
+    blank_run = "x" + " " * 10_000 + "y" * 5_000
+    spans = split_sentences(blank_run)
+    assert all(end - start <= MAX_SENTENCE for start, end in spans)
+    assert (
+        "".join(blank_run[s:e] for s, e in spans).replace(" ", "") == "x" + "y" * 5_000
+    )
+
+
+# -- the fast forms agree with the definitions ---------------------------------
+
+_ABSORB = 4
+
+
+def defined_cues(body: str, region: Span, skip: Span) -> list[tuple[int, str]]:
+    """Tense cues as defined: a past form within a future cue, or fewer than
+    four words after one, belongs to it; a past form after a determiner ("the
+    reduced dividend") or "is" ("is needed") is no past verb."""
+    start, end = region
+    future = [
+        (m.start(), m.end())
+        for m in tense._FUTURE.finditer(body, start, end)
+        if not skip[0] <= m.start() < skip[1]
+    ] + [
+        (m.start("to"), m.end("to"))
+        for pattern in (tense._FUTURE_TO, tense._FUTURE_OF)
+        for m in pattern.finditer(body, start, end)
+        if not skip[0] <= m.start("to") < skip[1]
+    ]
+    found = [(s, "future") for s, _ in future]
+    for match in tense._PAST.finditer(body, start, end):
+        pos = match.start()
+        if skip[0] <= pos < skip[1] or match.group() in tense._NOT_PAST:
+            continue
+        if tense._DETERMINER.search(body, max(start, pos - 20), pos):
+            continue
+        if tense._PRESENT_PASSIVE.search(body, max(start, pos - 8), pos):
+            continue
+        if any(s <= pos < e for s, e in future):
+            continue
+        if not any(e <= pos and len(body[e:pos].split()) < _ABSORB for _, e in future):
+            found.append((pos, "past"))
+    return sorted(found)
+
+
+def defined_tense(body: str, span: Span) -> str:
+    """The clause's nearest cue, else the sentence's, else past."""
+    sentence = (0, len(body))
+    own = tense.clause(body, sentence, span)
+    if tense._conditional(body, sentence, own):
+        return "future"
+    for region in (own, sentence):
+        found = defined_cues(body, region, span)
+        before = [kind for pos, kind in found if pos < span[0]]
+        if before:
+            return before[-1]
+        after = [kind for pos, kind in found if pos >= span[1]]
+        if after:
+            return after[0]
+    return "past"
+
+
+WORDS = sorted(
+    text.word_set(
+        "will be held said announced planned to visit on Friday met next week was "
+        "expected in March could meet should have is scheduled for talks ended begins "
+        "need ago earlier re-elected ordered them to leave they'll would warned of "
+        "the reduced is needed if unless that, agreed to"
+    )
+)
+sentences = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "  ", " \t ", ", "])),
+    min_size=1,
+    max_size=40,
+).map(lambda pairs: "".join(w + gap for w, gap in pairs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=sentences, data=st.data())
+def test_tense_matches_its_definition(body: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(body)))
+    span = (start, data.draw(st.integers(start, min(len(body), start + 20))))
+    sentence = (0, len(body))
+    assert tense.cues(body, sentence, span) == defined_cues(body, sentence, span)
+    # "for" just before the date wins before any cue is looked at.
+    if not re.search(r"\bfor\s+$", body[max(0, span[0] - 5) : span[0]]):
+        assert tense.sentence_tense(body, sentence, span) == defined_tense(body, span)
+
+
+DEFINED_BYLINE = re.compile(r"[ \t]*By[ \t]+[A-Z][^\n.!?]{1,120}[ \t]*")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["By", " ", "\t", "A", "Jane", "Doe", ".", "x", "Friday"]),
+        max_size=14,
+    ).map("".join),
+    st.integers(0, 130),
+)
+def test_byline_matches_its_definition(line: str, padding: int) -> None:
+    line += "a" * padding if padding > 100 else ""
+    expected = DEFINED_BYLINE.fullmatch(line) is not None
+    if text._CALENDAR_START.match(line):
+        expected = False
+    assert text._byline(line, 0, len(line)) is expected
+
+
+DEFINED_DANGLING = re.compile(
+    r"(?:\s+(?:as|recently|on|in|at|by|during|since|until|of|the|from|to|for|and"
+    r"|before|after|just|only|earlier|later))+$",
+    re.IGNORECASE,
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["met", "On", "the", "talks", "by", "Later", "x", "as"]),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_dangling_words_match_their_definition(clause: str) -> None:
+    assert events._without_dangling(clause) == DEFINED_DANGLING.sub("", clause)
