@@ -123,7 +123,9 @@ def test_import_tells_about_duplicates_and_eras(
     sample = str(FIXTURES / "timelinejs_eras.json")
     run(capsys, "--db", str(demo_path), "import", sample)
     code, out, err = run(capsys, "--db", str(demo_path), "import", sample)
-    assert code == 1  # the BCE slides still cannot be read
+    # Nothing came in (duplicates, and BCE slides that cannot be read): 2, as
+    # README's exit codes say for an import that brings nothing.
+    assert code == 2
     assert "skipped 4 duplicates" in out
     assert "dateline: already in the timeline, skipped: Plan Colombia is signed" in err
     assert "use --allow-duplicates to import them anyway" in err

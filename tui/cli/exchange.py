@@ -2,8 +2,9 @@
 
 ``import`` reads and checks the whole file before the timeline is even
 opened, then merges it in one step; records it could not read are listed on
-stderr and the exit status is 1, a file it cannot read at all, or one that
-brings nothing new (only duplicates), is exit 2 with the timeline unchanged.
+stderr and the exit status is 1; a file it cannot read at all, or one that
+brings nothing new (only duplicates or unreadable records), is exit 2 with
+the timeline unchanged.
 ``export`` takes the same filters as ``list``; it never replaces a timeline,
 and replaces any other file only with ``--force``.
 """
@@ -147,9 +148,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"dateline: {note}", file=sys.stderr)
     print(report.summary())
     print_new_actors(timeline, before)
-    if report.problems:
-        return EXIT_PARTIAL
-    return EXIT_NOTHING if report.nothing_new and report.duplicates else 0
+    if report.nothing_new and (report.problems or report.duplicates):
+        # Nothing came in: the file was all unreadable records or duplicates.
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if report.problems else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
