@@ -362,7 +362,15 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        partial = self.get_component_rich_style(name, partial=True)
+        if partial.color is None:
+            return partial
+        # A partial style drops alpha, so "$text-muted" (auto 60%) came out
+        # white on a light theme; the full style's colour is blended over this
+        # widget's own background. Its background is left out: the cursor row
+        # paints under the line's styles and must show through.
+        full = self.get_component_rich_style(name, partial=False)
+        return partial + Style(color=full.color)
 
     def _line_text(self, kind: int, payload: int, width: int, selected: bool) -> Text:
         text = self._line_content(kind, payload, width, selected)
