@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any, cast, get_args
 
 from dateline.store.dates import DateOrder, Prefer
+from dateline.store.disk import write_atomic
 
 CONFIG_NAME = "config.toml"
 
@@ -221,7 +222,11 @@ def save_setting(key: str, value: str | list[str], path: Path | None = None) -> 
         document.add(tomlkit.comment("dateline settings; every key is in README."))
     document[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(tomlkit.dumps(document), "utf-8")
-    tmp.replace(path)
+    try:
+        write_atomic(path, tomlkit.dumps(document).encode("utf-8"))
+    except OSError as exc:
+        raise SettingsError(
+            f"Could not write settings file {path} ({exc.strerror}); "
+            f"{key} was not saved."
+        ) from None
     return path

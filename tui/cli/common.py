@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,7 +15,7 @@ from dateline.store.dates.options import date_option, day_option
 from dateline.store.errors import DatelineError
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
-from dateline.tui.view.inert import inert
+from dateline.tui.view.inert import inert, json_inert
 
 
 def default_db(configured: Path | None = None) -> Path:
@@ -99,19 +98,11 @@ def parse_anchor(text: str | None) -> date:
     return day_option(text, "--anchor") if text else date.today()
 
 
-#: Characters JSON may carry raw but a terminal obeys or hides: DEL and the
-#: C1 controls (\x9b is a CSI), zero-width and bidi marks and overrides, the
-#: Unicode line and paragraph separators.
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
-)
-
-
 def print_json(value: Any) -> None:
     """``value`` as JSON with those characters as ``\\uXXXX`` escapes: the
     same data to a JSON reader, inert on a terminal; letters stay readable."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
+    sys.stdout.write(json_inert(text) + "\n")
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

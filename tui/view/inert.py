@@ -17,14 +17,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # reorder the rest of the line, zero-width characters hide inside names so two
 # different strings look the same, U+2028/U+2029 break a line in some
 # terminals but not in the cell maths, and lone surrogates cannot be encoded.
-_HIDDEN = re.compile(
-    r"[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+_HIDDEN_CHARS = (
+    r"\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
 )
+_HIDDEN = re.compile(f"[{_HIDDEN_CHARS}]")
 # Everything unsafe, tab and newline included, for one-line fields.
-_UNSAFE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
-    r"\ufeff\ud800-\udfff]"
-)
+_UNSAFE = re.compile(rf"[\x00-\x1f\x7f-\x9f{_HIDDEN_CHARS}]")
+# What JSON may carry raw but a terminal obeys or hides (JSON itself escapes
+# C0 controls): DEL, the C1 controls (\x9b is a CSI) and the hidden ones.
+_JSON_UNSAFE = re.compile(rf"[\x7f-\x9f{_HIDDEN_CHARS}]")
 
 
 def _picture(code: int) -> str | None:
@@ -61,3 +62,9 @@ def inert_same_length(text: str) -> str:
     """Like :func:`inert`, but one character for one, so an editable field's
     cursor arithmetic still matches the stored value."""
     return _UNSAFE.sub(lambda m: _picture(ord(m.group())) or "\ufffd", text)
+
+
+def json_inert(text: str) -> str:
+    """JSON text with every character a terminal would obey or hide written
+    as a ``\\uXXXX`` escape: the same data to a JSON reader, inert on screen."""
+    return _JSON_UNSAFE.sub(_escaped, text)
