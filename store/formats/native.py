@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from dateline.store.disk.schema import SCHEMA_VERSION, TABLES
@@ -107,19 +106,6 @@ def export_native(timeline: Timeline, events: list[Event] | None = None) -> dict
 
 def dumps_native(timeline: Timeline, events: list[Event] | None = None) -> str:
     return json.dumps(export_native(timeline, events), ensure_ascii=False, indent=2)
-
-
-def load_native_file(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}). Nothing was imported."
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFormatError(f"Cannot read {path}: {exc}.") from None
-    return data
 
 
 def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:

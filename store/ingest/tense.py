@@ -293,15 +293,3 @@ def after_for(text: str, sentence: Span, span: Span) -> bool:
     for the third quarter"): it names what a thing is for, not when it was
     said, so the verb's tense does not settle the direction."""
     return _FOR.search(text, max(sentence[0], span[0] - 5), span[0]) is not None
-
-
-def sentence_tense(text: str, sentence: Span, span: Span) -> Tense:
-    """The tense the nearest cue gives the expression at ``span``; with no
-    cue at all, past: news mostly reports.
-
-    "for" right before it ("invited ... for February talks", "set a vote
-    for Friday") points forward whatever the verb.
-    """
-    if after_for(text, sentence, span):
-        return "future"
-    return clause_tense(text, sentence, span) or "past"
