@@ -34,3 +34,10 @@ class NotFoundError(DatelineError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """``text`` quoted for a message: escapes shown, not obeyed, on one line
+    and cut short, so a hostile or huge value cannot take over the message."""
+    shown = repr(text)[1:-1]
+    return f'"{shown}"' if len(shown) <= limit else f'"{shown[: limit - 1]}…"'

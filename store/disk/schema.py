@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dateline.store.errors import TimelineFileError
 
@@ -18,6 +18,14 @@ def new_meta() -> dict[str, Any]:
     return {"app": APP, "schema": SCHEMA_VERSION, "journal_seq": 0}
 
 
+def schema_problem(version: object) -> Literal["unreadable", "newer"] | None:
+    """What is wrong with a schema version read from a file, if anything."""
+    # true is an int to Python (== 1), not a schema version to anyone.
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        return "unreadable"
+    return "newer" if version > SCHEMA_VERSION else None
+
+
 def check_meta(meta: dict[str, Any], path: Path) -> None:
     """Refuse files of other apps and of newer dateline versions."""
     if meta.get("app") != APP:
@@ -26,13 +34,13 @@ def check_meta(meta: dict[str, Any], path: Path) -> None:
             f"{meta.get('app')!r}). Pick another file with --db."
         )
     version = meta.get("schema")
-    # true is an int to Python (== 1), not a schema version to anyone.
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+    problem = schema_problem(version)
+    if problem == "unreadable":
         raise TimelineFileError(
             f"{path} has an unreadable schema version {version!r}; it was not "
             "opened. Restore it from its .bak file or your backups."
         )
-    if version > SCHEMA_VERSION:
+    if problem == "newer":
         raise TimelineFileError(
             f"{path} was written by a newer dateline (schema {version}; this one "
             f"reads up to {SCHEMA_VERSION}). Upgrade dateline to open it; the "

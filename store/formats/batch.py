@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dateline.store.errors import quoted
 from dateline.store.formats.native import ImportReport, merge_records
 from dateline.store.model import (
     Actor,
@@ -71,9 +72,9 @@ class Batch:
         problem = url_problem(url) if url else None
         if problem is not None:
             self.notes.append(
-                f"the source URL {_cut(url)} was not kept ({problem}); "
+                f"the source URL {quoted(url)} was not kept ({problem}); "
                 + (
-                    f'the source "{_cut(title)[1:-1]}" was imported without it.'
+                    f'the source "{quoted(title)[1:-1]}" was imported without it.'
                     if title
                     else "fix it and import again to keep the link."
                 )
@@ -126,12 +127,6 @@ class Batch:
         event = Event(id=eid, when=when, title=title, quotes=tuple(quote_ids), **fields)  # type: ignore[arg-type]
         self.events.append(event)
         return event
-
-
-def _cut(text: str, limit: int = 80) -> str:
-    """``text`` quoted for a message, on one line and cut short."""
-    shown = repr(text)[1:-1]
-    return f'"{shown}"' if len(shown) <= limit else f'"{shown[: limit - 1]}…"'
 
 
 def merge_batch(

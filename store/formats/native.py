@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dateline.store.disk.schema import SCHEMA_VERSION, TABLES
+from dateline.store.disk.schema import SCHEMA_VERSION, TABLES, schema_problem
 from dateline.store.errors import DatelineError
 from dateline.store.model import (
     ID_PREFIX,
@@ -122,13 +122,13 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
             "Use --format to say what it is."
         )
     schema = data.get("schema")
-    # true is an int to Python, not a version to a person.
-    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+    wrong = schema_problem(schema)
+    if wrong == "unreadable":
         raise ImportFormatError(
             f"{origin} has the schema {_shown(schema)}, which is not a version "
             'number; a dateline export says "schema": 1. Nothing was imported.'
         )
-    if schema > SCHEMA_VERSION:
+    if wrong == "newer":
         raise ImportFormatError(
             f"{origin} has schema {schema}; this dateline reads up "
             f"to {SCHEMA_VERSION}. Upgrade dateline to import it."

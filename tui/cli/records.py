@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, quoted
 from dateline.store.model import url_problem
 from dateline.store.names import fold
 from dateline.store.report import actor_record, event_record
@@ -96,12 +96,6 @@ def _split_quote(raw: str) -> tuple[str, str]:
     return speaker.strip(), text.strip()
 
 
-def _cut(text: str, limit: int = 80) -> str:
-    """``text`` quoted for a message: escapes shown, not obeyed, and short."""
-    shown = repr(text)[1:-1]
-    return f'"{shown}"' if len(shown) <= limit else f'"{shown[: limit - 1]}…"'
-
-
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance: letters inserted, dropped or changed."""
     row = list(range(len(b) + 1))
@@ -155,7 +149,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         problem = url_problem(args.source.strip()) if is_url else None
         if problem is not None:
             raise DatelineError(
-                f"--source {_cut(args.source)} is not a link dateline can keep: "
+                f"--source {quoted(args.source)} is not a link dateline can keep: "
                 f"{problem}. Give the article's http(s) address, or its title."
             )
         source = SourceDraft(
