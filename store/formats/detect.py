@@ -50,37 +50,46 @@ def json_kind(data: Any) -> str | None:
     return None
 
 
-def detect_import_format(path: Path, text: str) -> str:
-    """The format of ``text`` (read from ``path``), or a clear error."""
+def parse_json(text: str, origin: str) -> Any:
+    """``text`` as JSON, or an ImportFormatError naming where it breaks."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"{origin} line {exc.lineno}, column {exc.colno}: not valid JSON "
+            f"({exc.msg}). Nothing was imported."
+        ) from None
+    except (ValueError, RecursionError):
+        # A number of thousands of digits, or lists nested thousands deep:
+        # no timeline holds either, and Python refuses to read them.
+        raise ImportFormatError(
+            f"{origin} holds a number too long or nesting too deep to be a "
+            "timeline. Nothing was imported."
+        ) from None
+
+
+def detect_import_format(path: Path, text: str) -> tuple[str, Any]:
+    """The format of ``text`` (read from ``path``), or a clear error; with the
+    parsed document when telling the format meant parsing JSON, so a large
+    import is parsed once."""
     head = text.lstrip("\ufeff \t\r\n")
     if head[:15].upper() == "BEGIN:VCALENDAR":
-        return "ics"
+        return "ics", None
     if head.startswith(("{", "[")):
-        try:
-            kind = json_kind(json.loads(text))
-        except json.JSONDecodeError as exc:
-            raise ImportFormatError(
-                f"{path} line {exc.lineno}, column {exc.colno}: not valid JSON "
-                f"({exc.msg}). Nothing was imported."
-            ) from None
-        except (ValueError, RecursionError):
-            # A 5000-digit number or arrays nested 100k deep: no timeline has them.
-            raise ImportFormatError(
-                f"{path} holds a number too long or nesting too deep to be a "
-                "timeline. Nothing was imported."
-            ) from None
+        data = parse_json(text, str(path))
+        kind = json_kind(data)
         if kind is None:
             raise ImportFormatError(
                 f"{path} is JSON but neither a dateline export (no "
                 '"format": "dateline") nor a TimelineJS timeline (no "events" '
                 "list). Nothing was imported."
             )
-        return kind
+        return kind, data
     by_name = export_format_for(path)
     if by_name in IMPORT_FORMATS and by_name not in ("json", "timelinejs"):
-        return by_name
+        return by_name, None
     if head and "," in head.partition("\n")[0]:
-        return "csv"
+        return "csv", None
     raise ImportFormatError(
         f"Cannot tell what format {path} is in. Say it with --format "
         f"({', '.join(IMPORT_FORMATS)})."

@@ -13,6 +13,7 @@ import json
 import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dateline.store.disk.atomic import write_atomic
 from dateline.store.errors import DatelineError
@@ -21,6 +22,7 @@ from dateline.store.formats.detect import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
     detect_import_format,
+    parse_json,
 )
 from dateline.store.formats.native import ImportFormatError, ImportReport, import_native
 from dateline.store.model import Event
@@ -170,8 +172,9 @@ def read_import(
     """
     path = Path(path).expanduser()
     text = _read_text(path)
+    data: Any = None
     if fmt == "auto":
-        fmt = detect_import_format(path, text)
+        fmt, data = detect_import_format(path, text)
     if fmt not in IMPORT_FORMATS:
         raise ImportFormatError(
             f'Cannot import format "{fmt}"; use one of: {", ".join(IMPORT_FORMATS)}.'
@@ -185,20 +188,8 @@ def read_import(
         from dateline.store.formats.ics import read_ics
 
         return fmt, read_ics(text, origin)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(
-            f"{origin} line {exc.lineno}, column {exc.colno}: not valid JSON "
-            f"({exc.msg}). Nothing was imported."
-        ) from None
-    except (ValueError, RecursionError):
-        # A number of thousands of digits, or lists nested thousands deep:
-        # no timeline holds either, and Python refuses to read them.
-        raise ImportFormatError(
-            f"{origin} holds a number too long or nesting too deep to be a "
-            "timeline. Nothing was imported."
-        ) from None
+    if data is None:
+        data = parse_json(text, origin)
     _refuse_lone_surrogates(data, origin)
     if fmt == "timelinejs":
         from dateline.store.formats.timelinejs import read_timelinejs
