@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from dateline.store.disk.datafile import DataFile, Tables
+from dateline.store.disk.datafile import DataFile, Loaded, Tables
 from dateline.store.disk.journal import Entry, Op
 from dateline.store.errors import (
     ConflictError,
 )
 from dateline.store.model import Actor, Event, Quote, Source
 from dateline.store.query import EventFilter
-from dateline.store.records import AmbiguousActorError, Records
+from dateline.store.records import AmbiguousActorError, Records, docs_of
 from dateline.store.transaction import Change, Transaction, TransactionError
 
 __all__ = [
@@ -77,9 +77,10 @@ class Timeline:
                 size = path.stat().st_size / 1_000_000
                 report(f"Reading {path.name} ({size:,.1f} MB)…")
             loaded = timeline._file.load()
-            count = len(loaded.tables.get("events", {}))
+            decoded = loaded.records
+            count = len(decoded.events if decoded else loaded.tables["events"])
             report(f"Building {count:,} events and their indexes…")
-            timeline._reset(loaded.tables, loaded.seq)
+            timeline._reset(loaded)
         return timeline
 
     @classmethod
@@ -185,6 +186,10 @@ class Timeline:
     def prepare_search(self) -> None:
         """Build every event's search text now (see ``Records.prepare_search``)."""
         self._records.prepare_search()
+
+    @property
+    def search_prepared(self) -> bool:
+        return self._records.search_prepared
 
     def haystack(self, event_id: str) -> str:
         """The folded text a search looks in."""
@@ -331,7 +336,7 @@ class Timeline:
         assert self._file is not None
         caught = self._file.catch_up()
         if caught.reload is not None:
-            self._reset(caught.reload.tables, caught.reload.seq)
+            self._reset(caught.reload)
             return True
         for entry in caught.entries:
             if entry.seq <= self._seq:
@@ -370,9 +375,11 @@ class Timeline:
         with self._file.locked():
             with self._lock:
                 self._catch_up()
-                tables = self.all_docs()
+                records = self._records.record_tables()
                 seq = self._seq
-            self._file.snapshot(tables, seq)
+            # Outside the thread lock: making 100k documents takes a while and
+            # the UI's reads need that lock, not the file lock.
+            self._file.snapshot(docs_of(records), seq)
 
     # -- internals -----------------------------------------------------
     class _Writing:
@@ -400,10 +407,10 @@ class Timeline:
         """Hold the thread lock and the file lock, caught up with others."""
         return Timeline._Writing(self)
 
-    def _reset(self, tables: Tables, seq: int) -> None:
+    def _reset(self, loaded: Loaded) -> None:
         with self._lock:
-            self._records.reset(tables)
-            self._seq = seq
+            self._records.load(loaded)
+            self._seq = loaded.seq
             self.version += 1
 
 

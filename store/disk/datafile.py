@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.store.decode import Decoded, decode_records
 from dateline.store.disk.journal import (
     Entry,
     JournalWriter,
@@ -23,8 +24,12 @@ from dateline.store.disk.journal import (
     journal_path,
     read_journal,
 )
-from dateline.store.disk.schema import TABLES, new_meta
-from dateline.store.disk.snapshot import SafeJSONStorage, backup_path
+from dateline.store.disk.schema import TABLES, check_meta, new_meta
+from dateline.store.disk.snapshot import (
+    SafeJSONStorage,
+    backup_path,
+    decode_snapshot,
+)
 from dateline.store.errors import TimelineFileError
 
 try:
@@ -33,6 +38,8 @@ except ImportError:  # pragma: no cover - Windows has no flock
     fcntl = None  # type: ignore[assignment]
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+#: Tables of documents as a snapshot reads them (possibly made on demand).
+DocTables = Mapping[str, Mapping[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,14 @@ class Fingerprint:
 
 @dataclass
 class Loaded:
+    """What a load found: either documents (``tables``, the journal already
+    replayed into them), or records decoded straight from the snapshot
+    (``records``) with the journal's ops still to apply over them."""
+
     tables: Tables
     seq: int
+    records: Decoded | None = None
+    ops: list[Op] = field(default_factory=list)
 
 
 @dataclass
@@ -126,19 +139,18 @@ class DataFile:
             return self._load_unlocked()
 
     def _load_unlocked(self) -> Loaded:
-        data = self._storage.read()
+        raw = self._storage.read_bytes()
         self._fingerprint = Fingerprint.of(self.path)
         tables: Tables = {name: {} for name in TABLES}
         seq = 0
+        decoded = decode_records(raw) if raw is not None else None
+        if decoded is not None:
+            check_meta(decoded.meta, self.path)
+            seq = self._journal_seq(decoded.meta)
+            return self._replay(Loaded(tables, seq, decoded))
+        data = decode_snapshot(raw, self.path) if raw is not None else None
         if data is not None:
-            meta = next(iter(data["meta"].values()))
-            seq = meta.get("journal_seq", 0)
-            if not isinstance(seq, int):
-                raise TimelineFileError(
-                    f"{self.path} has a damaged meta record (journal_seq "
-                    f"{seq!r}); it was not opened or changed. Run `dateline "
-                    "restore` to go back to the backup."
-                )
+            seq = self._journal_seq(next(iter(data["meta"].values())))
             for name in TABLES:
                 for doc in data.get(name, {}).values():
                     if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
@@ -147,15 +159,33 @@ class DataFile:
                             "(no string id). Run `dateline check` for details."
                         )
                     tables[name][doc["id"]] = doc
+        return self._replay(Loaded(tables, seq))
+
+    def _journal_seq(self, meta: dict[str, Any]) -> int:
+        seq = meta.get("journal_seq", 0)
+        if not isinstance(seq, int):
+            raise TimelineFileError(
+                f"{self.path} has a damaged meta record (journal_seq "
+                f"{seq!r}); it was not opened or changed. Run `dateline "
+                "restore` to go back to the backup."
+            )
+        return seq
+
+    def _replay(self, loaded: Loaded) -> Loaded:
+        """The journal's entries past the snapshot, into ``loaded``."""
         read = read_journal(self.journal)
         self._journal_end = read.valid_end
         self._journal_lines = 0
         for entry in read.entries:
-            if entry.seq > seq:
-                apply_ops(tables, entry.ops)
-                seq = entry.seq
+            if entry.seq > loaded.seq:
+                if loaded.records is None:
+                    apply_ops(loaded.tables, entry.ops)
+                else:
+                    check_ops(entry.ops)
+                    loaded.ops.extend(entry.ops)
+                loaded.seq = entry.seq
             self._journal_lines += 1
-        return Loaded(tables, seq)
+        return loaded
 
     def catch_up(self) -> CatchUp:
         """Entries others appended since our last look (call under the lock)."""
@@ -184,7 +214,7 @@ class DataFile:
             return self._journal_end > 0
 
     # -- writing -------------------------------------------------------
-    def append(self, entry: Entry, tables: Tables) -> None:
+    def append(self, entry: Entry, tables: DocTables) -> None:
         """Make ``entry`` durable (call under the lock, after catch_up)."""
         if self._fingerprint is None:
             # First save of a new file: a snapshot must exist so the journal
@@ -198,7 +228,7 @@ class DataFile:
     def journal_lines(self) -> int:
         return self._journal_lines
 
-    def snapshot(self, tables: Tables, seq: int) -> None:
+    def snapshot(self, tables: DocTables, seq: int) -> None:
         """Rewrite the TinyDB file with everything and empty the journal."""
         meta = new_meta()
         meta["journal_seq"] = seq
@@ -219,13 +249,18 @@ class DataFile:
 
 
 def apply_ops(tables: Tables, ops: list[Op]) -> None:
+    check_ops(ops)
     for op in ops:
         table = tables.setdefault(op["table"], {})
         if op["op"] == "put":
             table[op["doc"]["id"]] = op["doc"]
-        elif op["op"] == "del":
-            table.pop(op["id"], None)
         else:
+            table.pop(op["id"], None)
+
+
+def check_ops(ops: list[Op]) -> None:
+    for op in ops:
+        if op["op"] not in ("put", "del"):
             raise TimelineFileError(f"unknown journal operation {op['op']!r}")
 
 

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from dateline.store.disk.atomic import write_atomic
 from dateline.store.disk.schema import APP, check_meta
 from dateline.store.errors import TimelineFileError
@@ -77,8 +78,13 @@ class SafeJSONStorage(Storage):
         self.path = Path(path)
 
     def read(self) -> Data | None:
+        raw = self.read_bytes()
+        return None if raw is None else decode_snapshot(raw, self.path)
+
+    def read_bytes(self) -> bytes | None:
+        """The file's bytes unparsed (the typed decoder reads them itself)."""
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
             return None
         except IsADirectoryError:
@@ -89,14 +95,14 @@ class SafeJSONStorage(Storage):
             raise TimelineFileError(
                 f"{self.path} cannot be read: {exc.strerror}."
             ) from None
-        return decode_snapshot(raw, self.path)
 
     def write(self, data: Data) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        # msgspec writes the same compact UTF-8 JSON as json.dumps(...,
+        # ensure_ascii=False) in a fraction of the time: a 100k-event
+        # snapshot is a rewrite of ~70 MB.
+        payload = msgspec.json.encode(data)
         try:
-            write_atomic(
-                self.path, payload.encode("utf-8"), backup=backup_path(self.path)
-            )
+            write_atomic(self.path, payload, backup=backup_path(self.path))
         except OSError as exc:
             raise TimelineFileError(
                 f"Could not save {self.path}: {exc.strerror or exc}. "
