@@ -81,7 +81,9 @@ class CatchUp:
 
 
 class DataFile:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, typed: bool = False) -> None:
+        """``typed``: loads decode records (``Loaded.records``) when the
+        snapshot allows, for a Timeline; else documents, for checks."""
         # Through any symlink: the lock, journal and backup must sit beside the
         # real file, and a save must replace it, not the link.
         self.path = path.resolve()
@@ -93,6 +95,7 @@ class DataFile:
         self._fingerprint: Fingerprint | None = None
         self._journal_end = 0
         self._journal_lines = 0
+        self._typed = typed
         self._lock_fd: int | None = None
         self._depth = 0
         # flock keeps other processes out; this keeps this process's other
@@ -143,7 +146,7 @@ class DataFile:
         self._fingerprint = Fingerprint.of(self.path)
         tables: Tables = {name: {} for name in TABLES}
         seq = 0
-        decoded = decode_records(raw) if raw is not None else None
+        decoded = decode_records(raw) if raw is not None and self._typed else None
         if decoded is not None:
             check_meta(decoded.meta, self.path)
             seq = self._journal_seq(decoded.meta)
