@@ -35,6 +35,9 @@ Opener = Callable[[Callable[[str], None]], tuple[Timeline, tuple[str, ...]]]
 
 #: How often to look for changes made by another process, in seconds.
 POLL_SECONDS = 2.0
+#: A timeline unchanged for this long has its journal folded into the
+#: snapshot in the background, so quitting never waits on a rewrite.
+FOLD_IDLE_SECONDS = 20.0
 
 
 class DatelineApp(App[int]):
@@ -87,6 +90,7 @@ class DatelineApp(App[int]):
         self._initial_filter = self._filter_of(actor_filter)
         self._outside_noticed = False
         self.snapshot_running = False
+        self._version_seen = -1
         self.settings = settings or Settings()
         self._config = config
         self._notices = [notice] if notice else []
@@ -116,6 +120,7 @@ class DatelineApp(App[int]):
         for notice in self._notices:
             self.notify(notice, title="Settings", severity="warning", timeout=15)
         self.set_interval(POLL_SECONDS, self._poll_outside)
+        self.set_interval(FOLD_IDLE_SECONDS, self.fold_when_idle)
         if self._timeline is None:
             self._open_in_worker()
         else:
@@ -231,14 +236,25 @@ class DatelineApp(App[int]):
     # -- snapshots -----------------------------------------------------------------
     def start_snapshot_if_due(self) -> None:
         """Fold the journal into the TinyDB file, off the UI thread."""
-        if self.timeline.snapshot_due and not self.snapshot_running:
-            self.snapshot_running = True
-            self.run_worker(
-                self.timeline.snapshot,
-                thread=True,
-                group="snapshot",
-                exit_on_error=False,
-            )
+        if self.timeline.snapshot_due:
+            self._start_snapshot()
+
+    def fold_when_idle(self) -> None:
+        """Fold a pending journal once nothing changed for a whole period."""
+        if not self.loaded:
+            return
+        version = self.timeline.version
+        idle, self._version_seen = version == self._version_seen, version
+        if idle and self.timeline.pending_journal:
+            self._start_snapshot()
+
+    def _start_snapshot(self) -> None:
+        if self.snapshot_running:
+            return
+        self.snapshot_running = True
+        self.run_worker(
+            self.timeline.snapshot, thread=True, group="snapshot", exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "open" and event.worker.is_finished:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dateline.store import timeline as timeline_module
+from dateline.store.disk.datafile import DataFile
 from dateline.store.errors import TimelineFileError
 from dateline.store.model import Actor, Event, FuzzyDate, Quote, Source
 from dateline.store.timeline import Timeline
@@ -124,3 +126,54 @@ def test_documents_are_made_from_the_records(demo: Timeline) -> None:
     doc = demo.doc("events", event.id)
     assert doc == event.to_doc()
     assert doc is not demo.doc("events", event.id)
+
+
+@pytest.fixture
+def rewrites(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sequence number of every snapshot rewrite, in order."""
+    seen: list[int] = []
+    write = DataFile.snapshot
+
+    def counted(file: DataFile, tables: Any, seq: int) -> None:
+        seen.append(seq)
+        write(file, tables, seq)
+
+    monkeypatch.setattr(DataFile, "snapshot", counted)
+    return seen
+
+
+def test_a_quick_close_of_a_big_timeline_leaves_the_journal(
+    demo_path: Path, rewrites: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting never waits on a full rewrite: the journal already holds
+    every change, and the next open replays it."""
+    monkeypatch.setattr(timeline_module, "FOLD_ON_CLOSE", 2)
+    timeline = Timeline.open(demo_path)
+    added = Event(timeline.event("ev-maduro-op").when, "Late", id="ev-late")
+    timeline.put(added)
+    rewrites.clear()
+    timeline.close(quick=True)
+    assert rewrites == []
+    assert demo_path.with_name(demo_path.name + ".journal").stat().st_size > 0
+    assert Timeline.open(demo_path).event("ev-late") == added
+
+
+def test_a_close_folds_a_small_timeline_or_a_due_journal(
+    demo_path: Path, rewrites: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    timeline = Timeline.open(demo_path)
+    timeline.put(Event(timeline.event("ev-maduro-op").when, "One", id="ev-one"))
+    rewrites.clear()
+    timeline.close(quick=True)
+    assert len(rewrites) == 1  # 8 events: a rewrite costs nothing
+
+    monkeypatch.setattr(timeline_module, "FOLD_ON_CLOSE", 2)
+    monkeypatch.setattr(timeline_module, "SNAPSHOT_AFTER", 2)
+    timeline = Timeline.open(demo_path)
+    timeline.put(Event(timeline.event("ev-maduro-op").when, "Two", id="ev-two"))
+    timeline.close()
+    assert len(rewrites) == 1  # one entry: not due yet, left in the journal
+    timeline.put(Event(timeline.event("ev-maduro-op").when, "Three", id="ev-3"))
+    timeline.close()
+    assert len(rewrites) == 2
+    assert timeline.pending_journal == 0

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
@@ -59,3 +61,28 @@ async def test_a_change_lays_the_whole_timeline_out_again(
         await settle(pilot)
         assert gone.id not in shown_ids(app)
         assert layouts == [len(demo) + 1, len(demo)]
+
+
+async def test_an_idle_timeline_folds_its_journal_in_a_worker(
+    demo: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So quitting has nothing left to rewrite in the foreground."""
+    threads: list[threading.Thread] = []
+    snapshot = Timeline.snapshot
+
+    def watched(timeline: Timeline) -> None:
+        threads.append(threading.current_thread())
+        snapshot(timeline)
+
+    monkeypatch.setattr(Timeline, "snapshot", watched)
+    app = make_app(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        demo.delete_event("ev-maduro-op")
+        app.fold_when_idle()  # the period in which the change was made
+        await settle(pilot)
+        assert threads == [] and demo.pending_journal == 1
+        app.fold_when_idle()  # a whole period with no change
+        await settle(pilot)
+        assert demo.pending_journal == 0
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
