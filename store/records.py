@@ -9,13 +9,13 @@ owning Timeline calls ``reset`` and ``apply``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from dateline.store.disk.datafile import DocTables, Loaded, Tables
+from dateline.store.disk.datafile import Loaded, Tables
 from dateline.store.errors import DatelineError, NotFoundError, TimelineFileError
 from dateline.store.index import EventIndex, NameIndex
 from dateline.store.model import (
@@ -186,12 +186,6 @@ class Records:
         one copy of the data kept in memory."""
         record = self._tables[table].get(record_id)
         return record.to_doc() if record is not None else None
-
-    @property
-    def docs(self) -> DocTables:
-        """Every table's documents, made only when a table is read (the
-        first save of a new file is the one caller)."""
-        return _DocsView(self.record_tables())
 
     def record_tables(self) -> dict[str, dict[str, AnyRecord]]:
         """A consistent shallow copy of every table's records: cheap, and
@@ -370,22 +364,6 @@ def docs_of(tables: Mapping[str, Mapping[str, AnyRecord]]) -> Tables:
         name: {rid: record.to_doc() for rid, record in records.items()}
         for name, records in tables.items()
     }
-
-
-class _DocsView(Mapping[str, dict[str, dict[str, Any]]]):
-    """Tables of documents made from records when a table is read."""
-
-    def __init__(self, tables: dict[str, dict[str, AnyRecord]]) -> None:
-        self._tables = tables
-
-    def __getitem__(self, table: str) -> dict[str, dict[str, Any]]:
-        return {rid: record.to_doc() for rid, record in self._tables[table].items()}
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._tables)
-
-    def __len__(self) -> int:
-        return len(self._tables)
 
 
 def _quote_order(quote: Quote) -> tuple[int, int, str]:

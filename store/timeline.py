@@ -24,7 +24,7 @@ from dateline.store.errors import (
 )
 from dateline.store.model import Actor, Event, Quote, Source
 from dateline.store.query import EventFilter
-from dateline.store.records import AmbiguousActorError, Records, docs_of
+from dateline.store.records import AmbiguousActorError, Records
 from dateline.store.transaction import Change, Transaction, TransactionError
 
 __all__ = [
@@ -289,7 +289,7 @@ class Timeline:
             for c in changes
         ]
         if self._file is not None:
-            self._file.append(Entry(self._seq + 1, ops), self._records.docs)
+            self._file.append(Entry(self._seq + 1, ops), self._records.record_tables)
         self._seq += 1
         for change in changes:
             self._records.apply(change.table, change.record_id, change.after)
@@ -390,9 +390,9 @@ class Timeline:
                 self._catch_up()
                 records = self._records.record_tables()
                 seq = self._seq
-            # Outside the thread lock: making 100k documents takes a while and
+            # Outside the thread lock: writing 100k records takes a while and
             # the UI's reads need that lock, not the file lock.
-            self._file.snapshot(docs_of(records), seq)
+            self._file.snapshot(records, seq)
 
     # -- internals -----------------------------------------------------
     class _Writing:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,8 +38,10 @@ except ImportError:  # pragma: no cover - Windows has no flock
     fcntl = None  # type: ignore[assignment]
 
 Tables = dict[str, dict[str, dict[str, Any]]]
-#: Tables of documents as a snapshot reads them (possibly made on demand).
-DocTables = Mapping[str, Mapping[str, dict[str, Any]]]
+#: What a snapshot writes, table by table: documents, or the records
+#: themselves (the snapshot's msgspec encoder writes a record's dataclass
+#: fields, which are its document: see ``Event.to_doc``).
+SnapshotTables = Mapping[str, Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -217,12 +219,13 @@ class DataFile:
             return self._journal_end > 0
 
     # -- writing -------------------------------------------------------
-    def append(self, entry: Entry, tables: DocTables) -> None:
+    def append(self, entry: Entry, tables: Callable[[], SnapshotTables]) -> None:
         """Make ``entry`` durable (call under the lock, after catch_up)."""
         if self._fingerprint is None:
             # First save of a new file: a snapshot must exist so the journal
-            # has something to replay onto.
-            self.snapshot(tables, entry.seq - 1)
+            # has something to replay onto. (A callable: only this rare case
+            # pays for gathering every table.)
+            self.snapshot(tables(), entry.seq - 1)
 
         self._journal_end = self._writer.append(entry, self._journal_end)
         self._journal_lines += 1
@@ -231,11 +234,11 @@ class DataFile:
     def journal_lines(self) -> int:
         return self._journal_lines
 
-    def snapshot(self, tables: DocTables, seq: int) -> None:
+    def snapshot(self, tables: SnapshotTables, seq: int) -> None:
         """Rewrite the TinyDB file with everything and empty the journal."""
         meta = new_meta()
         meta["journal_seq"] = seq
-        data: dict[str, dict[str, Any]] = {"meta": {"1": meta}}
+        data: dict[str, Mapping[str, Any]] = {"meta": {"1": meta}}
         for name in TABLES:
             docs = tables.get(name, {})
             data[name] = {str(n): doc for n, doc in enumerate(docs.values(), 1)}

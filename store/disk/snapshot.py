@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -96,10 +97,11 @@ class SafeJSONStorage(Storage):
                 f"{self.path} cannot be read: {exc.strerror}."
             ) from None
 
-    def write(self, data: Data) -> None:
-        # msgspec writes the same compact UTF-8 JSON as json.dumps(...,
-        # ensure_ascii=False) in a fraction of the time: a 100k-event
-        # snapshot is a rewrite of ~70 MB.
+    def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        """Write ``data``: documents, or records (dataclasses), which msgspec
+        writes as their fields: the same compact UTF-8 JSON json.dumps would
+        write of their documents, in a fraction of the time and without
+        making 100k documents first."""
         payload = msgspec.json.encode(data)
         try:
             write_atomic(self.path, payload, backup=backup_path(self.path))

@@ -177,3 +177,17 @@ def test_a_close_folds_a_small_timeline_or_a_due_journal(
     timeline.close()
     assert len(rewrites) == 2
     assert timeline.pending_journal == 0
+
+
+def test_a_snapshot_writes_each_record_as_its_document(demo_path: Path) -> None:
+    """Snapshots encode the records themselves (no 100k ``to_doc`` calls
+    first); what lands in the file must still be each record's document."""
+    timeline = Timeline.open(demo_path)
+    timeline.put(Event(FuzzyDate(date(2026, 1, 9), date(2026, 1, 9), "day"), "New"))
+    timeline.snapshot()
+    data = json.loads(demo_path.read_text())
+    written = {
+        table: {doc["id"]: doc for doc in data[table].values()}
+        for table in ("events", "actors", "quotes", "sources")
+    }
+    assert written == timeline.all_docs()
