@@ -16,9 +16,10 @@ constructor, which runs the model's checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 from dateline.store.model import (
@@ -116,16 +117,23 @@ class _SourceDoc(msgspec.Struct):
 
 
 class _File(msgspec.Struct):
-    """A TinyDB file: table name -> TinyDB doc id -> document."""
+    """A TinyDB file: table name -> TinyDB doc id -> document.
+
+    Documents stay raw (slices of the file's bytes) until each is decoded
+    on its own and made a record: decoding all 100k first held them all at
+    once beside the records, 3.5x the file in memory instead of about 2x.
+    """
 
     meta: dict[str, dict[str, Any]]
-    events: dict[str, _EventDoc] = {}
-    actors: dict[str, _ActorDoc] = {}
-    quotes: dict[str, _QuoteDoc] = {}
-    sources: dict[str, _SourceDoc] = {}
+    events: dict[str, msgspec.Raw] = {}
+    actors: dict[str, msgspec.Raw] = {}
+    quotes: dict[str, msgspec.Raw] = {}
+    sources: dict[str, msgspec.Raw] = {}
 
 
 _DECODER = msgspec.json.Decoder(_File)
+D = TypeVar("D", _EventDoc, _ActorDoc, _QuoteDoc, _SourceDoc)
+R = TypeVar("R", Event, Actor, Quote, Source)
 
 
 @dataclass
@@ -148,15 +156,27 @@ def decode_records(raw: bytes) -> Decoded | None:
         build = _Builder()
         return Decoded(
             next(iter(data.meta.values())),
-            {d.id: build.event(d) for d in data.events.values()},
-            {d.id: build.actor(d) for d in data.actors.values()},
-            {d.id: build.quote(d) for d in data.quotes.values()},
-            {d.id: build.source(d) for d in data.sources.values()},
+            _records(data.events, _EventDoc, build.event),
+            _records(data.actors, _ActorDoc, build.actor),
+            _records(data.quotes, _QuoteDoc, build.quote),
+            _records(data.sources, _SourceDoc, build.source),
         )
     except (msgspec.DecodeError, ValueError, TypeError):
         # msgspec.ValidationError is a DecodeError; ValueError is a date or
         # interval the model refuses.
         return None
+
+
+def _records(
+    docs: dict[str, msgspec.Raw], shape: type[D], make: Callable[[D], R]
+) -> dict[str, R]:
+    """Records by id, each document decoded just before its record is made."""
+    decode = msgspec.json.Decoder(shape).decode
+    records = {}
+    for raw in docs.values():
+        record = make(decode(raw))
+        records[record.id] = record
+    return records
 
 
 class _Builder:
