@@ -295,16 +295,18 @@ def _floor(path: Path) -> dict[str, float]:
     """What the same machine does with the same file in the same run."""
     import gc
 
-    from dateline.store.decode import _DECODER
     from tinydb import TinyDB
     from tinydb.storages import JSONStorage
 
+    from tests.benchmarks.bench_store import typed_decoder
+
     raw = path.read_bytes()
+    decode_typed = typed_decoder()
     gc.disable()
     try:
         floor = {
             "json.loads": best_of(3, lambda: json.loads(raw)),
-            "msgspec typed": best_of(3, lambda: _DECODER.decode(raw)),
+            "msgspec typed": best_of(3, lambda: decode_typed(raw)),
         }
     finally:
         gc.enable()

@@ -2,6 +2,7 @@
 
     python -m tests.benchmarks.bench_store            # 1k, 10k, 100k events
     python -m tests.benchmarks.bench_store 1000 10000  # chosen sizes
+    python -m tests.benchmarks.bench_store --memory FILE  # one open's memory
 
 For each size it builds a synthetic timeline (tests/benchmarks/synth.py) in a
 temporary folder (removed afterwards) and measures, in the same run:
@@ -16,7 +17,8 @@ temporary folder (removed afterwards) and measures, in the same run:
   does on q with a journal pending);
 - an actor filter (``Timeline.events``), next to TinyDB's own ``search()``
   for the same actor on a warm (cached) table;
-- resident memory after open, as a multiple of the file's size.
+- resident memory added by the open and its peak, in a fresh process, as
+  multiples of the file's size.
 
 Each figure is printed with its ratio to the floor. Not a test: nothing here
 asserts a time.
@@ -26,8 +28,10 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +40,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import msgspec
+from dateline.store import decode
 from dateline.store.changes.drafts import EventDraft, save_draft
 from dateline.store.model import FuzzyDate
 from dateline.store.query import EventFilter
@@ -76,26 +82,59 @@ def _paused(func: Callable[[], Any]) -> Callable[[], Any]:
     return run
 
 
-def bench(size: int, folder: Path) -> dict[str, float]:
-    import msgspec
-    from dateline.store.decode import _DECODER
+class Typed(msgspec.Struct):
+    """A whole timeline file as typed structs, every document at once."""
 
+    meta: dict[str, dict[str, Any]]
+    events: dict[str, decode._EventDoc] = {}
+    actors: dict[str, decode._ActorDoc] = {}
+    quotes: dict[str, decode._QuoteDoc] = {}
+    sources: dict[str, decode._SourceDoc] = {}
+
+
+def typed_decoder() -> Callable[[bytes], Any]:
+    """msgspec's typed decode of a whole file: the floor issue 19 measures
+    open against."""
+    return msgspec.json.Decoder(Typed).decode
+
+
+def child_memory(path: str) -> None:
+    """In a fresh process: resident memory added by opening ``path``, and
+    the peak, in bytes (printed as JSON)."""
+    before = rss_bytes()
+    Timeline.open(path)
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) * 1024 for line in status if "VmHWM" in line)
+    print(json.dumps({"memory": rss_bytes() - before, "peak": peak - before}))
+
+
+def memory(path: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.bench_store", "--memory", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+    found: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return found
+
+
+def bench(size: int, folder: Path) -> dict[str, float]:
+    decode_typed = typed_decoder()
     path = build(folder / f"t{size}.json", size)
     tiny_copy = folder / f"tiny{size}.json"
     shutil.copy(path, tiny_copy)
     raw = path.read_bytes()
     r: dict[str, float] = {"file": len(raw)}
     r["json.loads"] = median_of(3, _paused(lambda: json.loads(raw)))
-    r["msgspec typed"] = median_of(3, _paused(lambda: _DECODER.decode(raw)))
+    r["msgspec typed"] = median_of(3, _paused(lambda: decode_typed(raw)))
     r["msgspec untyped"] = median_of(3, _paused(lambda: msgspec.json.decode(raw)))
 
-    gc.collect()
-    gc.unfreeze()
-    before = rss_bytes()
+    r.update(memory(path))
     opened: list[Timeline] = []
     r["open"] = timed(lambda: opened.append(Timeline.open(path)))
     timeline = opened[0]
-    r["memory"] = rss_bytes() - before
     actor = EventFilter(actors=(FOCUS_ACTOR,))
     r["actor filter"] = median_of(5, lambda: timeline.events(actor))
     r["found"] = len(timeline.events(actor))
@@ -167,8 +206,10 @@ def report(size: int, r: dict[str, float]) -> list[str]:
             r["tinydb search"],
             "TinyDB `search()`, cached",
         ),
-        f"| memory after open | {r['memory'] / 1e6:,.0f} MB "
+        f"| memory after open (fresh process) | {r['memory'] / 1e6:,.0f} MB "
         f"| file {mb:,.1f} MB | {r['memory'] / r['file']:,.1f}x |",
+        f"| peak memory while opening | {r['peak'] / 1e6:,.0f} MB "
+        f"| file {mb:,.1f} MB | {r['peak'] / r['file']:,.1f}x |",
     ]
     return lines
 
@@ -182,4 +223,7 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])
+    if sys.argv[1:2] == ["--memory"]:
+        child_memory(sys.argv[2])
+    else:
+        main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])
