@@ -19,6 +19,7 @@ from dateline.store.errors import DatelineError
 from dateline.store.timeline import Timeline
 from dateline.tui.palette import ExplorerCommands
 from dateline.tui.screens.loading import LoadingScreen
+from dateline.tui.screens.main.host import MainHost
 from dateline.tui.screens.main.screen import MainScreen
 from dateline.tui.settings import Settings, SettingsError, save_setting
 from dateline.tui.view.filters import FilterState, Part
@@ -126,7 +127,6 @@ class DatelineApp(App[int]):
         else:
             # dateparser costs ~0.4 s on first use: pay it after the first paint.
             self.call_after_refresh(self._warm_dates)
-            self.call_after_refresh(self._prepare_search)
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_in_worker(self) -> tuple[Timeline, tuple[str, ...]]:
@@ -159,11 +159,15 @@ class DatelineApp(App[int]):
             MainScreen(timeline, today=self.today, filters=self._initial_filter)
         )
         self._warm_dates()
-        self._prepare_search()
 
     @work(thread=True, group="warm", exit_on_error=False)
     def _warm_dates(self) -> None:
         dates.warm()
+
+    def on_main_host_first_rows(self, _: MainHost.FirstRows) -> None:
+        # Not before: at 100k events folding the search text in a thread
+        # beside the layout worker delayed the first rows by seconds.
+        self._prepare_search()
 
     @work(thread=True, group="prepare-search", exit_on_error=False)
     def _prepare_search(self) -> None:

@@ -83,7 +83,8 @@ async def test_no_spinner_keeps_running_under_the_opened_timeline(
 
     app = DatelineApp(opener=opener, label=str(demo_path), today=date(2026, 1, 10))
     async with app.run_test(size=(120, 35)) as pilot:
-        loading = app.screen
+        # The default screen: the main one may already be pushed over it.
+        loading = app.screen_stack[0]
         assert isinstance(loading, LoadingScreen)
         await opened(pilot)
         assert isinstance(app.screen, MainScreen)
@@ -110,7 +111,13 @@ async def test_search_text_is_folded_in_a_worker_once_open(demo_path: Path) -> N
         patch.setattr(Timeline, "prepare_search", watched)
         async with app.run_test(size=(120, 35)) as pilot:
             await opened(pilot)
-            preparing = [w for w in app.workers if w.group == "prepare-search"]
-            await asyncio.gather(*(w.wait() for w in preparing))
+            # It starts once the first rows are shown, a message or two
+            # later, and leaves app.workers when done: wait on what is there.
+            for _ in range(100):
+                if app.timeline.search_prepared:
+                    break
+                preparing = [w for w in app.workers if w.group == "prepare-search"]
+                await asyncio.gather(*(w.wait() for w in preparing))
+                await pilot.pause()
             assert app.timeline.search_prepared
     assert threads and threading.main_thread() not in threads

@@ -72,6 +72,10 @@ class MainHost(Screen[None]):
             self.keep = keep
             self.near = near
 
+    class FirstRows(Message):
+        """The timeline's rows are on screen for the first time: background
+        work that would compete with showing them may start now."""
+
     def __init__(
         self, timeline: Timeline, *, today: date, filters: FilterState
     ) -> None:
@@ -87,6 +91,7 @@ class MainHost(Screen[None]):
         self._panes_due = False
         #: The whole timeline's layout and the timeline version it shows.
         self._full_layout: tuple[int, Layout] | None = None
+        self._rows_shown = False
 
     @property
     def view(self) -> TimelineView:
@@ -172,6 +177,9 @@ class MainHost(Screen[None]):
             select = layout.nearest(near)
         self.view.set_layout(layout, select)
         self.update_header()
+        if not self._rows_shown:
+            self._rows_shown = True
+            self.post_message(self.FirstRows())
         if len(layout) > self.SYNC_LIMIT:
             # A big layout's lists live as long as the view: out of the
             # collector's sight they cost no 135-290 ms full collections.
