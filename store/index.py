@@ -31,12 +31,28 @@ class EventIndex:
         self._folded: dict[str, str] = {}
 
     def rebuild(self, events: dict[str, Event]) -> None:
-        self._keys = {eid: order_key(ev) for eid, ev in events.items()}
-        self.order = sorted(self._keys.values())
-        self.by_actor = defaultdict(set)
-        self.by_tag = defaultdict(set)
-        for event in events.values():
-            self._link(event)
+        """Every index in one pass over the events (a load builds them here)."""
+        keys: dict[str, OrderKey] = {}
+        by_actor: defaultdict[str, set[str]] = defaultdict(set)
+        by_tag: defaultdict[str, set[str]] = defaultdict(set)
+        fold_tag = self._fold
+        # Records share one FuzzyDate per distinct date (see store.decode);
+        # its sort key is then worked out once, not once per event.
+        sort_keys: dict[int, tuple[int, int, int]] = {}
+        for eid, event in events.items():
+            when = event.when
+            sort_key = sort_keys.get(id(when))
+            if sort_key is None:
+                sort_key = sort_keys[id(when)] = when.sort_key
+            keys[eid] = (sort_key, event.title.casefold(), eid)
+            for ref in event.actors:
+                by_actor[ref.actor].add(eid)
+            for tag in event.tags:
+                by_tag[fold_tag(tag)].add(eid)
+        self._keys = keys
+        self.order = sorted(keys.values())
+        self.by_actor = by_actor
+        self.by_tag = by_tag
 
     def add(self, event: Event) -> None:
         key = order_key(event)

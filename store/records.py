@@ -9,17 +9,22 @@ owning Timeline calls ``reset`` and ``apply``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from dateline.store.disk.datafile import Tables
-from dateline.store.disk.schema import TABLES
+from dateline.store.disk.datafile import Loaded, Tables
 from dateline.store.errors import DatelineError, NotFoundError, TimelineFileError
 from dateline.store.index import EventIndex, NameIndex
-from dateline.store.model import RECORD_TYPES, Actor, Event, Quote, Source
+from dateline.store.model import (
+    RECORD_TYPES,
+    Actor,
+    Event,
+    Quote,
+    Source,
+)
 from dateline.store.names import fold
 from dateline.store.query import EventFilter
 from dateline.store.search import TextIndex
@@ -40,7 +45,6 @@ class Records:
         self._path = path
         #: Held by every read that walks several structures, and by writers.
         self.lock = threading.RLock()
-        self._docs: Tables = {name: {} for name in TABLES}
         self._events: dict[str, Event] = {}
         self._actors: dict[str, Actor] = {}
         self._quotes: dict[str, Quote] = {}
@@ -61,6 +65,12 @@ class Records:
         self.sources_by_id: MappingProxyType[str, Source] = MappingProxyType(
             self._sources
         )
+        self._tables: dict[str, dict[str, AnyRecord]] = {
+            "events": self._events,  # type: ignore[dict-item]
+            "actors": self._actors,  # type: ignore[dict-item]
+            "quotes": self._quotes,  # type: ignore[dict-item]
+            "sources": self._sources,  # type: ignore[dict-item]
+        }
 
     # -- reading -------------------------------------------------------
     def __len__(self) -> int:
@@ -172,58 +182,74 @@ class Records:
         return sorted({t for ev in self._events.values() for t in ev.tags})
 
     def doc(self, table: str, record_id: str) -> dict[str, Any] | None:
-        return self._docs[table].get(record_id)
+        """The record as its document, made on demand: the records are the
+        one copy of the data kept in memory."""
+        record = self._tables[table].get(record_id)
+        return record.to_doc() if record is not None else None
 
-    @property
-    def docs(self) -> Tables:
-        """The documents themselves, not a copy (the owner's first save
-        writes them; copying 100k of them on every save would cost)."""
-        return self._docs
+    def record_tables(self) -> dict[str, dict[str, AnyRecord]]:
+        """A consistent shallow copy of every table's records: cheap, and
+        safe to read on another thread because records are immutable."""
+        with self.lock:
+            return {name: dict(records) for name, records in self._tables.items()}
 
     def all_docs(self) -> Tables:
         """A copy of every document, for export and snapshots."""
-        with self.lock:
-            return {name: dict(docs) for name, docs in self._docs.items()}
+        return docs_of(self.record_tables())
 
-    def reset(self, tables: Tables) -> None:
-        """Replace everything with ``tables`` (a load, or another process's
-        snapshot) and rebuild the indexes."""
+    def load(self, loaded: Loaded) -> None:
+        """Replace everything with what a load found (a load, or another
+        process's snapshot) and build the indexes once over it."""
+        decoded = loaded.records
+        if decoded is None:
+            events = self._build("events", loaded.tables)
+            actors = self._build("actors", loaded.tables)
+            quotes = self._build("quotes", loaded.tables)
+            sources = self._build("sources", loaded.tables)
+        else:
+            events, actors = decoded.events, decoded.actors
+            quotes, sources = decoded.quotes, decoded.sources
+            maps: dict[str, dict[str, Any]] = {
+                "events": events,
+                "actors": actors,
+                "quotes": quotes,
+                "sources": sources,
+            }
+            for op in loaded.ops:
+                table = maps[op["table"]]
+                if op["op"] == "put":
+                    doc = op["doc"]
+                    table[doc["id"]] = self._record(op["table"], doc)
+                else:
+                    table.pop(op["id"], None)
+        quotes_of_event: dict[str, set[str]] = {}
+        for quote in quotes.values():
+            if quote.event:
+                quotes_of_event.setdefault(quote.event, set()).add(quote.id)
         with self.lock:
-            self._docs = {name: dict(tables.get(name, {})) for name in TABLES}
-            self._events = self._build("events")
-            self._actors = self._build("actors")
-            self._quotes = self._build("quotes")
-            self._sources = self._build("sources")
+            self._events, self._actors = events, actors
+            self._quotes, self._sources = quotes, sources
             self._expose()
-            self._quotes_of_event = {}
-            for quote in self._quotes.values():
-                if quote.event:
-                    self._quotes_of_event.setdefault(quote.event, set()).add(quote.id)
+            self._quotes_of_event = quotes_of_event
             self._index.rebuild(self._events)
             self._names.rebuild(self._actors)
             self._text.clear()
 
-    def _build(self, table: str) -> dict[str, Any]:
-        cls = RECORD_TYPES[table]
-        built = {}
-        for record_id, doc in self._docs[table].items():
-            try:
-                built[record_id] = cls.from_doc(doc)
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise TimelineFileError(
-                    f"{self._path}: the {table[:-1]} {record_id} is damaged ({exc}); "
-                    "the file was not changed. Run `dateline check` for a full "
-                    "report, or `dateline restore` to go back to the backup."
-                ) from None
-        return built
+    def _build(self, table: str, tables: Tables) -> dict[str, Any]:
+        return {rid: self._record(table, doc) for rid, doc in tables[table].items()}
+
+    def _record(self, table: str, doc: dict[str, Any]) -> Any:
+        try:
+            return RECORD_TYPES[table].from_doc(doc)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise TimelineFileError(
+                f"{self._path}: the {table[:-1]} {doc.get('id')} is damaged "
+                f"({exc}); the file was not changed. Run `dateline check` for a "
+                "full report, or `dateline restore` to go back to the backup."
+            ) from None
 
     def apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         """Put (or with None, remove) one document and keep the indexes current."""
-        docs = self._docs.setdefault(table, {})
-        if doc is None:
-            docs.pop(record_id, None)
-        else:
-            docs[record_id] = doc
         if table == "events":
             old = self._events.pop(record_id, None)
             if old is not None:
@@ -290,10 +316,24 @@ class Records:
             return False
         return flt.end is None or event.when.start_day <= flt.end
 
-    def prepare_search(self) -> None:
-        """Build the search text of every event now (a worker calls this after
-        load, so the first `/` at 100k events does not wait ~1 s)."""
-        self._text.matches("\x01", self._events)
+    def prepare_search(self, chunk: int = 2000) -> None:
+        """Fold every event's search text now, so the first `/` at 100k
+        events does not wait a second for it (a worker calls this right after
+        load). A chunk at a time under the lock: a change made meanwhile
+        invalidates its event's text after or before, never in the middle,
+        and the UI's reads wait for one chunk at most."""
+        ids = list(self._events)
+        for at in range(0, len(ids), chunk):
+            with self.lock:
+                events = self._events
+                for event_id in ids[at : at + chunk]:
+                    if event_id in events:
+                        self._text.text(event_id)
+
+    @property
+    def search_prepared(self) -> bool:
+        """Whether every event's search text is folded and cached."""
+        return self._text.cached >= len(self._events)
 
     def haystack(self, event_id: str) -> str:
         """The folded text a search looks in (see ``_search_texts``)."""
@@ -315,6 +355,15 @@ class Records:
 
 
 _EPOCH = date.min
+AnyRecord = Event | Actor | Quote | Source
+
+
+def docs_of(tables: Mapping[str, Mapping[str, AnyRecord]]) -> Tables:
+    """Each record's document, table by table."""
+    return {
+        name: {rid: record.to_doc() for rid, record in records.items()}
+        for name, records in tables.items()
+    }
 
 
 def _quote_order(quote: Quote) -> tuple[int, int, str]:

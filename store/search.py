@@ -34,6 +34,11 @@ class TextIndex:
             self._texts[event_id] = cached
         return cached
 
+    @property
+    def cached(self) -> int:
+        """How many events' texts are folded and kept."""
+        return len(self._texts)
+
     def invalidate(self, event_id: str) -> None:
         self._texts.pop(event_id, None)
         self._blob = None

@@ -19,6 +19,7 @@ from dateline.store.errors import DatelineError
 from dateline.store.timeline import Timeline
 from dateline.tui.palette import ExplorerCommands
 from dateline.tui.screens.loading import LoadingScreen
+from dateline.tui.screens.main.host import MainHost
 from dateline.tui.screens.main.screen import MainScreen
 from dateline.tui.settings import Settings, SettingsError, save_setting
 from dateline.tui.view.filters import FilterState, Part
@@ -37,6 +38,9 @@ Opener = Callable[[Callable[[str], None]], tuple[Timeline, tuple[str, ...]]]
 
 #: How often to look for changes made by another process, in seconds.
 POLL_SECONDS = 2.0
+#: A timeline unchanged for this long has its journal folded into the
+#: snapshot in the background, so quitting never waits on a rewrite.
+FOLD_IDLE_SECONDS = 20.0
 
 
 class DatelineApp(App[int]):
@@ -90,6 +94,7 @@ class DatelineApp(App[int]):
         self._outside_noticed = False
         self._gone_offered = False
         self.snapshot_running = False
+        self._version_seen = -1
         self.settings = settings or Settings()
         self._config = config
         self._notices = [notice] if notice else []
@@ -144,6 +149,7 @@ class DatelineApp(App[int]):
         for notice in self._notices:
             self.notify(notice, title="Settings", severity="warning", timeout=15)
         self.set_interval(POLL_SECONDS, self._poll_outside)
+        self.set_interval(FOLD_IDLE_SECONDS, self.fold_when_idle)
         if self._timeline is None:
             self._open_in_worker()
         else:
@@ -174,6 +180,9 @@ class DatelineApp(App[int]):
         self._initial_filter = self._filter_of(actor_ids)
         # The loading screen stays beneath (a default screen can't be
         # switched away); nothing pops the main screen, q quits.
+        for screen in self.screen_stack:
+            if isinstance(screen, LoadingScreen):
+                screen.done()
         self.push_screen(
             MainScreen(
                 timeline,
@@ -187,6 +196,17 @@ class DatelineApp(App[int]):
     @work(thread=True, group="warm", exit_on_error=False)
     def _warm_dates(self) -> None:
         dates.warm()
+
+    def on_main_host_first_rows(self, _: MainHost.FirstRows) -> None:
+        # Not before: at 100k events folding the search text in a thread
+        # beside the layout worker delayed the first rows by seconds.
+        self._prepare_search()
+
+    @work(thread=True, group="prepare-search", exit_on_error=False)
+    def _prepare_search(self) -> None:
+        """Fold every event's search text now, off the UI thread: at 100k
+        events the first `/` would otherwise wait seconds for it."""
+        self.timeline.prepare_search()
 
     @property
     def main(self) -> MainScreen:
@@ -279,14 +299,25 @@ class DatelineApp(App[int]):
     # -- snapshots -----------------------------------------------------------------
     def start_snapshot_if_due(self) -> None:
         """Fold the journal into the TinyDB file, off the UI thread."""
-        if self.timeline.snapshot_due and not self.snapshot_running:
-            self.snapshot_running = True
-            self.run_worker(
-                self.timeline.snapshot,
-                thread=True,
-                group="snapshot",
-                exit_on_error=False,
-            )
+        if self.timeline.snapshot_due:
+            self._start_snapshot()
+
+    def fold_when_idle(self) -> None:
+        """Fold a pending journal once nothing changed for a whole period."""
+        if not self.loaded:
+            return
+        version = self.timeline.version
+        idle, self._version_seen = version == self._version_seen, version
+        if idle and self.timeline.pending_journal:
+            self._start_snapshot()
+
+    def _start_snapshot(self) -> None:
+        if self.snapshot_running:
+            return
+        self.snapshot_running = True
+        self.run_worker(
+            self.timeline.snapshot, thread=True, group="snapshot", exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "open" and event.worker.is_finished:

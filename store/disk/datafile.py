@@ -17,11 +17,12 @@ import secrets
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.store.decode import Decoded, decode_records
 from dateline.store.disk.atomic import remove_orphans
 from dateline.store.disk.journal import (
     Entry,
@@ -30,8 +31,8 @@ from dateline.store.disk.journal import (
     journal_path,
     read_journal,
 )
-from dateline.store.disk.schema import TABLES, new_meta
-from dateline.store.disk.snapshot import Data, SafeJSONStorage, backup_path
+from dateline.store.disk.schema import TABLES, check_meta, new_meta
+from dateline.store.disk.snapshot import SafeJSONStorage, backup_path, decode_snapshot
 from dateline.store.errors import TimelineFileError
 
 try:
@@ -40,6 +41,10 @@ except ImportError:  # pragma: no cover - Windows has no flock
     fcntl = None  # type: ignore[assignment]
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+#: What a snapshot writes, table by table: documents, or the records
+#: themselves (the snapshot's msgspec encoder writes a record's dataclass
+#: fields, which are its document: see ``Event.to_doc``).
+SnapshotTables = Mapping[str, Mapping[str, Any]]
 
 #: Seconds to wait for another process's lock before giving up.
 LOCK_TIMEOUT = 10.0
@@ -65,8 +70,14 @@ class Fingerprint:
 
 @dataclass
 class Loaded:
+    """What a load found: either documents (``tables``, the journal already
+    replayed into them), or records decoded straight from the snapshot
+    (``records``) with the journal's ops still to apply over them."""
+
     tables: Tables
     seq: int
+    records: Decoded | None = None
+    ops: list[Op] = field(default_factory=list)
 
 
 @dataclass
@@ -78,7 +89,15 @@ class CatchUp:
 
 
 class DataFile:
-    def __init__(self, path: Path, notice: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        notice: Callable[[str], None] | None = None,
+        *,
+        typed: bool = False,
+    ) -> None:
+        """``typed``: loads decode records (``Loaded.records``) when the
+        snapshot allows, for a Timeline; else documents, for checks."""
         # Through any symlink: the lock, journal and backup must sit beside the
         # real file, and a save must replace it, not the link.
         self.path = path.resolve()
@@ -97,6 +116,7 @@ class DataFile:
         self._had_file = False
         self._journal_end = 0
         self._journal_lines = 0
+        self._typed = typed
         self._lock_fd: int | None = None
         self._depth = 0
         # flock keeps other processes out; this keeps this process's other
@@ -203,26 +223,45 @@ class DataFile:
         # Read and check the file before any lock file is made beside it:
         # `--db /etc/passwd` must leave nothing behind.
         before = Fingerprint.of(self.path)
-        data = self._storage.read()
+        parsed = self._parse(self._storage.read_bytes())
         with self.locked(for_writing=False):
             if Fingerprint.of(self.path) != before:
-                data = self._storage.read()  # replaced while we read it
-            if self._lock_fd is not None and data is not None:
+                # Replaced while we read it.
+                parsed = self._parse(self._storage.read_bytes())
+            if self._lock_fd is not None and parsed is not None:
                 remove_orphans(self.path, backup_path(self.path))
-            return self._build(data)
+            return self._build(parsed)
 
     def _load_unlocked(self) -> Loaded:
-        return self._build(self._storage.read())
+        return self._build(self._parse(self._storage.read_bytes()))
 
-    def _build(self, data: Data | None) -> Loaded:
-        """Tables from the snapshot ``data`` and the journal beside it."""
+    def _parse(self, raw: bytes | None) -> Decoded | dict[str, Any] | None:
+        """The snapshot's records decoded straight into types when this file
+        is ``typed`` and the fast decoder takes it, else its documents; a
+        file that is not a timeline is refused either way."""
+        if raw is None:
+            return None
+        if self._typed:
+            decoded = decode_records(raw)
+            if decoded is not None:
+                check_meta(decoded.meta, self.path)
+                return decoded
+        return decode_snapshot(raw, self.path)
+
+    def _build(self, parsed: Decoded | dict[str, Any] | None) -> Loaded:
+        """What the snapshot holds, with the journal beside it."""
         self._fingerprint = Fingerprint.of(self.path)
         tables: Tables = {name: {} for name in TABLES}
         seq = 0
         self._snapshot_id = None
-        if data is not None:
+        records: Decoded | None = None
+        if parsed is not None:
             self._had_file = True
-            meta = next(iter(data["meta"].values()))
+            if isinstance(parsed, Decoded):
+                meta = parsed.meta
+                records = parsed
+            else:
+                meta = next(iter(parsed["meta"].values()))
             seq = meta.get("journal_seq", 0)
             snapshot = meta.get("snapshot")
             if not isinstance(seq, int) or not isinstance(snapshot, str | None):
@@ -232,8 +271,9 @@ class DataFile:
                     "restore` to go back to the backup."
                 )
             self._snapshot_id = snapshot
+        if isinstance(parsed, dict):
             for name in TABLES:
-                for doc in data.get(name, {}).values():
+                for doc in parsed.get(name, {}).values():
                     if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
                         raise TimelineFileError(
                             f"{self.path} has a damaged record in `{name}` "
@@ -249,13 +289,19 @@ class DataFile:
             # its rename and the journal's clearing): the next save starts
             # the journal afresh.
             self._journal_end = 0
-            return Loaded(tables, seq)
+            return Loaded(tables, seq, records)
+        loaded = Loaded(tables, seq, records)
         for entry in read.entries:
-            if entry.seq > seq:
-                apply_ops(tables, entry.ops)
-                seq = entry.seq
+            if entry.seq > loaded.seq:
+                if records is None:
+                    apply_ops(tables, entry.ops)
+                else:
+                    # Applied over the records by the caller, checked here.
+                    check_ops(entry.ops)
+                    loaded.ops.extend(entry.ops)
+                loaded.seq = entry.seq
             self._journal_lines += 1
-        return Loaded(tables, seq)
+        return loaded
 
     def _check_folded(self, entries: list[Entry], seq: int) -> None:
         """Refuse a journal that continues another snapshot than this one."""
@@ -300,13 +346,14 @@ class DataFile:
             return self._journal_end > 0
 
     # -- writing -------------------------------------------------------
-    def append(self, entry: Entry, tables: Tables) -> None:
+    def append(self, entry: Entry, tables: Callable[[], SnapshotTables]) -> None:
         """Make ``entry`` durable (call under the lock, after catch_up)."""
         self._refuse_read_only()
         if self._fingerprint is None:
             # First save of a new file: a snapshot must exist so the journal
-            # has something to replay onto.
-            self.snapshot(tables, entry.seq - 1)
+            # has something to replay onto. (A callable: only this rare case
+            # pays for gathering every table.)
+            self.snapshot(tables(), entry.seq - 1)
         self._journal_end = self._writer.append(
             entry, self._journal_end, self._snapshot_id, self._mode()
         )
@@ -316,13 +363,13 @@ class DataFile:
     def journal_lines(self) -> int:
         return self._journal_lines
 
-    def snapshot(self, tables: Tables, seq: int) -> None:
+    def snapshot(self, tables: SnapshotTables, seq: int) -> None:
         """Rewrite the TinyDB file with everything and empty the journal."""
         self._refuse_read_only()
         meta = new_meta()
         meta["journal_seq"] = seq
         meta["snapshot"] = secrets.token_hex(8)
-        data: dict[str, dict[str, Any]] = {"meta": {"1": meta}}
+        data: dict[str, Mapping[str, Any]] = {"meta": {"1": meta}}
         for name in TABLES:
             docs = tables.get(name, {})
             data[name] = {str(n): doc for n, doc in enumerate(docs.values(), 1)}
@@ -390,13 +437,18 @@ def _holder(lock: Path) -> str:
 
 
 def apply_ops(tables: Tables, ops: list[Op]) -> None:
+    check_ops(ops)
     for op in ops:
         table = tables.setdefault(op["table"], {})
         if op["op"] == "put":
             table[op["doc"]["id"]] = op["doc"]
-        elif op["op"] == "del":
-            table.pop(op["id"], None)
         else:
+            table.pop(op["id"], None)
+
+
+def check_ops(ops: list[Op]) -> None:
+    for op in ops:
+        if op["op"] not in ("put", "del"):
             raise TimelineFileError(f"unknown journal operation {op['op']!r}")
 
 

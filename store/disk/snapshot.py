@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from dateline.store.disk.atomic import write_atomic
 from dateline.store.disk.schema import APP, check_meta
 from dateline.store.errors import TimelineFileError
@@ -83,6 +85,11 @@ class SafeJSONStorage(Storage):
         self.path = Path(path)
 
     def read(self) -> Data | None:
+        raw = self.read_bytes()
+        return None if raw is None else decode_snapshot(raw, self.path)
+
+    def read_bytes(self) -> bytes | None:
+        """The file's bytes unparsed (the typed decoder reads them itself)."""
         try:
             mode = self.path.stat().st_mode
             if stat.S_ISDIR(mode):
@@ -93,7 +100,7 @@ class SafeJSONStorage(Storage):
                     f"{self.path} is not a regular file (a pipe, device or "
                     "socket), so it is not a timeline; give a file with --db."
                 )
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
             return None
         except IsADirectoryError:
@@ -104,14 +111,15 @@ class SafeJSONStorage(Storage):
             raise TimelineFileError(
                 f"{self.path} cannot be read: {exc.strerror}."
             ) from None
-        return decode_snapshot(raw, self.path)
 
-    def write(self, data: Data) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        """Write ``data``: documents, or records (dataclasses), which msgspec
+        writes as their fields: the same compact UTF-8 JSON json.dumps would
+        write of their documents, in a fraction of the time and without
+        making 100k documents first."""
+        payload = msgspec.json.encode(data)
         try:
-            write_atomic(
-                self.path, payload.encode("utf-8"), backup=backup_path(self.path)
-            )
+            write_atomic(self.path, payload, backup=backup_path(self.path))
         except OSError as exc:
             raise TimelineFileError(
                 f"Could not save {self.path}: {exc.strerror or exc}. "

@@ -145,6 +145,9 @@ def build(path: Path, count: int, *, seed: int = 7) -> Path:
                 pending.clear()
         if pending:
             timeline.put(*pending)
+        # Everything in the TinyDB file itself, as a long-used timeline is
+        # (closing a big one leaves its journal for the next open to replay).
+        timeline.snapshot()
     return path
 
 

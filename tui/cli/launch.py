@@ -73,5 +73,7 @@ def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
         app.run()
     finally:
         if app.loaded:
-            app.timeline.close()
+            # The app folded the journal in the background while it ran;
+            # what is left is replayed on the next open, not rewritten now.
+            app.timeline.close(quick=True)
     return app.return_code or 0

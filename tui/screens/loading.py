@@ -30,3 +30,9 @@ class LoadingScreen(Screen[None]):
 
     def set_progress(self, text: str) -> None:
         self.query_one("#loading-progress", Static).update(text)
+
+    def done(self) -> None:
+        """The timeline is open. This screen stays under the main one (a
+        default screen cannot be switched away), so its spinner must go: it
+        would redraw the idle explorer about 32 times a second."""
+        self.query(LoadingIndicator).remove()
