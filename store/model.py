@@ -334,8 +334,11 @@ def url_problem(url: str) -> str | None:
 
     One rule for every way a URL comes in (hand entry, every import) and
     every export that makes it a link: http or https, a host, and nothing
-    that could end a line, an attribute or a Markdown link.
+    that could end a line, an attribute or a Markdown link. No link at all
+    (blank) is no problem.
     """
+    if not url.strip():
+        return None
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.lower() not in ("http", "https"):
         return "only http:// and https:// links can be kept"
@@ -663,3 +666,12 @@ Record = TypeVar("Record", Event, Actor, Quote, Source)
 def touched(record: Record, **changes: Any) -> Record:
     """A copy of ``record`` with ``changes`` applied and ``updated`` bumped."""
     return replace(record, **changes, updated=utc_now())
+
+
+def span_fits(quote: Quote, source: Source) -> bool:
+    """Whether the quote's span (if any) lies inside its article's text: the
+    article view highlights it there, and ``check`` reports one that does not."""
+    if quote.span is None:
+        return True
+    start, end = quote.span
+    return 0 <= start <= end <= len(source.body)

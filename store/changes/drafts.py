@@ -99,7 +99,7 @@ def _validate(draft: EventDraft) -> None:
         raise DraftError("title", "The title is empty; type what happened.")
     if draft.quote_text.strip() and not draft.quote_speaker.strip():
         raise DraftError("quote_speaker", "Say who is quoted, or clear the quote.")
-    problem = url_problem(draft.source.url.strip()) if draft.source.url else None
+    problem = url_problem(draft.source.url.strip())
     if problem is not None:
         raise DraftError("source", f"The source link cannot be kept: {problem}.")
 

@@ -18,7 +18,7 @@ from dateline.store.disk.atomic import fsync_dir, write_atomic
 from dateline.store.disk.datafile import DataFile, Tables
 from dateline.store.disk.snapshot import backup_path, decode_snapshot
 from dateline.store.errors import TimelineFileError
-from dateline.store.model import RECORD_TYPES
+from dateline.store.model import RECORD_TYPES, span_fits
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,10 @@ def check_tables(tables: Tables) -> list[Problem]:
             problems.append(
                 Problem("quotes", quote.id, f"source {quote.source} is missing")
             )
-        if source is not None and quote.span is not None:
-            start, end = quote.span
-            if not 0 <= start <= end <= len(source.body):
-                problems.append(
-                    Problem("quotes", quote.id, "span lies outside its article")
-                )
+        if source is not None and not span_fits(quote, source):
+            problems.append(
+                Problem("quotes", quote.id, "span lies outside its article")
+            )
     return problems
 
 

@@ -69,7 +69,7 @@ class Batch:
         would become a link in every export. The source keeps its title.
         """
         url, title = url.strip(), " ".join(title.split())
-        problem = url_problem(url) if url else None
+        problem = url_problem(url)
         if problem is not None:
             self.notes.append(
                 f"the source URL {quoted(url)} was not kept ({problem}); "

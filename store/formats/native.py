@@ -25,6 +25,7 @@ from dateline.store.model import (
     Quote,
     Source,
     new_id,
+    span_fits,
     url_problem,
 )
 from dateline.store.names import fold
@@ -159,7 +160,7 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
                 )
             first_use[record.id] = number
             url = record.url if isinstance(record, Source) else ""
-            problem = url_problem(url) if url else None
+            problem = url_problem(url)
             if problem is not None:
                 raise ImportFormatError(
                     f"{origin}: sources item {number} has the URL "
@@ -199,6 +200,17 @@ def check_references(
                 f"{origin}: {table} item {number} names the {what} "
                 f"{_shown(rid)}, which is not in the file. Nothing was imported; "
                 "export again with everything it refers to."
+            )
+    # The file's own copy of a source is the one a quote's span points into.
+    sources = dict(timeline.sources_by_id) if timeline is not None else {}
+    sources.update((s.id, s) for s in records["sources"])
+    for number, quote in enumerate(records["quotes"], start=1):
+        source = sources.get(quote.source or "")
+        if source is not None and not span_fits(quote, source):
+            raise ImportFormatError(
+                f"{origin}: quotes item {number} has the span {list(quote.span or ())}"
+                f", which lies outside its article ({len(source.body)} characters)."
+                " Nothing was imported; fix the span or the article text."
             )
 
 

@@ -171,7 +171,7 @@ def extract(
     IngestCancelled when ``cancelled()`` turns true between paragraphs.
     """
     report = progress or (lambda _f, _w: None)
-    problem = url_problem(url.strip()) if url.strip() else None
+    problem = url_problem(url.strip())
     if problem is not None:
         raise IngestError(f"The article's URL cannot be kept: {problem}.")
     if not text.strip():

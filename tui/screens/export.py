@@ -19,9 +19,8 @@ from dateline.store.formats.detect import SUFFIX, TIMELINEJS_SUFFIXES, export_fo
 from dateline.store.formats.registry import export_refusal, write_export
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
-from dateline.tui.view.inert import inert
 from dateline.tui.widgets.form_inert import InertInput
-from dateline.tui.widgets.form_layout import after_typed_keys
+from dateline.tui.widgets.form_layout import after_typed_keys, show_error
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -184,6 +183,4 @@ class ExportScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
     def _show(self, message: str) -> None:
-        line = self.query_one("#export-error", Static)
-        line.update(inert(message))
-        line.set_class(bool(message), "-shown")
+        show_error(self.query_one("#export-error", Static), message)

@@ -184,3 +184,18 @@ def test_a_commit_that_fails_part_way_is_not_saved(db_path: Path) -> None:
     timeline.close()
     assert file_state(db_path) == before
     assert [e.title for e in Timeline.open(db_path).events()] == ["kept"]
+
+
+def test_a_quote_span_outside_its_article_is_refused(
+    demo: Timeline, tmp_path: Path
+) -> None:
+    # Found by the fuzz test: an emptied article left its quotes' spans
+    # pointing past its end, and `check` then called the timeline damaged.
+    data = export_native(demo)
+    data["sources"][0]["body"] = ""
+    path = tmp_path / "short.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with Timeline.open(tmp_path / "fresh.json") as fresh:
+        with pytest.raises(ImportFormatError, match="lies outside its article"):
+            import_file(fresh, path, "json")
+        assert len(fresh) == 0

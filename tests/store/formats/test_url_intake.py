@@ -95,3 +95,12 @@ def test_ingest_refuses_a_bad_article_url_before_reading() -> None:
 
     with pytest.raises(IngestError, match="URL cannot be kept: only http"):
         extract("date 2026-01-10\nText.", url="file:///etc/passwd")
+
+
+def test_no_link_is_no_problem_but_a_padded_one_is_judged() -> None:
+    from dateline.store.model import url_problem
+
+    assert url_problem("") is None
+    assert url_problem("   ") is None
+    assert url_problem("https://example.org/a") is None
+    assert url_problem(" https://example.org/a") is not None
