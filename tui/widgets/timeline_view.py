@@ -192,6 +192,13 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if select is None and layout.events:
             select = layout.nearest(self.today) if self.today else 0
         self.select(select if select is not None else -1, force=True)
+        # The first layout can arrive before this view is laid out, when a
+        # scroll is clamped to nothing: scroll again once it has its size.
+        self.call_after_refresh(self._keep_cursor_in_view)
+
+    def _keep_cursor_in_view(self) -> None:
+        if 0 <= self.cursor < len(self.layout_data.events):
+            self._scroll_to_line(self.layout_data.event_line(self.cursor))
 
     def set_search(self, query: str, hits: list[Event]) -> None:
         """Highlight ``query`` in rows; ``hits`` are the matching events."""
