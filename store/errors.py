@@ -36,6 +36,11 @@ class NotFoundError(DatelineError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+def counted(number: int, noun: str) -> str:
+    """ "1 event", "3 events": a count with its noun, plural when it is not 1."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def quoted(text: str, limit: int = 80) -> str:
     """``text`` quoted for a message: escapes shown, not obeyed, on one line
     and cut short, so a hostile or huge value cannot take over the message."""

@@ -18,6 +18,7 @@ from itertools import groupby
 from urllib.parse import quote as percent
 
 from dateline.store.dates.labels import MONTH_NAMES, format_when
+from dateline.store.errors import counted
 from dateline.store.model import Event, url_problem
 from dateline.store.timeline import Timeline
 
@@ -29,8 +30,7 @@ def dumps_markdown(
     timeline: Timeline, events: list[Event], *, title: str = "Timeline"
 ) -> str:
     out = [f"# {escape(title or 'Timeline', inline=True)}", ""]
-    noun = "event" if len(events) == 1 else "events"
-    out += [f"{len(events)} {noun}.", ""]
+    out += [f"{counted(len(events), 'event')}.", ""]
     for year, in_year in groupby(events, key=lambda ev: ev.when.start_day.year):
         out += [f"## {year}", ""]
         year_level: list[Event] = []

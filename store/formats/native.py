@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dateline.store.disk.schema import SCHEMA_VERSION, TABLES, schema_problem
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.model import (
     ID_PREFIX,
     RECORD_TYPES,
@@ -60,23 +60,19 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = [
-            _count(self.events, "event"),
-            _count(self.actors, "new actor"),
-            _count(self.quotes, "quote"),
-            _count(self.sources, "source"),
+            counted(self.events, "event"),
+            counted(self.actors, "new actor"),
+            counted(self.quotes, "quote"),
+            counted(self.sources, "source"),
         ]
         text = "Imported " + ", ".join(parts)
         if self.matched_actors:
-            text += f"; {_count(self.matched_actors, 'actor')} matched existing ones"
+            text += f"; {counted(self.matched_actors, 'actor')} matched existing ones"
         if self.duplicates:
-            text += f"; skipped {_count(len(self.duplicates), 'duplicate')}"
+            text += f"; skipped {counted(len(self.duplicates), 'duplicate')}"
         if self.problems:
-            text += f"; could not read {_count(len(self.problems), 'record')}"
+            text += f"; could not read {counted(len(self.problems), 'record')}"
         return text + "."
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def export_native(timeline: Timeline, events: list[Event] | None = None) -> dict:

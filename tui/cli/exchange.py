@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.formats.detect import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -178,6 +178,5 @@ def cmd_export(args: argparse.Namespace) -> int:
             force=args.force,
             raw_formulas=args.raw_formulas,
         )
-    noun = "event" if len(events) == 1 else "events"
-    print(f"Exported {len(events)} {noun} to {args.file} ({fmt}).")
+    print(f"Exported {counted(len(events), 'event')} to {args.file} ({fmt}).")
     return 0

@@ -12,14 +12,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from dateline.store.changes.actors import ActorEditError, merge_actors, update_actor
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.model import ACTOR_KINDS, Actor
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.view.inert import inert
 from dateline.tui.view.ranking import rank
 from dateline.tui.view.typed_names import split_names
-from dateline.tui.view.wording import counted
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
 from dateline.tui.widgets.form_layout import (
     FORM_CSS,

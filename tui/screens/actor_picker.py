@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.errors import counted
 from dateline.store.model import Actor
 from dateline.store.query import Match
 from dateline.store.timeline import Timeline
@@ -112,7 +113,7 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
             prompt = Text(inert(actor.name, single_line=True))
             if alias:
                 prompt.append(f"  “{inert(alias, single_line=True)}”", style="italic")
-            prompt.append(f"  {count} event{'' if count == 1 else 's'}", style="dim")
+            prompt.append(f"  {counted(count, 'event')}", style="dim")
             items.append(Selection(prompt, actor.id, actor.id in self.chosen))
         listing.add_options(items)
         listing.highlighted = 0 if items else None

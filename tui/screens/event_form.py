@@ -20,13 +20,12 @@ from dateline.store.changes.drafts import (
 )
 from dateline.store.dates import DateOrder
 from dateline.store.dates.parse import to_date
-from dateline.store.errors import DatelineError, DateParseError
+from dateline.store.errors import DatelineError, DateParseError, counted
 from dateline.store.model import Event, Status
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.view.date_direction import prefer_for
 from dateline.tui.view.typed_names import ambiguity_message, read_names, split_names
-from dateline.tui.view.wording import counted
 from dateline.tui.widgets.actor_input import NamesReadout
 from dateline.tui.widgets.date_field import DateField
 from dateline.tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows

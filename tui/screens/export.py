@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.formats.detect import SUFFIX, TIMELINEJS_SUFFIXES, export_format_for
 from dateline.store.formats.registry import export_refusal, write_export
 from dateline.store.model import Event
@@ -93,9 +93,8 @@ class ExportScreen(ModalScreen[str | None]):
         self._warned: Path | None = None
 
     def compose(self) -> ComposeResult:
-        noun = "event" if len(self.events) == 1 else "events"
         box = Vertical(id="export-box")
-        box.border_title = f"Export {len(self.events)} {noun}"
+        box.border_title = f"Export {counted(len(self.events), 'event')}"
         box.border_subtitle = "enter export · esc cancel"
         fmt = export_format_for(self._start_path) or "md"
         with box:
@@ -174,8 +173,7 @@ class ExportScreen(ModalScreen[str | None]):
         except (DatelineError, OSError) as exc:
             self.app.call_from_thread(self._show, str(exc))
             return
-        noun = "event" if len(self.events) == 1 else "events"
-        message = f"Exported {len(self.events)} {noun} to {raw}"
+        message = f"Exported {counted(len(self.events), 'event')} to {raw}"
         self.app.call_from_thread(self.dismiss, message)
 
     @on(Button.Pressed, "#export-cancel")

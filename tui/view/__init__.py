@@ -6,7 +6,7 @@ is unit-tested on its own (tests/tui/view).
 - ``textmatch``: where a search phrase sits in displayed text
 - ``ranking``: the one fuzzy ranker of names (``rank``)
 - ``typed_names``: what typed actor names refer to
-- ``actor_labels``, ``source_labels``, ``wording``, ``date_direction``: labels
+- ``actor_labels``, ``source_labels``, ``date_direction``: labels
 - ``wrapping``: text wrapped to a width, as character offsets
 - ``inert``: untrusted text made safe to print
 """

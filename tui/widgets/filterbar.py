@@ -5,6 +5,7 @@ The filter itself is plain state in ``dateline.tui.view.filters``.
 
 from __future__ import annotations
 
+from dateline.store.errors import counted
 from dateline.tui.view.inert import inert
 from rich.text import Text
 from textual.app import ComposeResult
@@ -61,9 +62,8 @@ class FilterBar(Horizontal):
                 left.append(f" {chip} ", style="reverse")
             left.append("  esc: drop last · c: clear", style="dim")
         if search:
-            plural = "" if hits == 1 else "s"
             left.append(f"  search “{inert(search, single_line=True)}”: ", style="dim")
-            left.append(f"{hits} hit{plural}", style="bold")
+            left.append(counted(hits, "hit"), style="bold")
             left.append(" (n/N)", style="dim")
         # The leading space keeps a cropped filter from running into the count.
         count = f" {shown:,} of {total:,} events "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from dateline.store.errors import counted
 from dateline.store.model import Actor, Quote, Source
 from dateline.tui.view.inert import inert
 from rich.text import Text
@@ -89,8 +90,7 @@ class ActorsPane(RecordPane):
         text.append(inert(actor.name, single_line=True), style="bold")
         if role:
             text.append(f" · {inert(role, single_line=True)}", style="italic")
-        plural = "" if count == 1 else "s"
-        text.append(f"  {count} event{plural}", style="dim")
+        text.append(f"  {counted(count, 'event')}", style="dim")
         return text
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateline.store.errors import counted
 from dateline.store.model import Source
 from dateline.tui.view.date_direction import prefer_for
 from dateline.tui.view.source_labels import LABEL_LIMIT, source_label
-from dateline.tui.view.wording import counted
 
 
 def test_counted_is_plural_unless_one() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dateline.store.disk import TimelineGoneError
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.model import Event
 from dateline.store.timeline import Change
 from dateline.tui.screens.main.host import MainHost
@@ -153,4 +153,4 @@ def _describe(changes: list[Change]) -> tuple[str | None, str]:
             return change.record_id, f"restored “{title}”"
         return change.record_id, f"reverted “{title}”"
     count = len(changes)
-    return None, f"{count} record{'s' if count != 1 else ''} changed back"
+    return None, f"{counted(count, 'record')} changed back"
