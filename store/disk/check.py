@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.store.disk.atomic import fsync_dir, write_atomic
 from dateline.store.disk.datafile import DataFile, Tables
+from dateline.store.disk.journal import journal_path
 from dateline.store.disk.snapshot import backup_path, decode_snapshot
 from dateline.store.errors import TimelineFileError
 from dateline.store.model import RECORD_TYPES, span_fits
@@ -120,7 +121,7 @@ def restore_backup(path: Path) -> Restored:
         if aside is not None and data.journal.exists():
             # The journal belongs to the file being replaced: it goes aside
             # with it, or its entries would replay onto the backup.
-            _keep_copy(data.journal, aside.with_name(aside.name + ".journal"))
+            _keep_copy(data.journal, journal_path(aside))
         try:
             write_atomic(path, payload)
         except OSError as exc:
@@ -142,7 +143,7 @@ def _set_aside(path: Path) -> Path:
     for n in itertools.count(1):
         suffix = stamp if n == 1 else f"{stamp}-{n}"
         aside = path.with_name(f"{path.name}.replaced-{suffix}")
-        journal = aside.with_name(aside.name + ".journal")
+        journal = journal_path(aside)
         if os.path.lexists(journal):
             continue
         try:

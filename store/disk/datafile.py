@@ -46,6 +46,20 @@ Tables = dict[str, dict[str, dict[str, Any]]]
 #: fields, which are its document: see ``Event.to_doc``).
 SnapshotTables = Mapping[str, Mapping[str, Any]]
 
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+#: The files a timeline keeps beside itself, by what they add to its name.
+COMPANION_SUFFIXES = (".journal", ".bak", ".lock")
+
+
+def companions(path: Path) -> tuple[Path, ...]:
+    """``path``'s journal, backup and lock (whether they exist or not)."""
+    return journal_path(path), backup_path(path), lock_path(path)
+
+
 #: Seconds to wait for another process's lock before giving up.
 LOCK_TIMEOUT = 10.0
 
@@ -103,7 +117,7 @@ class DataFile:
         self.path = path.resolve()
         path = self.path
         self.journal = journal_path(path)
-        self.lock_path = path.with_name(path.name + ".lock")
+        self.lock_path = lock_path(path)
         #: Hears what the user should know while it happens (a lock wait).
         self.notice: Callable[[str], None] = notice or (lambda _: None)
         self._storage = SafeJSONStorage(path)

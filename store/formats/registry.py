@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from dateline.store.disk.atomic import write_atomic
+from dateline.store.disk.datafile import COMPANION_SUFFIXES, companions
+from dateline.store.disk.schema import APP
 from dateline.store.errors import DatelineError
 from dateline.store.formats.batch import Batch, merge_batch
 from dateline.store.formats.detect import (
@@ -142,15 +144,13 @@ def export_refusal(timeline: Timeline, target: Path) -> str:
 
 
 #: How a timeline file (and its backup) begins: its meta table names the app.
-_TIMELINE_MARKS = (b'"app":"dateline"', b'"app": "dateline"')
-#: Files that belong to a timeline beside them.
-_COMPANIONS = (".journal", ".bak", ".lock")
+_TIMELINE_MARKS = tuple(f'"app":{gap}"{APP}"'.encode() for gap in ("", " "))
 
 
 def is_timeline_file(path: Path) -> bool:
     """True when ``path`` is a dateline timeline, or the journal, backup or
     lock of one beside it. Reads only the start of the file."""
-    for suffix in _COMPANIONS:
+    for suffix in COMPANION_SUFFIXES:
         owner = path.name.removesuffix(suffix)
         if owner not in ("", path.name) and is_timeline_file(path.with_name(owner)):
             return True
@@ -276,5 +276,4 @@ def _is_timeline_file(timeline: Timeline, target: Path) -> bool:
     if timeline.path is None:
         return False
     db = timeline.path.resolve()
-    own = {db, *(db.with_name(db.name + s) for s in (".journal", ".bak", ".lock"))}
-    return target.resolve() in own
+    return target.resolve() in {db, *companions(db)}
