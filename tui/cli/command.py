@@ -124,6 +124,10 @@ def _run(args: argparse.Namespace) -> int:
     loaded = load_settings()
     args.settings = loaded.settings
     args.settings_problem = loaded.problem
+    # One place decides the timeline, for the verbs and the explorer alike.
+    if args.db is None:
+        args.db = default_db(loaded.settings.db)
+    _check_db_path(args.db)
     if args.func is None:
         if not sys.stdout.isatty():
             # The explorer would draw into the pipe and wait for keys
@@ -139,9 +143,6 @@ def _run(args: argparse.Namespace) -> int:
         return run_explorer(args)
     if loaded.problem:
         print(f"dateline: {loaded.problem}", file=sys.stderr)
-    if args.db is None:
-        args.db = default_db(loaded.settings.db)
-    _check_db_path(args.db)
     code = int(args.func(args) or 0)
     # Flushed here, inside the try: a full disk is reported, not ignored.
     sys.stdout.flush()

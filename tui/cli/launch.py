@@ -10,7 +10,6 @@ from pathlib import Path
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     actor_ids_for,
-    default_db,
     ensure_folder,
     set_up_if_empty,
     tell,
@@ -23,9 +22,9 @@ OPEN_IN_WORKER_BYTES = 8_000_000
 
 
 def run_explorer(args: argparse.Namespace) -> int:
-    settings: Settings = getattr(args, "settings", Settings())
+    settings: Settings = args.settings
     if not args.demo:
-        path = args.db or default_db(settings.db)
+        path: Path = args.db
         ensure_folder(path, "the explorer was not started")
         set_up_if_empty(path)
         return _explore(path, args, settings)
