@@ -22,6 +22,8 @@ from dateline.store.disk.datafile import DataFile, Loaded, Tables, TimelineGoneE
 from dateline.store.disk.journal import Entry, Op
 from dateline.store.errors import ConflictError, TimelineFileError
 from dateline.store.model import CHECKS, Actor, Event, Quote, Source
+from dateline.store.postgres.backing import PgBacking
+from dateline.store.postgres.location import PgLocation
 from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
 from dateline.store.transaction import Change, Transaction, TransactionError
@@ -46,7 +48,7 @@ FOLD_ON_CLOSE = 10_000
 class Timeline:
     """An open timeline. Use :meth:`open` for a file, :meth:`memory` for tests."""
 
-    def __init__(self, file: DataFile | None) -> None:
+    def __init__(self, file: DataFile | PgBacking | None) -> None:
         self._file = file
         self._records = Records(file.path if file is not None else None)
         self._lock = self._records.lock
@@ -64,7 +66,7 @@ class Timeline:
     @classmethod
     def open(
         cls,
-        path: str | Path,
+        path: str | Path | PgLocation,
         progress: Callable[[str], None] | None = None,
         notice: Callable[[str], None] | None = None,
     ) -> Timeline:
@@ -77,6 +79,13 @@ class Timeline:
         failed at close while the change itself was saved).
         """
         report = progress or (lambda _: None)
+        if isinstance(path, PgLocation):
+            report(f"Connecting to {path}…")
+            backing = PgBacking(path, notice)
+            timeline = cls(backing)
+            with _gc_paused():
+                timeline._reset(backing.load())
+            return timeline
         path = Path(path)
         timeline = cls(DataFile(path, notice, typed=True))
         assert timeline._file is not None
@@ -98,6 +107,19 @@ class Timeline:
     @property
     def path(self) -> Path | None:
         return self._file.path if self._file else None
+
+    @property
+    def location(self) -> str:
+        """Where the timeline lives, for people: a file path or a URL
+        without its password."""
+        if isinstance(self._file, PgBacking):
+            return str(self._file.location)
+        return str(self._file.path) if self._file else "(in memory, not saved)"
+
+    @property
+    def shared(self) -> PgBacking | None:
+        """The PostgreSQL connection of a shared timeline; None for a file."""
+        return self._file if isinstance(self._file, PgBacking) else None
 
     @property
     def notice(self) -> Callable[[str], None]:
@@ -122,6 +144,9 @@ class Timeline:
         (full disk, read-only folder) is told to ``notice``, not raised: a
         caller that reported failure would have the user repeat the change.
         """
+        if isinstance(self._file, PgBacking):
+            self._file.close()
+            return
         if self._file is None or not self._file.journal_lines:
             return
         if not (len(self) <= FOLD_ON_CLOSE or (not quick and self.snapshot_due)):
@@ -142,7 +167,7 @@ class Timeline:
     # -- the file moved or deleted ---------------------------------------
     def file_gone(self) -> bool:
         """The file was moved or deleted while open (saves now refuse)."""
-        return self._file is not None and self._file.gone()
+        return isinstance(self._file, DataFile) and self._file.gone()
 
     def write_back(self, path: str | Path) -> Path:
         """Write everything held in memory to ``path`` (the old path, or a new

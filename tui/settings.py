@@ -21,6 +21,8 @@ from typing import Any, cast, get_args
 
 from dateline.store.dates import DateOrder, Prefer
 from dateline.store.disk import write_atomic
+from dateline.store.errors import DatelineError
+from dateline.store.postgres import PgLocation, location_of
 
 CONFIG_NAME = "config.toml"
 
@@ -35,7 +37,7 @@ class Settings:
     theme: str | None = None
     #: Binding id -> keys ("main.goto" -> "ctrl+g" or "ctrl+g,colon").
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    db: Path | None = None
+    db: Path | PgLocation | None = None
     author: str = ""
     date_order: DateOrder | None = None
     prefer: Prefer = "auto"
@@ -149,11 +151,14 @@ def _keymap(value: object) -> Mapping[str, str]:
     return MappingProxyType(keymap)
 
 
-def _db(value: object) -> Path:
+def _db(value: object) -> Path | PgLocation:
     text = _string(value).strip()
     if not text:
         raise SettingsError("is empty; remove it for the default timeline.")
-    return Path(text).expanduser()
+    try:
+        return location_of(text)
+    except DatelineError as exc:
+        raise SettingsError(str(exc)) from None
 
 
 def _date_order(value: object) -> DateOrder:

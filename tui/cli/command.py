@@ -18,7 +18,8 @@ from pathlib import Path
 
 from dateline import __version__
 from dateline.store.errors import DatelineError
-from dateline.tui.cli.common import default_db
+from dateline.store.postgres import PgLocation
+from dateline.tui.cli.common import db_option, default_db
 from dateline.tui.cli.output import inert_output
 from dateline.tui.cli.verbs import VERB_MODULES
 from dateline.tui.settings import load_settings
@@ -29,7 +30,8 @@ EXIT_USER_ERROR = 2
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
 
 DB_HELP = (
-    "timeline file (default: $DATELINE_DB, else `db` in the settings file, "
+    "timeline file, or a shared timeline as postgresql://user@host/dbname"
+    "[?timeline=NAME] (default: $DATELINE_DB, else `db` in the settings file, "
     "else the user data folder)"
 )
 
@@ -49,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"dateline {__version__}"
     )
-    parser.add_argument("--db", type=Path, help=DB_HELP)
+    parser.add_argument("--db", type=db_option, help=DB_HELP)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -78,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         words = choice.help or ""
         sub.description = sub.description or f"{words[:1].upper()}{words[1:]}."
         # SUPPRESS: given only before the verb, the top-level value stands.
-        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=DB_HELP)
+        sub.add_argument(
+            "--db", type=db_option, default=argparse.SUPPRESS, help=DB_HELP
+        )
     return parser
 
 
@@ -165,7 +169,9 @@ def _check_arguments(argv: list[str]) -> None:
             ) from None
 
 
-def _check_db_path(path: Path) -> None:
+def _check_db_path(path: Path | PgLocation) -> None:
+    if isinstance(path, PgLocation):
+        return
     try:
         path.resolve()
     except (RuntimeError, OSError):

@@ -13,17 +13,26 @@ from typing import Any
 
 from dateline.store.dates.options import date_option, day_option
 from dateline.store.errors import DatelineError
+from dateline.store.postgres import PgLocation, location_of
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert, json_inert
 
 
-def default_db(configured: Path | None = None) -> Path:
+def db_option(text: str) -> Path | PgLocation:
+    """``--db``: a timeline file or a PostgreSQL URL."""
+    try:
+        return location_of(text)
+    except DatelineError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def default_db(configured: Path | PgLocation | None = None) -> Path | PgLocation:
     """``$DATELINE_DB``, else the settings' ``db``, else ``timeline.json`` in
     the platform's data folder."""
     env = os.environ.get("DATELINE_DB")
     if env:
-        return Path(env).expanduser()
+        return location_of(env)
     if configured is not None:
         return configured
     from platformdirs import user_data_path
@@ -38,7 +47,9 @@ def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline
     report an empty one; none creates a folder the user did not make (bar
     the platform's data folder behind the default ``--db``).
     """
-    path: Path = args.db
+    path = args.db
+    if isinstance(path, PgLocation):
+        return open_shared(args, path, create=create)
     if not os.path.lexists(path):
         # A mistyped option is the first thing to fix: name it before the file.
         check_filter_dates(args)
@@ -50,6 +61,30 @@ def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline
         ensure_folder(path, "no timeline was started there")
     set_up_if_empty(path)
     return Timeline.open(path, notice=tell)
+
+
+def open_shared(
+    args: argparse.Namespace, where: PgLocation, *, create: bool
+) -> Timeline:
+    """A PostgreSQL timeline; as for files, only verbs that add records
+    start one."""
+    if not create:
+        check_filter_dates(args)
+    timeline = Timeline.open(where, notice=tell)
+    shared = timeline.shared
+    if not create and shared is not None and not shared.exists():
+        names = shared.timelines()
+        timeline.close()
+        there = (
+            "This database holds: " + ", ".join(names) + "."
+            if names
+            else "This database holds none yet."
+        )
+        raise DatelineError(
+            f"There is no timeline {where.timeline!r} at {where}. {there} Pick one "
+            "with ?timeline=NAME; `dateline add` or `dateline import` start a new one."
+        )
+    return timeline
 
 
 def ensure_folder(path: Path, refused: str) -> None:

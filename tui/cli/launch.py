@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from dateline.store.postgres import PgLocation
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     actor_ids_for,
@@ -24,7 +25,9 @@ OPEN_IN_WORKER_BYTES = 8_000_000
 def run_explorer(args: argparse.Namespace) -> int:
     settings: Settings = args.settings
     if not args.demo:
-        path: Path = args.db
+        path = args.db
+        if isinstance(path, PgLocation):
+            return _explore_shared(path, args, settings)
         ensure_folder(path, "the explorer was not started")
         set_up_if_empty(path)
         return _explore(path, args, settings)
@@ -36,6 +39,33 @@ def run_explorer(args: argparse.Namespace) -> int:
     finally:
         # Each --demo is a fresh copy; leaving them would fill the temp folder.
         shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def _explore_shared(
+    where: PgLocation, args: argparse.Namespace, settings: Settings
+) -> int:
+    """A shared timeline opens behind the loading screen: the server may
+    be far, and the timeline big."""
+    from dateline.tui.app import DatelineApp
+
+    def opener(progress: Callable[[str], None]) -> tuple[Timeline, tuple[str, ...]]:
+        timeline = Timeline.open(where, progress=progress, notice=tell)
+        return timeline, actor_ids_for(timeline, args.actor)
+
+    app = DatelineApp(
+        opener=opener,
+        label=str(where),
+        match_any=args.any,
+        settings=settings,
+        config=config_path(),
+        notice=getattr(args, "settings_problem", ""),
+    )
+    try:
+        app.run()
+    finally:
+        if app.loaded:
+            app.timeline.close()
+    return app.return_code or 0
 
 
 def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:

@@ -6,6 +6,8 @@ import argparse
 
 from dateline.store.disk.check import check_file, restore_backup
 from dateline.store.disk.snapshot import backup_path
+from dateline.store.errors import DatelineError
+from dateline.store.postgres import PgLocation
 from dateline.tui.view.inert import inert
 
 
@@ -20,7 +22,16 @@ def register(verbs: argparse._SubParsersAction) -> None:
     restore.set_defaults(func=cmd_restore)
 
 
+def _file_only(args: argparse.Namespace, verb: str) -> None:
+    if isinstance(args.db, PgLocation):
+        raise DatelineError(
+            f"`dateline {verb}` works on timeline files; {args.db} is kept by "
+            "PostgreSQL, which checks and backs it up itself (pg_dump)."
+        )
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    _file_only(args, "check")
     problems = check_file(args.db)
     if not problems:
         print(f"{args.db}: no problems found.")
@@ -32,6 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    _file_only(args, "restore")
     restored = restore_backup(args.db)
     bak = backup_path(args.db).name
     if not restored.changed:

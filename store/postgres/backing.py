@@ -1,0 +1,369 @@
+"""A timeline kept in PostgreSQL, behind the interface ``Timeline`` uses for
+a file (load, locked, catch_up, append, changed_outside).
+
+The file store's promises carry over: a change is acknowledged only once
+its transaction committed (journal row and records together); writers take
+one lock per timeline (an advisory lock, released by the server if a client
+dies) and catch up under it, so ``Timeline`` refuses stale edits exactly as
+it does for files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from dateline.store.decode import decode_records
+from dateline.store.disk.datafile import LOCK_TIMEOUT, CatchUp, Loaded, SnapshotTables
+from dateline.store.disk.journal import Entry, Op
+from dateline.store.disk.schema import APP, SCHEMA_VERSION, TABLES
+from dateline.store.errors import DatelineError, TimelineFileError
+from dateline.store.postgres.location import PgLocation
+from dateline.store.postgres.migrations import migrate
+
+EXTRA_HINT = (
+    "PostgreSQL timelines need the driver from the optional extra: "
+    "pip install 'dateline[postgres]'"
+)
+#: Channel other clients LISTEN on; the payload is the timeline's name.
+CHANNEL = "dateline"
+_UPSERT = """
+INSERT INTO dateline_records
+    (timeline, kind, id, doc, during, actor_ids, revision)
+VALUES (%s, %s, %s, %s::jsonb, daterange(%s::date, %s::date, '[]'), %s, %s)
+ON CONFLICT (timeline, kind, id) DO UPDATE SET
+    doc = EXCLUDED.doc, during = EXCLUDED.during, actor_ids = EXCLUDED.actor_ids,
+    revision = EXCLUDED.revision, updated_by = current_user, updated = now()
+"""
+
+
+def _driver() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise DatelineError(f"{EXTRA_HINT}, then try again.") from None
+    return psycopg
+
+
+class PgBacking:
+    """One client's connection to one shared timeline."""
+
+    #: No file: nothing to snapshot, nothing to fold, nothing to go missing.
+    path = None
+    journal_lines = 0
+
+    def __init__(
+        self, location: PgLocation, notice: Callable[[str], None] | None = None
+    ) -> None:
+        self.location = location
+        self.notice: Callable[[str], None] = notice or (lambda _: None)
+        self._psycopg = _driver()
+        self._conn: Any = None
+        self._seen = 0
+        self._depth = 0
+        self._thread_lock = threading.RLock()
+        #: Why the last attempt to reach the server failed; "" when it is fine.
+        self.trouble = ""
+        self._connect()
+
+    # -- the connection --------------------------------------------------
+    def _connect(self) -> Any:
+        if self._conn is not None and not self._conn.closed:
+            return self._conn
+        psycopg = self._psycopg
+        try:
+            conn = psycopg.connect(
+                self.location.conninfo,
+                autocommit=True,
+                application_name=f"dateline:{self.location.timeline}"[:63],
+                connect_timeout=5,
+            )
+        except psycopg.OperationalError as exc:
+            raise TimelineFileError(
+                f"Could not reach PostgreSQL at {self.location}: {_first_line(exc)}. "
+                "Check that the server runs and the URL, user and password "
+                "(~/.pgpass or PGPASSWORD) are right."
+            ) from None
+        self._conn = conn
+        try:
+            migrate(conn, str(self.location))
+        except psycopg.errors.InsufficientPrivilege:
+            conn.close()
+            raise TimelineFileError(
+                f"{self.location} has no dateline tables yet and the role "
+                f"{self.role} may not create them. Ask the database owner to open "
+                "it once with dateline, or to grant CREATE on the schema."
+            ) from None
+        self.trouble = ""
+        return conn
+
+    @property
+    def role(self) -> str:
+        conn = self._conn
+        return str(conn.info.user) if conn is not None else "?"
+
+    @contextlib.contextmanager
+    def _talking(self, doing: str) -> Iterator[Any]:
+        """The connection, with a lost server told as what it means here."""
+        psycopg = self._psycopg
+        with self._thread_lock:
+            if self._depth and (self._conn is None or self._conn.closed):
+                # The lock went with the lost session: writing on a new one
+                # would be writing unlocked.
+                raise TimelineFileError(
+                    f"Lost the connection to PostgreSQL at {self.location} while "
+                    f"{doing}; nothing was saved. Try again once the server is back."
+                )
+            conn = self._connect()
+            try:
+                yield conn
+            except psycopg.errors.InsufficientPrivilege:
+                raise TimelineFileError(
+                    f"The PostgreSQL role {self.role} may read {self.location} but "
+                    f"not change it, so {doing} was refused; nothing was saved. "
+                    "Ask the database owner for write access."
+                ) from None
+            except psycopg.OperationalError as exc:
+                self._drop()
+                self.trouble = _first_line(exc)
+                raise TimelineFileError(
+                    f"Lost the connection to PostgreSQL at {self.location} "
+                    f"({self.trouble}) while {doing}. Nothing half-done was kept; "
+                    "try again once the server is back."
+                ) from None
+
+    def _drop(self) -> None:
+        with contextlib.suppress(Exception):
+            self._conn.close()
+        self._conn = None
+
+    def close(self) -> None:
+        with self._thread_lock:
+            if self._conn is not None:
+                self._drop()
+
+    # -- reading -----------------------------------------------------------
+    def exists(self) -> bool:
+        with self._talking("looking for the timeline") as conn:
+            row = conn.execute(
+                "SELECT 1 FROM dateline_timelines WHERE name = %s",
+                (self.location.timeline,),
+            ).fetchone()
+        return row is not None
+
+    def timelines(self) -> list[str]:
+        with self._talking("listing timelines") as conn:
+            rows = conn.execute("SELECT name FROM dateline_timelines ORDER BY name")
+            return [row[0] for row in rows]
+
+    def gone(self) -> bool:
+        return False
+
+    def load(self) -> Loaded:
+        """Every record, as one consistent read, decoded the fast way."""
+        name = self.location.timeline
+        with self._talking("reading the timeline") as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            row = conn.execute(
+                "SELECT seq FROM dateline_timelines WHERE name = %s", (name,)
+            ).fetchone()
+            seq = int(row[0]) if row else 0
+            parts = [
+                b'{"meta":{"1":',
+                json.dumps(
+                    {"app": APP, "schema": SCHEMA_VERSION, "journal_seq": seq}
+                ).encode(),
+                b"}",
+            ]
+            for table in TABLES:
+                docs = conn.execute(
+                    "SELECT coalesce(json_object_agg(id, doc), '{}')::text "
+                    "FROM dateline_records WHERE timeline = %s AND kind = %s",
+                    (name, table),
+                ).fetchone()[0]
+                parts += [b',"', table.encode(), b'":', docs.encode()]
+            parts.append(b"}")
+        self._seen = seq
+        raw = b"".join(parts)
+        decoded = decode_records(raw)
+        if decoded is not None:
+            return Loaded({table: {} for table in TABLES}, seq, decoded)
+        # A document the fast decoder would not take: the slow path names it.
+        data = json.loads(raw)
+        return Loaded({table: dict(data[table]) for table in TABLES}, seq)
+
+    def catch_up(self) -> CatchUp:
+        """Changes others committed since we last looked."""
+        with self._talking("catching up with other editors") as conn:
+            row = conn.execute(
+                "SELECT seq FROM dateline_timelines WHERE name = %s",
+                (self.location.timeline,),
+            ).fetchone()
+            latest = int(row[0]) if row else 0
+            if latest < self._seen:
+                # The timeline was dropped and started again: read it whole.
+                return CatchUp([], reload=self.load())
+            if latest == self._seen:
+                return CatchUp([])
+            rows = conn.execute(
+                "SELECT seq, ops::text FROM dateline_changes "
+                "WHERE timeline = %s AND seq > %s AND seq <= %s ORDER BY seq",
+                (self.location.timeline, self._seen, latest),
+            ).fetchall()
+        entries = [Entry(int(seq), json.loads(ops)) for seq, ops in rows]
+        if entries:
+            self._seen = entries[-1].seq
+        return CatchUp(entries)
+
+    def changed_outside(self) -> bool:
+        """Cheap check for the UI: did anyone else commit a change?
+
+        A lost server is not an error here (the UI polls this): it is kept
+        in ``trouble`` for the screen to show, and cleared once it answers.
+        """
+        psycopg = self._psycopg
+        with self._thread_lock:
+            try:
+                conn = self._connect()
+                row = conn.execute(
+                    "SELECT seq FROM dateline_timelines WHERE name = %s",
+                    (self.location.timeline,),
+                ).fetchone()
+            except (psycopg.OperationalError, TimelineFileError) as exc:
+                self._drop()
+                self.trouble = _first_line(exc)
+                return False
+            self.trouble = ""
+        return (int(row[0]) if row else 0) != self._seen
+
+    def editors(self) -> list[str]:
+        """Other sessions that have this timeline open, by role name."""
+        with self._talking("looking for other editors") as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT usename FROM pg_stat_activity "
+                "WHERE application_name = %s AND pid <> pg_backend_pid() "
+                "ORDER BY usename",
+                (f"dateline:{self.location.timeline}"[:63],),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    # -- writing -------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self, *, for_writing: bool = True) -> Iterator[None]:
+        """The timeline's writer lock, across every client; re-entrant
+        within this one. Readers need none (a load is one snapshot read)."""
+        with self._thread_lock:
+            if not for_writing:
+                yield
+                return
+            if self._depth == 0:
+                self._acquire()
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._release()
+
+    def _acquire(self) -> None:
+        key = f"dateline:{self.location.timeline}"
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        told = False
+        while True:
+            with self._talking("waiting for the timeline's lock") as conn:
+                got = conn.execute(
+                    "SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)
+                ).fetchone()[0]
+            if got:
+                return
+            if time.monotonic() > deadline:
+                raise TimelineFileError(
+                    f"Another editor has held {self.location} for over "
+                    f"{LOCK_TIMEOUT:.0f} s while saving; nothing was saved. "
+                    "Try again in a moment."
+                )
+            if not told:
+                self.notice("Waiting for another editor's save to finish…")
+                told = True
+            time.sleep(0.05)
+
+    def _release(self) -> None:
+        key = f"dateline:{self.location.timeline}"
+        # A lost connection released the lock with the session.
+        with contextlib.suppress(Exception):
+            if self._conn is not None and not self._conn.closed:
+                self._conn.execute(
+                    "SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,)
+                )
+
+    def append(self, entry: Entry, tables: Callable[[], SnapshotTables]) -> None:
+        """Commit ``entry`` and the records it touches in one transaction."""
+        name = self.location.timeline
+        puts = [
+            (
+                name,
+                op["table"],
+                op["doc"]["id"],
+                json.dumps(op["doc"]),
+                *_columns(op),
+                entry.seq,
+            )
+            for op in entry.ops
+            if op["op"] == "put"
+        ]
+        dels = [(name, op["table"], op["id"]) for op in entry.ops if op["op"] == "del"]
+        with self._talking("saving the change") as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO dateline_timelines (name) VALUES (%s) "
+                "ON CONFLICT DO NOTHING",
+                (name,),
+            )
+            conn.execute(
+                "INSERT INTO dateline_changes (timeline, seq, ops) "
+                "VALUES (%s, %s, %s::jsonb)",
+                (name, entry.seq, json.dumps(entry.ops)),
+            )
+            with conn.cursor() as cur:
+                if puts:
+                    cur.executemany(
+                        _UPSERT,
+                        puts,
+                    )
+                if dels:
+                    cur.executemany(
+                        "DELETE FROM dateline_records "
+                        "WHERE timeline = %s AND kind = %s AND id = %s",
+                        dels,
+                    )
+            conn.execute(
+                "UPDATE dateline_timelines SET seq = %s WHERE name = %s",
+                (entry.seq, name),
+            )
+            conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, name))
+        self._seen = entry.seq
+
+    def snapshot(self, tables: SnapshotTables, seq: int) -> None:
+        """Nothing to fold: the records table is always current."""
+
+
+def _columns(op: Op) -> tuple[date | None, date | None, list[str] | None]:
+    """The typed columns SQL filters use: an event's days and actor ids."""
+    if op["table"] != "events":
+        return None, None, None
+    doc = op["doc"]
+    when = doc.get("when") or {}
+    start = date.fromisoformat(str(when["start"])[:10])
+    end = date.fromisoformat(str(when["end"])[:10])
+    actors = [link["actor"] for link in doc.get("actors", []) if isinstance(link, dict)]
+    return start, end, actors
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
