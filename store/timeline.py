@@ -354,9 +354,9 @@ class Timeline:
             current = self._records.doc(change.table, change.record_id)
             if current != change.before:
                 raise ConflictError(
-                    f"The {change.table[:-1]} {change.record_id} was changed "
-                    "elsewhere (another window or process) since it was read; "
-                    "nothing was saved. Reload and try again."
+                    f"The {change.table[:-1]} {change.record_id} was "
+                    f"{_changed_by(current)} since it was read; nothing was "
+                    "saved. Reload and try again."
                 )
         # A record that cannot be read back must fail here, before the
         # journal holds it: applied half-way, it would be snapshotted on close.
@@ -506,6 +506,17 @@ class Timeline:
             self._records.load(loaded)
             self._seq = loaded.seq
             self.version += 1
+
+
+def _changed_by(current: dict[str, Any] | None) -> str:
+    """Who changed a record under an edit, as far as the record says."""
+    if current is None:
+        return "deleted elsewhere (another window, process or editor)"
+    who = current.get("updated_by")
+    when = current.get("updated")
+    if isinstance(who, str) and who:
+        return f"changed by {who}" + (f" at {when}" if isinstance(when, str) else "")
+    return "changed elsewhere (another window, process or editor)"
 
 
 @contextlib.contextmanager

@@ -38,6 +38,11 @@ Opener = Callable[[Callable[[str], None]], tuple[Timeline, tuple[str, ...]]]
 
 #: How often to look for changes made by another process, in seconds.
 POLL_SECONDS = 2.0
+#: A shared timeline follows other editors within a second: a poll is one
+#: indexed one-row query.
+SHARED_POLL_SECONDS = 0.5
+#: Who else has a shared timeline open is asked every this many polls.
+PRESENCE_EVERY = 4
 #: A timeline unchanged for this long has its journal folded into the
 #: snapshot in the background, so quitting never waits on a rewrite.
 FOLD_IDLE_SECONDS = 20.0
@@ -93,6 +98,8 @@ class DatelineApp(App[int]):
         self._initial_filter = self._filter_of(actor_filter)
         self._outside_noticed = False
         self._gone_offered = False
+        self._trouble_told = False
+        self._shared_polls = 0
         self.snapshot_running = False
         self._version_seen = -1
         self.settings = settings or Settings()
@@ -149,6 +156,7 @@ class DatelineApp(App[int]):
         for notice in self._notices:
             self.notify(notice, title="Settings", severity="warning", timeout=15)
         self.set_interval(POLL_SECONDS, self._poll_outside)
+        self.set_interval(SHARED_POLL_SECONDS, self._poll_shared)
         self.set_interval(FOLD_IDLE_SECONDS, self.fold_when_idle)
         if self._timeline is None:
             self._open_in_worker()
@@ -249,7 +257,7 @@ class DatelineApp(App[int]):
 
     # -- other processes ---------------------------------------------------------
     def _poll_outside(self) -> None:
-        if self.snapshot_running or not self.loaded:
+        if self.snapshot_running or not self.loaded or self.timeline.shared:
             return
         if self.timeline.file_gone():
             # Once per disappearance; R asks again.
@@ -267,6 +275,47 @@ class DatelineApp(App[int]):
                 title="Changed on disk",
                 timeout=10,
             )
+
+    def _poll_shared(self) -> None:
+        """Other editors' changes applied in place (the cursor stays on its
+        event); a lost server told once, and its return."""
+        if not self.loaded:
+            return
+        shared = self.timeline.shared
+        if shared is None:
+            return
+        changed = self.timeline.changed_outside()
+        if shared.trouble:
+            if not self._trouble_told:
+                self._trouble_told = True
+                self.notify(
+                    f"Connection to PostgreSQL lost ({shared.trouble}); "
+                    "reconnecting. Changes cannot be saved until it is back.",
+                    title="Connection lost",
+                    severity="warning",
+                    timeout=10,
+                )
+            return
+        if self._trouble_told:
+            self._trouble_told = False
+            self.notify("Connected to PostgreSQL again.", title="Connection back")
+        self._shared_polls += 1
+        looked = self._shared_polls % PRESENCE_EVERY == 1
+        if looked:
+            try:
+                shared.look_around()
+            except DatelineError:
+                return
+        if changed:
+            try:
+                self.timeline.refresh()
+            except DatelineError as exc:
+                self.notify(str(exc), title="Update failed", severity="error")
+                return
+            self.main.refill()
+            self.main.refresh_search()
+        elif looked:
+            self.main.update_header()
 
     def _offer_write_back(self) -> None:
         """A save now would start an empty file, so what memory holds is

@@ -69,6 +69,8 @@ class PgBacking:
         self._thread_lock = threading.RLock()
         #: Why the last attempt to reach the server failed; "" when it is fine.
         self.trouble = ""
+        #: Other sessions on this timeline when last looked (``look_around``).
+        self.others: tuple[str, ...] = ()
         self._connect()
 
     # -- the connection --------------------------------------------------
@@ -241,8 +243,9 @@ class PgBacking:
             self.trouble = ""
         return (int(row[0]) if row else 0) != self._seen
 
-    def editors(self) -> list[str]:
-        """Other sessions that have this timeline open, by role name."""
+    def look_around(self) -> tuple[str, ...]:
+        """Who else (other sessions, by role name) has this timeline open;
+        kept in ``others`` for the header."""
         with self._talking("looking for other editors") as conn:
             rows = conn.execute(
                 "SELECT DISTINCT usename FROM pg_stat_activity "
@@ -250,7 +253,8 @@ class PgBacking:
                 "ORDER BY usename",
                 (f"dateline:{self.location.timeline}"[:63],),
             ).fetchall()
-        return [str(row[0]) for row in rows]
+        self.others = tuple(str(row[0]) for row in rows)
+        return self.others
 
     # -- writing -------------------------------------------------------------
     @contextlib.contextmanager

@@ -197,8 +197,15 @@ class MainHost(Screen[None]):
 
     def update_header(self) -> None:
         path = self.timeline.path
+        shared = self.timeline.shared
+        if shared is not None:
+            label = f"{shared.location.timeline} (shared)"
+            if shared.others:
+                label += " · also here: " + ", ".join(shared.others)
+        else:
+            label = path.name if path else "(in memory)"
         self.query_one(FilterBar).show(
-            path.name if path else "(in memory)",
+            label,
             self.filters.chips(self.timeline),
             len(self.view.layout_data),
             len(self.timeline),
