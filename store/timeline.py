@@ -22,7 +22,7 @@ from dateline.store.disk.datafile import DataFile, Loaded, Tables, TimelineGoneE
 from dateline.store.disk.journal import Entry, Op
 from dateline.store.errors import ConflictError, TimelineFileError
 from dateline.store.model import CHECKS, Actor, Event, Quote, Source
-from dateline.store.postgres.backing import PgBacking
+from dateline.store.postgres.backing import PgBacking, Window
 from dateline.store.postgres.location import PgLocation
 from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
@@ -61,6 +61,8 @@ class Timeline:
         #: The thread whose change block is open (the thread lock keeps out
         #: the others); None when no block is open.
         self._writer: int | None = None
+        #: Holds only part of its records (``open_narrowed``): never saves.
+        self._narrowed = False
 
     # -- opening -------------------------------------------------------
     @classmethod
@@ -99,6 +101,40 @@ class Timeline:
             report(f"Building {count:,} events and their indexes…")
             timeline._reset(loaded)
         return timeline
+
+    @classmethod
+    def open_narrowed(
+        cls,
+        where: str | Path | PgLocation,
+        narrow: Callable[[Timeline], EventFilter],
+        notice: Callable[[str], None] | None = None,
+    ) -> tuple[Timeline, EventFilter, int]:
+        """For listing: the timeline, the filter ``narrow`` builds from it,
+        and how many events the whole timeline has.
+
+        A shared timeline then holds only what that filter can show: its
+        date range and actors are answered in SQL on the indexes, so a
+        listing of a big timeline does not read all of it. Such a timeline
+        is read-only. A file is read whole, as always.
+        """
+        if not isinstance(where, PgLocation):
+            timeline = cls.open(where, notice=notice)
+            return timeline, narrow(timeline), len(timeline)
+        backing = PgBacking(where, notice)
+        timeline = cls(backing)
+        chosen: list[EventFilter] = []
+
+        def window(actors_only: Loaded) -> Window:
+            timeline._reset(actors_only)
+            flt = narrow(timeline)
+            chosen.append(flt)
+            return Window(flt.start, flt.end, flt.actors, flt.match)
+
+        with _gc_paused():
+            loaded, total = backing.load_narrowed(window)
+            timeline._reset(loaded)
+        timeline._narrowed = True
+        return timeline, chosen[0], total
 
     @classmethod
     def memory(cls) -> Timeline:
@@ -324,6 +360,11 @@ class Timeline:
 
     @contextlib.contextmanager
     def _transaction(self, *, undoable: bool) -> Iterator[Transaction]:
+        if self._narrowed:
+            raise TransactionError(
+                "This timeline was opened for listing and holds only part of "
+                "its records; open it with Timeline.open to change it."
+            )
         me = threading.get_ident()
         if self._writer == me:
             raise TransactionError(

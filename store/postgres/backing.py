@@ -15,6 +15,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -166,38 +167,42 @@ class PgBacking:
     def gone(self) -> bool:
         return False
 
-    def load(self) -> Loaded:
-        """Every record, as one consistent read, decoded the fast way."""
-        name = self.location.timeline
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[_Reader]:
+        """One consistent view of the timeline for several queries."""
         with self._talking("reading the timeline") as conn, conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            row = conn.execute(
-                "SELECT seq FROM dateline_timelines WHERE name = %s", (name,)
-            ).fetchone()
-            seq = int(row[0]) if row else 0
-            parts = [
-                b'{"meta":{"1":',
-                json.dumps(
-                    {"app": APP, "schema": SCHEMA_VERSION, "journal_seq": seq}
-                ).encode(),
-                b"}",
-            ]
-            for table in TABLES:
-                docs = conn.execute(
-                    "SELECT coalesce(json_object_agg(id, doc), '{}')::text "
-                    "FROM dateline_records WHERE timeline = %s AND kind = %s",
-                    (name, table),
-                ).fetchone()[0]
-                parts += [b',"', table.encode(), b'":', docs.encode()]
-            parts.append(b"}")
+            yield _Reader(conn, self.location.timeline)
+
+    def load(self) -> Loaded:
+        """Every record, as one consistent read, decoded the fast way."""
+        with self._reading() as read:
+            seq = read.seq()
+            tables = {table: read.docs(table) for table in TABLES}
         self._seen = seq
-        raw = b"".join(parts)
-        decoded = decode_records(raw)
-        if decoded is not None:
-            return Loaded({table: {} for table in TABLES}, seq, decoded)
-        # A document the fast decoder would not take: the slow path names it.
-        data = json.loads(raw)
-        return Loaded({table: dict(data[table]) for table in TABLES}, seq)
+        return _loaded(seq, tables)
+
+    def load_narrowed(self, narrow: Callable[[Loaded], Window]) -> tuple[Loaded, int]:
+        """Actors, then only the events ``narrow`` asks for (found in SQL on
+        the daterange and actor indexes) with their quotes and sources, and
+        the number of events in the whole timeline: for listing, which
+        prints a few events of a big timeline."""
+        with self._reading() as read:
+            seq = read.seq()
+            actors = read.docs("actors")
+            window = narrow(_loaded(seq, {"actors": actors}))
+            events = read.events_in(window)
+            ids = _ids_in(events)
+            quotes = read.quotes_of(ids)
+            sources = read.docs_by_id("sources", _source_ids(events, quotes))
+            total = read.count("events")
+        tables = {
+            "actors": actors,
+            "events": events,
+            "quotes": quotes,
+            "sources": sources,
+        }
+        return _loaded(seq, tables), total
 
     def catch_up(self) -> CatchUp:
         """Changes others committed since we last looked."""
@@ -354,6 +359,101 @@ class PgBacking:
 
     def snapshot(self, tables: SnapshotTables, seq: int) -> None:
         """Nothing to fold: the records table is always current."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """The part of a filter SQL can answer on its indexes: a superset of
+    what the filter keeps, which then runs in memory as always."""
+
+    start: date | None = None
+    end: date | None = None
+    actors: tuple[str, ...] = ()
+    match: str = "all"
+
+
+class _Reader:
+    """Queries inside one read transaction; documents come back as the
+    JSON text of ``{id: doc}``, ready for the fast decoder."""
+
+    def __init__(self, conn: Any, timeline: str) -> None:
+        self.conn = conn
+        self.timeline = timeline
+
+    def seq(self) -> int:
+        row = self.conn.execute(
+            "SELECT seq FROM dateline_timelines WHERE name = %s", (self.timeline,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def count(self, table: str) -> int:
+        row = self.conn.execute(
+            "SELECT count(*) FROM dateline_records WHERE timeline = %s AND kind = %s",
+            (self.timeline, table),
+        ).fetchone()
+        return int(row[0])
+
+    def _json(self, where: str, params: tuple[Any, ...]) -> bytes:
+        row = self.conn.execute(
+            "SELECT coalesce(json_object_agg(id, doc), '{}')::text "
+            f"FROM dateline_records WHERE timeline = %s AND {where}",
+            (self.timeline, *params),
+        ).fetchone()
+        return str(row[0]).encode()
+
+    def docs(self, table: str) -> bytes:
+        return self._json("kind = %s", (table,))
+
+    def docs_by_id(self, table: str, ids: list[str]) -> bytes:
+        return self._json("kind = %s AND id = ANY(%s)", (table, ids))
+
+    def events_in(self, window: Window) -> bytes:
+        where: list[str] = ["kind = 'events'"]
+        params: list[Any] = []
+        if window.start is not None or window.end is not None:
+            where.append("during && daterange(%s, %s, '[]')")
+            params += [window.start, window.end]
+        if window.actors:
+            where.append(
+                "actor_ids " + ("&&" if window.match == "any" else "@>") + " %s"
+            )
+            params.append(list(window.actors))
+        return self._json(" AND ".join(where), tuple(params))
+
+    def quotes_of(self, event_ids: list[str]) -> bytes:
+        return self._json("kind = 'quotes' AND doc ->> 'event' = ANY(%s)", (event_ids,))
+
+
+def _loaded(seq: int, tables: dict[str, bytes]) -> Loaded:
+    parts = [
+        b'{"meta":{"1":',
+        json.dumps({"app": APP, "schema": SCHEMA_VERSION, "journal_seq": seq}).encode(),
+        b"}",
+    ]
+    for table in TABLES:
+        parts += [b',"', table.encode(), b'":', tables.get(table, b"{}")]
+    parts.append(b"}")
+    raw = b"".join(parts)
+    decoded = decode_records(raw)
+    if decoded is not None:
+        return Loaded({table: {} for table in TABLES}, seq, decoded)
+    # A document the fast decoder would not take: the slow path names it.
+    data = json.loads(raw)
+    return Loaded({table: dict(data[table]) for table in TABLES}, seq)
+
+
+def _ids_in(docs: bytes) -> list[str]:
+    return list(json.loads(docs))
+
+
+def _source_ids(events: bytes, quotes: bytes) -> list[str]:
+    wanted: set[str] = set()
+    for doc in json.loads(events).values():
+        wanted.update(s for s in doc.get("sources", []) if isinstance(s, str))
+    for doc in json.loads(quotes).values():
+        if isinstance(doc.get("source"), str):
+            wanted.add(doc["source"])
+    return sorted(wanted)
 
 
 def _columns(op: Op) -> tuple[date | None, date | None, list[str] | None]:

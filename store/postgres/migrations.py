@@ -34,9 +34,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             updated_by text NOT NULL DEFAULT current_user,
             updated timestamptz NOT NULL DEFAULT now(),
             PRIMARY KEY (timeline, kind, id))""",
-        "CREATE INDEX dateline_records_during ON dateline_records USING gist (during)",
+        # Keyed by timeline first: many timelines share one database, and a
+        # range or array index alone would wade through all of them.
+        # btree_gist and btree_gin (PostgreSQL's contrib, trusted: any role
+        # that may create tables may add them) give text a GiST/GIN class.
+        "CREATE EXTENSION IF NOT EXISTS btree_gist",
+        "CREATE EXTENSION IF NOT EXISTS btree_gin",
+        "CREATE INDEX dateline_records_during ON dateline_records "
+        "USING gist (timeline, during) WHERE kind = 'events'",
         "CREATE INDEX dateline_records_actors ON dateline_records "
-        "USING gin (actor_ids)",
+        "USING gin (timeline, actor_ids) WHERE kind = 'events'",
+        "CREATE INDEX dateline_records_quote_event ON dateline_records "
+        "(timeline, (doc ->> 'event')) WHERE kind = 'quotes'",
         """CREATE TABLE dateline_changes (
             timeline text NOT NULL
                 REFERENCES dateline_timelines (name) ON DELETE CASCADE,

@@ -91,7 +91,8 @@ def main(sizes: list[int]) -> None:
                     r = measure(opener)
                     print(
                         f"| {size:,} | {name} | {r['open']:.2f} s | "
-                        f"{r['save_median'] * 1000:.1f} ms | {r['save_p99'] * 1000:.1f} ms | "
+                        f"{r['save_median'] * 1000:.1f} ms | "
+                        f"{r['save_p99'] * 1000:.1f} ms | "
                         f"{r['live_median'] * 1000:.1f} ms |",
                         flush=True,
                     )

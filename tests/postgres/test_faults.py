@@ -20,6 +20,7 @@ from dateline.store import Event, parse_date
 from dateline.store.errors import DatelineError, TimelineFileError
 from dateline.store.postgres import PgLocation, parse_location
 from dateline.store.timeline import Timeline
+from dateline.tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 ANCHOR = date(2026, 1, 10)
@@ -194,7 +195,7 @@ def test_the_server_going_away_is_told_and_then_survived(
 
 
 def test_a_read_only_role_browses_but_every_change_is_refused(
-    pg_location: PgLocation, pg_server: str
+    pg_location: PgLocation, pg_server: str, tmp_path: Path
 ) -> None:
     with Timeline.open(pg_location) as owner, owner.change() as tx:
         tx.put(_event("public record"))
@@ -208,9 +209,14 @@ def test_a_read_only_role_browses_but_every_change_is_refused(
     reader_url = f"{server}?timeline={pg_location.timeline}"
     reader = Timeline.open(parse_location(reader_url))
     assert [e.title for e in reader.events()] == ["public record"]
-    with pytest.raises(TimelineFileError, match="may read .* but not change it"):
-        with reader.change() as tx:
-            tx.put(_event("vandalism"))
+    refused = pytest.raises(TimelineFileError, match=r"may read .* but not change it")
+    with refused, reader.change() as tx:
+        tx.put(_event("vandalism"))
+    # Browsing and exporting are reading: they work.
+    out = tmp_path / "export.json"
+    assert main(["--db", reader_url, "export", str(out)]) == 0
+    assert "public record" in out.read_text()
+    assert main(["--db", reader_url, "list"]) == 0
     assert len(Timeline.open(pg_location)) == 1
     reader.close()
 

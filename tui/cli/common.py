@@ -87,6 +87,27 @@ def open_shared(
     return timeline
 
 
+def open_listing(args: argparse.Namespace) -> tuple[Timeline, EventFilter, int]:
+    """The timeline, the filter the flags ask for, and the number of events
+    in all; a shared timeline answers the dates and actors in SQL."""
+    where = args.db
+    if not isinstance(where, PgLocation):
+        timeline = open_timeline(args)
+        return timeline, build_filter(timeline, args), len(timeline)
+    check_filter_dates(args)
+    timeline, flt, total = Timeline.open_narrowed(
+        where, lambda opened: build_filter(opened, args), notice=tell
+    )
+    shared = timeline.shared
+    if total == 0 and shared is not None and not shared.exists():
+        timeline.close()
+        raise DatelineError(
+            f"There is no timeline {where.timeline!r} at {where}. Pick one with "
+            "?timeline=NAME; `dateline add` or `dateline import` start a new one."
+        )
+    return timeline, flt, total
+
+
 def ensure_folder(path: Path, refused: str) -> None:
     """The folder ``path`` goes in must exist; only the platform's data folder
     (behind the default ``--db``) is made, never a folder the user named."""
@@ -196,7 +217,7 @@ def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
         actor = timeline.find_actor(name)
         if actor is None:
             raise DatelineError(
-                f'No actor called "{name}" in {timeline.path}. '
+                f'No actor called "{name}" in {timeline.location}. '
                 "See `dateline actors` for the names."
             )
         ids.append(actor.id)

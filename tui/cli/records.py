@@ -16,7 +16,7 @@ from dateline.store.report import actor_record, event_record
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     add_filter_args,
-    build_filter,
+    open_listing,
     open_timeline,
     parse_anchor,
     print_json,
@@ -203,8 +203,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    timeline = open_timeline(args)
-    events = timeline.events(build_filter(timeline, args))
+    timeline, flt, total = open_listing(args)
+    events = timeline.events(flt)
     if args.format == "json":
         print_json([event_record(timeline, ev) for ev in events])
     elif args.format == "csv":
@@ -218,7 +218,6 @@ def cmd_list(args: argparse.Namespace) -> int:
             names = timeline.actor_names(ev)
             rows.append([format_when(ev.when), marks, ev.title, ", ".join(names)])
         print_table(["DATE", "", "TITLE", "ACTORS"], rows)
-        total = len(timeline)
         print(f"{len(events)} of {total} events", file=sys.stderr)
     return 0
 
