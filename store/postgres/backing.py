@@ -284,11 +284,21 @@ class PgBacking:
         key = f"dateline:{self.location.timeline}"
         deadline = time.monotonic() + LOCK_TIMEOUT
         told = False
+        retried = False
         while True:
-            with self._talking("waiting for the timeline's lock") as conn:
-                got = conn.execute(
-                    "SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)
-                ).fetchone()[0]
+            try:
+                with self._talking("waiting for the timeline's lock") as conn:
+                    got = conn.execute(
+                        "SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,)
+                    ).fetchone()[0]
+            except TimelineFileError:
+                # A connection the server closed (a restart, an idle timeout)
+                # is found dead here, before anything was written: one fresh
+                # connection and the save goes on.
+                if retried or self._conn is not None:
+                    raise
+                retried = True
+                continue
             if got:
                 return
             if time.monotonic() > deadline:

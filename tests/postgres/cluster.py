@@ -25,6 +25,14 @@ class Cluster:
     url: str
     folder: Path | None
     stop_argv: list[str]
+    restart_argv: list[str] | None = None
+
+    def restart(self) -> bool:
+        """Restart the server, if it is ours; False for a server given."""
+        if self.restart_argv is None:
+            return False
+        subprocess.run(self.restart_argv, check=True, capture_output=True, timeout=120)
+        return True
 
     def stop(self) -> None:
         if self.folder is None:
@@ -104,4 +112,22 @@ def start() -> Cluster:
         timeout=120,
     )
     stop = _as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
-    return Cluster(f"postgresql://{SUPERUSER}@127.0.0.1:{port}/postgres", folder, stop)
+    log = str(folder / "log")
+    restart = _as_server_user(
+        [
+            pg_ctl,
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            log,
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        ]
+    )
+    return Cluster(
+        f"postgresql://{SUPERUSER}@127.0.0.1:{port}/postgres", folder, stop, restart
+    )

@@ -9,16 +9,21 @@ from collections.abc import Iterator
 import pytest
 from dateline.store.postgres import PgLocation, parse_location
 
-from tests.postgres.cluster import start
+from tests.postgres.cluster import Cluster, start
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
+def pg_cluster() -> Iterator[Cluster]:
     cluster = start()
     try:
-        yield cluster.url
+        yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_server(pg_cluster: Cluster) -> str:
+    return pg_cluster.url
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from dateline.store.postgres import PgLocation, parse_location
 from dateline.store.timeline import Timeline
 from dateline.tui.cli import main
 
+from tests.postgres.cluster import Cluster
+
 ROOT = Path(__file__).resolve().parents[2]
 ANCHOR = date(2026, 1, 10)
 
@@ -181,16 +183,45 @@ def test_the_server_going_away_is_told_and_then_survived(
     # Reconnected on the next look; the save then lands.
     assert not timeline.changed_outside()
     assert shared.trouble == ""
-    _terminate(pg_location)
+    # Lost mid-save (the lock held, the change about to be written): the
+    # save is refused, nothing of it is kept in memory or on the server.
+    append = shared.append
+
+    def lose_then_append(*args: object) -> None:
+        _terminate(pg_location)
+        append(*args)  # type: ignore[arg-type]
+
+    shared.append = lose_then_append  # type: ignore[method-assign]
     with (
         pytest.raises(TimelineFileError, match="Lost the connection"),
         timeline.change() as tx,
     ):
         tx.put(_event("lost"))
+    shared.append = append  # type: ignore[method-assign]
+    assert "lost" not in {e.title for e in timeline.events()}
     with timeline.change() as tx:
         tx.put(_event("saved after"))
     titles = sorted(e.title for e in Timeline.open(pg_location).events())
     assert titles == ["saved after", "saved before"]
+    timeline.close()
+
+
+def test_a_server_restart_between_saves_is_not_even_noticed(
+    pg_location: PgLocation, pg_cluster: Cluster
+) -> None:
+    timeline = Timeline.open(pg_location)
+    with timeline.change() as tx:
+        tx.put(_event("before the restart"))
+    if not pg_cluster.restart():
+        # A server the tests were pointed at is not theirs to restart: the
+        # same dead connection, made by ending this client's session.
+        _terminate(pg_location)
+    # The save finds its connection dead before writing, takes a new one,
+    # and lands.
+    with timeline.change() as tx:
+        tx.put(_event("after the restart"))
+    titles = sorted(e.title for e in Timeline.open(pg_location).events())
+    assert titles == ["after the restart", "before the restart"]
     timeline.close()
 
 
