@@ -4,10 +4,11 @@ from dateline.tui.cli import (
     about,
     copying,
     dates,
+    editing,
     exchange,
     ingest,
     maintenance,
     records,
 )
 
-VERB_MODULES = (records, dates, maintenance, copying, exchange, ingest, about)
+VERB_MODULES = (records, editing, dates, maintenance, copying, exchange, ingest, about)
