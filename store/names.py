@@ -3,6 +3,8 @@
 "Lula", "luiz inacio lula da silva" and "Luiz Inácio Lula da Silva" are one
 person; "U.S." and "US" are one country. Everything compares on a folded key:
 case-folded, accents stripped, punctuation dropped, whitespace collapsed.
+Two spellings of one transliterated name ("Zelenskiy", "Zelenskyy") are
+told apart from two names by ``spelt_alike``, the one fuzzy test of names.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import string
 import unicodedata
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 # ASCII needs no Unicode normalisation; str.translate does the rest in C,
 # which matters when a 100k-event timeline builds its search index. Control
@@ -70,3 +73,23 @@ def _transliterate(letter: str) -> str:
 
 def tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
+
+
+#: How alike two folded names must be (rapidfuzz's normalised Indel
+#: similarity, 0-100) to be one name spelt two ways: "zelenskiy" and
+#: "zelenskyy" score 89, "hale" and "hall" 75.
+SPELLING_ALIKE = 85
+#: Shorter names differ too much by one letter ("Marsh" / "March").
+_SHORTEST_VARIANT = 6
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two names are one name in two transliterations ("Zelenskiy",
+    "Zelenskyy"; "Volodymyr", "Wolodymyr" does not pass: the first letter
+    must agree). Equal folded names are alike too."""
+    left, right = fold(a), fold(b)
+    if left == right:
+        return True
+    if min(len(left), len(right)) < _SHORTEST_VARIANT or left[:1] != right[:1]:
+        return False
+    return bool(fuzz.ratio(left, right, score_cutoff=SPELLING_ALIKE))

@@ -23,11 +23,17 @@ from dateline.store.ingest.entities import ActorFinding, Entity, Mention
 from dateline.store.ingest.names import (
     ARTICLE_BEFORE,
     CAP_RUN,
+    CITED_BEFORE,
+    COMPANY_HEADS,
+    COMPANY_NOUNS,
     HEAD_TITLES,
     NATIONALITY,
     NOT_PLACE_AFTER,
+    ORG_DESCRIBED,
+    ORG_ROLE,
     ORG_RUN,
     OUTLETS,
+    PERSON_AFTER,
     PLACE_BEFORE,
     PLACES,
     STOP_WORDS,
@@ -36,7 +42,9 @@ from dateline.store.ingest.names import (
     TITLES_CAPITAL,
     TITLES_LOWER,
     clean_name,
+    has_company_head,
     has_org_head,
+    initials,
     locate,
     org_name,
     speaking_kind,
@@ -45,8 +53,11 @@ from dateline.store.ingest.names import (
 )
 from dateline.store.ingest.text import Span
 from dateline.store.model import Actor
-from dateline.store.names import fold
+from dateline.store.names import fold, spelt_alike
 from dateline.store.timeline import AmbiguousActorError, Timeline
+
+#: "The Detroit Free Press reported": a paper telling the news, not making it.
+_REPORTS_AFTER = re.compile(r"\s+(?:newspaper\s+|daily\s+)?(?:reported|reports)\b")
 
 
 class _Finder:
@@ -125,11 +136,35 @@ class _Finder:
                 and not has_org_head(name)  # "in Pike County Circuit Court"
             ):
                 self.places.add(fold(name))
+            if _REPORTS_AFTER.match(self.text, match.end()) or re.search(
+                r"\bnewspaper\s+$", before
+            ):
+                self.outlets.add(fold(name))  # a paper that reports is no actor
             acronym = re.match(r"\s*\(([A-Z][A-Za-z0-9.]{1,9})\)", after)
             if acronym and (
                 re.search(r"(?i)according to\s+$", before) or fold(name) in self.outlets
             ):
                 self.outlets.update({fold(name), fold(acronym.group(1))})
+
+    def described(self) -> None:
+        """ "British oil major Corvane Energy", "payments startup Quillpay":
+        a name after a noun saying what business or body it is."""
+        for start, end in self.regions:
+            for noun in ORG_DESCRIBED.finditer(self.text, start, end):
+                run = CAP_RUN.match(self.text, noun.end(), end)
+                if run is None:
+                    continue
+                if noun["comma"] and self.text[run.end() : run.end() + 1] != ",":
+                    continue  # "the grid operator, Ukrenergo, said": set off both sides
+                name = clean_name(run.group())
+                key = fold(name)
+                if not key or key in STOP_WORDS or key in self.places:
+                    continue
+                if key in self.outlets or self._known(name) is not None:
+                    continue
+                entity = self.entities.setdefault(key, Entity(key, name))
+                entity.kind = "organisation"
+                entity.descriptor = entity.descriptor or noun["noun"]
 
     def titled(self) -> None:
         """Names after titles. The scan resumes at each name, since a name
@@ -175,6 +210,8 @@ class _Finder:
             if len(name.split()) < 2:
                 continue
             kind = speaking_kind(self.text, *match.span())
+            if kind is None and PERSON_AFTER.match(self.text, match.end()):
+                kind = "person"  # "Kevin Ostrowski, a shop steward"
             if kind is None:
                 continue
             if fold(name) in self.places or fold(name) in self.outlets:
@@ -204,14 +241,21 @@ class _Finder:
     def organisations(self) -> None:
         for match in self._org_runs():
             name = org_name(match.group())
-            if len(name.split()) < 2 or not has_org_head(name):
+            if " and " in name and fold(name).split()[-1] in COMPANY_HEADS:
+                # "Thyssenkrupp and Tata Steel": two businesses, not one
+                # (a public body may be "Electoral and Boundaries Commission").
+                continue
+            window = self.text[match.end() : match.end() + 14]
+            after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", window)
+            # "United Auto and Machine Workers (UAMW)": a long form spelt out
+            # before its acronym is a body, whatever its last word.
+            spelt_out = after is not None and initials(name) == after.group(1)
+            if len(name.split()) < 2 or not (has_org_head(name) or spelt_out):
                 continue
             if fold(name) in self.places or fold(name) in self.outlets:
                 continue
             if self._known(name) is None and fold(name) not in self.entities:
                 self.entities[fold(name)] = Entity(fold(name), name, "organisation")
-            window = self.text[match.end() : match.end() + 14]
-            after = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", window)
             if after and fold(name) in self.entities:
                 self.entities[fold(name)].add_alias(after.group(1))
 
@@ -266,8 +310,30 @@ class _Finder:
                 return holders[0]
         if key in self.places:
             return None
+        if len(words) == 1 and (found := self._variant_of(name)) is not None:
+            return found
         known = self._known(name)
         return self._entity_for_known(known) if known is not None else None
+
+    def _variant_of(self, name: str) -> Entity | None:
+        """ "NATO" for the North Atlantic Treaty Organization named before;
+        "Zelenskiy" for Zelenskyy: one entity, the name kept as an alias."""
+        if name.isupper() and 2 <= len(name) <= 6:
+            bodies = [
+                e
+                for e in self.entities.values()
+                if e.kind == "organisation" and initials(e.name) == name
+            ]
+        else:
+            bodies = [
+                e
+                for e in self.entities.values()
+                if e.kind == "person" and any(spelt_alike(name, t) for t in e.tokens)
+            ]
+        if len(bodies) != 1:
+            return None
+        bodies[0].add_alias(name)
+        return bodies[0]
 
     def _resolve_tail(self, name: str) -> tuple[Entity, str] | None:
         """ "Colombian President Petro": the words after a title word."""
@@ -317,6 +383,7 @@ class _Finder:
                 if title == fold(said) and entity.known is None:
                     entity.add_alias(f"the {match['qual']} {said}")
         self._bare_roles()
+        self._org_roles()
         self._known_role_aliases()
 
     def _bare_roles(self) -> None:
@@ -332,6 +399,59 @@ class _Finder:
                 holders = by_title.get(fold(match["title"]), [])
                 if len(holders) == 1:
                     self._mention(match.start(), match.end(), holders[0], role=True)
+
+    def _org_roles(self) -> None:
+        """ "the carmaker said": the body introduced as a carmaker, else, for a
+        business word, the business named last before it; "the union": the
+        one body whose name says union."""
+        named = sorted(
+            (m.span[0], m.key)
+            for m in self.mentions.values()
+            if not m.role and self.entities[m.key].kind == "organisation"
+        )
+        for start, end in self.regions:
+            for match in ORG_ROLE.finditer(self.text, start, end):
+                noun = match["noun"]
+                entity = self._org_for(noun, match.start(), named)
+                if entity is not None:
+                    self._mention(match.start(), match.end(), entity, role=True)
+
+    def _org_for(
+        self, noun: str, at: int, named: list[tuple[int, str]]
+    ) -> Entity | None:
+        bodies = [e for e in self.entities.values() if e.kind == "organisation"]
+        described = [e for e in bodies if e.descriptor == noun]
+        if len(described) == 1:
+            return described[0]
+        titled = [e for e in bodies if noun in fold(e.name).split()]
+        if len(titled) == 1:
+            return titled[0]
+        if noun not in COMPANY_NOUNS:
+            return None
+        for _pos, key in reversed([n for n in named if n[0] < at]):
+            entity = self.entities[key]
+            if entity.descriptor in COMPANY_NOUNS or has_company_head(entity.name):
+                return entity
+        return None
+
+    def drop_cited(self) -> None:
+        """A new body every mention of which follows "at", "for",
+        "according to"... is an employer or a source, not an actor."""
+        acting: set[str] = set()
+        for mention in self.mentions.values():
+            before = self.text[max(0, mention.span[0] - 30) : mention.span[0]]
+            if mention.role or not CITED_BEFORE.search(before):
+                acting.add(mention.key)
+        for key, entity in list(self.entities.items()):
+            if (
+                entity.kind == "organisation"
+                and entity.known is None
+                and key not in acting
+            ):
+                del self.entities[key]
+        self.mentions = {
+            span: m for span, m in self.mentions.items() if m.key in self.entities
+        }
 
     def _known_role_aliases(self) -> None:
         """Aliases of known actors that are not names ("the U.S. president")."""
@@ -354,11 +474,13 @@ def find_actors(
     """Entities and mentions in ``text[region]`` for each region."""
     finder = _Finder(text, regions, timeline)
     finder.note_places_and_outlets()
+    finder.described()
     finder.titled()
     finder.speech_subjects()
     finder.organisations()
     finder.link_runs()
     finder.roles()
+    finder.drop_cited()
     mentions = sorted(finder.mentions.values(), key=lambda m: m.span)
     used = {m.key for m in mentions}
     entities = {k: e for k, e in finder.entities.items() if k in used}

@@ -26,6 +26,9 @@ class Entity:
     known: Actor | None = None
     title: str = ""
     qualifier: str = ""
+    #: What the article calls a body ("carmaker", "shipping line"), so
+    #: "the carmaker" can be found again.
+    descriptor: str = ""
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())

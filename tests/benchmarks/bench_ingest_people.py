@@ -185,9 +185,7 @@ def score(text_path: Path) -> PeopleScore:
     taken: set[str] = set()
     for actor in actors:
         names = _names(actor)
-        hit = next(
-            (g for g in gold if g[2] & names and g[0] not in taken), None
-        )
+        hit = next((g for g in gold if g[2] & names and g[0] not in taken), None)
         if hit is not None:
             taken.add(hit[0])
             result.found_actors += 1
@@ -203,7 +201,7 @@ def score(text_path: Path) -> PeopleScore:
         else:
             result.found_actors += 1
             result.misses.append(f"extra actor   {actor.name!r}")
-    for name, _kind, _names_ in gold:
+    for name, _kind, _also in gold:
         if name not in taken:
             result.misses.append(f"missed actor  {name!r}")
 
@@ -265,6 +263,7 @@ def _score_events(
 ) -> None:
     """Each gold event takes the first unused extracted event of its dates,
     one of its status first."""
+
     def dates(event: Event) -> tuple[str, str]:
         return event.when.start.isoformat()[:10], event.when.end.isoformat()[:10]
 
@@ -277,7 +276,9 @@ def _score_events(
         same = [i for i, e in enumerate(events) if i not in used and dates(e) == want]
         status = [i for i in same if events[i].status == gold["status"]]
         if not same:
-            result.misses.append(f"missed event  {gold['text']!r} {want}: {gold['what']}")
+            result.misses.append(
+                f"missed event  {gold['text']!r} {want}: {gold['what']}"
+            )
             continue
         hit = (status or same)[0]
         used.add(hit)
