@@ -158,10 +158,12 @@ class _Finder:
                     continue  # "the grid operator, Ukrenergo, said": set off both sides
                 name = clean_name(run.group())
                 key = fold(name)
-                if not key or key in STOP_WORDS or key in self.places:
+                if not key or key in STOP_WORDS or key in self.outlets:
                     continue
-                if key in self.outlets or self._known(name) is not None:
+                if self._known(name) is not None:
                     continue
+                # "assets at QazNeftegaz" looked like a place; the noun says not.
+                self.places.discard(key)
                 entity = self.entities.setdefault(key, Entity(key, name))
                 entity.kind = "organisation"
                 entity.descriptor = entity.descriptor or noun["noun"]

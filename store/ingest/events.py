@@ -2,8 +2,10 @@
 
 Each temporal expression of the body (``dateline.store.ingest.find_dates``) proposes an
 event dated by it, titled from the clause it sits in, with the actors named
-in its sentence. Two expressions that read the same (the "on Friday"
-announcement and "before Friday's announcement") make one event. A sentence
+in its sentence. Two statements sharing a date are two events ("shut the
+plant on Wednesday", "shares fell on Wednesday"), but a date that refers
+back ("before Friday's announcement", the date said again in a quotation)
+joins the event told before. A sentence
 without a date of its own lends its names to the last event of its
 paragraph, since news tells a dated event and then its details. Quotes join
 the event told in their sentence, else the last past event told just
@@ -88,7 +90,9 @@ def build_candidates(
         key = (found.when.start, found.when.end, found.when.precision, status)
         if not found.quoted:
             dated_sentences.add(i)
-        candidate = by_key.get(key)
+        # Two statements sharing a date are two events; the date said again
+        # inside a quotation, or "before Friday's announcement", is the same.
+        candidate = by_key.get(key) if _retold(text, found) else None
         if candidate is None:
             start = max(found.sentence[0], lead)
             candidate = Candidate(
@@ -106,6 +110,12 @@ def build_candidates(
     _lend_names(candidates, sentences, paragraph_of, dated_sentences, actors)
     _attach_quotes(candidates, quotes, index_of, dated_sentences)
     return candidates
+
+
+def _retold(text: str, found: FoundDate) -> bool:
+    """Whether the date refers back to an event told before rather than
+    telling a new one: said again in a quotation, or "Friday's"."""
+    return found.quoted or text.startswith(("'s", "’s"), found.span[1])
 
 
 def _lend_names(

@@ -135,9 +135,7 @@ def find_quotes(
                 continue
             last = (speaker, index)
             found.append(_found(text, quote, speaker, sentence, index))
-    found += _over_paragraphs(text, sentences, found)
-    found.sort(key=lambda q: q.span)
-    return found
+    return _over_paragraphs(text, sentences, found)
 
 
 def _found(
@@ -175,42 +173,87 @@ def _goes_on(
 def _over_paragraphs(
     text: str, sentences: list[Span], found: list[FoundQuote]
 ) -> list[FoundQuote]:
-    """Paragraphs that open a quotation without closing it, each followed by
-    one that opens again: all of it is the speaker's where it finally closes."""
+    """One quotation for one that runs over paragraphs: a paragraph leaves a
+    quotation open, the next ones open again, the last one closes it. The
+    speaker is the one named where it closes (`... prices," Ruhl said`),
+    else the one of the quotation just before it opened (`"...," Whitfield
+    said. "We will stay out ...`). The pieces found alone make way for it."""
     paragraphs: list[tuple[int, int]] = []  # first and last sentence index
     for i in range(len(sentences)):
         if i and _same_paragraph(text, sentences[i - 1], sentences[i]):
             paragraphs[-1] = (paragraphs[-1][0], i)
         else:
             paragraphs.append((i, i))
-    opening = {q.span[0] - 1: q for q in found}
-    extra: list[FoundQuote] = []
-    for k in range(len(paragraphs) - 2, -1, -1):
-        first, last = paragraphs[k]
-        start, end = sentences[first][0], sentences[last][1]
-        mark = text[start]
-        if mark not in _OPENING_MARKS or not _unclosed(text[start:end]):
+    spans = [(sentences[a][0], sentences[b][1]) for a, b in paragraphs]
+    quotes = sorted(found, key=lambda q: q.span)
+    k = 0
+    while k < len(paragraphs):
+        opening = _left_open(text, *spans[k])
+        j = k + 1
+        closing: int | None = None
+        while opening is not None and j < len(spans):
+            start, end = spans[j]
+            if text[start] not in _OPENING_MARKS:
+                break
+            closing = _closing_mark(text, start, end)
+            if closing is not None:
+                break
+            j += 1
+        if opening is None or closing is None:
+            k = max(j, k + 1) if opening is not None else k + 1
             continue
-        following = sentences[paragraphs[k + 1][0]][0]
-        closing = opening.get(following)
-        if closing is None:
-            continue
-        quote = FoundQuote(
-            (start + 1, end),
-            text[start + 1 : end],
-            closing.speaker,
-            sentences[first],
-            first,
-        )
-        extra.append(quote)
-        opening[start] = quote  # a third paragraph back reaches the same speaker
-    return extra
+        speaker = _speaker_of_run(quotes, opening, closing, spans[j][0])
+        if speaker is not None:
+            first = next(
+                i for i in range(*_sentence_range(paragraphs[k]))
+                if sentences[i][0] <= opening < sentences[i][1]
+            )  # fmt: skip
+            quotes = [q for q in quotes if not opening < q.span[0] < closing]
+            end = closing - 1 if text[closing - 1] == "," else closing
+            quotes.append(
+                FoundQuote(
+                    (opening + 1, end),
+                    text[opening + 1 : end],
+                    speaker,
+                    sentences[first],
+                    first,
+                )
+            )
+        k = j + 1
+    return sorted(quotes, key=lambda q: q.span)
 
 
-def _unclosed(paragraph: str) -> bool:
-    if paragraph[0] == "“":
-        return paragraph.count("“") > paragraph.count("”")
-    return paragraph.count('"') % 2 == 1
+def _sentence_range(paragraph: tuple[int, int]) -> tuple[int, int]:
+    return paragraph[0], paragraph[1] + 1
+
+
+def _left_open(text: str, start: int, end: int) -> int | None:
+    """Where the quotation a paragraph leaves open starts, if it does."""
+    paragraph = text[start:end]
+    if paragraph.count("“") > paragraph.count("”"):
+        return start + paragraph.rfind("“")
+    if paragraph.count('"') % 2 == 1:
+        return start + paragraph.rfind('"')
+    return None
+
+
+def _closing_mark(text: str, start: int, end: int) -> int | None:
+    """Where the quotation opening a paragraph closes in it, if it does."""
+    mark = "”" if text[start] == "“" else '"'
+    at = text.find(mark, start + 1, end)
+    return at if at >= 0 else None
+
+
+def _speaker_of_run(
+    quotes: list[FoundQuote], opening: int, closing: int, last_start: int
+) -> str | None:
+    ends = [q for q in quotes if q.span[0] == last_start + 1]
+    if ends:
+        return ends[0].speaker
+    before = [q for q in quotes if q.span[1] <= opening]
+    if before and before[-1].sentence[1] >= opening - 2:
+        return before[-1].speaker  # the quotation closed just before it opened
+    return None
 
 
 def _first_person(mentions: list[Mention], actors: ActorFinding) -> str | None:
