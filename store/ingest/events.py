@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from dateline.store.ingest.actors import ActorFinding
 from dateline.store.ingest.find_dates import FoundDate
-from dateline.store.ingest.quotes import FoundQuote
+from dateline.store.ingest.quotes import FoundQuote, speech_dated
 from dateline.store.ingest.text import Span, shorten, word_set
-from dateline.store.model import Status
+from dateline.store.model import FuzzyDate, Status
 
 TITLE_LENGTH = 100
 #: Sentences back a quote may reach for its event, and further back when
@@ -58,6 +58,19 @@ class Candidate:
     sentence_index: int
     actor_keys: list[str] = field(default_factory=list)
     quotes: list[FoundQuote] = field(default_factory=list)
+    #: The event's date when it is the date of a speaking ("Hale said on
+    #: Tuesday"), else None; see ``said_for``.
+    said: FuzzyDate | None = None
+    #: Who is named in the event's own sentence.
+    named: set[str] = field(default_factory=set)
+
+    def said_for(self, quote: FoundQuote) -> FuzzyDate | None:
+        """When ``quote`` was said: the speaking's date, if the quote is in
+        that sentence or its speaker is the one named speaking there ("Hale
+        said on Tuesday ... He said: "...""), else unknown."""
+        if quote.sentence_index == self.sentence_index or quote.speaker in self.named:
+            return self.said
+        return None
 
     def add_actor(self, key: str) -> None:
         if key not in self.actor_keys:
@@ -103,10 +116,13 @@ def build_candidates(
                 paragraph=paragraph_of[i],
                 sentence_index=i,
             )
+            if status == "occurred" and speech_dated(text, found.sentence, found.span):
+                candidate.said = found.when
             by_key[key] = candidate
             candidates.append(candidate)
         for mention in actors.in_span(found.sentence):
             candidate.add_actor(mention.key)
+            candidate.named.add(mention.key)
     _lend_names(candidates, sentences, paragraph_of, dated_sentences, actors)
     _attach_quotes(candidates, quotes, index_of, dated_sentences)
     return candidates

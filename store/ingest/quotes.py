@@ -138,6 +138,36 @@ def find_quotes(
     return _over_paragraphs(text, sentences, found)
 
 
+#: What may stand between a speech verb and the date of the speaking: "said
+#: on a call with analysts on Feb. 12", "said in a statement on Monday".
+_SAID_GAP = re.compile(r"[^,;:]{0,50}")
+#: A gap that leads into what was said, or into someone else's clause.
+_OTHER_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|and|but|as|after|before)\b")
+
+
+def speech_dated(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the date words at ``span`` say when the sentence's speaking
+    happened: "Hale said on Tuesday that ...", "In a video address on
+    Wednesday night, Zelenskiy said ...". Not "Whitfield, who has led the
+    union since 2023, told a rally": that date is another clause's."""
+    quotes = quote_spans(text, *sentence)
+    if any(q[0] <= span[0] < q[3] for q in quotes):
+        return False
+    outside = _outside(text, sentence, quotes)
+    begin, end = span[0] - sentence[0], span[1] - sentence[0]
+    for verb in _SPEECH.finditer(outside):
+        if verb.end() <= begin:
+            gap = outside[verb.end() : begin]
+        elif verb.start() >= end and begin <= 30:
+            # The date opens the sentence: "On Tuesday, the minister said".
+            gap = outside[end : verb.start()].replace(",", " ", 1)
+        else:
+            continue
+        if _SAID_GAP.fullmatch(gap) and not _OTHER_CLAUSE.search(gap):
+            return True
+    return False
+
+
 def _found(
     text: str,
     quote: tuple[int, int, int, int],
