@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import string
 import unicodedata
+from collections.abc import Sequence
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # ASCII needs no Unicode normalisation; str.translate does the rest in C,
 # which matters when a 100k-event timeline builds its search index. Control
@@ -87,9 +88,21 @@ def spelt_alike(a: str, b: str) -> bool:
     """Whether two names are one name in two transliterations ("Zelenskiy",
     "Zelenskyy"; "Volodymyr", "Wolodymyr" does not pass: the first letter
     must agree). Equal folded names are alike too."""
-    left, right = fold(a), fold(b)
-    if left == right:
-        return True
-    if min(len(left), len(right)) < _SHORTEST_VARIANT or left[:1] != right[:1]:
-        return False
-    return bool(fuzz.ratio(left, right, score_cutoff=SPELLING_ALIKE))
+    return bool(alike_among(a, [fold(b)]))
+
+
+def alike_among(name: str, keys: Sequence[str]) -> list[int]:
+    """The positions of the folded ``keys`` that ``name`` is spelt alike to
+    (see ``spelt_alike``), scored in one C call however many keys."""
+    key = fold(name)
+    if len(key) < _SHORTEST_VARIANT:
+        return [i for i, other in enumerate(keys) if other == key]
+    found = process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_ALIKE, limit=None
+    )
+    return sorted(
+        i
+        for _other, _score, i in found
+        if keys[i] == key
+        or (keys[i][:1] == key[:1] and len(keys[i]) >= _SHORTEST_VARIANT)
+    )

@@ -53,7 +53,7 @@ from dateline.store.ingest.names import (
 )
 from dateline.store.ingest.text import Span
 from dateline.store.model import Actor
-from dateline.store.names import fold, spelt_alike
+from dateline.store.names import alike_among, fold
 from dateline.store.timeline import AmbiguousActorError, Timeline
 
 #: "The Detroit Free Press reported": a paper telling the news, not making it.
@@ -71,6 +71,9 @@ class _Finder:
         self.places = set(PLACES)
         self._known_cache: dict[str, Actor | None] = {}
         self._resolved: dict[str, Entity | None] = {}
+        #: (folded word, person) of every person's name, for spellings:
+        #: built once the people are known (no entity is made after that).
+        self._tokens: list[tuple[str, Entity]] | None = None
 
     # -- helpers ---------------------------------------------------------
     def _known(self, name: str) -> Actor | None:
@@ -264,6 +267,7 @@ class _Finder:
     def link_runs(self) -> None:
         """Every capitalised run that names an entity, known or new."""
         self._resolved.clear()
+        self._tokens = None
         for joined in self._org_runs():
             name = org_name(joined.group())
             entity = self.entities.get(fold(name))
@@ -327,11 +331,19 @@ class _Finder:
                 if e.kind == "organisation" and initials(e.name) == name
             ]
         else:
-            bodies = [
-                e
-                for e in self.entities.values()
-                if e.kind == "person" and any(spelt_alike(name, t) for t in e.tokens)
-            ]
+            if self._tokens is None:
+                self._tokens = [
+                    (t, e)
+                    for e in self.entities.values()
+                    if e.kind == "person"
+                    for t in sorted(e.tokens)
+                ]
+            keys = [t for t, _e in self._tokens]
+            alike = {
+                id(self._tokens[i][1]): self._tokens[i][1]
+                for i in alike_among(name, keys)
+            }
+            bodies = list(alike.values())
         if len(bodies) != 1:
             return None
         bodies[0].add_alias(name)

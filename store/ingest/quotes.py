@@ -26,11 +26,13 @@ are read inside the quotation's own sentence only.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from dateline.store.ingest.actors import ActorFinding, Mention
-from dateline.store.ingest.text import Span, quote_spans
+from dateline.store.ingest.text import QuoteSpan, Span, quote_spans
 
 _SPEECH_WORDS = (
     "said|says|say|saying|told|tells|telling|added|adds|adding|warned|warns"
@@ -150,22 +152,30 @@ def speech_dated(text: str, sentence: Span, span: Span) -> bool:
     happened: "Hale said on Tuesday that ...", "In a video address on
     Wednesday night, Zelenskiy said ...". Not "Whitfield, who has led the
     union since 2023, told a rally": that date is another clause's."""
-    quotes = quote_spans(text, *sentence)
+    quotes, outside, verbs = _speaking(text, sentence)
     if any(q[0] <= span[0] < q[3] for q in quotes):
         return False
-    outside = _outside(text, sentence, quotes)
     begin, end = span[0] - sentence[0], span[1] - sentence[0]
-    for verb in _SPEECH.finditer(outside):
-        if verb.end() <= begin:
-            gap = outside[verb.end() : begin]
-        elif verb.start() >= end and begin <= 30:
-            # The date opens the sentence: "On Tuesday, the minister said".
-            gap = outside[end : verb.start()].replace(",", " ", 1)
-        else:
-            continue
-        if _SAID_GAP.fullmatch(gap) and not _OTHER_CLAUSE.search(gap):
-            return True
-    return False
+    # The nearest verb before the date, and the first after it when the
+    # date opens the sentence ("On Tuesday, the minister said").
+    before = bisect.bisect_right([v[1] for v in verbs], begin) - 1
+    gaps = [outside[verbs[before][1] : begin]] if before >= 0 else []
+    after = bisect.bisect_left([v[0] for v in verbs], end)
+    if after < len(verbs) and begin <= 30:
+        gaps.append(outside[end : verbs[after][0]].replace(",", " ", 1))
+    return any(
+        _SAID_GAP.fullmatch(gap) is not None and not _OTHER_CLAUSE.search(gap)
+        for gap in gaps
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _speaking(text: str, sentence: Span) -> tuple[list[QuoteSpan], str, list[Span]]:
+    """A sentence's quotations, its text outside them and its speech verbs,
+    read once however many dates it holds."""
+    quotes = quote_spans(text, *sentence)
+    outside = _outside(text, sentence, quotes)
+    return quotes, outside, [m.span() for m in _SPEECH.finditer(outside)]
 
 
 def _found(

@@ -21,6 +21,8 @@ The title is cut at a word, never with a literal "…", and carries no
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from dateline.store.ingest.text import Span, quote_spans, word_set
@@ -70,6 +72,9 @@ _DETERMINERS = word_set(
 #: Pieces that describe a name before its verb: ", a shop steward,", ",
 #: who ...,", ", which ...,": skipped when looking for the subject.
 _DESCRIBING = re.compile(r"(?i)^(?:a|an|who|which|whose|where|one)\b")
+#: How many pieces back a subject is looked for: a name and two describing
+#: pieces ("X, who ..., a ..., met"); a bound keeps a long sentence linear.
+_SUBJECT_REACH = 4
 #: Words that open a clause, before which a long title may stop.
 _CLAUSE_WORDS = word_set("when while because who which where whose and but")
 _RESTRICTIVE = re.compile(r"that\s")
@@ -80,15 +85,10 @@ def title_for(text: str, sentence: Span, span: Span, *, quoted: bool) -> str:
     """The title of the statement dated by ``text[span]`` in ``sentence``."""
     if quoted:
         sentence = _quoted_sentence(text, sentence, span)
-    start, end = sentence
-    body = text[start:end].rstrip(" .")
-    masked = body if quoted else _mask_quotes(text, sentence, body)
-    breaks = [0]
-    breaks += [m.end() for m in _CLAUSE_BREAK.finditer(masked)]
-    breaks.append(len(body) + 1)
-    pieces = [(breaks[i], breaks[i + 1]) for i in range(len(breaks) - 1)]
+    start = sentence[0]
+    body, pieces, starts = _layout(text, sentence, quoted)
     at = span[0] - start
-    k = max(i for i, (s, _e) in enumerate(pieces) if s <= at)
+    k = max(bisect.bisect_right(starts, at) - 1, 0)
     own = _without_date(body, pieces[k], (at, span[1] - start))
     scene = _SCENE.match(own) is not None and k == 0 and len(pieces) > 1
     if _words(own) == 0 or scene:
@@ -115,6 +115,23 @@ def title_for(text: str, sentence: Span, span: Span, *, quoted: bool) -> str:
         # "..., the last in January 2028": what came before says what.
         clause = f"{_piece(body, pieces, first - 1)}, {clause}"
     return _finish(clause)
+
+
+@functools.lru_cache(maxsize=8)
+def _layout(
+    text: str, sentence: Span, quoted: bool
+) -> tuple[str, list[Span], list[int]]:
+    """The sentence's text and its clause pieces (with their starts), read
+    once however many dates the sentence holds: a sentence of dates stays
+    linear. (A ``str`` keeps its hash, so the key costs nothing per call.)"""
+    start, end = sentence
+    body = text[start:end].rstrip(" .")
+    masked = body if quoted else _mask_quotes(text, sentence, body)
+    breaks = [0]
+    breaks += [m.end() for m in _CLAUSE_BREAK.finditer(masked)]
+    breaks.append(len(body) + 1)
+    pieces = [(breaks[i], breaks[i + 1]) for i in range(len(breaks) - 1)]
+    return body, pieces, [p[0] for p in pieces]
 
 
 def _quoted_sentence(text: str, sentence: Span, span: Span) -> Span:
@@ -162,7 +179,7 @@ def _piece(body: str, pieces: list[Span], i: int) -> str:
 def _subject(body: str, pieces: list[Span], before: int) -> int | None:
     """The nearest piece before ``before`` that can be a clause's subject:
     not a description of it and not itself a clause without one."""
-    for i in range(before - 1, -1, -1):
+    for i in range(before - 1, max(before - _SUBJECT_REACH, 0) - 1, -1):
         piece = _piece(body, pieces, i)
         if not piece or _DESCRIBING.match(piece) or _headless(piece):
             continue
