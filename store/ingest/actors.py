@@ -60,6 +60,15 @@ from dateline.store.timeline import AmbiguousActorError, Timeline
 _REPORTS_AFTER = re.compile(r"\s+(?:newspaper\s+|daily\s+)?(?:reported|reports)\b")
 
 
+def _named_after(entity: Entity, word: str) -> bool:
+    """ "Velsen" in "Port of Velsen Authority": the place a body is named
+    after, which alone names the place, not the body."""
+    if entity.kind != "organisation":
+        return False
+    words = fold(entity.name).split()
+    return any(words[i - 1] == "of" for i in range(1, len(words)) if words[i] == word)
+
+
 class _Finder:
     def __init__(self, text: str, regions: list[Span], timeline: Timeline | None):
         self.text = text
@@ -311,7 +320,11 @@ class _Finder:
                 return entity
         words = key.split()
         if len(words) == 1:
-            holders = [e for e in self.entities.values() if words[0] in e.tokens]
+            holders = [
+                e
+                for e in self.entities.values()
+                if words[0] in e.tokens and not _named_after(e, words[0])
+            ]
             if len(holders) == 1:
                 return holders[0]
         if key in self.places:
