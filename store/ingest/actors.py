@@ -16,6 +16,7 @@ qualifier and title ("U.S. President Donald Trump").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -44,6 +45,7 @@ from dateline.store.ingest.names import (
     clean_name,
     has_company_head,
     has_org_head,
+    has_public_head,
     initials,
     locate,
     org_name,
@@ -67,6 +69,11 @@ def _named_after(entity: Entity, word: str) -> bool:
         return False
     words = fold(entity.name).split()
     return any(words[i - 1] == "of" for i in range(1, len(words)) if words[i] == word)
+
+
+#: Where a sentence ends inside a region, roughly: enough to find "this
+#: sentence or the one before" for "the company said".
+_SENTENCE_GAP = re.compile(r"(?<![A-Z])[.!?][\"”’]?\s+(?=[\"“]?[A-Z])")
 
 
 class _Finder:
@@ -428,20 +435,47 @@ class _Finder:
                     self._mention(match.start(), match.end(), holders[0], role=True)
 
     def _org_roles(self) -> None:
-        """ "the carmaker said": the body introduced as a carmaker, else, for a
-        business word, the business named last before it; "the union": the
-        one body whose name says union."""
+        """ "the carmaker said": for a business word, the business that is
+        the subject of this sentence or the one before ("Andina Copper, a
+        unit of miner Northline, said ... "...," the miner said" is
+        Andina); else the body introduced with that word, or the one whose
+        name holds it ("the union"); else the business named last."""
         named = sorted(
             (m.span[0], m.key)
             for m in self.mentions.values()
             if not m.role and self.entities[m.key].kind == "organisation"
         )
         for start, end in self.regions:
+            bounds = [
+                start,
+                *(m.end() for m in _SENTENCE_GAP.finditer(self.text, start, end)),
+            ]
             for match in ORG_ROLE.finditer(self.text, start, end):
+                at = match.start()
+                here = bisect.bisect_right(bounds, at) - 1
+                topic = self._first_business(named, bounds[here], at) or (
+                    self._first_business(named, bounds[here - 1], bounds[here])
+                    if here > 0
+                    else None
+                )
                 noun = match["noun"]
-                entity = self._org_for(noun, match.start(), named)
+                entity = topic if noun in COMPANY_NOUNS else None
+                entity = entity or self._org_for(noun, at, named)
                 if entity is not None:
                     self._mention(match.start(), match.end(), entity, role=True)
+
+    def _first_business(
+        self, named: list[tuple[int, str]], start: int, end: int
+    ) -> Entity | None:
+        low = bisect.bisect_left(named, (start, ""))
+        for pos, key in named[low:]:
+            if pos >= end:
+                break
+            entity = self.entities[key]
+            if not has_public_head(entity.name):
+                return entity
+            return None  # "The Port Authority said ...": not a business
+        return None
 
     def _org_for(
         self, noun: str, at: int, named: list[tuple[int, str]]

@@ -86,7 +86,7 @@ TITLES_CAPITAL = (
     "|Pope|Emir|Sheikh|Ayatollah|General|Gen\\.|Admiral|Colonel|Col\\.|Commander"
     "|Captain|Capt\\.|Chief Justice|Chief Executive|Chief|Director-General"
     "|Director General|Director|Chairman|Assistant District Attorney"
-    "|District Attorney|Attorney General|Prosecutor|Councilman|Councilwoman"
+    "|District Attorney|Attorney General|Attorney|Prosecutor|Councilman|Councilwoman"
     "|Councillor|Rev\\.|Reverend"
     "|Chairwoman|CEO|Ambassador|Judge|Justice|Speaker|Premier|Mr\\.?|Mrs\\.?|Ms\\.?"
     "|Dr\\.?|Professor|Prof\\.|Coach|Archbishop|Bishop|Rabbi|Imam|Spokesman"
@@ -180,15 +180,15 @@ PERSON_NOUNS = (
 #: "Dana Whitfield, who ...", "Kevin Ostrowski, a shop steward who ...":
 #: a name, a comma, then who the person is.
 PERSON_AFTER = re.compile(
-    r",[ \t\u00a0]+(?:who\b|(?:an?|the|[A-Z][\w’'-]*['’]s?)[ \t\u00a0]+"
+    r",[ \t\u00a0]+(?:who\b|whose\b|(?:an?|the|[A-Z][\w’'-]*['’]s?)[ \t\u00a0]+"
     rf"(?:[\w’'-]+[ \t\u00a0]+){{0,4}}?(?:{PERSON_NOUNS})\b)"
 )
 #: Before a mention of a body that is only cited, or employs someone:
 #: "according to the Federal Statistical Office", "an analyst at Halden
 #: Capital", "a lawyer for Ellery". Such a body is not an actor.
 CITED_BEFORE = re.compile(
-    r"(?:\b(?:at|for|from|of|according[ \t]+to)[ \t\u00a0]+"
-    r"(?:the[ \t\u00a0]+)?(?:data[ \t\u00a0]+from[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?)$"
+    r"\b(?:at|for|of|according[ \t]+to(?:[ \t]+(?:the[ \t]+)?(?:data|figures"
+    r"|statistics)[ \t]+from)?)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
 )
 SPEECH = (
     r"said|says|say|told|tells|added|adds|warned|warns|wrote|writes|stated|states"
@@ -204,6 +204,14 @@ SPEAKS_AFTER = re.compile(rf",?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{SPEECH}
 APPOSITIVE_SPEAKS = re.compile(
     r",\s+(?P<opener>who|which|a|an|the|one)\s+[^,;\"“”\n]{1,100},\s+"
     rf"(?:has\s+|had\s+|also\s+|later\s+)?(?:{SPEECH})\b"
+)
+#: "a unit of Northline", "the world's biggest copper producer": the head
+#: noun of a description (its last word before "of", "for", "at"...) says a
+#: business, where "a lawyer for the company" says a person.
+_BUSINESS_HEAD = re.compile(
+    r"(?:an?|the|one)\s+(?:(?!(?:of|for|at|in|with)\s)[\w’'-]+\s+){0,4}?"
+    rf"(?:unit|subsidiary|division|arm|affiliate|{ORG_NOUNS})"
+    r"(?=\s+(?:of|for|at|in|with|that|which|based|owned)\b|\s*,)"
 )
 #: "Sarah Jenkins, 58, from Leeds": a name with an age is a person.
 AGE_AFTER = re.compile(r",\s+\d{1,3},")
@@ -273,6 +281,11 @@ def has_org_head(name: str) -> bool:
     return any(word in ORG_HEADS for word in words[1:])
 
 
+def has_public_head(name: str) -> bool:
+    """ "Port of Hamburg Authority", "Energy Ministry": a public body."""
+    return any(word in _PUBLIC_HEADS for word in fold(name).split())
+
+
 def has_company_head(name: str) -> bool:
     """ "Velden Motors", "Halvard Pharma": a business by its last words."""
     return any(word in COMPANY_HEADS for word in fold(name).split()[1:])
@@ -285,7 +298,11 @@ def speaking_kind(text: str, start: int, end: int) -> ActorKind | None:
         return "person"
     appositive = APPOSITIVE_SPEAKS.match(text, end)
     if appositive is not None:
-        return "organisation" if appositive["opener"] == "which" else "person"
+        if appositive["opener"] == "which" or _BUSINESS_HEAD.match(
+            text, appositive.start("opener")
+        ):
+            return "organisation"  # "Andina Copper, a unit of ..., said"
+        return "person"
     if SAID_BEFORE.search(text, max(0, start - 40), start):
         return "person"
     return None

@@ -41,7 +41,7 @@ def speakers(extraction: Extraction) -> list[tuple[str, str]]:
 def test_wire_gold_is_complete_and_split() -> None:
     golds = [json.loads(p.read_text()) for p in WIRE.glob("*.people.json")]
     assert len(golds) >= 6
-    assert {g["split"] for g in golds} == {"dev", "held-out", "held-out-2"}
+    assert "dev" in {g["split"] for g in golds} <= {"dev", "held-out"}
     for gold in golds:
         assert all(a["kind"] in ("person", "organisation") for a in gold["actors"])
         assert all(e["status"] in ("occurred", "expected") for e in gold["events"])
@@ -250,3 +250,37 @@ def test_two_statements_sharing_a_date_are_two_events() -> None:
 def test_titles_are_the_clause_of_the_date(body: str, title: str) -> None:
     (event,) = read(body).events
     assert event.title == title
+
+
+# --- rules added after the second held-out pair was measured once ----------
+
+
+def test_a_body_granting_something_is_an_actor_though_after_from() -> None:
+    extraction = read(
+        "The merger needs approval from the Nordic Competition Council, which "
+        "is expected to rule on Monday."
+    )
+    assert actors(extraction) == {"Nordic Competition Council": "organisation"}
+
+
+def test_a_person_described_by_whose_is_a_person() -> None:
+    extraction = read(
+        "The firm was founded in 1987 by Henrik Lunde, whose family still owns it."
+    )
+    assert actors(extraction) == {"Henrik Lunde": "person"}
+
+
+def test_a_unit_of_a_business_speaks_as_a_business_and_as_the_miner() -> None:
+    extraction = read(
+        "Salar Metals, a unit of Canadian miner Northbay Resources, said on "
+        'Tuesday it would appeal. "We respect the court," the miner said.'
+    )
+    assert actors(extraction)["Salar Metals"] == "organisation"
+    assert speakers(extraction) == [("Salar Metals", "We respect the court")]
+
+
+def test_a_title_in_front_of_attorney_is_not_part_of_the_name() -> None:
+    extraction = read(
+        'Assistant U.S. Attorney Ada Lind said on Monday the scheme was "brazen."'
+    )
+    assert actors(extraction) == {"Ada Lind": "person"}
