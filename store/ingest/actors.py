@@ -3,15 +3,22 @@
 Precision over recall: a wrong actor is worse than a missing one, because
 the user must notice and delete it. So a new person is proposed only when
 the text says it is one: a title before the name ("President Donald Trump",
-"Secretary of State Marco Rubio", "Venezuelan leader Nicolás Maduro") or the
-name as subject of a speech verb ("Maria Lopez said"). An organisation needs
-a head word ("Defence Ministry", "Kurdistan Democratic Party"). Known actors
+"Secretary of State Marco Rubio", "Venezuelan leader Nicolás Maduro"), the
+name as subject of a speech verb ("Maria Lopez said"), or a description
+after it ("Kevin Ostrowski, a shop steward", "Dana Whitfield, who ...").
+An organisation needs a head word ("Defence Ministry", "Velden Motors"), a
+noun saying what it is ("oil major Corvane Energy"), or its acronym right
+after its long form ("United Auto and Machine Workers (UAMW)"). A body
+every mention of which only cites or employs ("according to ...", "an
+analyst at ...") is dropped, as is a paper that only reports. Known actors
 of the timeline are matched first, by name and aliases.
 
 Mentions are then tied together the way a reader does it: a surname alone
-("Trump", "Petro") is the full name seen elsewhere in the article, and a
-role phrase ("the U.S. president") is the person introduced with that
-qualifier and title ("U.S. President Donald Trump").
+("Trump", "Petro") is the full name seen elsewhere in the article, or a
+spelling of it ("Zelenskiy" for Zelenskyy); an acronym is the body whose
+initials it is ("NATO"); a role phrase ("the U.S. president") is the person
+introduced with that qualifier and title ("U.S. President Donald Trump"),
+and "the carmaker" or "the company" the business being talked about.
 """
 
 from __future__ import annotations
