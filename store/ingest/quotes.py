@@ -16,8 +16,11 @@ quotation marks. The speaker is, in order of trust:
 Two news conventions carry a speaker without a speech verb: a sentence that
 is only a quotation, right after an attributed one in the same paragraph
 (`"...," Holloway said. "..."`), and a quotation that runs over paragraphs,
-where each paragraph opens with a quote mark and only the last one closes it
-and says who spoke.
+where each paragraph opens with a quote mark and only the last one closes
+it: one quote, whose speaker is named where it closes or just before it
+opened. ``speech_dated`` tells whether a date in the sentence is when the
+speaking happened ("Hale said on Tuesday"), which becomes the quote's
+"said" date.
 
 A quotation with no speech verb or no clear speaker is left out: a scare
 quote attributed to the wrong person is worse than none. Attribution words
