@@ -97,6 +97,7 @@ class _Finder:
         #: (folded word, person) of every person's name, for spellings:
         #: built once the people are known (no entity is made after that).
         self._tokens: list[tuple[str, Entity]] | None = None
+        self._known_people: list[tuple[str, Actor]] | None = None
 
     # -- helpers ---------------------------------------------------------
     def _known(self, name: str) -> Actor | None:
@@ -113,7 +114,7 @@ class _Finder:
         except AmbiguousActorError:
             return None
         if actor is None:
-            return None
+            return self._known_spelling(name)
         key = fold(name)
         if any(fold(n) == key for n in actor.names):
             return actor
@@ -128,6 +129,24 @@ class _Finder:
             if any(words[i : i + n] == wanted for i in range(len(words) - n + 1)):
                 return actor if actor.kind == "person" else None
         return None
+
+    def _known_spelling(self, name: str) -> Actor | None:
+        """A known person whose full name is ``name`` spelt another way
+        ("Volodymyr Zelenskiy" for Volodymyr Zelenskyy)."""
+        if self.timeline is None or len(name.split()) < 2:
+            return None
+        if self._known_people is None:
+            self._known_people = [
+                (fold(n), actor)
+                for actor in self.timeline.actors_by_id.values()
+                if actor.kind == "person"
+                for n in actor.names
+                if len(n.split()) >= 2
+            ]
+        keys = [key for key, _actor in self._known_people]
+        found = {self._known_people[i][1].id: self._known_people[i][1]
+                 for i in alike_among(name, keys)}  # fmt: skip
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _entity_for_known(self, actor: Actor) -> Entity:
         key = f"known:{actor.id}"

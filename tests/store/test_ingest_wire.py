@@ -284,3 +284,21 @@ def test_a_title_in_front_of_attorney_is_not_part_of_the_name() -> None:
         'Assistant U.S. Attorney Ada Lind said on Monday the scheme was "brazen."'
     )
     assert actors(extraction) == {"Ada Lind": "person"}
+
+
+def test_a_known_person_is_found_under_another_spelling(tmp_path: Path) -> None:
+    from dateline.store.model import Actor
+    from dateline.store.timeline import Timeline
+
+    timeline = Timeline.open(tmp_path / "t.json")
+    known = Actor(name="Volodymyr Zelenskyy", kind="person")
+    with timeline.change() as tx:
+        tx.put(known)
+    extraction = extract(
+        "KYIV (AP) - Volodymyr Zelenskiy said on Monday that talks would resume.",
+        published=PUBLISHED,
+        timeline=timeline,
+    )
+    assert extraction.new_actors == []
+    assert [a.id for a in extraction.matched_actors] == [known.id]
+    timeline.close()
