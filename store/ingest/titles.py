@@ -45,7 +45,7 @@ _LEAD_WORDS = re.compile(
 _DANGLING = word_set(
     "as recently on in at by during since until of the from to for and before "
     "after just only earlier later a an his her its their that which who with "
-    "starting beginning effective"
+    "starting beginning effective than more about around nearly almost"
 )
 #: A word tied to the removed date: "planned for [12-14 May] in Nairobi",
 #: "talks resume starting [next week]".
@@ -60,9 +60,12 @@ _PREPOSITION_BEFORE = re.compile(
 _PREPOSITION_REACH = 40
 #: A piece that only sets the scene: "In a video address", "During the talks".
 _SCENE = re.compile(
-    r"(?i)^(?:in|on|at|during|after|before|since|by|with|under|over|following"
-    r"|earlier|later|late|early|last|this|next)\b"
+    r"(?i)^(?!at\s+least\b)(?:in|on|at|during|after|before|since|by|with|under"
+    r"|over|following|earlier|later|late|early|last|this|next)\b"
 )
+#: A scene is short; "At least 16 people died in clashes" is a statement.
+_SCENE_WORDS = 6
+_CITING = re.compile(r"(?i)according\b")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
 _REPEATED_MARKS = re.compile(r"\s*([,;])(?:\s*[,;])+")
 _QUOTE_MARKS = '"“”'
@@ -90,7 +93,13 @@ def title_for(text: str, sentence: Span, span: Span, *, quoted: bool) -> str:
     at = span[0] - start
     k = max(bisect.bisect_right(starts, at) - 1, 0)
     own = _without_date(body, pieces[k], (at, span[1] - start))
-    scene = _SCENE.match(own) is not None and k == 0 and len(pieces) > 1
+    scene = (
+        k == 0
+        and len(pieces) > 1
+        and _words(own) <= _SCENE_WORDS
+        and _SCENE.match(own) is not None
+        and not _CITING.match(_piece(body, pieces, 1))
+    )
     if _words(own) == 0 or scene:
         # "On Tuesday, Hale said", "..., later this year, ...": the date is
         # the main clause's; "In a video address on ..., Zelenskiy said".
@@ -111,7 +120,11 @@ def title_for(text: str, sentence: Span, span: Span, *, quoted: bool) -> str:
         joint = " " if _RESTRICTIVE.match(body, pieces[last][0]) else ", "
         clause = f"{clause}{joint}{_piece(body, pieces, last)}"
         last += 1
-    if _words(clause) < 4 and first > 0:
+    if _reported(clause) and first > 0 and _words(clause) <= _SCENE_WORDS:
+        # "Sales rose 29% ..., the State Department said in January": what
+        # was said is the statement.
+        clause = f"{_piece(body, pieces, 0)}, {clause}"
+    elif _words(clause) < 4 and first > 0:
         # "..., the last in January 2028": what came before says what.
         clause = f"{_piece(body, pieces, first - 1)}, {clause}"
     return _finish(clause)

@@ -130,7 +130,7 @@ def test_byline_matches_its_definition(line: str, padding: int) -> None:
 DEFINED_DANGLING = re.compile(
     r"(?:\s+(?:as|recently|on|in|at|by|during|since|until|of|the|from|to|for|and"
     r"|before|after|just|only|earlier|later|a|an|his|her|its|their|that|which|who"
-    r"|with|starting|beginning|effective))+$",
+    r"|with|starting|beginning|effective|than|more|about|around|nearly|almost))+$",
     re.IGNORECASE,
 )
 

@@ -245,6 +245,19 @@ def test_two_statements_sharing_a_date_are_two_events() -> None:
             "The union's leader, Marta Vidal, will travel to Madrid on March 20.",
             "Marta Vidal will travel to Madrid",
         ),
+        (
+            "At least 16 people died in clashes on Wednesday, according to "
+            "the Red Crescent.",
+            "At least 16 people died in clashes",
+        ),
+        (
+            "Exports rose 9% to $4 billion, the ministry said in January.",
+            "Exports rose 9% to $4 billion, the ministry said",
+        ),
+        (
+            "The rule was written into law more than a decade ago.",
+            "The rule was written into law",
+        ),
     ],
 )
 def test_titles_are_the_clause_of_the_date(body: str, title: str) -> None:
