@@ -147,29 +147,34 @@ def _attach_quotes(
     index_of: dict[Span, int],
     dated: set[int],
 ) -> None:
+    # Candidates by sentence: each quote looks at a few sentences, not at
+    # every candidate, so a long article stays linear.
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        by_sentence.setdefault(candidate.sentence_index, []).append(candidate)
     for quote in quotes:
         i = quote.sentence_index
-        here = [c for c in candidates if c.sentence_index == i and not c.found.quoted]
+        here = [c for c in by_sentence.get(i, []) if not c.found.quoted]
         owner = next((c for c in here if c.status == "occurred"), None)
         if owner is None and here:
             owner = here[0]
         if owner is None:
-            owner = _earlier_event(candidates, i, quote.speaker)
+            owner = _earlier_event(by_sentence, i, quote.speaker)
         if owner is not None:
             owner.quotes.append(quote)
             owner.add_actor(quote.speaker)
 
 
 def _earlier_event(
-    candidates: list[Candidate], i: int, speaker: str
+    by_sentence: dict[int, list[Candidate]], i: int, speaker: str
 ) -> Candidate | None:
-    best: Candidate | None = None
-    for candidate in candidates:
-        gap = i - candidate.sentence_index
-        if candidate.status != "occurred" or not 0 < gap <= _FAR:
-            continue
-        if gap > _NEAR and speaker not in candidate.actor_keys:
-            continue
-        if best is None or candidate.sentence_index >= best.sentence_index:
-            best = candidate
-    return best
+    """The latest past event told in the few sentences before ``i``; further
+    back only one that already involves the speaker."""
+    for at in range(i - 1, i - _FAR - 1, -1):
+        for candidate in reversed(by_sentence.get(at, [])):
+            if candidate.status != "occurred":
+                continue
+            if i - at > _NEAR and speaker not in candidate.actor_keys:
+                continue
+            return candidate
+    return None
