@@ -3,6 +3,8 @@
 "Lula", "luiz inacio lula da silva" and "Luiz Inácio Lula da Silva" are one
 person; "U.S." and "US" are one country. Everything compares on a folded key:
 case-folded, accents stripped, punctuation dropped, whitespace collapsed.
+Two spellings of one transliterated name ("Zelenskiy", "Zelenskyy") are
+told apart from two names by ``spelt_alike``, the one fuzzy test of names.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import functools
 import string
 import unicodedata
+from collections.abc import Sequence
 
 from anyascii import anyascii
+from rapidfuzz import fuzz, process
 
 # ASCII needs no Unicode normalisation; str.translate does the rest in C,
 # which matters when a 100k-event timeline builds its search index. Control
@@ -70,3 +74,35 @@ def _transliterate(letter: str) -> str:
 
 def tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
+
+
+#: How alike two folded names must be (rapidfuzz's normalised Indel
+#: similarity, 0-100) to be one name spelt two ways: "zelenskiy" and
+#: "zelenskyy" score 89, "hale" and "hall" 75.
+SPELLING_ALIKE = 85
+#: Shorter names differ too much by one letter ("Marsh" / "March").
+_SHORTEST_VARIANT = 6
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two names are one name in two transliterations ("Zelenskiy",
+    "Zelenskyy"; "Volodymyr", "Wolodymyr" does not pass: the first letter
+    must agree). Equal folded names are alike too."""
+    return bool(alike_among(a, [fold(b)]))
+
+
+def alike_among(name: str, keys: Sequence[str]) -> list[int]:
+    """The positions of the folded ``keys`` that ``name`` is spelt alike to
+    (see ``spelt_alike``), scored in one C call however many keys."""
+    key = fold(name)
+    if len(key) < _SHORTEST_VARIANT:
+        return [i for i, other in enumerate(keys) if other == key]
+    found = process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_ALIKE, limit=None
+    )
+    return sorted(
+        i
+        for _other, _score, i in found
+        if keys[i] == key
+        or (keys[i][:1] == key[:1] and len(keys[i]) >= _SHORTEST_VARIANT)
+    )

@@ -7,6 +7,7 @@ one job; ``store.ingest.quotes`` and ``store.ingest.events`` read these.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 from dateline.store.ingest.names import CONNECTORS
@@ -26,6 +27,9 @@ class Entity:
     known: Actor | None = None
     title: str = ""
     qualifier: str = ""
+    #: What the article calls a body ("carmaker", "shipping line"), so
+    #: "the carmaker" can be found again.
+    descriptor: str = ""
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
@@ -34,11 +38,13 @@ class Entity:
         ):
             self.aliases.append(alias)
 
-    @property
-    def tokens(self) -> set[str]:
-        return {
+    @functools.cached_property
+    def tokens(self) -> frozenset[str]:
+        # Asked for every capitalised run of the article: kept, as the name
+        # of an entity does not change once it is made.
+        return frozenset(
             t for t in fold(self.name).split() if t not in CONNECTORS and len(t) > 1
-        }
+        )
 
 
 @dataclass(frozen=True)

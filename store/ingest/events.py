@@ -1,9 +1,11 @@
 """Candidate events: one per dated statement of the article.
 
 Each temporal expression of the body (``dateline.store.ingest.find_dates``) proposes an
-event dated by it, titled from the clause it sits in, with the actors named
-in its sentence. Two expressions that read the same (the "on Friday"
-announcement and "before Friday's announcement") make one event. A sentence
+event dated by it, titled from the clause it sits in (``titles``), with the actors named
+in its sentence. Two statements sharing a date are two events ("shut the
+plant on Wednesday", "shares fell on Wednesday"), but a date that refers
+back ("before Friday's announcement", the date said again in a quotation)
+joins the event told before. A sentence
 without a date of its own lends its names to the last event of its
 paragraph, since news tells a dated event and then its details. Quotes join
 the event told in their sentence, else the last past event told just
@@ -12,36 +14,18 @@ before them: a quotation is said at an event, not at an announced one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from dateline.store.ingest.actors import ActorFinding
 from dateline.store.ingest.find_dates import FoundDate
-from dateline.store.ingest.quotes import FoundQuote
-from dateline.store.ingest.text import Span, shorten, word_set
-from dateline.store.model import Status
+from dateline.store.ingest.quotes import FoundQuote, speech_dated
+from dateline.store.ingest.text import Span
+from dateline.store.ingest.titles import title_for
+from dateline.store.model import FuzzyDate, Status
 
-TITLE_LENGTH = 100
 #: Sentences back a quote may reach for its event, and further back when
 #: that event already involves the speaker.
 _NEAR, _FAR = 2, 4
-
-# The blanks before "that" are matched from the first one only: tried from
-# every blank of a long run, the pattern was quadratic in the run.
-_CLAUSE_BREAK = re.compile(
-    r",\s+|;\s+|(?<!\s)\s+(?=(?:that|which|who|while|whereas)\s)"
-)
-_LEAD_WORDS = re.compile(
-    r"^(?:(?:however|furthermore|moreover|meanwhile|also|but|and|so|then|that|which"
-    r"|who|while|whereas)\b[,\s]*)+",
-    re.IGNORECASE,
-)
-#: Words a title must not end on; dropped one by one from its end (a regex
-#: anchored at the end was tried from every word, quadratic in the clause).
-_DANGLING = word_set(
-    "as recently on in at by during since until of the from to for and before "
-    "after just only earlier later"
-)
 
 
 @dataclass
@@ -56,6 +40,19 @@ class Candidate:
     sentence_index: int
     actor_keys: list[str] = field(default_factory=list)
     quotes: list[FoundQuote] = field(default_factory=list)
+    #: The event's date when it is the date of a speaking ("Hale said on
+    #: Tuesday"), else None; see ``said_for``.
+    said: FuzzyDate | None = None
+    #: Who is named in the event's own sentence.
+    named: set[str] = field(default_factory=set)
+
+    def said_for(self, quote: FoundQuote) -> FuzzyDate | None:
+        """When ``quote`` was said: the speaking's date, if the quote is in
+        that sentence or its speaker is the one named speaking there ("Hale
+        said on Tuesday ... He said: "...""), else unknown."""
+        if quote.sentence_index == self.sentence_index or quote.speaker in self.named:
+            return self.said
+        return None
 
     def add_actor(self, key: str) -> None:
         if key not in self.actor_keys:
@@ -88,24 +85,37 @@ def build_candidates(
         key = (found.when.start, found.when.end, found.when.precision, status)
         if not found.quoted:
             dated_sentences.add(i)
-        candidate = by_key.get(key)
+        # Two statements sharing a date are two events; the date said again
+        # inside a quotation, or "before Friday's announcement", is the same.
+        candidate = by_key.get(key) if _retold(text, found) else None
         if candidate is None:
             start = max(found.sentence[0], lead)
             candidate = Candidate(
                 found=found,
-                title=_title(text, (start, found.sentence[1]), found.span),
+                title=title_for(
+                    text, (start, found.sentence[1]), found.span, quoted=found.quoted
+                ),
                 summary=text[start : found.sentence[1]].strip(),
                 status=status,
                 paragraph=paragraph_of[i],
                 sentence_index=i,
             )
+            if status == "occurred" and speech_dated(text, found.sentence, found.span):
+                candidate.said = found.when
             by_key[key] = candidate
             candidates.append(candidate)
         for mention in actors.in_span(found.sentence):
             candidate.add_actor(mention.key)
+            candidate.named.add(mention.key)
     _lend_names(candidates, sentences, paragraph_of, dated_sentences, actors)
     _attach_quotes(candidates, quotes, index_of, dated_sentences)
     return candidates
+
+
+def _retold(text: str, found: FoundDate) -> bool:
+    """Whether the date refers back to an event told before rather than
+    telling a new one: said again in a quotation, or "Friday's"."""
+    return found.quoted or text.startswith(("'s", "’s"), found.span[1])
 
 
 def _lend_names(
@@ -137,106 +147,34 @@ def _attach_quotes(
     index_of: dict[Span, int],
     dated: set[int],
 ) -> None:
+    # Candidates by sentence: each quote looks at a few sentences, not at
+    # every candidate, so a long article stays linear.
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        by_sentence.setdefault(candidate.sentence_index, []).append(candidate)
     for quote in quotes:
         i = quote.sentence_index
-        here = [c for c in candidates if c.sentence_index == i and not c.found.quoted]
+        here = [c for c in by_sentence.get(i, []) if not c.found.quoted]
         owner = next((c for c in here if c.status == "occurred"), None)
         if owner is None and here:
             owner = here[0]
         if owner is None:
-            owner = _earlier_event(candidates, i, quote.speaker)
+            owner = _earlier_event(by_sentence, i, quote.speaker)
         if owner is not None:
             owner.quotes.append(quote)
             owner.add_actor(quote.speaker)
 
 
 def _earlier_event(
-    candidates: list[Candidate], i: int, speaker: str
+    by_sentence: dict[int, list[Candidate]], i: int, speaker: str
 ) -> Candidate | None:
-    best: Candidate | None = None
-    for candidate in candidates:
-        gap = i - candidate.sentence_index
-        if candidate.status != "occurred" or not 0 < gap <= _FAR:
-            continue
-        if gap > _NEAR and speaker not in candidate.actor_keys:
-            continue
-        if best is None or candidate.sentence_index >= best.sentence_index:
-            best = candidate
-    return best
-
-
-#: A word tied to the removed date: "planned for [12-14 May] in Nairobi".
-_PREPOSITION_BEFORE = re.compile(
-    r"\s(?:for|by|since|until|till|before|after|from|as\s+(?:early|recently|late)"
-    r"\s+as)$",
-    re.IGNORECASE,
-)
-#: How far back from the date a preposition may start: searching the whole
-#: clause from every blank made a run of spaces quadratic.
-_PREPOSITION_REACH = 40
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
-_DETERMINERS = word_set(
-    "the a an his her its their this these those some many several most our"
-)
-
-
-def _headless(clause: str) -> bool:
-    """A clause opening on a lower-case verb has its subject before it."""
-    first = clause.split(maxsplit=1)[0] if clause.split() else ""
-    return first[:1].islower() and first not in _DETERMINERS
-
-
-def _without_preposition(head: str) -> str:
-    """``head`` less a "since", "until"... (and the blanks) right before the date."""
-    core = head.rstrip()
-    found = _PREPOSITION_BEFORE.search(core, max(0, len(core) - _PREPOSITION_REACH))
-    return core[: found.start()] if found else head
-
-
-def _without_dangling(clause: str) -> str:
-    """``clause`` (one blank between words) less the "on", "the"... it ends on."""
-    words = clause.split(" ")
-    while len(words) > 1 and words[-1].lower() in _DANGLING:
-        words.pop()
-    return " ".join(words)
-
-
-def _title(text: str, sentence: Span, span: Span) -> str:
-    """The clause holding the date, without the date, as a short title.
-
-    A clause that says little on its own ("In October") takes the next one;
-    one ending in a reporting verb ("Trump announced") takes what was
-    announced.
-    """
-    start, end = sentence
-    body = text[start:end].rstrip(" .")
-    breaks = [0]
-    breaks += [m.end() for m in _CLAUSE_BREAK.finditer(body)]
-    breaks.append(len(body) + 1)
-    at = span[0] - start
-    k = max(i for i, b in enumerate(breaks[:-1]) if b <= at)
-    first, last = k, k + 1
-    while True:
-        clause = body[breaks[first] : breaks[last]]
-        local = span[0] - start - breaks[first]
-        head = _without_preposition(clause[:local])
-        bare = (head + clause[local + span[1] - span[0] :]).strip(" ,;")
-        # One blank between words from here on: the title is printed so anyway.
-        bare = " ".join(bare.split())
-        if _headless(_LEAD_WORDS.sub("", bare)) and first > 0:
-            first -= 1  # "the acrimony that defined ...": keep the subject
-            continue
-        bare = _without_dangling(_LEAD_WORDS.sub("", bare)).strip(" ,;")
-        needs_more = len(bare.split()) < 4 or re.search(
-            r"\b(?:announced|said|says|reported|confirmed|added)$", bare
-        )
-        if not needs_more:
-            break
-        if last < len(breaks) - 1:
-            last += 1
-        elif first > 0 and len(bare.split()) < 4:
-            first -= 1  # "..., the last in January 2028": what came before
-        else:
-            break
-    title = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(bare.split()))
-    return shorten(title[:1].upper() + title[1:], TITLE_LENGTH)
+    """The latest past event told in the few sentences before ``i``; further
+    back only one that already involves the speaker."""
+    for at in range(i - 1, i - _FAR - 1, -1):
+        for candidate in reversed(by_sentence.get(at, [])):
+            if candidate.status != "occurred":
+                continue
+            if i - at > _NEAR and speaker not in candidate.actor_keys:
+                continue
+            return candidate
+    return None

@@ -86,11 +86,11 @@ TITLES_CAPITAL = (
     "|Pope|Emir|Sheikh|Ayatollah|General|Gen\\.|Admiral|Colonel|Col\\.|Commander"
     "|Captain|Capt\\.|Chief Justice|Chief Executive|Chief|Director-General"
     "|Director General|Director|Chairman|Assistant District Attorney"
-    "|District Attorney|Attorney General|Prosecutor|Councilman|Councilwoman"
+    "|District Attorney|Attorney General|Attorney|Prosecutor|Councilman|Councilwoman"
     "|Councillor|Rev\\.|Reverend"
     "|Chairwoman|CEO|Ambassador|Judge|Justice|Speaker|Premier|Mr\\.?|Mrs\\.?|Ms\\.?"
     "|Dr\\.?|Professor|Prof\\.|Coach|Archbishop|Bishop|Rabbi|Imam|Spokesman"
-    "|Spokeswoman|Spokesperson|Inspector|Commissioner|Detective|Officer"
+    "|Spokeswoman|Spokesperson|Inspector|Commissioner|Detective|Officer|Mediator"
 )
 TITLES_LOWER = (
     "leader|president|prime minister|foreign minister|minister|secretary"
@@ -98,7 +98,7 @@ TITLES_LOWER = (
     "|chancellor|general|coach|chief executive|founder|analyst|economist"
     "|professor|researcher|lawyer|attorney|judge|commissioner|chair|chairman"
     "|chairwoman|striker|midfielder|goalkeeper|manager|captain|director|official"
-    "|chief"
+    "|chief|mediator"
 )
 # Dots only in initials ("U.S.", "W."), so a run stops at a full stop.
 _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
@@ -124,7 +124,7 @@ ORG_RUN = re.compile(rf"{NAME_RUN}(?:{GAP}(?:and|of|for|of{GAP}the){GAP}{NAME_RU
 TITLE_WORDS = frozenset(
     fold(t) for t in re.split(r"\|", TITLES_CAPITAL + "|" + TITLES_LOWER)
 ) | frozenset(fold(t.replace("\\", "")) for t in TITLES_CAPITAL.split("|"))
-ORG_HEADS = word_set(
+_PUBLIC_HEADS = word_set(
     """ministry department party council commission agency bank court parliament
     congress senate army police union organisation organization association
     institute university committee front movement company corporation group
@@ -132,6 +132,63 @@ ORG_HEADS = word_set(
     assembly cabinet government service services guard brigade confederation
     alliance bureau administration tribunal society chamber democrats
     republicans conservatives liberals socialists greens"""
+)
+#: A company's name ends in what it does or how it is registered.
+COMPANY_HEADS = word_set(
+    """motors motor pharma pharmaceuticals chemicals energy petroleum oil gas
+    steel mining airlines airways line lines shipping logistics holdings
+    industries technologies systems capital securities research partners
+    insurance media telecom foods inc corp ltd plc llc ag sa nv company
+    corporation group bank"""
+)
+ORG_HEADS = _PUBLIC_HEADS | COMPANY_HEADS
+#: A lower-case noun that says what the name after it is: "British oil major
+#: Corvane Energy", "payments startup Quillpay", "the port operators'
+#: association ZDS". The same nouns name it later: "the carmaker said".
+ORG_NOUNS = (
+    "carmaker|automaker|drugmaker|chipmaker|planemaker|steelmaker|company|firm"
+    "|startup|start-up|lender|insurer|airline|carrier|retailer|miner|conglomerate"
+    "|shipping line|oil major|major|producer|manufacturer|supplier|operator"
+    "|association|union|agency|regulator|watchdog|broadcaster|utility|developer"
+    "|alliance|ministry|group"
+)
+ORG_DESCRIBED = re.compile(
+    rf"(?<![\w’'-])(?P<noun>{ORG_NOUNS})(?P<comma>,)?[ \t\u00a0]+(?=[A-ZÀ-ÖØ-Þ])"
+)
+#: Nouns that stand for a business, which "the company" may also mean.
+COMPANY_NOUNS = word_set(
+    """carmaker automaker drugmaker chipmaker planemaker steelmaker company firm
+    startup start-up lender insurer airline carrier retailer miner conglomerate
+    major producer manufacturer supplier operator broadcaster utility developer
+    group"""
+) | {"shipping line", "oil major"}
+#: "the company said", "the carmaker's plant": a later mention of a business
+#: or body introduced before.
+ORG_ROLE = re.compile(
+    rf"\b[Tt]he[ \t\u00a0]+(?P<noun>{ORG_NOUNS})\b(?![ \t]+(?:of|for)\b)"
+)
+#: Words a person is described by after their name: "Kevin Ostrowski, a
+#: shop steward", "Rolf Baumann, a German diplomat", "Andriy Sydorenko,
+#: Zelenskyy's deputy chief of staff".
+PERSON_NOUNS = (
+    f"{TITLES_LOWER}|steward|diplomat|lawyer|worker|nurse|resident|founder"
+    "|executive|officer|engineer|farmer|teacher|doctor|student|activist|witness"
+    "|defendant|owner|employee|adviser|advisor|aide|deputy|head|banker|trader"
+    "|staff|citizen|mother|father|son|daughter|wife|husband|veteran|pilot"
+    "|driver|scientist|expert|candidate|politician|lawmaker|legislator|MP"
+)
+#: "Dana Whitfield, who ...", "Kevin Ostrowski, a shop steward who ...":
+#: a name, a comma, then who the person is.
+PERSON_AFTER = re.compile(
+    r",[ \t\u00a0]+(?:who\b|whose\b|(?:an?|the|[A-Z][\w’'-]*['’]s?)[ \t\u00a0]+"
+    rf"(?:[\w’'-]+[ \t\u00a0]+){{0,4}}?(?:{PERSON_NOUNS})\b)"
+)
+#: Before a mention of a body that is only cited, or employs someone:
+#: "according to the Federal Statistical Office", "an analyst at Halden
+#: Capital", "a lawyer for Ellery". Such a body is not an actor.
+CITED_BEFORE = re.compile(
+    r"\b(?:at|for|of|according[ \t]+to(?:[ \t]+(?:the[ \t]+)?(?:data|figures"
+    r"|statistics)[ \t]+from)?)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$"
 )
 SPEECH = (
     r"said|says|say|told|tells|added|adds|warned|warns|wrote|writes|stated|states"
@@ -148,6 +205,14 @@ APPOSITIVE_SPEAKS = re.compile(
     r",\s+(?P<opener>who|which|a|an|the|one)\s+[^,;\"“”\n]{1,100},\s+"
     rf"(?:has\s+|had\s+|also\s+|later\s+)?(?:{SPEECH})\b"
 )
+#: "a unit of Northline", "the world's biggest copper producer": the head
+#: noun of a description (its last word before "of", "for", "at"...) says a
+#: business, where "a lawyer for the company" says a person.
+_BUSINESS_HEAD = re.compile(
+    r"(?:an?|the|one)\s+(?:(?!(?:of|for|at|in|with)\s)[\w’'-]+\s+){0,4}?"
+    rf"(?:unit|subsidiary|division|arm|affiliate|{ORG_NOUNS})"
+    r"(?=\s+(?:of|for|at|in|with|that|which|based|owned)\b|\s*,)"
+)
 #: "Sarah Jenkins, 58, from Leeds": a name with an age is a person.
 AGE_AFTER = re.compile(r",\s+\d{1,3},")
 #: '"...," said Oleh Marchenko': a name right after a quotation and "said".
@@ -158,6 +223,11 @@ SAID_BEFORE = re.compile(
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 NATIONALITY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic)")
 HEAD_TITLES = frozenset({"president", "leader", "prime minister", "premier"})
+
+
+def initials(name: str) -> str:
+    """ "United Auto and Machine Workers" -> "UAMW": the capitals of its words."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def clean_name(name: str) -> str:
@@ -211,6 +281,16 @@ def has_org_head(name: str) -> bool:
     return any(word in ORG_HEADS for word in words[1:])
 
 
+def has_public_head(name: str) -> bool:
+    """ "Port of Hamburg Authority", "Energy Ministry": a public body."""
+    return any(word in _PUBLIC_HEADS for word in fold(name).split())
+
+
+def has_company_head(name: str) -> bool:
+    """ "Velden Motors", "Halvard Pharma": a business by its last words."""
+    return any(word in COMPANY_HEADS for word in fold(name).split()[1:])
+
+
 def speaking_kind(text: str, start: int, end: int) -> ActorKind | None:
     """What the name at ``text[start:end]`` is, when the words around it say
     it speaks or has an age; None when they say nothing."""
@@ -218,7 +298,11 @@ def speaking_kind(text: str, start: int, end: int) -> ActorKind | None:
         return "person"
     appositive = APPOSITIVE_SPEAKS.match(text, end)
     if appositive is not None:
-        return "organisation" if appositive["opener"] == "which" else "person"
+        if appositive["opener"] == "which" or _BUSINESS_HEAD.match(
+            text, appositive.start("opener")
+        ):
+            return "organisation"  # "Andina Copper, a unit of ..., said"
+        return "person"
     if SAID_BEFORE.search(text, max(0, start - 40), start):
         return "person"
     return None

@@ -281,8 +281,8 @@ def _records(
             origin="extracted",
             review="accepted" if accept else "pending",
         )
-        said = candidate.found.when if candidate.status == "occurred" else None
         for found in candidate.quotes:
+            said = candidate.said_for(found)
             quotes[found.span] = _quote(found, actor_of, source, offset, event.id, said)
         held = tuple(quotes[f.span].id for f in candidate.quotes)
         events.append(replace(event, quotes=held))

@@ -16,8 +16,11 @@ quotation marks. The speaker is, in order of trust:
 Two news conventions carry a speaker without a speech verb: a sentence that
 is only a quotation, right after an attributed one in the same paragraph
 (`"...," Holloway said. "..."`), and a quotation that runs over paragraphs,
-where each paragraph opens with a quote mark and only the last one closes it
-and says who spoke.
+where each paragraph opens with a quote mark and only the last one closes
+it: one quote, whose speaker is named where it closes or just before it
+opened. ``speech_dated`` tells whether a date in the sentence is when the
+speaking happened ("Hale said on Tuesday"), which becomes the quote's
+"said" date.
 
 A quotation with no speech verb or no clear speaker is left out: a scare
 quote attributed to the wrong person is worse than none. Attribution words
@@ -26,11 +29,13 @@ are read inside the quotation's own sentence only.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from dateline.store.ingest.actors import ActorFinding, Mention
-from dateline.store.ingest.text import Span, quote_spans
+from dateline.store.ingest.text import QuoteSpan, Span, quote_spans
 
 _SPEECH_WORDS = (
     "said|says|say|saying|told|tells|telling|added|adds|adding|warned|warns"
@@ -135,9 +140,45 @@ def find_quotes(
                 continue
             last = (speaker, index)
             found.append(_found(text, quote, speaker, sentence, index))
-    found += _over_paragraphs(text, sentences, found)
-    found.sort(key=lambda q: q.span)
-    return found
+    return _over_paragraphs(text, sentences, found)
+
+
+#: What may stand between a speech verb and the date of the speaking: "said
+#: on a call with analysts on Feb. 12", "said in a statement on Monday".
+_SAID_GAP = re.compile(r"[^,;:]{0,50}")
+#: A gap that leads into what was said, or into someone else's clause.
+_OTHER_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|and|but|as|after|before)\b")
+
+
+def speech_dated(text: str, sentence: Span, span: Span) -> bool:
+    """Whether the date words at ``span`` say when the sentence's speaking
+    happened: "Hale said on Tuesday that ...", "In a video address on
+    Wednesday night, Zelenskiy said ...". Not "Whitfield, who has led the
+    union since 2023, told a rally": that date is another clause's."""
+    quotes, outside, verbs = _speaking(text, sentence)
+    if any(q[0] <= span[0] < q[3] for q in quotes):
+        return False
+    begin, end = span[0] - sentence[0], span[1] - sentence[0]
+    # The nearest verb before the date, and the first after it when the
+    # date opens the sentence ("On Tuesday, the minister said").
+    before = bisect.bisect_right([v[1] for v in verbs], begin) - 1
+    gaps = [outside[verbs[before][1] : begin]] if before >= 0 else []
+    after = bisect.bisect_left([v[0] for v in verbs], end)
+    if after < len(verbs) and begin <= 30:
+        gaps.append(outside[end : verbs[after][0]].replace(",", " ", 1))
+    return any(
+        _SAID_GAP.fullmatch(gap) is not None and not _OTHER_CLAUSE.search(gap)
+        for gap in gaps
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _speaking(text: str, sentence: Span) -> tuple[list[QuoteSpan], str, list[Span]]:
+    """A sentence's quotations, its text outside them and its speech verbs,
+    read once however many dates it holds."""
+    quotes = quote_spans(text, *sentence)
+    outside = _outside(text, sentence, quotes)
+    return quotes, outside, [m.span() for m in _SPEECH.finditer(outside)]
 
 
 def _found(
@@ -175,42 +216,87 @@ def _goes_on(
 def _over_paragraphs(
     text: str, sentences: list[Span], found: list[FoundQuote]
 ) -> list[FoundQuote]:
-    """Paragraphs that open a quotation without closing it, each followed by
-    one that opens again: all of it is the speaker's where it finally closes."""
+    """One quotation for one that runs over paragraphs: a paragraph leaves a
+    quotation open, the next ones open again, the last one closes it. The
+    speaker is the one named where it closes (`... prices," Ruhl said`),
+    else the one of the quotation just before it opened (`"...," Whitfield
+    said. "We will stay out ...`). The pieces found alone make way for it."""
     paragraphs: list[tuple[int, int]] = []  # first and last sentence index
     for i in range(len(sentences)):
         if i and _same_paragraph(text, sentences[i - 1], sentences[i]):
             paragraphs[-1] = (paragraphs[-1][0], i)
         else:
             paragraphs.append((i, i))
-    opening = {q.span[0] - 1: q for q in found}
-    extra: list[FoundQuote] = []
-    for k in range(len(paragraphs) - 2, -1, -1):
-        first, last = paragraphs[k]
-        start, end = sentences[first][0], sentences[last][1]
-        mark = text[start]
-        if mark not in _OPENING_MARKS or not _unclosed(text[start:end]):
+    spans = [(sentences[a][0], sentences[b][1]) for a, b in paragraphs]
+    quotes = sorted(found, key=lambda q: q.span)
+    k = 0
+    while k < len(paragraphs):
+        opening = _left_open(text, *spans[k])
+        j = k + 1
+        closing: int | None = None
+        while opening is not None and j < len(spans):
+            start, end = spans[j]
+            if text[start] not in _OPENING_MARKS:
+                break
+            closing = _closing_mark(text, start, end)
+            if closing is not None:
+                break
+            j += 1
+        if opening is None or closing is None:
+            k = max(j, k + 1) if opening is not None else k + 1
             continue
-        following = sentences[paragraphs[k + 1][0]][0]
-        closing = opening.get(following)
-        if closing is None:
-            continue
-        quote = FoundQuote(
-            (start + 1, end),
-            text[start + 1 : end],
-            closing.speaker,
-            sentences[first],
-            first,
-        )
-        extra.append(quote)
-        opening[start] = quote  # a third paragraph back reaches the same speaker
-    return extra
+        speaker = _speaker_of_run(quotes, opening, closing, spans[j][0])
+        if speaker is not None:
+            first = next(
+                i for i in range(*_sentence_range(paragraphs[k]))
+                if sentences[i][0] <= opening < sentences[i][1]
+            )  # fmt: skip
+            quotes = [q for q in quotes if not opening < q.span[0] < closing]
+            end = closing - 1 if text[closing - 1] == "," else closing
+            quotes.append(
+                FoundQuote(
+                    (opening + 1, end),
+                    text[opening + 1 : end],
+                    speaker,
+                    sentences[first],
+                    first,
+                )
+            )
+        k = j + 1
+    return sorted(quotes, key=lambda q: q.span)
 
 
-def _unclosed(paragraph: str) -> bool:
-    if paragraph[0] == "“":
-        return paragraph.count("“") > paragraph.count("”")
-    return paragraph.count('"') % 2 == 1
+def _sentence_range(paragraph: tuple[int, int]) -> tuple[int, int]:
+    return paragraph[0], paragraph[1] + 1
+
+
+def _left_open(text: str, start: int, end: int) -> int | None:
+    """Where the quotation a paragraph leaves open starts, if it does."""
+    paragraph = text[start:end]
+    if paragraph.count("“") > paragraph.count("”"):
+        return start + paragraph.rfind("“")
+    if paragraph.count('"') % 2 == 1:
+        return start + paragraph.rfind('"')
+    return None
+
+
+def _closing_mark(text: str, start: int, end: int) -> int | None:
+    """Where the quotation opening a paragraph closes in it, if it does."""
+    mark = "”" if text[start] == "“" else '"'
+    at = text.find(mark, start + 1, end)
+    return at if at >= 0 else None
+
+
+def _speaker_of_run(
+    quotes: list[FoundQuote], opening: int, closing: int, last_start: int
+) -> str | None:
+    ends = [q for q in quotes if q.span[0] == last_start + 1]
+    if ends:
+        return ends[0].speaker
+    before = [q for q in quotes if q.span[1] <= opening]
+    if before and before[-1].sentence[1] >= opening - 2:
+        return before[-1].speaker  # the quotation closed just before it opened
+    return None
 
 
 def _first_person(mentions: list[Mention], actors: ActorFinding) -> str | None:

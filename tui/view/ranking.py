@@ -4,7 +4,8 @@ The actor picker, the merge picker and the actor-name completion all ask the
 same question ("which of these does what I typed mean?"), so they share one
 scorer and one order. Whole-name and word-prefix matches beat scattered
 letters, so typing "da silva" ranks Lula above every name that merely
-contains d, a, s...
+contains d, a, s... Last come other spellings of a name ("zelenskiy" finds
+Zelenskyy), by ``dateline.store.names.spelt_alike``'s rule.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from dateline.store.names import fold
+from dateline.store.names import alike_among, fold
 
 T = TypeVar("T")
 
@@ -43,10 +44,24 @@ def _score(q: str, c: str) -> int:
     for ch in q.replace(" ", ""):
         found = c.find(ch, position + 1)
         if found < 0:
-            return 0
+            return _spelt_otherwise(q, c)
         gaps += found - position - 1
         position = found
     return max(1, 200 - gaps - len(c))
+
+
+def _spelt_otherwise(q: str, c: str) -> int:
+    """Last: every typed word a spelling of a word of the name ("zelenskiy"
+    for Zelenskyy), by the store's one test of spellings."""
+    words = c.split()
+    initials = {w[:1] for w in words}
+    # Spellings share their first letter: most names are ruled out here,
+    # before any scoring, so a long actor list stays quick to rank.
+    if all(w[:1] in initials for w in q.split()) and all(
+        alike_among(word, words) for word in q.split()
+    ):
+        return max(1, 100 - len(c))
+    return 0
 
 
 def rank(

@@ -62,3 +62,10 @@ def test_an_empty_query_keeps_everything() -> None:
 def test_rank_takes_plain_strings_too() -> None:
     ranked = rank("pet", ["Peter Pan", "Petro", "Gustavo Petro"], lambda n: (n,))
     assert [name for name, _ in ranked] == ["Petro", "Peter Pan", "Gustavo Petro"]
+
+
+def test_another_spelling_of_a_name_is_found_last() -> None:
+    ranked = rank("zelenskiy", ["Volodymyr Zelenskyy", "Zelda Skinner"], lambda n: (n,))
+    assert [name for name, _ in ranked] == ["Volodymyr Zelenskyy"]
+    assert 0 < score("zelenskiy", "Zelenskyy") < score("zel", "Zelenskyy")
+    assert score("marsh", "March") == 0  # short words: one letter is a name
