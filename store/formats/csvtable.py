@@ -110,7 +110,9 @@ def unknown_header(origin: str, header: list[str] | None) -> ImportFormatError:
         shown = ", ".join(quoted(n, 40) for n in names[:20])
         if len(names) > 20:
             shown += f" and {len(names) - 20} more"
-        found = f"{origin} line 1: the columns ({shown}) fit no CSV layout dateline reads"
+        found = (
+            f"{origin} line 1: the columns ({shown}) fit no CSV layout dateline reads"
+        )
     else:
         found = f"{origin} is empty or has no header row naming the columns"
     wanted = "; ".join(

@@ -1,0 +1,256 @@
+"""Timesketch CSV and JSONL: import and export, for forensic analysts.
+
+Timesketch (the collaborative forensic timeline tool) imports a CSV or JSONL
+file whose rows have ``message``, ``datetime`` (ISO 8601) and
+``timestamp_desc`` (what kind of time it is: "File created"), optionally
+``timestamp`` (microseconds since 1970) and any other columns.
+
+Export writes one row per event: ``message`` (the title), ``datetime`` (the
+start, UTC), ``timestamp``, ``timestamp_desc`` ("Event date", or "Expected
+date" for an announced event), then dateline's own CSV columns
+(``csvfmt.event_row``: id, date as written, start, end, precision,
+approximate, summary, actors, tags, status, place, source URLs). Timesketch
+keeps extra columns as they are, so a round trip through it keeps all that.
+CSV cells a spreadsheet would run get a leading ``'`` (``csvfmt.neutralise``)
+unless ``raw_formulas``.
+
+Import reads a row that has dateline's columns (title and start) as dateline
+CSV does (``csvfmt.add_row``: one rule for both). Any other row is read as a
+forensic record: ``message`` becomes the title (its first line, cut at 200
+characters; the whole message is kept as the summary when it is longer),
+``datetime`` (else ``timestamp``) a minute-precision point in UTC, seconds
+kept (a date alone is that day), ``timestamp_desc`` a tag, ``tag`` (a list or
+"a, b") tags, and ``url`` a source. Other columns have no place in a
+dateline event: a note names them. Lost on the way out: quotes, roles,
+source titles and outlets, article bodies; on the way in: sub-second time,
+time zones (converted to UTC) and unmapped columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from dateline.store.errors import DatelineError, quoted
+from dateline.store.formats.batch import Batch
+from dateline.store.formats.csvfmt import (
+    add_row,
+    event_row,
+    neutralise,
+    restore,
+)
+from dateline.store.formats.csvtable import (
+    DATELINE_COLUMNS,
+    TIMESKETCH_COLUMNS,
+    header_key,
+    read_table,
+    unknown_header,
+)
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.model import Event, FuzzyDate
+from dateline.store.timeline import Timeline
+
+COLUMNS = ("message", "datetime", "timestamp", "timestamp_desc", *DATELINE_COLUMNS)
+#: What dateline writes as ``timestamp_desc``; anything else is kept as a tag.
+DESCRIPTIONS = {"occurred": "Event date", "expected": "Expected date"}
+#: Columns of a foreign row that become part of an event.
+_MAPPED = {"message", "datetime", "timestamp", "timestamp_desc", "tag", "url"}
+_TITLE_LIMIT = 200
+_EPOCH = datetime(1970, 1, 1)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+# -- export -------------------------------------------------------------------
+def rows(timeline: Timeline, events: list[Event]) -> list[dict[str, Any]]:
+    """One Timesketch record per event (``timestamp`` is a number)."""
+    out = []
+    for event in events:
+        start = event.when.start
+        if not isinstance(start, datetime):
+            start = datetime.combine(start, time())
+        row: dict[str, Any] = {
+            "message": event.title,
+            "datetime": start.replace(tzinfo=UTC).isoformat(),
+            "timestamp": (start - _EPOCH) // _MICROSECOND,
+            "timestamp_desc": DESCRIPTIONS.get(event.status, "Event date"),
+        }
+        out.append(row | event_row(timeline, event))
+    return out
+
+
+def dumps_timesketch_csv(
+    timeline: Timeline, events: list[Event], *, raw_formulas: bool = False
+) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows(timeline, events):
+        if not raw_formulas:
+            # The timestamp is our own number; "-" there is a date before 1970.
+            row = {k: v if k == "timestamp" else neutralise(v) for k, v in row.items()}
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def dumps_timesketch_jsonl(timeline: Timeline, events: list[Event]) -> str:
+    return "".join(
+        json.dumps(row, ensure_ascii=False) + "\n" for row in rows(timeline, events)
+    )
+
+
+# -- import -------------------------------------------------------------------
+def read_timesketch_csv(text: str, origin: str, anchor: date) -> Batch:
+    table = read_table(text, origin)
+    columns = table.columns()
+    if "message" not in columns or not columns.keys() & {"datetime", "timestamp"}:
+        raise unknown_header(origin, table.header)
+    reader = _Reader(origin, anchor)
+    for line, row in table.rows():
+        cells = {
+            key: restore(row[i].strip()) if i < len(row) else ""
+            for key, i in columns.items()
+        }
+        reader.add(f"line {line}", cells)
+    return reader.done()
+
+
+def read_timesketch_jsonl(text: str, origin: str, anchor: date) -> Batch:
+    reader = _Reader(origin, anchor)
+    # Split on newlines only: U+2028 inside a message is not a line break.
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        place = f"line {number}"
+        try:
+            record = json.loads(raw)
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except (ValueError, RecursionError, UnicodeEncodeError) as exc:
+            why = (
+                "text that is not valid Unicode (a lone surrogate)"
+                if isinstance(exc, UnicodeEncodeError)
+                else "not a JSON object"
+            )
+            reader.batch.problems.append(f"{origin} {place}: {why}; skipped")
+            continue
+        if not isinstance(record, dict):
+            reader.batch.problems.append(
+                f"{origin} {place}: not a JSON object; skipped"
+            )
+            continue
+        reader.add(place, {header_key(str(k)): _text(v) for k, v in record.items()})
+    if not reader.seen:
+        raise ImportFormatError(
+            f"{origin} holds no Timesketch records (one JSON object per line "
+            f"with {', '.join(TIMESKETCH_COLUMNS)}). Nothing was imported."
+        )
+    return reader.done()
+
+
+def _text(value: Any) -> str:
+    """A JSONL value as a cell: text as it is, lists as "a, b", the rest JSON."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Reader:
+    """Rows (as column key -> text) into one Batch, with their problems."""
+
+    def __init__(self, origin: str, anchor: date) -> None:
+        self.origin = origin
+        self.anchor = anchor
+        self.batch = Batch()
+        self.seen = 0
+        self._dropped: dict[str, None] = {}
+
+    def add(self, place: str, cells: dict[str, str]) -> None:
+        self.seen += 1
+        try:
+            if cells.get("title") and (cells.get("start") or cells.get("date_text")):
+                event = add_row(self.batch, cells, self.anchor)
+            else:
+                event = self._forensic(cells)
+        except (DatelineError, ValueError, OverflowError) as exc:
+            text = str(exc)
+            self.batch.problems.append(f"{self.origin} {place}: {text}; skipped")
+            return
+        # What kind of time it was ("File created") is the one thing a
+        # forensic row says that an event has no field for: a tag keeps it.
+        desc = " ".join(cells.get("timestamp_desc", "").split())
+        if desc and desc not in DESCRIPTIONS.values() and desc not in event.tags:
+            self.batch.events[-1] = replace(event, tags=(*event.tags, desc))
+
+    def _forensic(self, cells: dict[str, str]) -> Event:
+        message = cells.get("message", "")
+        if not message:
+            raise ValueError("the message is empty")
+        title = message.split("\n", 1)[0].strip()
+        if len(title) > _TITLE_LIMIT:
+            title = title[: _TITLE_LIMIT - 1].rstrip() + "…"
+        when = _when(cells)
+        for key in cells.keys() - _MAPPED - set(DATELINE_COLUMNS):
+            self._dropped.setdefault(key)
+        url = cells.get("url", "")
+        source = self.batch.source_id(url) if url else None
+        return self.batch.add_event(
+            when=when,
+            title=title,
+            summary=message if message != title else "",
+            tags=tuple(_tags(cells.get("tag", ""))),
+            sources=(source,) if source else (),
+        )
+
+    def done(self) -> Batch:
+        if self._dropped:
+            names = ", ".join(quoted(k, 40) for k in list(self._dropped)[:20])
+            more = len(self._dropped) - 20
+            names += f" and {more} more" if more > 0 else ""
+            self.batch.notes.append(
+                f"{self.origin}: these columns have no place in a dateline event "
+                f"and were not kept: {names}."
+            )
+        return self.batch
+
+
+def _when(cells: dict[str, str]) -> FuzzyDate:
+    raw = cells.get("datetime", "")
+    if raw:
+        try:
+            value = datetime.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(
+                f"datetime {quoted(raw, 40)} is not an ISO 8601 date and time; "
+                "write e.g. 2015-07-24T19:01:01+00:00"
+            ) from None
+        if len(raw) <= 10:  # a date alone: that day, not its midnight
+            return FuzzyDate(value.date(), value.date(), "day")
+    else:
+        stamp = cells.get("timestamp", "")
+        if not stamp:
+            raise ValueError("no datetime and no timestamp")
+        try:
+            value = _EPOCH.replace(tzinfo=UTC) + int(stamp) * _MICROSECOND
+        except (ValueError, OverflowError):
+            raise ValueError(
+                f"timestamp {quoted(stamp, 40)} is not microseconds since 1970 "
+                "that dateline can hold"
+            ) from None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    value = value.replace(microsecond=0)
+    return FuzzyDate(value, value, "minute")
+
+
+def _tags(raw: str) -> list[str]:
+    """Timesketch's tag cell: "a, b", "[a, b]" or "['a', 'b']"."""
+    inner = raw.strip().removeprefix("[").removesuffix("]")
+    items = (item.strip().strip("'\"").strip() for item in inner.split(","))
+    return [item for item in items if item] if inner.strip() else []
