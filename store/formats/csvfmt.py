@@ -213,8 +213,7 @@ def _iso(text: str, column: str) -> date:
     try:
         if "T" in text or " " in text:
             value = datetime.fromisoformat(text)
-            # Seconds are kept (a forensic timeline needs them); fractions are not.
-            return value.replace(tzinfo=None, microsecond=0)
+            return value.replace(tzinfo=None, second=0, microsecond=0)
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(

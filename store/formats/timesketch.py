@@ -18,12 +18,14 @@ Import reads a row that has dateline's columns (title and start) as dateline
 CSV does (``csvfmt.add_row``: one rule for both). Any other row is read as a
 forensic record: ``message`` becomes the title (its first line, cut at 200
 characters; the whole message is kept as the summary when it is longer),
-``datetime`` (else ``timestamp``) a minute-precision point in UTC, seconds
-kept (a date alone is that day), ``timestamp_desc`` a tag, ``tag`` (a list or
+``datetime`` (else ``timestamp``) a minute-precision point in UTC (a date
+alone is that day) with the time as written kept as the date's words
+(seconds and zone included), ``timestamp_desc`` a tag, ``tag`` (a list or
 "a, b") tags, and ``url`` a source. Other columns have no place in a
 dateline event: a note names them. Lost on the way out: quotes, roles,
-source titles and outlets, article bodies; on the way in: sub-second time,
-time zones (converted to UTC) and unmapped columns.
+source titles and outlets, sources with no link, article bodies; on the way
+in: seconds and zones (converted to UTC; still in the date's words) and
+unmapped columns.
 """
 
 from __future__ import annotations
@@ -231,9 +233,9 @@ def _when(cells: dict[str, str]) -> FuzzyDate:
                 "write e.g. 2015-07-24T19:01:01+00:00"
             ) from None
         if len(raw) <= 10:  # a date alone: that day, not its midnight
-            return FuzzyDate(value.date(), value.date(), "day")
-    else:
-        stamp = cells.get("timestamp", "")
+            return FuzzyDate(value.date(), value.date(), "day", text=raw)
+    stamp = cells.get("timestamp", "")
+    if not raw:
         if not stamp:
             raise ValueError("no datetime and no timestamp")
         try:
@@ -243,10 +245,13 @@ def _when(cells: dict[str, str]) -> FuzzyDate:
                 f"timestamp {quoted(stamp, 40)} is not microseconds since 1970 "
                 "that dateline can hold"
             ) from None
+    text = raw or value.isoformat()
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
-    value = value.replace(microsecond=0)
-    return FuzzyDate(value, value, "minute")
+    # dateline's finest precision is the minute; the time as Timesketch gave
+    # it, seconds and zone included, stays as the date's words.
+    value = value.replace(second=0, microsecond=0)
+    return FuzzyDate(value, value, "minute", text=text)
 
 
 def _tags(raw: str) -> list[str]:
