@@ -86,8 +86,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
         description=(
             "Write the timeline, or the events the filters select, as dateline "
             "JSON (lossless), CSV, TimelineJS JSON or sheet CSV, Timesketch "
-            "CSV or JSONL, iCalendar or a Markdown report. A file that is there is replaced only with --force; a "
-            "dateline timeline never is."
+            "CSV or JSONL, iCalendar or a Markdown report. A file that is "
+            "there is replaced only with --force; a dateline timeline never is."
         ),
     )
     exp.add_argument("file", metavar="FILE|-", help="where to write; - for stdout")

@@ -174,7 +174,8 @@ def test_sheet_precision_comes_from_the_columns_filled() -> None:
 
 def test_sheet_group_media_and_html_text_become_tags_sources_and_words() -> None:
     text = _sheet(
-        {"Year": "2025", "Month": "1", "Day": "26", "Headline": "Flights <b>turned</b> back",
+        {"Year": "2025", "Month": "1", "Day": "26",
+         "Headline": "Flights <b>turned</b> back",
          "Text": "<p>Colombia &amp; the U.S.</p>", "Media": "https://ex.org/a",
          "Media Credit": "Example News", "Media Caption": "Turned back",
          "Media Thumbnail": "https://ex.org/t.png", "Group": "Migration",
