@@ -1,0 +1,123 @@
+"""``dateline import -``: a timeline piped in, told apart by its content.
+
+The real command runs in a subprocess with the file on its standard input:
+what it prints, its exit status and the timeline file afterwards are what a
+user (or a script) sees.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from dateline.store.formats import registry
+from dateline.store.formats.native import ImportFormatError
+from dateline.store.timeline import Timeline
+from dateline.tui.cli.demo import make_demo
+
+from tests.cli.test_hostile_errors import dateline, one_clear_line
+from tests.store.formats.helpers import file_state
+
+FORENSIC = (
+    '{"message": "Visited example.org", "datetime": "2015-07-24T19:01:01+00:00",'
+    ' "timestamp_desc": "Last Visited Time", "url": "https://example.org/x"}\n'
+    '{"message": "File created", "datetime": "2015-07-24T19:05:00+00:00",'
+    ' "timestamp_desc": "Creation Time"}\n'
+)
+
+
+@pytest.mark.parametrize("fmt", ["timelinejs-sheet", "timesketch", "timesketch-jsonl"])
+def test_an_export_piped_into_import_comes_in_whole(tmp_path: Path, fmt: str) -> None:
+    demo = make_demo(tmp_path)
+    exported = dateline("--db", str(demo), "export", "-", "--format", fmt, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    fresh = tmp_path / "fresh.json"
+    # No --format: standard input has no name, its content says what it is.
+    result = dateline(
+        "--db", str(fresh), "import", "-", cwd=tmp_path, stdin=exported.stdout
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith("Imported 8 events")
+    with Timeline.open(demo) as source, Timeline.open(fresh) as back:
+        assert sorted(e.title for e in back.events()) == sorted(
+            e.title for e in source.events()
+        )
+
+
+def test_a_forensic_jsonl_from_stdin_keeps_what_it_can(tmp_path: Path) -> None:
+    fresh = tmp_path / "case.json"
+    result = dateline(
+        "--db", str(fresh), "import", "-", cwd=tmp_path, stdin=FORENSIC.encode()
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith("Imported 2 events, 0 new actors")
+    with Timeline.open(fresh) as timeline:
+        visit = next(e for e in timeline.events() if e.title == "Visited example.org")
+        assert visit.tags == ("Last Visited Time",)
+        assert [s.url for s in timeline.sources(event=visit.id)] == [
+            "https://example.org/x"
+        ]
+
+
+def test_format_forces_the_reader_and_problems_name_standard_input(
+    tmp_path: Path,
+) -> None:
+    sheet = b"Year,Month,Day,Headline\n2026,1,9,Call\n2026,13,1,Bad month\n"
+    fresh = tmp_path / "t.json"
+    result = dateline(
+        "--db", str(fresh), "import", "-", "--format", "timelinejs-sheet",
+        cwd=tmp_path, stdin=sheet,
+    )  # fmt: skip
+    err = result.stderr.decode()
+    assert result.returncode == 1, err  # one row in, one reported
+    assert (
+        'dateline: standard input line 3 ("Bad month"): start_date is not a real' in err
+    )
+    assert "Traceback" not in err
+
+
+def test_an_unknown_header_on_stdin_is_one_line_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "t.json"
+    done = dateline(
+        "--db", str(db), "add", "--date", "2026-01-09", "--title", "x", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    before = file_state(db)
+    result = dateline(
+        "--db", str(db), "import", "-", cwd=tmp_path,
+        stdin=b"When,What,Who\n2026-01-09,Call,Petro\n",
+    )  # fmt: skip
+    line = one_clear_line(result)
+    assert line.startswith(
+        'dateline: standard input line 1: the columns ("When", "What", "Who") fit '
+        "no CSV layout dateline reads."
+    )
+    assert (
+        "TimelineJS sheet (--format timelinejs-sheet) needs Year and Headline" in line
+    )
+    assert file_state(db) == before
+
+
+def test_stdin_that_is_no_format_says_how_to_name_one(tmp_path: Path) -> None:
+    result = dateline(
+        "--db", str(tmp_path / "t.json"), "import", "-", cwd=tmp_path,
+        stdin=b"Just some words from an article.\nMore words.\n",
+    )  # fmt: skip
+    line = one_clear_line(result)
+    assert "Cannot tell what format standard input is in" in line
+    assert "--format" in line and "dateline ingest -" in line
+    assert not (tmp_path / "t.json").exists()
+
+
+def test_stdin_is_capped_like_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "IMPORT_LIMIT", 1000)
+    endless = io.BytesIO(json.dumps({"message": "x" * 5000}).encode())
+    with pytest.raises(ImportFormatError) as caught:
+        registry.read_import(registry.STDIN, stdin=endless)
+    assert str(caught.value).startswith("standard input is larger than")
+    # Only the cap and one byte more were read, never the whole stream.
+    assert endless.tell() == 1001
