@@ -44,6 +44,7 @@ COMPOUND_SUFFIXES = {
 }
 #: The extension each export format gets when the user picks it.
 SUFFIX = {"json": ".json", "csv": ".csv", "ics": ".ics", "md": ".md"}
+SUFFIX["timesketch-jsonl"] = ".jsonl"
 for _suffix, _fmt in COMPOUND_SUFFIXES.items():
     SUFFIX.setdefault(_fmt, _suffix)
 
@@ -55,6 +56,15 @@ def export_format_for(path: str | Path) -> str | None:
         if name.endswith(suffix):
             return fmt
     return EXTENSIONS.get(Path(name).suffix)
+
+
+def shares_extension(named: str | None, fmt: str) -> bool:
+    """True when a name ending in ``named``'s plain extension may hold
+    ``fmt`` too: "x.json" for TimelineJS, "x.csv" for a Timesketch CSV. A
+    form keeps the format chosen rather than follow such a name."""
+    if named is None or named == fmt:
+        return False
+    return EXTENSIONS.get(Path(SUFFIX[fmt]).suffix) == named
 
 
 def json_kind(data: Any) -> str | None:
