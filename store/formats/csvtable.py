@@ -154,8 +154,15 @@ class Table:
             except csv.Error as exc:
                 # A broken quote swallows the rest of the file: the rows after
                 # it cannot be told apart, so this one is fatal.
+                why = str(exc)
+                if "field limit" in why:
+                    why = (
+                        f"a cell is longer than {csv.field_size_limit():,} "
+                        "characters, the most dateline reads from one CSV cell; "
+                        "often a quote left open"
+                    )
                 raise ImportFormatError(
-                    f"{self._origin} line {line}: not readable CSV ({exc}). "
+                    f"{self._origin} line {line}: not readable CSV ({why}). "
                     "Nothing was imported; fix that line."
                 ) from None
             if any(cell.strip() for cell in row):

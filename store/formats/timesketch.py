@@ -247,7 +247,13 @@ def _when(cells: dict[str, str]) -> FuzzyDate:
             ) from None
     text = raw or value.isoformat()
     if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
+        try:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:
+            raise ValueError(
+                f"datetime {quoted(raw, 40)} is in UTC outside the years 1 to "
+                "9999 that dateline can hold"
+            ) from None
     # dateline's finest precision is the minute; the time as Timesketch gave
     # it, seconds and zone included, stays as the date's words.
     value = value.replace(second=0, microsecond=0)

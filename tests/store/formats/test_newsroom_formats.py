@@ -353,6 +353,7 @@ def test_timesketch_rows_that_cannot_be_read_are_named_and_skipped() -> None:
         "{not json",
         '{"message": "half \\ud800 char", "datetime": "2015-07-24"}',
         '{"message": "no time at all"}',
+        '{"message": "too early", "datetime": "0001-01-01T00:00:00+01:00"}',
     ]
     batch = read_timesketch_jsonl("\n".join(lines), "ts.jsonl", ANCHOR)
     assert [e.title for e in batch.events] == ["ok"]
@@ -366,6 +367,8 @@ def test_timesketch_rows_that_cannot_be_read_are_named_and_skipped() -> None:
         "ts.jsonl line 6: not a JSON object; skipped",
         "ts.jsonl line 7: text that is not valid Unicode (a lone surrogate); skipped",
         "ts.jsonl line 8: no datetime and no timestamp; skipped",
+        'ts.jsonl line 9: datetime "0001-01-01T00:00:00+01:00" is in UTC outside '
+        "the years 1 to 9999 that dateline can hold; skipped",
     ]
 
 
@@ -468,3 +471,17 @@ def test_a_hostile_header_is_quoted_and_cut_short(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "\x1b" not in message and "\\x1b[31m" in message
     assert "a" * 60 not in message and "and 21 more" in message
+
+
+def test_a_cell_past_the_csv_limit_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "big.sheet.csv"
+    path.write_text(SHEET_HEADER + "2026" + "," * 9 + "x" * 200_000 + "\n", "utf-8")
+    timeline = Timeline.open(tmp_path / "t.json")
+    with pytest.raises(ImportFormatError) as caught:
+        import_file(timeline, path)
+    assert str(caught.value) == (
+        f"{path} line 2: not readable CSV (a cell is longer than 131,072 "
+        "characters, the most dateline reads from one CSV cell; often a quote "
+        "left open). Nothing was imported; fix that line."
+    )
+    assert len(timeline) == 0
