@@ -128,11 +128,26 @@ def read_sheet(text: str, origin: str) -> Batch:
             read_slide(batch, _slide(cells), era=kind == "era")
         except SlideSkip as exc:
             label = f" ({quoted(cells['headline'], 60)})" if cells["headline"] else ""
-            batch.problems.append(f"{origin} line {line}{label}: {exc}; skipped")
+            why = _in_sheet_terms(str(exc))
+            batch.problems.append(f"{origin} line {line}{label}: {why}; skipped")
         else:
             eras += kind == "era"
     note_eras(batch, origin, eras)
     return batch
+
+
+#: The slide reader names JSON fields; a sheet's user knows its columns.
+_TERMS = (
+    ("its end_date is before its start_date", "the End date is before the date"),
+    ("start_date", "the date (Year, Month, Day, Time)"),
+    ("end_date", "the End date (End Year, End Month, End Day, End Time)"),
+)
+
+
+def _in_sheet_terms(message: str) -> str:
+    for json_words, sheet_words in _TERMS:
+        message = message.replace(json_words, sheet_words)
+    return message
 
 
 def _cell(row: list[str], index: int | None) -> str:

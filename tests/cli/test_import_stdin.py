@@ -73,7 +73,8 @@ def test_format_forces_the_reader_and_problems_name_standard_input(
     err = result.stderr.decode()
     assert result.returncode == 1, err  # one row in, one reported
     assert (
-        'dateline: standard input line 3 ("Bad month"): start_date is not a real' in err
+        'dateline: standard input line 3 ("Bad month"): the date (Year, Month, Day, '
+        "Time) is not a real date" in err
     )
     assert "Traceback" not in err
 

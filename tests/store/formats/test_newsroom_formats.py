@@ -205,6 +205,8 @@ def test_sheet_rows_that_cannot_be_read_are_named_and_skipped() -> None:
         {"Year": "2026", "Month": "2", "Day": "30", "Headline": "No such day"},
         {"Year": "2026", "Month": "1", "Day": "9", "Time": "noonish",
          "Headline": "Bad time"},
+        {"Year": "2026", "Month": "3", "End Year": "2026", "End Month": "1",
+         "Headline": "Backwards"},
         {"Year": "2026", "Headline": "Fine"},
     )  # fmt: skip
     batch = read_sheet(text, "s.csv")
@@ -212,13 +214,14 @@ def test_sheet_rows_that_cannot_be_read_are_named_and_skipped() -> None:
     assert batch.problems == [
         's.csv line 2 ("No year at all"): the Year column is empty; every row '
         "needs a year; skipped",
-        's.csv line 3 ("Battle of Marathon"): start_date year -490 is BCE (before '
-        "year 1), which dateline cannot hold; skipped",
+        's.csv line 3 ("Battle of Marathon"): the date (Year, Month, Day, Time) '
+        "year -490 is BCE (before year 1), which dateline cannot hold; skipped",
         's.csv line 4 ("Words"): Year "twenty" is not a whole number; skipped',
-        's.csv line 5 ("No such day"): start_date is not a real date (day is out '
-        "of range for month); skipped",
+        's.csv line 5 ("No such day"): the date (Year, Month, Day, Time) is not a '
+        "real date (day is out of range for month); skipped",
         's.csv line 6 ("Bad time"): Time "noonish" is not a time; write HH:MM '
         "(24-hour) or H:MM PM; skipped",
+        's.csv line 7 ("Backwards"): the End date is before the date; skipped',
     ]
 
 
