@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateline.store.errors import quoted
 from dateline.store.formats.native import ImportFormatError
@@ -79,6 +80,7 @@ _LABEL = {
 HEADER_ALIASES = {"date": "date_text", "headline": "title", "sources": "source_urls"}
 
 
+@lru_cache(maxsize=1024)
 def header_key(raw: str) -> str:
     """A column name as compared: no BOM, no case, spaces as ``_``
     ("End Year" -> "end_year")."""

@@ -33,7 +33,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -42,6 +42,7 @@ from dateline.store.formats.batch import Batch
 from dateline.store.formats.csvfmt import (
     add_row,
     event_row,
+    join_list,
     neutralise,
     restore,
 )
@@ -61,9 +62,13 @@ COLUMNS = ("message", "datetime", "timestamp", "timestamp_desc", *DATELINE_COLUM
 DESCRIPTIONS = {"occurred": "Event date", "expected": "Expected date"}
 #: Columns of a foreign row that become part of an event.
 _MAPPED = {"message", "datetime", "timestamp", "timestamp_desc", "tag", "url"}
+#: Columns no note needs to mention: mapped ones and dateline's own.
+_KNOWN = frozenset(_MAPPED | set(DATELINE_COLUMNS))
 _TITLE_LIMIT = 200
 _EPOCH = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
+#: A JSON escape of half a character (a lone surrogate), as written.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 # -- export -------------------------------------------------------------------
@@ -129,7 +134,9 @@ def read_timesketch_jsonl(text: str, origin: str, anchor: date) -> Batch:
         place = f"line {number}"
         try:
             record = json.loads(raw)
-            json.dumps(record, ensure_ascii=False).encode("utf-8")
+            if _SURROGATE_ESCAPE.search(raw):
+                # Half a character would make the timeline unwritable.
+                json.dumps(record, ensure_ascii=False).encode("utf-8")
         except (ValueError, RecursionError, UnicodeEncodeError) as exc:
             why = (
                 "text that is not valid Unicode (a lone surrogate)"
@@ -175,22 +182,23 @@ class _Reader:
 
     def add(self, place: str, cells: dict[str, str]) -> None:
         self.seen += 1
-        try:
-            if cells.get("title") and (cells.get("start") or cells.get("date_text")):
-                event = add_row(self.batch, cells, self.anchor)
-            else:
-                event = self._forensic(cells)
-        except (DatelineError, ValueError, OverflowError) as exc:
-            text = str(exc)
-            self.batch.problems.append(f"{self.origin} {place}: {text}; skipped")
-            return
         # What kind of time it was ("File created") is the one thing a
         # forensic row says that an event has no field for: a tag keeps it.
         desc = " ".join(cells.get("timestamp_desc", "").split())
-        if desc and desc not in DESCRIPTIONS.values() and desc not in event.tags:
-            self.batch.events[-1] = replace(event, tags=(*event.tags, desc))
+        extra = () if desc in DESCRIPTIONS.values() else (desc,) if desc else ()
+        try:
+            if cells.get("title") and (cells.get("start") or cells.get("date_text")):
+                if extra:
+                    tags = (cells.get("tags", ""), join_list(extra))
+                    cells = cells | {"tags": "; ".join(t for t in tags if t)}
+                add_row(self.batch, cells, self.anchor)
+            else:
+                self._forensic(cells, extra)
+        except (DatelineError, ValueError, OverflowError) as exc:
+            text = str(exc)
+            self.batch.problems.append(f"{self.origin} {place}: {text}; skipped")
 
-    def _forensic(self, cells: dict[str, str]) -> Event:
+    def _forensic(self, cells: dict[str, str], extra: tuple[str, ...]) -> None:
         message = cells.get("message", "")
         if not message:
             raise ValueError("the message is empty")
@@ -198,15 +206,16 @@ class _Reader:
         if len(title) > _TITLE_LIMIT:
             title = title[: _TITLE_LIMIT - 1].rstrip() + "…"
         when = _when(cells)
-        for key in cells.keys() - _MAPPED - set(DATELINE_COLUMNS):
+        for key in cells.keys() - _KNOWN:
             self._dropped.setdefault(key)
         url = cells.get("url", "")
         source = self.batch.source_id(url) if url else None
-        return self.batch.add_event(
+        tags = _tags(cells.get("tag", ""))
+        self.batch.add_event(
             when=when,
             title=title,
             summary=message if message != title else "",
-            tags=tuple(_tags(cells.get("tag", ""))),
+            tags=(*tags, *(t for t in extra if t not in tags)),
             sources=(source,) if source else (),
         )
 
