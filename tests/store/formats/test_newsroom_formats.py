@@ -407,11 +407,15 @@ def test_control_characters_and_huge_fields_come_in_as_text(tmp_path: Path) -> N
     ("name", "fmt"),
     [
         ("events.csv", "timesketch"),
-        ("export.sheet.csv", "timelinejs-sheet"),
-        ("anything.txt.csv", "timelinejs-sheet"),
-        ("plain.csv", "csv"),
+        ("events.csv", "timelinejs-sheet"),
+        ("events.csv", "csv"),
+        # The header wins over a name that says otherwise.
+        ("misnamed.sheet.csv", "timesketch"),
+        ("misnamed.timesketch.csv", "timelinejs-sheet"),
         ("records.jsonl", "timesketch-jsonl"),
         ("no-extension", "timesketch-jsonl"),
+        ("no-extension", "timesketch"),
+        ("no-extension", "timelinejs-sheet"),
     ],
 )
 def test_detection_reads_the_header_or_first_line(
@@ -419,10 +423,8 @@ def test_detection_reads_the_header_or_first_line(
 ) -> None:
     from dateline.store.formats.registry import read_import
 
-    content_fmt = {"events.csv": "timesketch", "no-extension": "timesketch-jsonl"}
-    content = content_fmt.get(name, fmt)
     path = tmp_path / name
-    path.write_text(render_export(demo, None, content), encoding="utf-8")
+    path.write_text(render_export(demo, None, fmt), encoding="utf-8")
     got, batch = read_import(path)
     assert got == fmt
     assert not isinstance(batch, dict) and len(batch.events) == len(demo)
