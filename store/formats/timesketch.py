@@ -7,7 +7,8 @@ file whose rows have ``message``, ``datetime`` (ISO 8601) and
 
 Export writes one row per event: ``message`` (the title), ``datetime`` (the
 start, UTC), ``timestamp``, ``timestamp_desc`` ("Event date", or "Expected
-date" for an announced event), then dateline's own CSV columns
+date" for an announced event), ``tag`` (the tags as a list, which Timesketch
+shows as its own tags; JSON in a CSV cell), then dateline's own CSV columns
 (``csvfmt.event_row``: id, date as written, start, end, precision,
 approximate, summary, actors, tags, status, place, source URLs). Timesketch
 keeps extra columns as they are, so a round trip through it keeps all that.
@@ -20,9 +21,9 @@ forensic record: ``message`` becomes the title (its first line, cut at 200
 characters; the whole message is kept as the summary when it is longer),
 ``datetime`` (else ``timestamp``) a minute-precision point in UTC (a date
 alone is that day) with the time as written kept as the date's words
-(seconds and zone included), ``timestamp_desc`` a tag, ``tag`` (a list or
-"a, b") tags, and ``url`` a source. Other columns have no place in a
-dateline event: a note names them. Lost on the way out: quotes, roles,
+(seconds and zone included), ``timestamp_desc`` a tag, ``tag`` (a list, a
+JSON list or "a,b", as Timesketch reads it) tags, and ``url`` a source.
+Other columns have no place in a dateline event: a note names them. Lost on the way out: quotes, roles,
 source titles and outlets, sources with no link, article bodies; on the way
 in: seconds and zones (converted to UTC; still in the date's words) and
 unmapped columns.
@@ -57,7 +58,14 @@ from dateline.store.formats.native import ImportFormatError
 from dateline.store.model import Event, FuzzyDate
 from dateline.store.timeline import Timeline
 
-COLUMNS = ("message", "datetime", "timestamp", "timestamp_desc", *DATELINE_COLUMNS)
+COLUMNS = (
+    "message",
+    "datetime",
+    "timestamp",
+    "timestamp_desc",
+    "tag",
+    *DATELINE_COLUMNS,
+)
 #: What dateline writes as ``timestamp_desc``; anything else is kept as a tag.
 DESCRIPTIONS = {"occurred": "Event date", "expected": "Expected date"}
 #: Columns of a foreign row that become part of an event.
@@ -84,6 +92,9 @@ def rows(timeline: Timeline, events: list[Event]) -> list[dict[str, Any]]:
             "datetime": start.replace(tzinfo=UTC).isoformat(),
             "timestamp": (start - _EPOCH) // _MICROSECOND,
             "timestamp_desc": DESCRIPTIONS.get(event.status, "Event date"),
+            # Timesketch shows a "tag" list as its own tags (a CSV cell holds
+            # it as JSON; an empty cell would become the tag "nan" there).
+            "tag": list(event.tags),
         }
         out.append(row | event_row(timeline, event))
     return out
@@ -96,6 +107,7 @@ def dumps_timesketch_csv(
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows(timeline, events):
+        row["tag"] = json.dumps(row["tag"], ensure_ascii=False)
         if not raw_formulas:
             # The timestamp is our own number; "-" there is a date before 1970.
             row = {k: v if k == "timestamp" else neutralise(v) for k, v in row.items()}
@@ -160,11 +172,9 @@ def read_timesketch_jsonl(text: str, origin: str, anchor: date) -> Batch:
 
 
 def _text(value: Any) -> str:
-    """A JSONL value as a cell: text as it is, lists as "a, b", the rest JSON."""
+    """A JSONL value as a cell: text as it is, the rest (lists too) as JSON."""
     if isinstance(value, str):
         return value.strip()
-    if isinstance(value, list):
-        return ", ".join(_text(item) for item in value)
     if value is None:
         return ""
     return json.dumps(value, ensure_ascii=False)
@@ -270,7 +280,20 @@ def _when(cells: dict[str, str]) -> FuzzyDate:
 
 
 def _tags(raw: str) -> list[str]:
-    """Timesketch's tag cell: "a, b", "[a, b]" or "['a', 'b']"."""
-    inner = raw.strip().removeprefix("[").removesuffix("]")
-    items = (item.strip().strip("'\"").strip() for item in inner.split(","))
-    return [item for item in items if item] if inner.strip() else []
+    """Timesketch's tag cell, read as Timesketch reads it: a JSON list
+    (``["a", "b"]``), ``-`` for none, else names split on commas."""
+    raw = raw.strip()
+    if raw.startswith("[") and raw.endswith("]"):
+        try:
+            items = json.loads(raw)
+        except (ValueError, RecursionError):
+            # Not JSON after all (['a', 'b'] from a Python script): the names.
+            items = [i.strip("'\" ") for i in raw[1:-1].split(",")]
+        if not isinstance(items, list):
+            items = [items]
+    elif raw == "-":
+        items = []
+    else:
+        items = raw.split(",")
+    names = (" ".join(_text(item).split()) for item in items)
+    return list(dict.fromkeys(name for name in names if name))

@@ -288,6 +288,11 @@ def test_timesketch_export_has_the_fields_timesketch_needs(demo: Timeline) -> No
     expected = next(r for r in records if r["id"] == "ev-february-meeting")
     assert expected["timestamp_desc"] == "Expected date"
     assert expected["datetime"] == "2026-02-01T00:00:00+00:00"
+    # Tags as Timesketch's own "tag" list: JSON in a CSV cell, "[]" for none
+    # (an empty cell would become the tag "nan" in Timesketch).
+    for row, record, event in zip(rows, records, demo.events(), strict=True):
+        assert record["tag"] == list(event.tags)
+        assert json.loads(row["tag"]) == list(event.tags)
 
 
 # -- Timesketch: a forensic export --------------------------------------------
@@ -334,6 +339,23 @@ def test_a_forensic_timesketch_csv_keeps_time_kind_tags_and_links() -> None:
     assert events["A day"].when == FuzzyDate(
         date(2015, 7, 25), date(2015, 7, 25), "day", "2015-07-25"
     )
+
+
+def test_tags_are_read_as_timesketch_reads_them() -> None:
+    lines = [
+        {"message": "a", "datetime": "2015-07-24", "tag": ["Smith, Jones", "web"]},
+        {"message": "b", "datetime": "2015-07-24", "tag": '["x", "y"]'},
+        {"message": "c", "datetime": "2015-07-24", "tag": "one,two"},
+        {"message": "d", "datetime": "2015-07-24", "tag": "-"},
+    ]
+    text = "".join(json.dumps(line) + "\n" for line in lines)
+    batch = read_timesketch_jsonl(text, "ts.jsonl", ANCHOR)
+    assert [e.tags for e in batch.events] == [
+        ("Smith, Jones", "web"),
+        ("x", "y"),
+        ("one", "two"),
+        (),
+    ]
 
 
 def test_a_long_message_is_a_short_title_and_the_whole_summary() -> None:
