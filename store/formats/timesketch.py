@@ -23,10 +23,10 @@ characters; the whole message is kept as the summary when it is longer),
 alone is that day) with the time as written kept as the date's words
 (seconds and zone included), ``timestamp_desc`` a tag, ``tag`` (a list, a
 JSON list or "a,b", as Timesketch reads it) tags, and ``url`` a source.
-Other columns have no place in a dateline event: a note names them. Lost on the way out: quotes, roles,
-source titles and outlets, sources with no link, article bodies; on the way
-in: seconds and zones (converted to UTC; still in the date's words) and
-unmapped columns.
+Other columns have no place in a dateline event: a note names them.
+Lost on the way out: quotes, roles, source titles and outlets, sources with
+no link, article bodies; on the way in: seconds and zones (converted to UTC;
+still in the date's words) and unmapped columns.
 """
 
 from __future__ import annotations
