@@ -116,16 +116,23 @@ def detect_import_format(path: Path, text: str) -> tuple[str, Any]:
                 "datetime). Nothing was imported."
             )
         return kind, data
-    if by_name in ("csv", "timelinejs-sheet", "timesketch") or (
-        head and "," in head.partition("\n")[0]
-    ):
+    named_csv = by_name in ("csv", "timelinejs-sheet", "timesketch")
+    if named_csv or (head and "," in head.partition("\n")[0]):
         # Which CSV it is, the header says, whatever the name: a Timesketch
         # file is often just "events.csv".
         header = first_row(head)
         kind = csv_kind(header)
-        if kind is None:
-            raise unknown_header(str(path), header)
-        return kind, None
+        if kind is not None:
+            return kind, None
+        refusal = unknown_header(str(path), header)
+        if named_csv:
+            raise refusal
+        # Only a comma said CSV (a pipe has no name): an article's first line
+        # has commas too, so say both.
+        raise ImportFormatError(
+            f"Cannot tell what format {path} is in; say it with --format "
+            f"({', '.join(IMPORT_FORMATS)}). Read as CSV: {refusal}"
+        )
     if by_name in IMPORT_FORMATS and by_name not in ("json", "timelinejs"):
         return by_name, None
     raise ImportFormatError(

@@ -93,10 +93,14 @@ def test_an_unknown_header_on_stdin_is_one_line_and_changes_nothing(
         stdin=b"When,What,Who\n2026-01-09,Call,Petro\n",
     )  # fmt: skip
     line = one_clear_line(result)
+    # A pipe has no name: only a comma says CSV, so both readings are given.
     assert line.startswith(
-        'dateline: standard input line 1: the columns ("When", "What", "Who") fit '
-        "no CSV layout dateline reads."
+        "dateline: Cannot tell what format standard input is in; say it with "
+        "--format (json, csv, timelinejs, ics, timelinejs-sheet, timesketch, "
+        "timesketch-jsonl). Read as CSV: standard input line 1: the columns "
+        '("When", "What", "Who") fit no CSV layout dateline reads.'
     )
+    assert line.endswith("read it with `dateline ingest -`.")
     assert (
         "TimelineJS sheet (--format timelinejs-sheet) needs Year and Headline" in line
     )
