@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,75 @@ def test_stdin_is_capped_like_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(caught.value).startswith("standard input is larger than")
     # Only the cap and one byte more were read, never the whole stream.
     assert endless.tell() == 1001
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "formats"
+
+
+def test_a_newsroom_sheet_from_stdin(tmp_path: Path) -> None:
+    fresh = tmp_path / "t.json"
+    sheet = (FIXTURES / "knightlab_sheet.csv").read_bytes()
+    result = dateline("--db", str(fresh), "import", "-", cwd=tmp_path, stdin=sheet)
+    err = result.stderr.decode().splitlines()
+    assert result.returncode == 1  # two rows reported, the rest imported
+    assert result.stdout.decode().startswith(
+        "Imported 7 events, 0 new actors, 0 quotes, 1 source; could not read 2"
+    )
+    assert err == [
+        'dateline: standard input line 10 ("Battle of Marathon"): the date (Year, '
+        "Month, Day, Time) year -490 is BCE (before year 1), which dateline cannot "
+        "hold; skipped",
+        'dateline: standard input line 11 ("A day that does not exist"): the date '
+        "(Year, Month, Day, Time) is not a real date (day is out of range for "
+        "month); skipped",
+        'dateline: standard input: 1 era was imported as events tagged "era" '
+        "spanning their dates.",
+    ]
+    with Timeline.open(fresh) as timeline:
+        by_title = {e.title: e for e in timeline.events()}
+        # The title row names the timeline; it is not an event.
+        assert "Colombia and the U.S., 1999-2026" not in by_title
+        call = by_title["Trump and Petro speak by phone"].when
+        assert (call.start, call.precision) == (datetime(2026, 1, 7, 14, 30), "minute")
+        posted = by_title["Invitation posted at 5pm"].when
+        assert (posted.start, posted.end, posted.precision) == (
+            datetime(2026, 1, 9, 17),
+            datetime(2026, 1, 9, 17, 59),
+            "hour",
+        )
+        term = by_title["Petro's term"]
+        assert term.tags == ("era",) and term.when.end == date(2026, 8, 7)
+        flights = by_title["Colombia turns back deportation flights"]
+        assert flights.tags == ("Migration",)
+        assert "We will not receive them in chains." in flights.summary
+        [source] = timeline.sources(event=flights.id)
+        assert source.url == "https://example.org/news/deportation-flights"
+        assert by_title["U.S. imposes sanctions on Petro"].when.text == "October 2025"
+
+
+def test_a_forensic_case_from_stdin(tmp_path: Path) -> None:
+    fresh = tmp_path / "t.json"
+    case = (FIXTURES / "timesketch_case.jsonl").read_bytes()
+    result = dateline("--db", str(fresh), "import", "-", cwd=tmp_path, stdin=case)
+    err = result.stderr.decode().splitlines()
+    assert result.returncode == 1
+    assert err == [
+        'dateline: standard input line 4: datetime "not a time" is not an ISO 8601 '
+        "date and time; write e.g. 2015-07-24T19:01:01+00:00; skipped",
+        "dateline: standard input: these columns have no place in a dateline event "
+        'and were not kept: "data_type", "display_name".',
+    ]
+    with Timeline.open(fresh) as timeline:
+        by_title = {e.title: e for e in timeline.events()}
+        visit = by_title["Visited https://example.org/news/deportation-flights"]
+        assert visit.tags == ("browser", "Last Visited Time")
+        assert visit.when.start == datetime(2025, 1, 26, 14, 3)
+        download = by_title["Downloaded visa-list.pdf"].when
+        # 16:20 in New York is 21:20 UTC; the time as written stays in words.
+        assert (download.start, download.text) == (
+            datetime(2025, 1, 26, 21, 20),
+            "2025-01-26T16:20:00-05:00",
+        )
+        memo = by_title["Document created: sanctions-memo.docx"]
+        assert memo.when.start == datetime(2025, 10, 1, 12, 0)
+        assert memo.tags == ("Creation Time",)
