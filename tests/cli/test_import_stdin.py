@@ -199,3 +199,17 @@ def test_a_forensic_case_from_stdin(tmp_path: Path) -> None:
         memo = by_title["Document created: sanctions-memo.docx"]
         assert memo.when.start == datetime(2025, 10, 1, 12, 0)
         assert memo.tags == ("Creation Time",)
+
+
+def test_control_characters_in_a_reported_row_are_shown_not_obeyed(
+    tmp_path: Path,
+) -> None:
+    sheet = "Year,Headline\ntwenty,\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202eevil\n2026,ok\n"
+    result = dateline(
+        "--db", str(tmp_path / "t.json"), "import", "-", cwd=tmp_path,
+        stdin=sheet.encode(),
+    )  # fmt: skip
+    err = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in err
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+    assert 'Year "twenty" is not a whole number; skipped' in err
