@@ -35,8 +35,8 @@ TIMELINEJS_SUFFIXES = (".timeline.json", ".timelinejs.json", ".tljs.json")
 #: plain extension: the first one of each format is what it gets.
 COMPOUND_SUFFIXES = {
     **dict.fromkeys(TIMELINEJS_SUFFIXES, "timelinejs"),
+    # Not ".timeline.csv": "story.timeline.csv" may well mean dateline's CSV.
     ".sheet.csv": "timelinejs-sheet",
-    ".timeline.csv": "timelinejs-sheet",
     ".timelinejs.csv": "timelinejs-sheet",
     ".tljs.csv": "timelinejs-sheet",
     ".timesketch.csv": "timesketch",

@@ -459,6 +459,7 @@ def test_export_names_pick_the_new_formats() -> None:
     assert export_format_for("x.TIMESKETCH.csv") == "timesketch"
     assert export_format_for("x.jsonl") == "timesketch-jsonl"
     assert export_format_for("x.csv") == "csv"
+    assert export_format_for("story.timeline.csv") == "csv"  # a name, not a layout
     for fmt in ("timelinejs-sheet", "timesketch", "timesketch-jsonl"):
         assert export_format_for("x" + SUFFIX[fmt]) == fmt
 
