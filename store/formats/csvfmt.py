@@ -31,29 +31,18 @@ from typing import TextIO
 
 from dateline.store.errors import DatelineError
 from dateline.store.formats.batch import Batch
-from dateline.store.formats.native import ImportFormatError
+from dateline.store.formats.csvtable import (
+    DATELINE_COLUMNS,
+    HEADER_ALIASES,
+    header_key,
+    read_table,
+    unknown_header,
+)
 from dateline.store.model import PRECISIONS, STATUSES, Event, FuzzyDate
 from dateline.store.timeline import Timeline
 
-COLUMNS = (
-    "id",
-    "date_text",
-    "start",
-    "end",
-    "precision",
-    "approximate",
-    "title",
-    "summary",
-    "actors",
-    "tags",
-    "status",
-    "place",
-    "source_urls",
-    "review",
-)
+COLUMNS = DATELINE_COLUMNS
 LIST_SEPARATOR = "; "
-#: Other spellings of our columns seen in hand-made spreadsheets.
-HEADER_ALIASES = {"date": "date_text", "headline": "title", "sources": "source_urls"}
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"", "no", "n", "false", "0"}
 
@@ -132,65 +121,38 @@ def dumps_csv(
 
 def read_csv(text: str, origin: str, anchor: date) -> Batch:
     """Rows of ``text`` as a Batch; raises ImportFormatError on bad headers."""
-    # strict: a stray quote is an error, not a field that swallows the file.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise ImportFormatError(f"{origin} line 1: not readable CSV ({exc}).") from None
-    columns = _columns(header, origin)
+    table = read_table(text, origin)
+    columns = _columns(table.header, origin)
     batch = Batch()
-    line = reader.line_num + 1
-    while True:
+    for line, row in table.rows():
+        cells = {
+            name: restore(row[i].strip()) if i < len(row) else ""
+            for name, i in columns.items()
+        }
         try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            # A broken quote swallows the rest of the file: the rows after it
-            # cannot be told apart, so this one is fatal.
-            raise ImportFormatError(
-                f"{origin} line {line}: not readable CSV ({exc}). Nothing was "
-                "imported; fix the quoting on that line."
-            ) from None
-        if any(cell.strip() for cell in row):
-            cells = {
-                name: restore(row[i].strip()) if i < len(row) else ""
-                for name, i in columns.items()
-            }
-            try:
-                _add_row(batch, cells, anchor)
-            except (DatelineError, ValueError) as exc:
-                batch.problems.append(f"{origin} line {line}: {_reason(exc)}")
-        line = reader.line_num + 1
+            add_row(batch, cells, anchor)
+        except (DatelineError, ValueError) as exc:
+            batch.problems.append(f"{origin} line {line}: {_reason(exc)}")
     return batch
 
 
-def _columns(header: list[str] | None, origin: str) -> dict[str, int]:
+def _columns(header: list[str], origin: str) -> dict[str, int]:
     """Column name -> index, by our names, case-insensitively."""
-    expected = ", ".join(COLUMNS)
-    if not header or not any(h.strip() for h in header):
-        raise ImportFormatError(
-            f"{origin} is empty or has no header row. The first line must name "
-            f"the columns, e.g. {expected}."
-        )
     columns: dict[str, int] = {}
     for i, raw in enumerate(header):
-        name = raw.strip().lstrip("\ufeff").lower().replace(" ", "_")
+        name = header_key(raw)
         name = HEADER_ALIASES.get(name, name)
         if name in COLUMNS and name not in columns:
             columns[name] = i
     if "title" not in columns or not {"start", "date_text"} & columns.keys():
-        found = ", ".join(h.strip() for h in header if h.strip())
-        raise ImportFormatError(
-            f"{origin} line 1: the columns ({found}) need at least a title and a "
-            f"date (start or date_text). dateline writes and reads: {expected}. "
-            "Nothing was imported."
-        )
+        raise unknown_header(origin, header)
     return columns
 
 
-def _add_row(batch: Batch, cells: dict[str, str], anchor: date) -> None:
+def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
+    """Add the event one row of dateline columns describes (``cells`` by
+    column name, already stripped); ValueError or DatelineError says why a
+    row cannot be read."""
     title = cells.get("title", "")
     if not title:
         raise ValueError("the title is empty")
@@ -200,7 +162,7 @@ def _add_row(batch: Batch, cells: dict[str, str], anchor: date) -> None:
     if status not in STATUSES:
         raise ValueError(f'status "{status}" is not one of: {", ".join(STATUSES)}')
     refs = [batch.actor_ref(name) for name in _split(cells.get("actors", ""))]
-    batch.add_event(
+    return batch.add_event(
         event_id=cells.get("id", ""),
         when=when,
         title=title,

@@ -13,7 +13,7 @@ import json
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dateline.store.disk.atomic import write_atomic
 from dateline.store.disk.datafile import COMPANION_SUFFIXES, companions
@@ -23,6 +23,7 @@ from dateline.store.formats.batch import Batch, merge_batch
 from dateline.store.formats.detect import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
+    NEWSROOM_FORMATS,
     detect_import_format,
     parse_json,
 )
@@ -77,9 +78,25 @@ def render_export(
         from dateline.store.formats.markdown import dumps_markdown
 
         return dumps_markdown(timeline, events, title=title)
+    if fmt in NEWSROOM_FORMATS:
+        return _render_newsroom(timeline, events, fmt, title, raw_formulas)
     raise ExportError(
         f'Unknown export format "{fmt}"; use one of: {", ".join(EXPORT_FORMATS)}.'
     )
+
+
+def _render_newsroom(
+    timeline: Timeline, events: list[Event], fmt: str, title: str, raw: bool
+) -> str:
+    if fmt == "timelinejs-sheet":
+        from dateline.store.formats.tljs_sheet import dumps_sheet
+
+        return dumps_sheet(timeline, events, title=title, raw_formulas=raw)
+    from dateline.store.formats import timesketch
+
+    if fmt == "timesketch":
+        return timesketch.dumps_timesketch_csv(timeline, events, raw_formulas=raw)
+    return timesketch.dumps_timesketch_jsonl(timeline, events)
 
 
 class ExistingFileError(ExportError):
@@ -162,16 +179,35 @@ def is_timeline_file(path: Path) -> bool:
     return head.lstrip().startswith(b"{") and any(m in head for m in _TIMELINE_MARKS)
 
 
+#: What messages call an import read from standard input (``import -``).
+STDIN = Path("standard input")
+
+
 def read_import(
-    path: str | Path, fmt: str = "auto", *, anchor: date | None = None
+    path: str | Path,
+    fmt: str = "auto",
+    *,
+    anchor: date | None = None,
+    stdin: BinaryIO | None = None,
 ) -> tuple[str, Batch | dict]:
     """Read and check a whole file: (format, Batch) or ("json", document).
 
+    With ``stdin`` the text is read from that stream instead (``path`` only
+    names it in messages; pass ``STDIN``), capped as a file is; with no
+    name to go by, the content alone tells the format.
     Raises ImportFormatError naming the file (and line where known) when the
     file as a whole cannot be read.
     """
     path = Path(path).expanduser()
-    text = _read_text(path)
+    if stdin is None:
+        text = _read_text(path)
+    else:
+        try:
+            text = _decode(stdin, path)
+        except OSError as exc:
+            raise ImportFormatError(
+                f"Cannot read {path}: {exc.strerror or exc}."
+            ) from None
     data: Any = None
     if fmt == "auto":
         fmt, data = detect_import_format(path, text)
@@ -188,6 +224,8 @@ def read_import(
         from dateline.store.formats.ics import read_ics
 
         return fmt, read_ics(text, origin)
+    if fmt in NEWSROOM_FORMATS:
+        return fmt, _read_newsroom(text, fmt, origin, anchor or date.today())
     if data is None:
         data = parse_json(text, origin)
     _refuse_lone_surrogates(data, origin)
@@ -196,6 +234,18 @@ def read_import(
 
         return fmt, read_timelinejs(data, origin)
     return fmt, data
+
+
+def _read_newsroom(text: str, fmt: str, origin: str, anchor: date) -> Batch:
+    if fmt == "timelinejs-sheet":
+        from dateline.store.formats.tljs_sheet import read_sheet
+
+        return read_sheet(text, origin)
+    from dateline.store.formats import timesketch
+
+    if fmt == "timesketch":
+        return timesketch.read_timesketch_csv(text, origin, anchor)
+    return timesketch.read_timesketch_jsonl(text, origin, anchor)
 
 
 def _refuse_lone_surrogates(data: object, origin: str) -> None:
@@ -242,10 +292,15 @@ def merge_read(
 def _read_text(path: Path) -> str:
     try:
         with path.open("rb") as handle:
-            # Bounded: /dev/zero as an import must end, and with a reason.
-            raw = handle.read(IMPORT_LIMIT + 1)
+            return _decode(handle, path)
     except OSError as exc:
         raise ImportFormatError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def _decode(handle: BinaryIO, path: Path) -> str:
+    """The UTF-8 text of ``handle``, read to at most IMPORT_LIMIT bytes."""
+    # Bounded: /dev/zero as an import must end, and with a reason.
+    raw = handle.read(IMPORT_LIMIT + 1)
     if len(raw) > IMPORT_LIMIT:
         raise ImportFormatError(
             f"{path} is larger than {IMPORT_LIMIT // 2**20} MB, more than any "

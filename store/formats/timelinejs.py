@@ -59,7 +59,7 @@ _GRAIN: dict[str, str] = {
 }
 
 
-class _Skip(ValueError):
+class SlideSkip(ValueError):
     """One slide cannot be imported; the message says why."""
 
 
@@ -79,20 +79,25 @@ def read_timelinejs(data: Any, origin: str) -> Batch:
     for kind, slides in (("event", data["events"]), ("era", eras)):
         for number, slide in enumerate(slides, start=1):
             try:
-                _read_slide(batch, slide, era=kind == "era")
-            except _Skip as exc:
+                read_slide(batch, slide, era=kind == "era")
+            except SlideSkip as exc:
                 batch.problems.append(
                     f"{origin} {kind} {number}{_label(slide)}: {exc}; skipped"
                 )
             else:
                 era_count += kind == "era"
-    if era_count:
-        eras_were = "1 era was" if era_count == 1 else f"{era_count} eras were"
+    note_eras(batch, origin, era_count)
+    return batch
+
+
+def note_eras(batch: Batch, origin: str, count: int) -> None:
+    """Tell the user how eras came in (one rule for the JSON and the sheet)."""
+    if count:
+        eras_were = "1 era was" if count == 1 else f"{count} eras were"
         batch.notes.append(
             f'{origin}: {eras_were} imported as events tagged "{ERA_TAG}" '
             "spanning their dates."
         )
-    return batch
 
 
 def _label(slide: Any) -> str:
@@ -102,9 +107,14 @@ def _label(slide: Any) -> str:
     return f' ("{headline[:60]}")' if headline else ""
 
 
-def _read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
+def read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
+    """Add the event one slide (or era) describes; SlideSkip says why not.
+
+    The TimelineJS sheet reader builds a slide from each row and comes here,
+    so both shapes read dates, eras, groups and media by the same rules.
+    """
     if not isinstance(slide, dict):
-        raise _Skip("is not an object")
+        raise SlideSkip("is not an object")
     text = _object(slide.get("text"))
     words = tljs_html.parse(str(text.get("text") or ""))
     when = _interval(slide)
@@ -158,7 +168,7 @@ def _object(value: Any) -> dict[str, Any]:
 def _interval(slide: dict[str, Any]) -> FuzzyDate:
     start_parts = slide.get("start_date")
     if not isinstance(start_parts, dict):
-        raise _Skip('it has no "start_date"')
+        raise SlideSkip('it has no "start_date"')
     start, start_end, start_grain = _span(start_parts, "start_date")
     end, grain = start_end, start_grain
     end_parts = slide.get("end_date")
@@ -168,7 +178,7 @@ def _interval(slide: dict[str, Any]) -> FuzzyDate:
     if grain in ("year", "month", "day"):
         start, end = _as_day(start), _as_day(end)
     if _as_day(end) < _as_day(start):
-        raise _Skip("its end_date is before its start_date")
+        raise SlideSkip("its end_date is before its start_date")
     return FuzzyDate(start, end, grain)  # type: ignore[arg-type]
 
 
@@ -182,16 +192,18 @@ def _span(parts: dict[str, Any], field: str) -> tuple[date, date, str]:
         try:
             values[name] = int(str(raw).strip())
         except ValueError:
-            raise _Skip(f'{field}.{name} "{raw}" is not a number') from None
+            raise SlideSkip(f'{field}.{name} "{raw}" is not a number') from None
     if "year" not in values:
-        raise _Skip(f"{field} has no year")
+        raise SlideSkip(f"{field} has no year")
     year = values["year"]
     if year < 1:
-        raise _Skip(
+        raise SlideSkip(
             f"{field} year {year} is BCE (before year 1), which dateline cannot hold"
         )
     if year > 9999:
-        raise _Skip(f"{field} year {year} is after 9999, which dateline cannot hold")
+        raise SlideSkip(
+            f"{field} year {year} is after 9999, which dateline cannot hold"
+        )
     try:
         if "month" not in values:
             return date(year, 1, 1), date(year, 12, 31), "year"
@@ -204,7 +216,7 @@ def _span(parts: dict[str, Any], field: str) -> tuple[date, date, str]:
             return day, day, "day"
         at = datetime(year, month, day.day, values["hour"], values.get("minute", 0))
     except (ValueError, OverflowError, calendar.IllegalMonthError) as exc:
-        raise _Skip(f"{field} is not a real date ({exc})") from None
+        raise SlideSkip(f"{field} is not a real date ({exc})") from None
     if "minute" not in values:
         return at, at.replace(minute=59), "hour"
     return at, at, "minute"

@@ -68,7 +68,10 @@ def test_export_needs_a_format_it_can_tell(
     code, _, err = run(
         capsys, "--db", str(demo_path), "export", str(tmp_path / "x.txt")
     )
-    assert code == 2 and "--format (json, csv, timelinejs, ics, md)" in err
+    assert (
+        code == 2
+        and "--format (json, csv, timelinejs, ics, md, timelinejs-sheet" in err
+    )
 
 
 def test_export_refuses_to_overwrite_the_timeline(

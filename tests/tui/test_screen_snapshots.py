@@ -98,6 +98,7 @@ SCREENS: dict[str, tuple[Steps, tuple[int, int]]] = {
     "merge_picker_small": (merge_picker, SMALL),
     "ingest_dialog": (keys("i"), SIZE),
     "export_dialog": (keys("x"), SIZE),
+    "export_formats": (keys("x", "tab", "enter"), SIZE),
     "help_over_form": (help_over_form, SIZE),
     "confirm_dialog": (confirm_delete, SIZE),
     "confirm_dialog_small": (confirm_delete, SMALL),

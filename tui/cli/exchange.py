@@ -23,6 +23,7 @@ from dateline.store.formats.detect import (
 )
 from dateline.store.formats.native import ImportFormatError
 from dateline.store.formats.registry import (
+    STDIN,
     merge_read,
     read_import,
     render_export,
@@ -50,8 +51,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "import",
         help="merge a file into the timeline",
         description=(
-            "Merge a dateline JSON export, CSV, TimelineJS JSON or iCalendar "
-            "file into the timeline. Actors are matched by name or alias; an "
+            "Merge a dateline JSON export, CSV, TimelineJS JSON or sheet CSV, "
+            "Timesketch CSV or JSONL, or iCalendar file into the timeline "
+            "(- reads standard input). Actors are matched by name or alias; an "
             "event with the same date and title as one already there is "
             "skipped. Exit status: 0 all imported, 1 some records could not be "
             "read (listed on stderr), 2 nothing imported."
@@ -83,16 +85,19 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="write events to a file (or - for stdout)",
         description=(
             "Write the timeline, or the events the filters select, as dateline "
-            "JSON (lossless), CSV, TimelineJS JSON, iCalendar or a Markdown "
-            "report. A file that is there is replaced only with --force; a "
-            "dateline timeline never is."
+            "JSON (lossless), CSV, TimelineJS JSON or sheet CSV, Timesketch "
+            "CSV or JSONL, iCalendar or a Markdown report. A file that is "
+            "there is replaced only with --force; a dateline timeline never is."
         ),
     )
     exp.add_argument("file", metavar="FILE|-", help="where to write; - for stdout")
     exp.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
-        help="default: from the file name (.json .csv .ics .md, .timeline.json)",
+        help=(
+            "default: from the file name (.json .csv .ics .md, .timeline.json, "
+            ".sheet.csv for the TimelineJS sheet, .timesketch.csv, .jsonl)"
+        ),
     )
     exp.add_argument(
         "--force",
@@ -114,7 +119,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     anchor = parse_anchor(args.anchor)
     # The pipe has no name to tell a format by; its content still does.
-    source = Path("/dev/stdin") if str(args.file) == "-" else args.file
+    piped = str(args.file) == "-"
+    source = STDIN if piped else args.file
     ingest_hint = (
         f"If it is an article (plain text or HTML), read it with "
         f"`dateline ingest {args.file}`."
@@ -126,7 +132,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     # Read and check everything first: a broken file never opens the timeline.
     try:
-        _fmt, read = read_import(source, args.format, anchor=anchor)
+        _fmt, read = read_import(
+            source,
+            args.format,
+            anchor=anchor,
+            stdin=sys.stdin.buffer if piped else None,
+        )
     except ImportFormatError as exc:
         if args.format != "auto" or not str(exc).startswith("Cannot tell"):
             raise

@@ -1,10 +1,11 @@
 """Export the events in view: a path, a format, and one key to write them.
 
 The format follows the file name as it is typed (``.md``, ``.csv``, ``.ics``,
-``.json``; ``.timeline.json`` for TimelineJS), and picking a format fixes the
-name's extension. An existing file is replaced only after a second enter
-(the first says what would be lost); a dateline timeline never is, so the
-form refuses one before it asks.
+``.json``; ``.timeline.json`` for TimelineJS, ``.sheet.csv`` for its Google
+Sheet, ``.timesketch.csv`` and ``.jsonl`` for Timesketch), and picking a
+format fixes the name's extension. An existing file is replaced only after a
+second enter (the first says what would be lost); a dateline timeline never
+is, so the form refuses one before it asks.
 Writing runs in a worker, so a large timeline does not freeze the screen;
 any failure is shown in the form, which stays open with what was typed.
 """
@@ -15,7 +16,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from dateline.store.errors import DatelineError, counted
-from dateline.store.formats.detect import SUFFIX, TIMELINEJS_SUFFIXES, export_format_for
+from dateline.store.formats.detect import (
+    COMPOUND_SUFFIXES,
+    SUFFIX,
+    export_format_for,
+    shares_extension,
+)
 from dateline.store.formats.registry import export_refusal, write_export
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
@@ -35,6 +41,9 @@ CHOICES = (
     ("CSV spreadsheet", "csv"),
     ("TimelineJS JSON", "timelinejs"),
     ("iCalendar", "ics"),
+    ("TimelineJS Google-Sheet CSV", "timelinejs-sheet"),
+    ("Timesketch CSV", "timesketch"),
+    ("Timesketch JSONL", "timesketch-jsonl"),
 )
 
 
@@ -119,9 +128,10 @@ class ExportScreen(ModalScreen[str | None]):
         self._warned = None
         named = export_format_for(event.value)
         select = self._select
-        # ".json" is both native and TimelineJS; keep TimelineJS if chosen.
-        keep_timelinejs = named == "json" and select.value == "timelinejs"
-        if named and named != select.value and not keep_timelinejs:
+        # ".json" is native and TimelineJS, ".csv" three CSV layouts: keep
+        # the one chosen.
+        keep = shares_extension(named, str(select.value))
+        if named and named != select.value and not keep:
             select.value = named
 
     @on(Select.Changed, "#export-format")
@@ -129,10 +139,10 @@ class ExportScreen(ModalScreen[str | None]):
         field = self.query_one("#export-path", Input)
         fmt, text = str(event.value), field.value.strip()
         named = export_format_for(text) if text else None
-        if named is None or named == fmt or (named == "json" and fmt == "timelinejs"):
+        if named is None or named == fmt or shares_extension(named, fmt):
             return
         lowered = text.lower()
-        cut = next((s for s in TIMELINEJS_SUFFIXES if lowered.endswith(s)), "")
+        cut = next((s for s in COMPOUND_SUFFIXES if lowered.endswith(s)), "")
         base = text[: -len(cut)] if cut else str(Path(text).with_suffix(""))
         field.value = base + SUFFIX[fmt]
 

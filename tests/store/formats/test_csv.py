@@ -96,7 +96,7 @@ def test_wrong_columns_are_fatal_and_name_the_expected_ones() -> None:
     with pytest.raises(ImportFormatError) as caught:
         read_csv((FIXTURES / "wrong_columns.csv").read_text(), "w.csv", ANCHOR)
     message = str(caught.value)
-    assert message.startswith("w.csv line 1: the columns (when, what, who)")
+    assert message.startswith('w.csv line 1: the columns ("when", "what", "who")')
     assert ", ".join(COLUMNS) in message and "Nothing was imported" in message
 
 
