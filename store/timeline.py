@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -20,10 +21,12 @@ from typing import Any
 
 from dateline.store.disk.datafile import DataFile, Loaded, Tables, TimelineGoneError
 from dateline.store.disk.journal import Entry, Op
+from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.errors import ConflictError, TimelineFileError
 from dateline.store.model import CHECKS, Actor, Event, Quote, Source
 from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
+from dateline.store.revision import DESK_CHECKS, Conflict, Tombstone, same_version
 from dateline.store.transaction import Change, Transaction, TransactionError
 
 __all__ = [
@@ -46,8 +49,11 @@ FOLD_ON_CLOSE = 10_000
 class Timeline:
     """An open timeline. Use :meth:`open` for a file, :meth:`memory` for tests."""
 
-    def __init__(self, file: DataFile | None) -> None:
+    def __init__(self, file: DataFile | None, author: str = "") -> None:
         self._file = file
+        #: Who makes the changes through this Timeline (``created_by`` and
+        #: ``updated_by`` of what they save); the caller decides who that is.
+        self.author = author
         self._records = Records(file.path if file is not None else None)
         self._lock = self._records.lock
         #: The last journal entry the records include.
@@ -67,6 +73,8 @@ class Timeline:
         path: str | Path,
         progress: Callable[[str], None] | None = None,
         notice: Callable[[str], None] | None = None,
+        *,
+        author: str = "",
     ) -> Timeline:
         """Open (or prepare to create) the timeline at ``path``.
 
@@ -78,7 +86,7 @@ class Timeline:
         """
         report = progress or (lambda _: None)
         path = Path(path)
-        timeline = cls(DataFile(path, notice, typed=True))
+        timeline = cls(DataFile(path, notice, typed=True), author)
         assert timeline._file is not None
         with _gc_paused():
             if path.exists():
@@ -92,8 +100,8 @@ class Timeline:
         return timeline
 
     @classmethod
-    def memory(cls) -> Timeline:
-        return cls(None)
+    def memory(cls, author: str = "") -> Timeline:
+        return cls(None, author)
 
     @property
     def path(self) -> Path | None:
@@ -182,6 +190,16 @@ class Timeline:
     @property
     def sources_by_id(self) -> Mapping[str, Source]:
         return self._records.sources_by_id
+
+    @property
+    def conflicts_by_id(self) -> Mapping[str, Conflict]:
+        """Records changed here and elsewhere, waiting for the user's choice."""
+        return self._records.conflicts_by_id
+
+    @property
+    def tombstones_by_id(self) -> Mapping[str, Tombstone]:
+        """What is left of deleted records, so they do not come back."""
+        return self._records.tombstones_by_id
 
     def __len__(self) -> int:
         return len(self._records)
@@ -322,22 +340,28 @@ class Timeline:
                 "Changes are saved when a `with timeline.change() as tx:` "
                 "block ends; nothing was saved."
             )
-        changes = tx.changes
-        if not changes:
+        if not tx.changes:
             return
-        for change in changes:
+        for change in tx.changes:
             current = self._records.doc(change.table, change.record_id)
-            if current != change.before:
+            if not same_version(current, change.before):
                 raise ConflictError(
                     f"The {change.table[:-1]} {change.record_id} was changed "
                     "elsewhere (another window or process) since it was read; "
                     "nothing was saved. Reload and try again."
                 )
+        # Undo and redo put back exact versions (revisions included): the
+        # timeline moves between states it has been in.
+        changes = tx.changes
+        if undoable:
+            changes = tx.finish(secrets.token_hex(6), self.author)
+            if not changes:
+                return
         # A record that cannot be read back must fail here, before the
         # journal holds it: applied half-way, it would be snapshotted on close.
         for change in changes:
             if change.after is not None:
-                CHECKS[change.table](change.after)
+                (CHECKS.get(change.table) or DESK_CHECKS[change.table])(change.after)
         ops: list[Op] = [
             {"op": "put", "table": c.table, "doc": c.after}
             if c.after is not None
@@ -350,6 +374,7 @@ class Timeline:
         for change in changes:
             self._records.apply(change.table, change.record_id, change.after)
         self.version += 1
+        tx.committed = changes
         if undoable:
             self._undo.append(changes)
             self._redo.clear()
@@ -387,7 +412,8 @@ class Timeline:
                 ) from None
             source.pop()
             target.append(inverse)
-            return inverse
+            # The caller shows records; tombstones come and go with them.
+            return [c for c in inverse if c.table in RECORD_TABLES]
 
     # -- other processes -----------------------------------------------
     def changed_outside(self) -> bool:

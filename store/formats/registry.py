@@ -233,7 +233,9 @@ def merge_read(
 ) -> ImportReport:
     """Commit what ``read_import`` returned, in one journal entry."""
     if isinstance(read, Batch):
-        return merge_batch(timeline, read, allow_duplicates=allow_duplicates)
+        return merge_batch(
+            timeline, read, allow_duplicates=allow_duplicates, origin=str(path)
+        )
     return import_native(
         timeline, read, origin=str(path), allow_duplicates=allow_duplicates
     )
