@@ -60,18 +60,20 @@ def relation(mine: dict[str, Any], theirs: dict[str, Any]) -> Relation:
     """How ``theirs`` stands to ``mine`` (two versions of one record, or a
     tombstone): the same, newer (descends from mine), older, or diverged.
 
-    Copies with the same content are the same whatever their histories say:
-    two editors who made one fix need not choose between them.
+    Unrelated copies with the same content are the same: two editors who
+    made one fix need not choose between them.
     """
     a, b = Revision.of(mine), Revision.of(theirs)
     if a.rev_id and a.rev_id == b.rev_id:
         return "same"
-    if content(mine) == content(theirs):
-        return "same"
+    # Descent first, even for equal content: taking the newer revision is
+    # what lets a settled conflict settle on the other side too.
     if a.rev_id in b.history:
         return "newer"
     if b.rev_id in a.history:
         return "older"
+    if content(mine) == content(theirs):
+        return "same"
     return "diverged"
 
 

@@ -37,6 +37,7 @@ from dateline.store.model import (
 from dateline.store.names import fold
 from dateline.store.revision import (
     Conflict,
+    Revision,
     Tombstone,
     record_key,
     relation,
@@ -114,7 +115,7 @@ class ImportReport:
         if self.conflicts:
             text += (
                 f"; {counted(len(self.conflicts), 'conflict')} kept to settle "
-                "(`dateline conflicts`, or C in the explorer)"
+                "(press C in the explorer to settle them)"
             )
         return text + "."
 
@@ -179,6 +180,7 @@ class _Merge:
             if how == "newer":
                 # Put back there after the deletion we had seen.
                 self.tx.discard(Tombstone.from_doc(tomb))
+                self.settled(table, doc)
                 return "absent"
             if how == "diverged":
                 self.conflict(table, doc, label)
@@ -189,6 +191,7 @@ class _Merge:
         if self.lossy and not doc.get("rev_id") and how != "same":
             how = "diverged"  # a copy with no revision cannot be placed
         if how == "newer":
+            self.settled(table, doc)
             return "update"
         if how == "same":
             self.report.same += 1
@@ -197,6 +200,15 @@ class _Merge:
         elif how == "diverged":
             self.conflict(table, doc, label)
         return "kept"
+
+    def settled(self, table: str, doc: dict[str, Any]) -> None:
+        """A copy that descends from both sides of a conflict held here (the
+        other side settled it) settles it here too."""
+        held = self.timeline.conflicts_by_id.get(record_key(table, doc["id"]))
+        if held is not None and Revision.of(held.theirs).rev_id in (
+            Revision.of(doc).ancestors()
+        ):
+            self.tx.discard(held)
 
     def conflict(
         self, table: str, theirs: dict[str, Any], label: str, *, deleted: bool = False
@@ -424,6 +436,7 @@ class _Merge:
                 mine = timeline.doc("tombstones", tomb.id)
                 if mine is None or relation(mine, doc) == "newer":
                     tx.adopt(tomb)  # remembered, so no copy brings it back
+                    self.settled_by_tomb(tomb)
                 continue
             how = relation(local, doc)
             label = _label(tomb.table, local)
@@ -437,11 +450,19 @@ class _Merge:
                 record = TABLE_OF_TABLE[tomb.table].from_doc(local)
                 tx.delete(record)
                 tx.adopt(tomb)
+                self.settled_by_tomb(tomb)
                 self.report.deleted += 1
             elif how == "diverged":
                 self.conflict(tomb.table, doc, label, deleted=True)
             else:
                 self.report.older += 1
+
+    def settled_by_tomb(self, tomb: Tombstone) -> None:
+        held = self.timeline.conflicts_by_id.get(tomb.id)
+        if held is not None and Revision.of(held.theirs).rev_id in (
+            Revision.of(tomb.to_doc()).ancestors()
+        ):
+            self.tx.discard(held)
 
     def referenced(self) -> set[str]:
         """Ids that events and quotes here name (after this import's puts)."""

@@ -1,0 +1,205 @@
+"""Two editors exchanging files: edits land in place, deletions carry,
+conflicts are kept and settled, nothing is duplicated or silently lost."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from dateline.store.changes.conflicts import (
+    differences,
+    keep_mine,
+    keep_theirs,
+    open_conflicts,
+    settle,
+)
+from dateline.store.formats.merge import ImportReport
+from dateline.store.formats.registry import import_file, render_export
+from dateline.store.revision import content
+from dateline.store.timeline import Timeline
+
+#: Lossless formats and the ones that carry events only.
+FORMATS = ["json", "ics", "timelinejs"]
+SUFFIX = {"json": ".json", "ics": ".ics", "timelinejs": ".timeline.json"}
+
+
+def send(src: Timeline, dst: Timeline, fmt: str, folder: Path) -> ImportReport:
+    """``src`` exported whole in ``fmt`` and imported into ``dst``."""
+    path = folder / f"{src.author}-{len(list(folder.iterdir()))}{SUFFIX[fmt]}"
+    path.write_text(render_export(src, None, fmt), encoding="utf-8")
+    return import_file(dst, path)
+
+
+@pytest.fixture
+def desk(demo: Timeline, tmp_path: Path) -> tuple[Timeline, Timeline, Path]:
+    """Editor A's timeline (the demo) and editor B's copy of it."""
+    demo.author = "alice"
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    other = Timeline.open(tmp_path / "bob.json", author="bob")
+    send(demo, other, "json", folder)
+    return demo, other, folder
+
+
+def events_of(timeline: Timeline) -> dict[str, dict]:
+    return {k: content(timeline.doc("events", k) or {}) for k in timeline.events_by_id}
+
+
+def retitle(timeline: Timeline, event_id: str, title: str) -> None:
+    event = timeline.event(event_id)
+    with timeline.change() as tx:
+        tx.update(event, replace(event, title=title))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_edits_land_in_place(desk, fmt: str) -> None:
+    a, b, folder = desk
+    retitle(b, "ev-announcement", "Trump invites Petro (retitled by B)")
+    summary = b.event("ev-phone-call")
+    with b.change() as tx:
+        tx.update(summary, replace(summary, summary="B's better summary."))
+    report = send(b, a, fmt, folder)
+    assert report.updated == 2 and not report.conflicts and report.events == 0
+    assert len(a) == 8, "nothing duplicated"
+    assert a.event("ev-announcement").title == "Trump invites Petro (retitled by B)"
+    assert a.event("ev-phone-call").summary == "B's better summary."
+    # Who changed it travels with it.
+    assert a.event("ev-announcement").updated_by == "bob"
+    # And it is the same revision on both sides: nothing to send back.
+    back = send(a, b, fmt, folder)
+    assert back.updated == 0 and not back.conflicts
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_importing_the_same_file_twice_changes_nothing(desk, fmt: str) -> None:
+    a, b, folder = desk
+    retitle(b, "ev-announcement", "Retitled")
+    path = folder / f"once{SUFFIX[fmt]}"
+    path.write_text(render_export(b, None, fmt), encoding="utf-8")
+    import_file(a, path)
+    held = a.all_docs()
+    again = import_file(a, path)
+    assert a.all_docs() == held and again.nothing_new
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_older_copy_is_skipped(desk, fmt: str) -> None:
+    a, b, folder = desk
+    old = folder / f"old{SUFFIX[fmt]}"
+    old.write_text(render_export(b, None, fmt), encoding="utf-8")
+    retitle(a, "ev-announcement", "A's newer title")
+    report = import_file(a, old)
+    assert a.event("ev-announcement").title == "A's newer title"
+    assert report.older >= 1 and not report.conflicts
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_conflict_is_kept_reported_and_settled_field_by_field(
+    desk, fmt: str
+) -> None:
+    a, b, folder = desk
+    retitle(a, "ev-announcement", "A's title")
+    event = b.event("ev-announcement")
+    with b.change() as tx:
+        tx.update(event, replace(event, title="B's title", summary="B's summary"))
+    report = send(b, a, fmt, folder)
+    assert report.conflicts == [
+        'event "B\'s title" (ev-announcement): changed on both sides'
+    ]
+    assert "1 conflict kept to settle" in report.summary()
+    # Nothing overwritten, nothing lost: ours stands, theirs is kept.
+    assert a.event("ev-announcement").title == "A's title"
+    [conflict] = open_conflicts(a)
+    assert conflict.theirs["title"] == "B's title"
+    diffs = {d.name: (d.mine, d.theirs) for d in differences(a, conflict)}
+    assert set(diffs) == {"title", "summary"}
+    # Their summary, our title.
+    settle(a, conflict.id, {"summary"})
+    settled = a.event("ev-announcement")
+    assert (settled.title, settled.summary) == ("A's title", "B's summary")
+    assert not a.conflicts_by_id
+    # The settled version descends from both: B takes it in place, and
+    # B's copy does not come back as a conflict.
+    assert not send(b, a, fmt, folder).conflicts
+    back = send(a, b, fmt, folder)
+    assert back.updated == 1 and not back.conflicts
+    assert b.event("ev-announcement").title == "A's title"
+
+
+def test_keep_mine_and_keep_theirs(desk) -> None:
+    a, b, folder = desk
+    retitle(a, "ev-announcement", "A1")
+    retitle(a, "ev-phone-call", "A2")
+    retitle(b, "ev-announcement", "B1")
+    retitle(b, "ev-phone-call", "B2")
+    send(b, a, "json", folder)
+    assert len(a.conflicts_by_id) == 2
+    keep_mine(a, "events/ev-announcement")
+    keep_theirs(a, "events/ev-phone-call")
+    assert a.event("ev-announcement").title == "A1"
+    assert a.event("ev-phone-call").title == "B2"
+    # B had the same conflicts; A's settlement settles them there too.
+    send(a, b, "json", folder)
+    assert not b.conflicts_by_id
+    assert events_of(a) == events_of(b)
+
+
+def test_deletions_carry_and_do_not_come_back(desk) -> None:
+    a, b, folder = desk
+    stale = folder / "stale.json"
+    stale.write_text(render_export(b, None, "json"), encoding="utf-8")
+    a.delete_event("ev-phone-call")
+    report = send(a, b, "json", folder)
+    assert report.deleted >= 1 and "ev-phone-call" not in b.events_by_id
+    # B's export from before the deletion, and B's new one, bring nothing back.
+    import_file(a, stale)
+    send(b, a, "json", folder)
+    assert "ev-phone-call" not in a.events_by_id
+    assert events_of(a) == events_of(b)
+
+
+def test_deleted_there_changed_here_is_a_conflict(desk) -> None:
+    a, b, folder = desk
+    a.delete_event("ev-phone-call")
+    retitle(b, "ev-phone-call", "B kept working on it")
+    report = send(a, b, "json", folder)
+    assert any("deleted there, changed here" in c for c in report.conflicts)
+    assert b.event("ev-phone-call").title == "B kept working on it"
+    back = send(b, a, "json", folder)
+    assert back.conflicts, "A sees B's edit of what A deleted"
+    assert "ev-phone-call" not in a.events_by_id
+    keep_theirs(a, "events/ev-phone-call")
+    assert a.event("ev-phone-call").title == "B kept working on it"
+    send(a, b, "json", folder)
+    assert not b.conflicts_by_id and events_of(a) == events_of(b)
+
+
+def test_new_records_on_both_sides_are_the_union(desk) -> None:
+    a, b, folder = desk
+    for timeline, title in ((a, "Only A knows"), (b, "Only B knows")):
+        event = timeline.event("ev-announcement")
+        with timeline.change() as tx:
+            tx.put(replace(event, id=f"ev-{timeline.author}", title=title))
+    send(a, b, "json", folder)
+    send(b, a, "json", folder)
+    assert len(a) == len(b) == 10
+    assert events_of(a) == events_of(b)
+
+
+def test_authorship_is_stamped_by_the_one_write_path(tmp_path: Path) -> None:
+    timeline = Timeline.open(tmp_path / "t.json", author="carol")
+    source = Timeline.open(tmp_path / "demo.json")
+    from dateline.store.model import Event, FuzzyDate
+    from datetime import date
+
+    day = FuzzyDate(date(2026, 1, 9), date(2026, 1, 9), "day")
+    timeline.put(Event(day, "Made by Carol", id="ev-carol"))
+    made = timeline.event("ev-carol")
+    assert (made.created_by, made.updated_by, made.rev) == ("carol", "carol", 1)
+    timeline.author = "dan"
+    retitle(timeline, "ev-carol", "Edited by Dan")
+    edited = Timeline.open(tmp_path / "t.json").event("ev-carol")
+    assert (edited.created_by, edited.updated_by, edited.rev) == ("carol", "dan", 2)
+    assert edited.history == (made.rev_id,)
+    source.close()
