@@ -146,6 +146,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     for note in report.notes:
         print(f"dateline: {note}", file=sys.stderr)
+    for conflict in report.conflicts:
+        print(
+            f"dateline: conflict, ours kept and theirs saved to settle: {conflict}",
+            file=sys.stderr,
+        )
     print(report.summary())
     print_new_actors(timeline, before)
     if report.nothing_new and (report.problems or report.duplicates):

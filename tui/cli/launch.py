@@ -10,6 +10,7 @@ from pathlib import Path
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     actor_ids_for,
+    author_of,
     ensure_folder,
     set_up_if_empty,
     tell,
@@ -47,7 +48,9 @@ def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
         def opener(
             progress: Callable[[str], None],
         ) -> tuple[Timeline, tuple[str, ...]]:
-            timeline = Timeline.open(path, progress=progress, notice=tell)
+            timeline = Timeline.open(
+                path, progress=progress, notice=tell, author=author_of(args)
+            )
             return timeline, actor_ids_for(timeline, args.actor)
 
         app = DatelineApp(
@@ -59,7 +62,7 @@ def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
             notice=notice,
         )
     else:
-        timeline = Timeline.open(path, notice=tell)
+        timeline = Timeline.open(path, notice=tell, author=author_of(args))
         app = DatelineApp(
             timeline,
             actor_filter=actor_ids_for(timeline, args.actor),
