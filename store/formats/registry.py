@@ -171,6 +171,10 @@ def read_import(
     file as a whole cannot be read.
     """
     path = Path(path).expanduser()
+    if fmt == "dir" or (fmt == "auto" and path.is_dir()):
+        from dateline.store.formats.folder import read_folder
+
+        return "dir", read_folder(path)
     text = _read_text(path)
     data: Any = None
     if fmt == "auto":
