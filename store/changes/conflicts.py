@@ -109,16 +109,16 @@ def settle(
         theirs = conflict.theirs_record()
         if mine is None:
             # Deleted here; they changed it.
-            tomb = Tombstone.from_doc(tomb_doc) if tomb_doc else None
+            held = Tombstone.from_doc(tomb_doc) if tomb_doc else None
             tomb_rev = Revision.of(tomb_doc) if tomb_doc else Revision(0, "", ())
             both = joined(tomb_rev.ancestors(), theirs_rev.ancestors())
             rev = max(tomb_rev.rev, theirs_rev.rev) + 1
             if theirs_fields is None or theirs_fields:
-                if tomb is not None:
-                    tx.discard(tomb)
+                if held is not None:
+                    tx.discard(held)
                 tx.adopt(_revised(_usable(timeline, theirs), rev, change, both, author))
-            elif tomb is not None:
-                tx.adopt(replace(tomb, rev=rev, rev_id=change, history=both))
+            elif held is not None:
+                tx.adopt(replace(held, rev=rev, rev_id=change, history=both))
             return
         current = RECORD_TYPES[table].from_doc(mine)
         mine_rev = Revision.of(mine)

@@ -103,9 +103,7 @@ class ImportReport:
         if self.same:
             text += f"; {counted(self.same, 'record')} already up to date"
         if self.older:
-            text += (
-                f"; kept ours of {counted(self.older, 'older copy', 'older copies')}"
-            )
+            text += f"; kept ours over {counted(self.older, 'older version')}"
         if self.matched_actors:
             text += f"; {counted(self.matched_actors, 'actor')} matched existing ones"
         if self.duplicates:
@@ -476,7 +474,7 @@ class _Merge:
         return used
 
 
-TABLE_OF_TABLE = {table: cls for cls, table in TABLE_OF.items()}
+TABLE_OF_TABLE: dict[str, Any] = {table: cls for cls, table in TABLE_OF.items()}
 
 
 def _label(table: str, doc: dict[str, Any]) -> str:

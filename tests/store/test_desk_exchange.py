@@ -95,9 +95,7 @@ def test_an_older_copy_is_skipped(desk, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_a_conflict_is_kept_reported_and_settled_field_by_field(
-    desk, fmt: str
-) -> None:
+def test_a_conflict_is_kept_reported_and_settled_field_by_field(desk, fmt: str) -> None:
     a, b, folder = desk
     retitle(a, "ev-announcement", "A's title")
     event = b.event("ev-announcement")
@@ -190,8 +188,9 @@ def test_new_records_on_both_sides_are_the_union(desk) -> None:
 def test_authorship_is_stamped_by_the_one_write_path(tmp_path: Path) -> None:
     timeline = Timeline.open(tmp_path / "t.json", author="carol")
     source = Timeline.open(tmp_path / "demo.json")
-    from dateline.store.model import Event, FuzzyDate
     from datetime import date
+
+    from dateline.store.model import Event, FuzzyDate
 
     day = FuzzyDate(date(2026, 1, 9), date(2026, 1, 9), "day")
     timeline.put(Event(day, "Made by Carol", id="ev-carol"))

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from dateline.store import timeline as timeline_module
-from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.disk.datafile import DataFile
+from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.errors import TimelineFileError
 from dateline.store.model import Actor, Event, FuzzyDate, Quote, Source
 from dateline.store.timeline import Timeline

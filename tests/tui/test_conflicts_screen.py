@@ -97,13 +97,14 @@ async def test_the_key_and_the_palette_say_when_there_is_nothing(
         await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        names = [n.message for n in app._notifications]
-        assert any("No conflicts" in str(n) for n in names)
+        told = [str(n.message) for n in app._notifications]
+        assert any("No conflicts" in m for m in told)
         # The palette lists it by name, from the binding.
         from dateline.tui.palette import ExplorerCommands
 
         provider = ExplorerCommands(app.screen)
-        assert any(name == "Conflicts to settle" for name, _k, _r in provider._commands())
+        names = [name for name, _keys, _run in provider._commands()]
+        assert "Conflicts to settle" in names
 
 
 async def test_opening_announces_waiting_conflicts(conflicted: Timeline) -> None:
