@@ -99,7 +99,7 @@ class ImportReport:
         if self.updated:
             text += f"; updated {counted(self.updated, 'record')} in place"
         if self.deleted:
-            text += f"; deleted {counted(self.deleted, 'record')} deleted there"
+            text += f"; deleted {counted(self.deleted, 'record')} as the other copy did"
         if self.same:
             text += f"; {counted(self.same, 'record')} already up to date"
         if self.older:

@@ -202,3 +202,20 @@ def test_authorship_is_stamped_by_the_one_write_path(tmp_path: Path) -> None:
     assert (edited.created_by, edited.updated_by, edited.rev) == ("carol", "dan", 2)
     assert edited.history == (made.rev_id,)
     source.close()
+
+
+@pytest.mark.parametrize("snapshot", [False, True])
+def test_tombstones_and_conflicts_survive_reopening(desk, snapshot: bool) -> None:
+    a, b, folder = desk
+    retitle(a, "ev-announcement", "A's title")
+    retitle(b, "ev-announcement", "B's title")
+    a.delete_event("ev-phone-call")
+    send(b, a, "json", folder)
+    assert a.conflicts_by_id and a.tombstones_by_id
+    if snapshot:
+        a.snapshot()  # the fast (msgspec) way in reads these tables too
+    assert a.path is not None
+    reopened = Timeline.open(a.path)
+    assert reopened.all_docs() == a.all_docs()
+    assert set(reopened.conflicts_by_id) == {"events/ev-announcement"}
+    assert "events/ev-phone-call" in reopened.tombstones_by_id

@@ -40,7 +40,8 @@ from dateline.tui.cli.records import print_new_actors
 
 #: Some records could not be read; the rest were imported.
 EXIT_PARTIAL = 1
-#: Every record of the file is already in the timeline: nothing came in.
+#: Every record of the file is already in the timeline (or unreadable):
+#: nothing came in.
 EXIT_NOTHING = 2
 
 #: Names of articles rather than timelines: `ingest` reads those.
@@ -159,8 +160,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     print(report.summary())
     print_new_actors(timeline, before)
-    if report.nothing_new and (report.problems or report.duplicates):
-        # Nothing came in: the file was all unreadable records or duplicates.
+    if report.nothing_new and (
+        report.problems or report.duplicates or report.same or report.older
+    ):
+        # Nothing came in: the file was all unreadable records, duplicates,
+        # or records the timeline already holds (as they are, or newer).
         return EXIT_NOTHING
     return EXIT_PARTIAL if report.problems else 0
 
