@@ -285,7 +285,7 @@ def _read_vevent(batch: Batch, ve: Component, title: str) -> None:
     uid = _text(ve, "UID")
     status = _text(ve, "STATUS").upper()
     batch.add_event(
-        event_id=uid.removesuffix(UID_SUFFIX) if uid.endswith(UID_SUFFIX) else "",
+        event_id=_event_id(uid),
         when=when,
         title=title,
         summary=summary,
@@ -297,6 +297,15 @@ def _read_vevent(batch: Batch, ve: Component, title: str) -> None:
         status="expected" if status == "TENTATIVE" else "occurred",
         **_revision(ve),
     )
+
+
+def _event_id(uid: str) -> str:
+    """The event id a UID stands for: ours without its suffix, another
+    calendar's as it is (so its next version merges by UID rather than
+    arriving as a copy); none for a UID too long to be an id."""
+    if uid.endswith(UID_SUFFIX):
+        return uid.removesuffix(UID_SUFFIX)
+    return uid if len(uid) <= 200 else ""
 
 
 def _when(ve: Component) -> FuzzyDate:

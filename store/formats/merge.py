@@ -39,6 +39,7 @@ from dateline.store.revision import (
     Conflict,
     Revision,
     Tombstone,
+    content,
     record_key,
     relation,
 )
@@ -186,8 +187,10 @@ class _Merge:
                 self.report.older += 1
             return "kept"
         how = relation(local, doc)
-        if self.lossy and not doc.get("rev_id") and how != "same":
-            how = "diverged"  # a copy with no revision cannot be placed
+        if self.lossy and not doc.get("rev_id"):
+            # A copy with no revision (another calendar's event) cannot be
+            # placed before or after ours: equal, or a conflict.
+            how = "same" if content(local) == content(doc) else "diverged"
         if how == "newer":
             self.settled(table, doc)
             return "update"

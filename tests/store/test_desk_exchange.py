@@ -219,3 +219,32 @@ def test_tombstones_and_conflicts_survive_reopening(desk, snapshot: bool) -> Non
     assert reopened.all_docs() == a.all_docs()
     assert set(reopened.conflicts_by_id) == {"events/ev-announcement"}
     assert "events/ev-phone-call" in reopened.tombstones_by_id
+
+
+FOREIGN = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//Newsroom calendar//EN
+BEGIN:VEVENT
+UID:briefing-42@example.org
+DTSTAMP:20260110T090000Z
+DTSTART;VALUE=DATE:20260203
+SUMMARY:{summary}
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_another_calendars_changed_event_is_matched_by_uid(tmp_path: Path) -> None:
+    """A calendar's event changed under the same UID is not a second copy;
+    with no revision to say which side is newer, it is a conflict to settle."""
+    timeline = Timeline.open(tmp_path / "t.json", author="alice")
+    path = tmp_path / "desk.ics"
+    path.write_text(FOREIGN.format(summary="Press briefing"), encoding="utf-8")
+    assert import_file(timeline, path).events == 1
+    path.write_text(FOREIGN.format(summary="Briefing moved online"), encoding="utf-8")
+    report = import_file(timeline, path)
+    assert report.events == 0 and len(timeline) == 1
+    assert report.conflicts and timeline.event("briefing-42@example.org")
+    keep_theirs(timeline, "events/briefing-42@example.org")
+    assert timeline.event("briefing-42@example.org").title == "Briefing moved online"
+    assert import_file(timeline, path).nothing_new
