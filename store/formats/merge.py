@@ -114,7 +114,7 @@ class ImportReport:
         if self.conflicts:
             text += (
                 f"; {counted(len(self.conflicts), 'conflict')} kept to settle "
-                "(press C in the explorer to settle them)"
+                "(`dateline conflicts`, or C in the explorer)"
             )
         return text + "."
 

@@ -1,5 +1,13 @@
 """Command-line verbs, one module per group; each has ``register(verbs)``."""
 
-from dateline.tui.cli import about, dates, exchange, ingest, maintenance, records
+from dateline.tui.cli import (
+    about,
+    dates,
+    desk,
+    exchange,
+    ingest,
+    maintenance,
+    records,
+)
 
-VERB_MODULES = (records, dates, maintenance, exchange, ingest, about)
+VERB_MODULES = (records, dates, maintenance, exchange, desk, ingest, about)
