@@ -51,7 +51,7 @@ def test_author_comes_from_the_environment_and_shows_in_json(
 ) -> None:
     monkeypatch.setenv("DATELINE_AUTHOR", "carol")
     run(capsys, "--db", str(db_path), "add", "--date", "2026-01-09", "--title", "Call")
-    code, out, _ = run(capsys, "--db", str(db_path), "list", "--format", "json")
+    _code, out, _ = run(capsys, "--db", str(db_path), "list", "--format", "json")
     [event] = json.loads(out)
     assert (event["created_by"], event["updated_by"], event["rev"]) == (
         "carol",

@@ -77,7 +77,7 @@ def test_importing_only_records_already_there_exits_2(
 ) -> None:
     again = tmp_path / "again.json"
     run(capsys, "--db", str(demo_path), "export", str(again))
-    code, out, err = run(capsys, "--db", str(demo_path), "import", str(again))
+    code, out, _err = run(capsys, "--db", str(demo_path), "import", str(again))
     # The same records by id: nothing to add, and nothing duplicated.
     assert code == 2
     assert out.startswith("Imported 0 events") and "already up to date" in out
