@@ -14,21 +14,33 @@ from dateline.store.changes.conflicts import (
     open_conflicts,
     settle,
 )
+from dateline.store.formats.folder import write_folder
 from dateline.store.formats.merge import ImportReport
 from dateline.store.formats.registry import import_file, render_export
 from dateline.store.revision import content
 from dateline.store.timeline import Timeline
 
-#: Lossless formats and the ones that carry events only.
-FORMATS = ["json", "ics", "timelinejs"]
-SUFFIX = {"json": ".json", "ics": ".ics", "timelinejs": ".timeline.json"}
+#: Lossless formats (native, the folder) and the ones that carry events only.
+FORMATS = ["json", "dir", "ics", "timelinejs"]
+SUFFIX = {"json": ".json", "ics": ".ics", "timelinejs": ".timeline.json", "dir": ""}
 
 
 def send(src: Timeline, dst: Timeline, fmt: str, folder: Path) -> ImportReport:
     """``src`` exported whole in ``fmt`` and imported into ``dst``."""
     path = folder / f"{src.author}-{len(list(folder.iterdir()))}{SUFFIX[fmt]}"
-    path.write_text(render_export(src, None, fmt), encoding="utf-8")
+    if fmt == "dir":
+        write_folder(src, path)
+    else:
+        path.write_text(render_export(src, None, fmt), encoding="utf-8")
     return import_file(dst, path)
+
+
+def export_to(src: Timeline, fmt: str, path: Path) -> Path:
+    if fmt == "dir":
+        write_folder(src, path)
+    else:
+        path.write_text(render_export(src, None, fmt), encoding="utf-8")
+    return path
 
 
 @pytest.fixture
@@ -75,8 +87,7 @@ def test_edits_land_in_place(desk, fmt: str) -> None:
 def test_importing_the_same_file_twice_changes_nothing(desk, fmt: str) -> None:
     a, b, folder = desk
     retitle(b, "ev-announcement", "Retitled")
-    path = folder / f"once{SUFFIX[fmt]}"
-    path.write_text(render_export(b, None, fmt), encoding="utf-8")
+    path = export_to(b, fmt, folder / f"once{SUFFIX[fmt]}")
     import_file(a, path)
     held = a.all_docs()
     again = import_file(a, path)
@@ -86,8 +97,7 @@ def test_importing_the_same_file_twice_changes_nothing(desk, fmt: str) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_an_older_copy_is_skipped(desk, fmt: str) -> None:
     a, b, folder = desk
-    old = folder / f"old{SUFFIX[fmt]}"
-    old.write_text(render_export(b, None, fmt), encoding="utf-8")
+    old = export_to(b, fmt, folder / f"old{SUFFIX[fmt]}")
     retitle(a, "ev-announcement", "A's newer title")
     report = import_file(a, old)
     assert a.event("ev-announcement").title == "A's newer title"
@@ -143,16 +153,16 @@ def test_keep_mine_and_keep_theirs(desk) -> None:
     assert events_of(a) == events_of(b)
 
 
-def test_deletions_carry_and_do_not_come_back(desk) -> None:
+@pytest.mark.parametrize("fmt", ["json", "dir"])
+def test_deletions_carry_and_do_not_come_back(desk, fmt: str) -> None:
     a, b, folder = desk
-    stale = folder / "stale.json"
-    stale.write_text(render_export(b, None, "json"), encoding="utf-8")
+    stale = export_to(b, fmt, folder / f"stale{SUFFIX[fmt]}")
     a.delete_event("ev-phone-call")
-    report = send(a, b, "json", folder)
+    report = send(a, b, fmt, folder)
     assert report.deleted >= 1 and "ev-phone-call" not in b.events_by_id
     # B's export from before the deletion, and B's new one, bring nothing back.
     import_file(a, stale)
-    send(b, a, "json", folder)
+    send(b, a, fmt, folder)
     assert "ev-phone-call" not in a.events_by_id
     assert events_of(a) == events_of(b)
 
@@ -248,3 +258,37 @@ def test_another_calendars_changed_event_is_matched_by_uid(tmp_path: Path) -> No
     keep_theirs(timeline, "events/briefing-42@example.org")
     assert timeline.event("briefing-42@example.org").title == "Briefing moved online"
     assert import_file(timeline, path).nothing_new
+
+
+@pytest.mark.parametrize("typed", [True, False])
+def test_a_schema_1_file_opens_as_revision_0_by_nobody(
+    demo_path: Path, typed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file from before revisions: no revision or author fields, schema 1,
+    no desk tables. Both ways in (msgspec's typed decode, and ``from_doc``
+    when that declines) read it; the next save writes schema 2."""
+    import json
+
+    from dateline.store.disk import datafile
+
+    with Timeline.open(demo_path) as timeline:
+        timeline.snapshot()
+    data = json.loads(demo_path.read_text("utf-8"))
+    data["meta"]["1"]["schema"] = 1
+    for table in ("tombstones", "conflicts"):
+        del data[table]
+    for table in ("events", "actors", "quotes", "sources"):
+        for doc in data[table].values():
+            for name in ("created_by", "updated_by", "rev", "rev_id", "history"):
+                del doc[name]
+    demo_path.write_text(json.dumps(data), "utf-8")
+    if not typed:
+        monkeypatch.setattr(datafile, "decode_records", lambda raw: None)
+    timeline = Timeline.open(demo_path, author="erin")
+    event = timeline.event("ev-phone-call")
+    assert (event.rev, event.rev_id, event.created_by, event.history) == (0, "", "", ())
+    retitle(timeline, "ev-phone-call", "Edited after the upgrade")
+    edited = timeline.event("ev-phone-call")
+    assert (edited.rev, edited.updated_by, edited.history) == (1, "erin", ("",))
+    timeline.snapshot()
+    assert json.loads(demo_path.read_text("utf-8"))["meta"]["1"]["schema"] == 2
