@@ -428,35 +428,48 @@ class _Merge:
             self.tx.put(record)
 
     def merge_tombstones(self, tombstones: list[Tombstone]) -> None:
+        """Events (and their quotes) first: an actor or source is kept only
+        when something that stays still names it."""
+        order = {"events": 0, "quotes": 1, "actors": 2, "sources": 2}
+        used: set[str] | None = None
+        gone: set[str] = set()
+        for tomb in sorted(tombstones, key=lambda t: order[t.table]):
+            if tomb.table in ("actors", "sources") and used is None:
+                used = self.referenced(gone)
+            if self.merge_tombstone(tomb, used or set()):
+                gone.add(tomb.record)
+
+    def merge_tombstone(self, tomb: Tombstone, used: set[str]) -> bool:
+        """Carry one deletion; True when it deleted a record here."""
         timeline, tx = self.timeline, self.tx
-        used = self.referenced()
-        for tomb in tombstones:
-            doc = tomb.to_doc()
-            local = timeline.doc(tomb.table, tomb.record)
-            if local is None:
-                mine = timeline.doc("tombstones", tomb.id)
-                if mine is None or relation(mine, doc) == "newer":
-                    tx.adopt(tomb)  # remembered, so no copy brings it back
-                    self.settled_by_tomb(tomb)
-                continue
-            how = relation(local, doc)
-            label = _label(tomb.table, local)
-            if how == "newer":
-                if tomb.table != "events" and tomb.record in used:
-                    self.report.notes.append(
-                        f"{label} was deleted in {self.origin}, but events here "
-                        "still name it, so it was kept."
-                    )
-                    continue
-                record = TABLE_OF_TABLE[tomb.table].from_doc(local)
-                tx.delete(record)
-                tx.adopt(tomb)
+        doc = tomb.to_doc()
+        local = timeline.doc(tomb.table, tomb.record)
+        if local is None:
+            mine = timeline.doc("tombstones", tomb.id)
+            if mine is None or relation(mine, doc) == "newer":
+                tx.adopt(tomb)  # remembered, so no copy brings it back
                 self.settled_by_tomb(tomb)
-                self.report.deleted += 1
-            elif how == "diverged":
-                self.conflict(tomb.table, doc, label, deleted=True)
-            else:
-                self.report.older += 1
+            return False
+        how = relation(local, doc)
+        label = _label(tomb.table, local)
+        if how == "newer":
+            if tomb.record in used:
+                self.report.notes.append(
+                    f"{label} was deleted in {self.origin}, but records here "
+                    "still name it, so it was kept."
+                )
+                return False
+            record = TABLE_OF_TABLE[tomb.table].from_doc(local)
+            tx.delete(record)
+            tx.adopt(tomb)
+            self.settled_by_tomb(tomb)
+            self.report.deleted += 1
+            return True
+        if how == "diverged":
+            self.conflict(tomb.table, doc, label, deleted=True)
+        else:
+            self.report.older += 1
+        return False
 
     def settled_by_tomb(self, tomb: Tombstone) -> None:
         held = self.timeline.conflicts_by_id.get(tomb.id)
@@ -465,15 +478,18 @@ class _Merge:
         ):
             self.tx.discard(held)
 
-    def referenced(self) -> set[str]:
-        """Ids that events and quotes here name (after this import's puts)."""
+    def referenced(self, gone: set[str]) -> set[str]:
+        """Ids that events and quotes here name, after this import (its
+        puts made, the records in ``gone`` deleted)."""
         used: set[str] = set()
         events = dict(self.timeline.events_by_id)
         events.update(self.events_put)
         for event in events.values():
-            used.update(event.actor_ids, event.sources, event.quotes)
+            if event.id not in gone:
+                used.update(event.actor_ids, event.sources)
         for quote in self.timeline.quotes_by_id.values():
-            used.update(x for x in (quote.speaker, quote.source) if x)
+            if quote.id not in gone:
+                used.update(x for x in (quote.speaker, quote.source) if x)
         return used
 
 

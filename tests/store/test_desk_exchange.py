@@ -292,3 +292,32 @@ def test_a_schema_1_file_opens_as_revision_0_by_nobody(
     assert (edited.rev, edited.updated_by, edited.history) == (1, "erin", ("",))
     timeline.snapshot()
     assert json.loads(demo_path.read_text("utf-8"))["meta"]["1"]["schema"] == 2
+
+
+def test_an_actor_deleted_there_goes_unless_something_here_names_it(desk) -> None:
+    from dateline.store.model import ActorRef
+
+    a, b, folder = desk
+    # A deletes Lula and Rubio with every event and quote naming them; B
+    # meanwhile added an event naming Rubio.
+    gone = {"ac-lula", "ac-rubio"}
+    with a.change() as tx:
+        for event in a.events():
+            if gone & set(event.actor_ids):
+                tx.delete(event)
+        for quote in a.quotes_by_id.values():
+            if quote.speaker in gone:
+                tx.delete(quote)
+        tx.delete(a.actor("ac-lula"), a.actor("ac-rubio"))
+    event = b.event("ev-phone-call")
+    with b.change() as tx:
+        tx.put(
+            replace(
+                event, id="ev-bob-rubio", title="Rubio briefs",
+                actors=(ActorRef("ac-rubio"),), quotes=(),
+            )
+        )  # fmt: skip
+    report = send(a, b, "json", folder)
+    assert "ac-lula" not in b.actors_by_id
+    assert "ac-rubio" in b.actors_by_id
+    assert any("still name it, so it was kept" in n for n in report.notes)
