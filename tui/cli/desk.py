@@ -5,6 +5,7 @@ both sides, for a desk that works from scripts or over SSH (the explorer's
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from dateline.store.changes.conflicts import differences, open_conflicts, settle
 from dateline.store.errors import DatelineError, counted
@@ -82,7 +83,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     with open_timeline(args) as timeline:
         conflicts = open_conflicts(timeline)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for conflict in conflicts:
             diffs = differences(timeline, conflict)
             rows.append(
