@@ -39,7 +39,12 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="FIELD,...",
         help="take these fields from theirs, the rest from mine",
     )
-    cmd.add_argument("--format", choices=("table", "json"), default="table")
+    cmd.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="the list as text (default) or as JSON, each field mine and theirs",
+    )
     cmd.set_defaults(func=cmd_conflicts)
 
 
