@@ -216,7 +216,8 @@ class _Merge:
     ) -> None:
         made = Conflict.of(table, theirs, self.origin, deleted=deleted)
         held = self.timeline.conflicts_by_id.get(made.id)
-        if held is None or held.theirs != theirs:
+        # An older copy of theirs than the one held must not replace it.
+        if held is None or relation(held.theirs, theirs) in ("newer", "diverged"):
             self.tx.put(made)
         what = "deleted there, changed here" if deleted else "changed on both sides"
         self.report.conflicts.append(f"{label}: {what}")

@@ -321,3 +321,16 @@ def test_an_actor_deleted_there_goes_unless_something_here_names_it(desk) -> Non
     assert "ac-lula" not in b.actors_by_id
     assert "ac-rubio" in b.actors_by_id
     assert any("still name it, so it was kept" in n for n in report.notes)
+
+
+def test_an_older_copy_of_theirs_does_not_replace_the_conflict_held(desk) -> None:
+    a, b, folder = desk
+    retitle(a, "ev-announcement", "A's title")
+    retitle(b, "ev-announcement", "B's first")
+    first = export_to(b, "json", folder / "first.json")
+    retitle(b, "ev-announcement", "B's second")
+    send(b, a, "json", folder)
+    import_file(a, first)  # an older mail arrives late
+    [conflict] = open_conflicts(a)
+    assert conflict.theirs["title"] == "B's second"
+    assert a.event("ev-announcement").title == "A's title"
