@@ -126,3 +126,29 @@ def test_conflicts_screen_snapshot(conflicted: Timeline, snap_compare) -> None: 
         await pilot.pause()
 
     assert snap_compare(make_app(conflicted), terminal_size=SIZE, run_before=steps)
+
+
+async def test_an_import_in_another_process_is_announced_after_reload(
+    demo: Timeline,
+) -> None:
+    """`dateline import` run beside the open explorer: R reloads, and the
+    conflicts it left are announced with the key to settle them."""
+    copy = Timeline.memory("bob")
+    import_native(copy, export_native(demo))
+    _edit(copy, "ev-announcement", title="Bob's title")
+    app = make_app(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        _edit(demo, "ev-announcement", title="Alice's title")
+        assert demo.path is not None
+        other = Timeline.open(demo.path)  # the import verb's own process
+        report = import_native(other, export_native(copy), origin="bob.json")
+        other.close()
+        assert report.conflicts
+        await pilot.press("R")
+        await pilot.pause()
+        told = [str(n.message) for n in app._notifications]
+        assert any("Press C to settle them" in m for m in told)
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictsScreen)
