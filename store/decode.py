@@ -17,7 +17,7 @@ constructor, which runs the model's checks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
@@ -82,6 +82,11 @@ class _EventDoc(msgspec.Struct):
     review: Review | None = None
     created: str = ""
     updated: str = ""
+    created_by: str = ""
+    updated_by: str = ""
+    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
+    rev_id: str = ""
+    history: tuple[str, ...] = ()
 
 
 class _ActorDoc(msgspec.Struct):
@@ -92,6 +97,11 @@ class _ActorDoc(msgspec.Struct):
     description: str = ""
     created: str = ""
     updated: str = ""
+    created_by: str = ""
+    updated_by: str = ""
+    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
+    rev_id: str = ""
+    history: tuple[str, ...] = ()
 
 
 class _QuoteDoc(msgspec.Struct):
@@ -104,6 +114,11 @@ class _QuoteDoc(msgspec.Struct):
     span: tuple[int, int] | None = None
     created: str = ""
     updated: str = ""
+    created_by: str = ""
+    updated_by: str = ""
+    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
+    rev_id: str = ""
+    history: tuple[str, ...] = ()
 
 
 class _SourceDoc(msgspec.Struct):
@@ -118,6 +133,11 @@ class _SourceDoc(msgspec.Struct):
     via: str = ""
     created: str = ""
     updated: str = ""
+    created_by: str = ""
+    updated_by: str = ""
+    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
+    rev_id: str = ""
+    history: tuple[str, ...] = ()
 
 
 class _File(msgspec.Struct):
@@ -133,6 +153,8 @@ class _File(msgspec.Struct):
     actors: dict[str, msgspec.Raw] = {}
     quotes: dict[str, msgspec.Raw] = {}
     sources: dict[str, msgspec.Raw] = {}
+    tombstones: dict[str, dict[str, Any]] = {}
+    conflicts: dict[str, dict[str, Any]] = {}
 
 
 _DECODER = msgspec.json.Decoder(_File)
@@ -149,6 +171,9 @@ class Decoded:
     actors: dict[str, Actor]
     quotes: dict[str, Quote]
     sources: dict[str, Source]
+    #: The desk's tables (tombstones, conflicts) as documents: few, and
+    #: checked by their own ``from_doc`` when loaded.
+    desk: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
 
 def decode_records(raw: bytes) -> Decoded | None:
@@ -164,6 +189,7 @@ def decode_records(raw: bytes) -> Decoded | None:
             _records(data.actors, _ActorDoc, build.actor),
             _records(data.quotes, _QuoteDoc, build.quote),
             _records(data.sources, _SourceDoc, build.source),
+            {"tombstones": data.tombstones, "conflicts": data.conflicts},
         )
     except (msgspec.DecodeError, ValueError, TypeError):
         # msgspec.ValidationError is a DecodeError; ValueError is a date or
@@ -230,11 +256,19 @@ class _Builder:
             d.id,
             same(d.created),
             same(d.updated),
+            **_revision(d),
         )
 
     def actor(self, d: _ActorDoc) -> Actor:
         return Actor(
-            d.name, d.aliases, d.kind, d.description, d.id, d.created, d.updated
+            d.name,
+            d.aliases,
+            d.kind,
+            d.description,
+            d.id,
+            d.created,
+            d.updated,
+            **_revision(d),
         )
 
     def quote(self, d: _QuoteDoc) -> Quote:
@@ -249,6 +283,7 @@ class _Builder:
             d.id,
             same(d.created),
             same(d.updated),
+            **_revision(d),
         )
 
     def source(self, d: _SourceDoc) -> Source:
@@ -265,4 +300,16 @@ class _Builder:
             d.id,
             d.created,
             d.updated,
+            **_revision(d),
         )
+
+
+def _revision(d: _EventDoc | _ActorDoc | _QuoteDoc | _SourceDoc) -> dict[str, Any]:
+    """Authorship and revision, passed by name: see ``model.REVISION_FIELDS``."""
+    return {
+        "created_by": d.created_by,
+        "updated_by": d.updated_by,
+        "rev": d.rev,
+        "rev_id": d.rev_id,
+        "history": d.history,
+    }

@@ -66,6 +66,39 @@ def _from_iso(text: str) -> date:
     return date.fromisoformat(text)
 
 
+#: Fields every record carries for the desk: who made it and who changed it
+#: last, and its revision: a counter, the id of the change that made it, and
+#: the ids of the revisions it descends from (oldest first, capped), which is
+#: how an import tells a newer copy from an older one or a conflict.
+REVISION_FIELDS = ("created_by", "updated_by", "rev", "rev_id", "history")
+#: How many ancestor revision ids a record keeps: an edit more than this many
+#: revisions ahead of the other copy is taken for a conflict, never lost.
+HISTORY_LIMIT = 64
+
+
+def authorship_doc(record: Any) -> dict[str, Any]:
+    """The revision fields of ``record`` as document entries."""
+    return {
+        "created_by": record.created_by,
+        "updated_by": record.updated_by,
+        "rev": record.rev,
+        "rev_id": record.rev_id,
+        "history": list(record.history),
+    }
+
+
+def authorship_fields(doc: dict[str, Any]) -> dict[str, Any]:
+    """The revision fields of a document; a file written before they
+    existed reads as revision 0 by nobody."""
+    return {
+        "created_by": doc.get("created_by", ""),
+        "updated_by": doc.get("updated_by", ""),
+        "rev": doc.get("rev", 0),
+        "rev_id": doc.get("rev_id", ""),
+        "history": tuple(doc.get("history", ())),
+    }
+
+
 @dataclass(frozen=True)
 class FuzzyDate:
     """What the evidence says about when, never more.
@@ -183,6 +216,13 @@ class Event:
     id: str = field(default_factory=lambda: new_id("ev"))
     created: str = field(default_factory=utc_now)
     updated: str = field(default_factory=utc_now)
+    # Left out of ==: two copies of a record say the same when their
+    # content does, whoever saved them (see ``dateline.store.revision``).
+    created_by: str = field(default="", compare=False)
+    updated_by: str = field(default="", compare=False)
+    rev: int = field(default=0, compare=False)
+    rev_id: str = field(default="", compare=False)
+    history: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -208,6 +248,7 @@ class Event:
             "review": self.review,
             "created": self.created,
             "updated": self.updated,
+            **authorship_doc(self),
         }
 
     @classmethod
@@ -235,6 +276,7 @@ class Event:
             review=doc.get("review"),
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
+            **authorship_fields(doc),
         )
 
 
@@ -247,6 +289,13 @@ class Actor:
     id: str = field(default_factory=lambda: new_id("ac"))
     created: str = field(default_factory=utc_now)
     updated: str = field(default_factory=utc_now)
+    # Left out of ==: two copies of a record say the same when their
+    # content does, whoever saved them (see ``dateline.store.revision``).
+    created_by: str = field(default="", compare=False)
+    updated_by: str = field(default="", compare=False)
+    rev: int = field(default=0, compare=False)
+    rev_id: str = field(default="", compare=False)
+    history: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -261,6 +310,7 @@ class Actor:
             "description": self.description,
             "created": self.created,
             "updated": self.updated,
+            **authorship_doc(self),
         }
 
     @classmethod
@@ -274,6 +324,7 @@ class Actor:
             description=doc.get("description", ""),
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
+            **authorship_fields(doc),
         )
 
 
@@ -291,6 +342,13 @@ class Quote:
     id: str = field(default_factory=lambda: new_id("qu"))
     created: str = field(default_factory=utc_now)
     updated: str = field(default_factory=utc_now)
+    # Left out of ==: two copies of a record say the same when their
+    # content does, whoever saved them (see ``dateline.store.revision``).
+    created_by: str = field(default="", compare=False)
+    updated_by: str = field(default="", compare=False)
+    rev: int = field(default=0, compare=False)
+    rev_id: str = field(default="", compare=False)
+    history: tuple[str, ...] = field(default=(), compare=False)
 
     def to_doc(self) -> dict[str, Any]:
         return {
@@ -303,6 +361,7 @@ class Quote:
             "span": list(self.span) if self.span else None,
             "created": self.created,
             "updated": self.updated,
+            **authorship_doc(self),
         }
 
     @classmethod
@@ -320,6 +379,7 @@ class Quote:
             span=(int(span[0]), int(span[1])) if span else None,
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
+            **authorship_fields(doc),
         )
 
 
@@ -374,6 +434,13 @@ class Source:
     id: str = field(default_factory=lambda: new_id("so"))
     created: str = field(default_factory=utc_now)
     updated: str = field(default_factory=utc_now)
+    # Left out of ==: two copies of a record say the same when their
+    # content does, whoever saved them (see ``dateline.store.revision``).
+    created_by: str = field(default="", compare=False)
+    updated_by: str = field(default="", compare=False)
+    rev: int = field(default=0, compare=False)
+    rev_id: str = field(default="", compare=False)
+    history: tuple[str, ...] = field(default=(), compare=False)
 
     def to_doc(self) -> dict[str, Any]:
         return {
@@ -388,6 +455,7 @@ class Source:
             "via": self.via,
             "created": self.created,
             "updated": self.updated,
+            **authorship_doc(self),
         }
 
     @classmethod
@@ -406,6 +474,7 @@ class Source:
             via=doc.get("via", ""),
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
+            **authorship_fields(doc),
         )
 
 
@@ -504,10 +573,16 @@ def _sound_event(doc: Any) -> bool:
     rid, when, actors = get("id"), get("when"), get("actors", ())
     if not (type(rid) is str and rid.strip() and type(when) is dict):
         return False
-    for name in ("title", "summary", "place", "created", "updated"):
+    for name in (
+        "title", "summary", "place", "created", "updated", "created_by",
+        "updated_by", "rev_id",
+    ):  # fmt: skip
         if type(get(name, "")) is not str:
             return False
-    for name in ("sources", "quotes", "tags"):
+    rev = get("rev", 0)
+    if type(rev) is not int or rev < 0:
+        return False
+    for name in ("sources", "quotes", "tags", "history"):
         items = get(name, ())
         if type(items) is not list or any(type(i) is not str for i in items):
             return False
@@ -608,8 +683,12 @@ def _check_record(doc: Any) -> None:
     if not isinstance(doc, dict):
         raise ShapeError(f"a record must be an object, not {_kind(doc)}")
     _id_field(doc)
-    for name in ("created", "updated"):
+    for name in ("created", "updated", "created_by", "updated_by", "rev_id"):
         _text_field(doc, name)
+    rev = doc.get("rev", 0)
+    if type(rev) is not int or rev < 0:
+        raise ShapeError(f'"rev" must be a whole number from 0, not {_kind(rev)}')
+    _text_list(doc, "history")
 
 
 def _kind(value: Any) -> str:

@@ -27,6 +27,7 @@ from dateline.store.model import (
 )
 from dateline.store.names import fold
 from dateline.store.query import EventFilter
+from dateline.store.revision import DESK_TYPES, Conflict, Tombstone
 from dateline.store.search import TextIndex
 
 
@@ -49,6 +50,8 @@ class Records:
         self._actors: dict[str, Actor] = {}
         self._quotes: dict[str, Quote] = {}
         self._sources: dict[str, Source] = {}
+        self._tombstones: dict[str, Tombstone] = {}
+        self._conflicts: dict[str, Conflict] = {}
         self._quotes_of_event: dict[str, set[str]] = {}
         self._index = EventIndex()
         self._names = NameIndex()
@@ -70,7 +73,15 @@ class Records:
             "actors": self._actors,  # type: ignore[dict-item]
             "quotes": self._quotes,  # type: ignore[dict-item]
             "sources": self._sources,  # type: ignore[dict-item]
+            "tombstones": self._tombstones,  # type: ignore[dict-item]
+            "conflicts": self._conflicts,  # type: ignore[dict-item]
         }
+        self.conflicts_by_id: MappingProxyType[str, Conflict] = MappingProxyType(
+            self._conflicts
+        )
+        self.tombstones_by_id: MappingProxyType[str, Tombstone] = MappingProxyType(
+            self._tombstones
+        )
 
     # -- reading -------------------------------------------------------
     def __len__(self) -> int:
@@ -206,14 +217,23 @@ class Records:
             actors = self._build("actors", loaded.tables)
             quotes = self._build("quotes", loaded.tables)
             sources = self._build("sources", loaded.tables)
+            desk = {name: self._build(name, loaded.tables) for name in DESK_TYPES}
         else:
             events, actors = decoded.events, decoded.actors
             quotes, sources = decoded.quotes, decoded.sources
+            desk = {
+                name: {
+                    doc["id"]: self._record(name, doc)
+                    for doc in decoded.desk.get(name, {}).values()
+                }
+                for name in DESK_TYPES
+            }
             maps: dict[str, dict[str, Any]] = {
                 "events": events,
                 "actors": actors,
                 "quotes": quotes,
                 "sources": sources,
+                **desk,
             }
             for op in loaded.ops:
                 table = maps[op["table"]]
@@ -229,6 +249,8 @@ class Records:
         with self.lock:
             self._events, self._actors = events, actors
             self._quotes, self._sources = quotes, sources
+            self._tombstones = desk["tombstones"]
+            self._conflicts = desk["conflicts"]
             self._expose()
             self._quotes_of_event = quotes_of_event
             self._index.rebuild(self._events)
@@ -236,11 +258,13 @@ class Records:
             self._text.clear()
 
     def _build(self, table: str, tables: Tables) -> dict[str, Any]:
-        return {rid: self._record(table, doc) for rid, doc in tables[table].items()}
+        docs = tables.get(table, {})
+        return {rid: self._record(table, doc) for rid, doc in docs.items()}
 
     def _record(self, table: str, doc: dict[str, Any]) -> Any:
         try:
-            return RECORD_TYPES[table].from_doc(doc)
+            kind = RECORD_TYPES.get(table) or DESK_TYPES[table]
+            return kind.from_doc(doc)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise TimelineFileError(
                 f"{self._path}: the {table[:-1]} {doc.get('id')} is damaged "
@@ -288,6 +312,11 @@ class Records:
             self._sources.pop(record_id, None)
             if doc is not None:
                 self._sources[record_id] = Source.from_doc(doc)
+        elif table in DESK_TYPES:
+            desk: dict[str, Any] = self._tables[table]
+            desk.pop(record_id, None)
+            if doc is not None:
+                desk[record_id] = DESK_TYPES[table].from_doc(doc)
 
     def _candidates(self, flt: EventFilter) -> set[str] | None:
         """Ids allowed by the indexed parts of the filter; None = all."""
@@ -355,7 +384,7 @@ class Records:
 
 
 _EPOCH = date.min
-AnyRecord = Event | Actor | Quote | Source
+AnyRecord = Event | Actor | Quote | Source | Tombstone | Conflict
 
 
 def docs_of(tables: Mapping[str, Mapping[str, AnyRecord]]) -> Tables:

@@ -64,6 +64,9 @@ def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
         "place": event.place,
         "origin": event.origin,
         "review": event.review,
+        "created_by": event.created_by,
+        "updated_by": event.updated_by,
+        "rev": event.rev,
     }
 
 

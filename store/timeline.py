@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -20,12 +21,14 @@ from typing import Any
 
 from dateline.store.disk.datafile import DataFile, Loaded, Tables, TimelineGoneError
 from dateline.store.disk.journal import Entry, Op
+from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.errors import ConflictError, TimelineFileError
 from dateline.store.model import CHECKS, Actor, Event, Quote, Source
 from dateline.store.postgres.backing import PgBacking, Window
 from dateline.store.postgres.location import PgLocation
 from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
+from dateline.store.revision import DESK_CHECKS, Conflict, Tombstone, same_version
 from dateline.store.transaction import Change, Transaction, TransactionError
 
 __all__ = [
@@ -48,8 +51,13 @@ FOLD_ON_CLOSE = 10_000
 class Timeline:
     """An open timeline. Use :meth:`open` for a file, :meth:`memory` for tests."""
 
-    def __init__(self, file: DataFile | PgBacking | None) -> None:
+    def __init__(
+        self, file: DataFile | PgBacking | None, author: str = ""
+    ) -> None:
         self._file = file
+        #: Who makes the changes through this Timeline (``created_by`` and
+        #: ``updated_by`` of what they save); the caller decides who that is.
+        self.author = author
         self._records = Records(file.path if file is not None else None)
         self._lock = self._records.lock
         #: The last journal entry the records include.
@@ -71,6 +79,8 @@ class Timeline:
         path: str | Path | PgLocation,
         progress: Callable[[str], None] | None = None,
         notice: Callable[[str], None] | None = None,
+        *,
+        author: str = "",
     ) -> Timeline:
         """Open (or prepare to create) the timeline at ``path``.
 
@@ -84,12 +94,13 @@ class Timeline:
         if isinstance(path, PgLocation):
             report(f"Connecting to {path}…")
             backing = PgBacking(path, notice)
-            timeline = cls(backing)
+            # On a shared timeline the connection's role is who changes it.
+            timeline = cls(backing, backing.role)
             with _gc_paused():
                 timeline._reset(backing.load())
             return timeline
         path = Path(path)
-        timeline = cls(DataFile(path, notice, typed=True))
+        timeline = cls(DataFile(path, notice, typed=True), author)
         assert timeline._file is not None
         with _gc_paused():
             if path.exists():
@@ -121,7 +132,7 @@ class Timeline:
             timeline = cls.open(where, notice=notice)
             return timeline, narrow(timeline), len(timeline)
         backing = PgBacking(where, notice)
-        timeline = cls(backing)
+        timeline = cls(backing, backing.role)
         chosen: list[EventFilter] = []
 
         def window(actors_only: Loaded) -> Window:
@@ -137,8 +148,8 @@ class Timeline:
         return timeline, chosen[0], total
 
     @classmethod
-    def memory(cls) -> Timeline:
-        return cls(None)
+    def memory(cls, author: str = "") -> Timeline:
+        return cls(None, author)
 
     @property
     def path(self) -> Path | None:
@@ -243,6 +254,16 @@ class Timeline:
     @property
     def sources_by_id(self) -> Mapping[str, Source]:
         return self._records.sources_by_id
+
+    @property
+    def conflicts_by_id(self) -> Mapping[str, Conflict]:
+        """Records changed here and elsewhere, waiting for the user's choice."""
+        return self._records.conflicts_by_id
+
+    @property
+    def tombstones_by_id(self) -> Mapping[str, Tombstone]:
+        """What is left of deleted records, so they do not come back."""
+        return self._records.tombstones_by_id
 
     def __len__(self) -> int:
         return len(self._records)
@@ -388,22 +409,28 @@ class Timeline:
                 "Changes are saved when a `with timeline.change() as tx:` "
                 "block ends; nothing was saved."
             )
-        changes = tx.changes
-        if not changes:
+        if not tx.changes:
             return
-        for change in changes:
+        for change in tx.changes:
             current = self._records.doc(change.table, change.record_id)
-            if current != change.before:
+            if not same_version(current, change.before):
                 raise ConflictError(
                     f"The {change.table[:-1]} {change.record_id} was "
                     f"{_changed_by(current)} since it was read; nothing was "
                     "saved. Reload and try again."
                 )
+        # Undo and redo put back exact versions (revisions included): the
+        # timeline moves between states it has been in.
+        changes = tx.changes
+        if undoable:
+            changes = tx.finish(secrets.token_hex(6), self.author)
+            if not changes:
+                return
         # A record that cannot be read back must fail here, before the
         # journal holds it: applied half-way, it would be snapshotted on close.
         for change in changes:
             if change.after is not None:
-                CHECKS[change.table](change.after)
+                (CHECKS.get(change.table) or DESK_CHECKS[change.table])(change.after)
         ops: list[Op] = [
             {"op": "put", "table": c.table, "doc": c.after}
             if c.after is not None
@@ -416,6 +443,7 @@ class Timeline:
         for change in changes:
             self._records.apply(change.table, change.record_id, change.after)
         self.version += 1
+        tx.committed = changes
         if undoable:
             self._undo.append(changes)
             self._redo.clear()
@@ -453,7 +481,8 @@ class Timeline:
                 ) from None
             source.pop()
             target.append(inverse)
-            return inverse
+            # The caller shows records; tombstones come and go with them.
+            return [c for c in inverse if c.table in RECORD_TABLES]
 
     # -- other processes -----------------------------------------------
     def changed_outside(self) -> bool:

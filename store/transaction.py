@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.model import TABLE_OF, Actor, Event, Quote, Source
+from dateline.store.revision import (
+    Conflict,
+    Tombstone,
+    record_key,
+    same_version,
+    stamp,
+)
 
 __all__ = ["Change", "Transaction", "TransactionError"]
 
@@ -20,6 +28,15 @@ __all__ = ["Change", "Transaction", "TransactionError"]
 Lookup = Callable[[str, str], "dict[str, Any] | None"]
 
 AnyRecord = Event | Actor | Quote | Source
+DeskRecord = Tombstone | Conflict
+
+
+def _table(record: AnyRecord | DeskRecord) -> str:
+    if isinstance(record, Tombstone):
+        return "tombstones"
+    if isinstance(record, Conflict):
+        return "conflicts"
+    return TABLE_OF[type(record)]
 
 
 class TransactionError(RuntimeError):
@@ -58,13 +75,29 @@ class Transaction:
     def __init__(self, current: Lookup) -> None:
         self._current = current
         self._changes: dict[tuple[str, str], Change] = {}
+        #: Records put with the revision they came with (an import).
+        self._adopted: set[tuple[str, str]] = set()
         self._open = True
+        #: What the commit wrote, revisions stamped (set when it is done).
+        self.committed: list[Change] = []
 
-    def put(self, *records: AnyRecord) -> None:
+    def put(self, *records: AnyRecord | DeskRecord) -> None:
         """Insert or replace ``records`` as they are now in the timeline."""
         for record in records:
-            table = TABLE_OF[type(record)]
+            table = _table(record)
             self._stage(table, self._current(table, record.id), record.to_doc())
+
+    def adopt(self, *records: AnyRecord | DeskRecord) -> None:
+        """Put ``records`` keeping the revision and authors they carry: a
+        version made elsewhere (an import), not a new edit made here."""
+        for record in records:
+            table = _table(record)
+            self._stage(table, self._current(table, record.id), record.to_doc())
+            self._adopted.add((table, record.id))
+
+    def discard(self, record: Tombstone | Conflict) -> None:
+        """Remove a tombstone or a settled conflict."""
+        self._stage(_table(record), record.to_doc(), None)
 
     def update(self, loaded: AnyRecord, record: AnyRecord) -> None:
         """Replace ``loaded`` (the version the caller showed) with ``record``;
@@ -91,6 +124,41 @@ class Transaction:
     def changes(self) -> list[Change]:
         """What the commit will write, leaving out records left as they were."""
         return [c for c in self._changes.values() if c.before != c.after]
+
+    def finish(self, change_id: str, author: str) -> list[Change]:
+        """``changes`` as the commit writes them: each record put here is
+        stamped as a new revision by ``author`` (adopted ones keep theirs),
+        each deleted record leaves a tombstone, and a record put back takes
+        its tombstone away."""
+        changes = self.changes
+        staged = {(c.table, c.record_id) for c in changes}
+        done: list[Change] = []
+        for change in changes:
+            key = (change.table, change.record_id)
+            # The commit checked the caller's ``before`` is this version; the
+            # undo step keeps it exactly, revision included.
+            before = self._current(change.table, change.record_id)
+            if change.table not in RECORD_TABLES or key in self._adopted:
+                done.append(Change(change.table, before, change.after))
+                continue
+            if change.after is not None and same_version(before, change.after):
+                continue  # put back as it was: no new revision
+            tomb_key = record_key(change.table, change.record_id)
+            tomb = self._current("tombstones", tomb_key)
+            leave_tomb = ("tombstones", tomb_key) not in staged
+            if change.after is None:
+                if before is None:
+                    continue
+                done.append(Change(change.table, before, None))
+                if leave_tomb:
+                    made = Tombstone.of(change.table, before, change_id, author)
+                    done.append(Change("tombstones", tomb, made.to_doc()))
+                continue
+            after = stamp(change.after, before, tomb, change_id, author)
+            done.append(Change(change.table, before, after))
+            if tomb is not None and leave_tomb:
+                done.append(Change("tombstones", tomb, None))
+        return done
 
     @property
     def is_open(self) -> bool:

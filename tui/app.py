@@ -209,6 +209,7 @@ class DatelineApp(App[int]):
         # Not before: at 100k events folding the search text in a thread
         # beside the layout worker delayed the first rows by seconds.
         self._prepare_search()
+        self.main.announce_conflicts()
 
     @work(thread=True, group="prepare-search", exit_on_error=False)
     def _prepare_search(self) -> None:
@@ -344,6 +345,8 @@ class DatelineApp(App[int]):
         self.main.refill()
         self.main.refresh_search()
         self.notify("Reloaded." if changed else "Already up to date.")
+        if changed:
+            self.main.announce_conflicts()
 
     # -- snapshots -----------------------------------------------------------------
     def start_snapshot_if_due(self) -> None:

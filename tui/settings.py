@@ -11,6 +11,8 @@ preference) as arguments.
 
 from __future__ import annotations
 
+import getpass
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -50,6 +52,20 @@ class LoadedSettings:
     path: Path
     #: Why the file was not used (the defaults are in ``settings``), or "".
     problem: str = ""
+
+
+def author_name(settings: Settings) -> str:
+    """Who the user's changes are by: the settings' ``author``, else
+    ``$DATELINE_AUTHOR``, else the login name ("" when there is none)."""
+    if settings.author.strip():
+        return settings.author.strip()
+    env = os.environ.get("DATELINE_AUTHOR", "").strip()
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (a bare container)
+        return ""
 
 
 class SettingsError(ValueError):

@@ -10,8 +10,11 @@ from dateline.store.errors import TimelineFileError
 APP = "dateline"
 #: Bump on any change to the document shapes in ``dateline.store.model``; add a
 #: migration from the previous version in ``MIGRATIONS``.
-SCHEMA_VERSION = 1
-TABLES = ("events", "actors", "quotes", "sources")
+#: 2 added revisions and authorship to every record, and the desk's tables
+#: (tombstones, conflicts): a schema 1 file reads as revision 0 by nobody.
+SCHEMA_VERSION = 2
+RECORD_TABLES = ("events", "actors", "quotes", "sources")
+TABLES = (*RECORD_TABLES, "tombstones", "conflicts")
 
 
 def new_meta() -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dateline.store.errors import quoted
-from dateline.store.formats.native import ImportReport, merge_records
+from dateline.store.formats.merge import ImportReport, merge_records
 from dateline.store.model import (
     Actor,
     ActorRef,
@@ -130,9 +130,14 @@ class Batch:
 
 
 def merge_batch(
-    timeline: Timeline, batch: Batch, *, allow_duplicates: bool = False
+    timeline: Timeline,
+    batch: Batch,
+    *,
+    allow_duplicates: bool = False,
+    origin: str = "the file",
 ) -> ImportReport:
-    """Commit the batch as one undoable step and report what happened."""
+    """Commit the batch as one undoable step and report what happened.
+    Events the timeline holds (by id) take only what the format carries."""
     report = merge_records(
         timeline,
         events=batch.events,
@@ -140,6 +145,8 @@ def merge_batch(
         quotes=batch.quotes,
         sources=batch.sources,
         allow_duplicates=allow_duplicates,
+        origin=origin,
+        lossy=True,
     )
     report.problems.extend(batch.problems)
     report.notes.extend(batch.notes)

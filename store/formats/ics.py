@@ -96,6 +96,7 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
     if url:
         ve.add("url", url)
     ve.add("x-dateline-precision", when.precision)
+    _add_revision(ve, event)
     if when.text:
         ve.add("x-dateline-date-text", vText(when.text), parameters=_TEXT)
     if when.approximate:
@@ -120,6 +121,33 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
         )
         ve.add("x-dateline-quote", vText(quote.text), parameters=params)
     return ve
+
+
+#: Revision and authorship, so a later import merges by revision.
+_REVISION_PROPS = ("created-by", "updated-by", "rev-id", "history")
+
+
+def _add_revision(ve: VEvent, event: Event) -> None:
+    ve.add("x-dateline-rev", str(event.rev))
+    values = (event.created_by, event.updated_by, event.rev_id, " ".join(event.history))
+    for name, value in zip(_REVISION_PROPS, values, strict=True):
+        if value:
+            ve.add(f"x-dateline-{name}", vText(value), parameters=_TEXT)
+
+
+def _revision(ve: Component) -> dict[str, Any]:
+    """What ``_add_revision`` wrote; nothing for a file from elsewhere."""
+    rev = _text(ve, "X-DATELINE-REV")
+    rev_id = _text(ve, "X-DATELINE-REV-ID")
+    if not rev.isdigit() or not rev_id:
+        return {}
+    return {
+        "rev": int(rev),
+        "rev_id": rev_id,
+        "history": tuple(_text(ve, "X-DATELINE-HISTORY").split()),
+        "created_by": _text(ve, "X-DATELINE-CREATED-BY"),
+        "updated_by": _text(ve, "X-DATELINE-UPDATED-BY"),
+    }
 
 
 def _params(**values: str) -> dict[str, str]:
@@ -257,7 +285,7 @@ def _read_vevent(batch: Batch, ve: Component, title: str) -> None:
     uid = _text(ve, "UID")
     status = _text(ve, "STATUS").upper()
     batch.add_event(
-        event_id=uid.removesuffix(UID_SUFFIX) if uid.endswith(UID_SUFFIX) else "",
+        event_id=_event_id(uid),
         when=when,
         title=title,
         summary=summary,
@@ -267,7 +295,17 @@ def _read_vevent(batch: Batch, ve: Component, title: str) -> None:
         tags=tuple(dict.fromkeys(t for t in _categories(ve) if t)),
         place=_text(ve, "LOCATION"),
         status="expected" if status == "TENTATIVE" else "occurred",
+        **_revision(ve),
     )
+
+
+def _event_id(uid: str) -> str:
+    """The event id a UID stands for: ours without its suffix, another
+    calendar's as it is (so its next version merges by UID rather than
+    arriving as a copy); none for a UID too long to be an id."""
+    if uid.endswith(UID_SUFFIX):
+        return uid.removesuffix(UID_SUFFIX)
+    return uid if len(uid) <= 200 else ""
 
 
 def _when(ve: Component) -> FuzzyDate:

@@ -9,77 +9,46 @@ the same timeline, ids included.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dateline.store.disk.schema import SCHEMA_VERSION, TABLES, schema_problem
-from dateline.store.errors import DatelineError, counted
+from dateline.store.disk.schema import RECORD_TABLES, SCHEMA_VERSION, schema_problem
+from dateline.store.errors import DatelineError
+from dateline.store.formats.merge import ImportReport, merge_records
 from dateline.store.model import (
-    ID_PREFIX,
     RECORD_TYPES,
-    TABLE_OF,
-    Actor,
-    ActorRef,
     Event,
-    Quote,
     Source,
-    new_id,
     span_fits,
     url_problem,
 )
-from dateline.store.names import fold
+from dateline.store.revision import Tombstone
 from dateline.store.timeline import Timeline
 
+__all__ = [
+    "ImportFormatError",
+    "ImportReport",
+    "check_references",
+    "dumps_native",
+    "export_native",
+    "import_native",
+    "merge_records",
+    "parse_native",
+]
+
 FORMAT = "dateline"
+_TOMBS = "tombstones"
 
 
 class ImportFormatError(DatelineError):
     """A file to import is malformed; nothing was imported."""
 
 
-@dataclass
-class ImportReport:
-    """What an import did, for the message shown to the user."""
-
-    events: int = 0
-    actors: int = 0
-    quotes: int = 0
-    sources: int = 0
-    matched_actors: int = 0
-    duplicates: list[str] = field(default_factory=list)
-    #: Records that could not be read and were skipped, each naming its place.
-    problems: list[str] = field(default_factory=list)
-    #: Things the user should know that are not problems (eras as spans...).
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def nothing_new(self) -> bool:
-        """True when the import added no record at all."""
-        return not (self.events or self.actors or self.quotes or self.sources)
-
-    def summary(self) -> str:
-        parts = [
-            counted(self.events, "event"),
-            counted(self.actors, "new actor"),
-            counted(self.quotes, "quote"),
-            counted(self.sources, "source"),
-        ]
-        text = "Imported " + ", ".join(parts)
-        if self.matched_actors:
-            text += f"; {counted(self.matched_actors, 'actor')} matched existing ones"
-        if self.duplicates:
-            text += f"; skipped {counted(len(self.duplicates), 'duplicate')}"
-        if self.problems:
-            text += f"; could not read {counted(len(self.problems), 'record')}"
-        return text + "."
-
-
 def export_native(timeline: Timeline, events: list[Event] | None = None) -> dict:
     """The whole timeline, or ``events`` with the records they refer to."""
     docs = timeline.all_docs()
     if events is None:
-        lists = {name: list(docs[name].values()) for name in TABLES}
+        # Tombstones travel too, so a deletion reaches the other copy.
+        lists = {name: list(docs[name].values()) for name in (*RECORD_TABLES, _TOMBS)}
     else:
         actor_ids = {a for ev in events for a in ev.actor_ids}
         quote_ids = {q for ev in events for q in ev.quotes}
@@ -165,7 +134,26 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
                 )
             built.append(record)
         records[name] = built
+    records[_TOMBS] = _parse_tombstones(data.get(_TOMBS, []), origin)
     return records
+
+
+def _parse_tombstones(items: Any, origin: str) -> list[Tombstone]:
+    """The deletions an export carries (none in a file from before them)."""
+    if not isinstance(items, list):
+        raise ImportFormatError(
+            f'{origin}: "{_TOMBS}" must be a list. Nothing was imported.'
+        )
+    tombs = []
+    for number, doc in enumerate(items, start=1):
+        try:
+            tombs.append(Tombstone.from_doc(doc))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ImportFormatError(
+                f"{origin}: {_TOMBS} item {number} is not valid ({exc}). "
+                "Nothing was imported; fix that record and import again."
+            ) from None
+    return tombs
 
 
 def check_references(
@@ -228,8 +216,9 @@ def import_native(
 ) -> ImportReport:
     """Merge an export into ``timeline`` in one durable step (all or nothing).
 
-    Actors are matched by name or alias; an event with the same date and title
-    as an existing one is a duplicate and is skipped unless allowed.
+    Records are merged by id and revision (``dateline.store.formats.merge``);
+    new actors are matched by name or alias, and a new event with the same
+    date and title as an existing one is a duplicate, skipped unless allowed.
     """
     records = parse_native(data, origin)
     check_references(records, origin, timeline)
@@ -239,188 +228,7 @@ def import_native(
         actors=records["actors"],
         quotes=records["quotes"],
         sources=records["sources"],
+        tombstones=records.get("tombstones", []),
         allow_duplicates=allow_duplicates,
+        origin=origin,
     )
-
-
-def merge_records(
-    timeline: Timeline,
-    *,
-    events: list[Event],
-    actors: list[Actor],
-    quotes: list[Quote] = (),  # type: ignore[assignment]
-    sources: list[Source] = (),  # type: ignore[assignment]
-    allow_duplicates: bool = False,
-) -> ImportReport:
-    """Add records from elsewhere, remapping ids that would collide."""
-    report = ImportReport()
-    with timeline.change() as tx:
-        skipped = _duplicate_ids(timeline, events, allow_duplicates)
-        unneeded = _only_for(skipped, events, quotes)
-        actor_map: dict[str, str] = {}
-        by_name = _name_index(timeline.actors_by_id.values())
-        for actor in actors:
-            if actor.id in unneeded:
-                continue
-            known = next(
-                (by_name[k] for k in map(fold, actor.names) if k in by_name), None
-            )
-            if known is not None:
-                actor_map[actor.id] = known.id
-                report.matched_actors += 1
-                continue
-            fresh = _free_id(timeline, actor)
-            for key in map(fold, fresh.names):
-                by_name.setdefault(key, fresh)
-            actor_map[actor.id] = fresh.id
-            tx.put(fresh)
-            report.actors += 1
-        source_map: dict[str, str] = {}
-        known_sources = _SourceIndex(timeline.sources_by_id.values())
-        for source in sources:
-            if source.id in unneeded:
-                continue
-            same = known_sources.find(source)
-            if same is not None:
-                source_map[source.id] = same.id
-                continue
-            fresh_source = _free_id(timeline, source)
-            source_map[source.id] = fresh_source.id
-            tx.put(fresh_source)
-            report.sources += 1
-        event_map: dict[str, str] = {}
-        fresh_events: list[Event] = []
-        for event in events:
-            if event.id in skipped:
-                report.duplicates.append(event.title)
-                continue
-            fresh_event = _free_id(timeline, event)
-            event_map[event.id] = fresh_event.id
-            report.events += 1
-            fresh_events.append(fresh_event)
-            tx.put(fresh_event)
-        quote_map: dict[str, str] = {}
-        # Quotes of no event have no event to be a duplicate of: the same
-        # words by the same speaker from the same article are one quote.
-        loose = {
-            (fold(q.text), q.speaker, q.source)
-            for q in timeline.quotes_by_id.values()
-            if not q.event
-        }
-        for quote in quotes:
-            if quote.event and quote.event not in event_map:
-                continue  # its event was a skipped duplicate
-            speaker = actor_map.get(quote.speaker or "", quote.speaker)
-            said_in = source_map.get(quote.source or "", quote.source)
-            if not quote.event and (fold(quote.text), speaker, said_in) in loose:
-                report.duplicates.append(f"quote “{quote.text}”")
-                continue
-            fresh_quote = _free_id(timeline, quote)
-            quote_map[quote.id] = fresh_quote.id
-            fresh_quote = replace(
-                fresh_quote,
-                speaker=actor_map.get(quote.speaker or "", quote.speaker),
-                source=source_map.get(quote.source or "", quote.source),
-                event=event_map.get(quote.event or "", quote.event),
-            )
-            tx.put(fresh_quote)
-            report.quotes += 1
-        # Second pass: events point at the final ids of everything else (a
-        # record put twice in one change is saved once, as last put).
-        for event in fresh_events:
-            tx.put(
-                replace(
-                    event,
-                    actors=tuple(
-                        ActorRef(actor_map.get(r.actor, r.actor), r.role)
-                        for r in event.actors
-                    ),
-                    sources=tuple(source_map.get(s, s) for s in event.sources),
-                    quotes=tuple(quote_map[q] for q in event.quotes if q in quote_map),
-                )
-            )
-    return report
-
-
-def _duplicate_ids(
-    timeline: Timeline, events: list[Event], allow_duplicates: bool
-) -> set[str]:
-    """Ids of incoming events with the date and title of one already there
-    (or earlier in the same file)."""
-    if allow_duplicates:
-        return set()
-    seen = {_dup_key(ev) for ev in timeline.events_by_id.values()}
-    skipped = set()
-    for event in events:
-        key = _dup_key(event)
-        if key in seen:
-            skipped.add(event.id)
-        seen.add(key)
-    return skipped
-
-
-def _only_for(skipped: set[str], events: list[Event], quotes: list[Quote]) -> set[str]:
-    """Actor and source ids that only skipped duplicates refer to: adding
-    them would leave records no event uses. Records the file holds for their
-    own sake (referred to by nothing) are still imported."""
-    if not skipped:
-        return set()
-    dropped: set[str] = set()
-    kept: set[str] = set()
-    for event in events:
-        refs = {*event.actor_ids, *event.sources}
-        (dropped if event.id in skipped else kept).update(refs)
-    for quote in quotes:
-        refs = {quote.speaker or "", quote.source or ""} - {""}
-        (dropped if quote.event in skipped else kept).update(refs)
-    return dropped - kept
-
-
-def _name_index(actors: Iterable[Actor]) -> dict[str, Actor]:
-    """Folded name or alias -> the first actor known by it: an incoming actor
-    matches a known one by any name, exactly (case and accents aside)."""
-    index: dict[str, Actor] = {}
-    for actor in actors:
-        for key in map(fold, actor.names):
-            index.setdefault(key, actor)
-    return index
-
-
-class _SourceIndex:
-    """Known articles by URL and by folded title, for matching imports.
-
-    One article is the same URL, or (when the incoming one has none) the same
-    title and outlet: formats that carry only a title and outlet (TimelineJS,
-    CSV without URLs) must not add a copy of an article on every re-import.
-    """
-
-    def __init__(self, sources: Iterable[Source]) -> None:
-        self.by_url: dict[str, Source] = {}
-        self.by_title: dict[str, list[Source]] = {}
-        for source in sources:
-            if source.url:
-                self.by_url.setdefault(source.url, source)
-            self.by_title.setdefault(fold(source.title), []).append(source)
-
-    def find(self, incoming: Source) -> Source | None:
-        if incoming.url:
-            return self.by_url.get(incoming.url)
-        outlet = fold(incoming.outlet)
-        for known in self.by_title.get(fold(incoming.title), ()):
-            if known == incoming or (
-                incoming.title and (not outlet or fold(known.outlet) == outlet)
-            ):
-                return known
-        return None
-
-
-def _free_id(timeline: Timeline, record: Any) -> Any:
-    """``record``, or a copy with a new id if its id is taken here."""
-    table = TABLE_OF[type(record)]
-    if timeline.doc(table, record.id) is None:
-        return record
-    return replace(record, id=new_id(ID_PREFIX[table]))
-
-
-def _dup_key(event: Event) -> tuple[object, object, str]:
-    return (event.when.start, event.when.end, fold(event.title))

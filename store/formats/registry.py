@@ -199,6 +199,10 @@ def read_import(
     file as a whole cannot be read.
     """
     path = Path(path).expanduser()
+    if stdin is None and (fmt == "dir" or (fmt == "auto" and path.is_dir())):
+        from dateline.store.formats.folder import read_folder
+
+        return "dir", read_folder(path)
     if stdin is None:
         text = _read_text(path)
     else:
@@ -283,7 +287,9 @@ def merge_read(
 ) -> ImportReport:
     """Commit what ``read_import`` returned, in one journal entry."""
     if isinstance(read, Batch):
-        return merge_batch(timeline, read, allow_duplicates=allow_duplicates)
+        return merge_batch(
+            timeline, read, allow_duplicates=allow_duplicates, origin=str(path)
+        )
     return import_native(
         timeline, read, origin=str(path), allow_duplicates=allow_duplicates
     )

@@ -44,6 +44,7 @@ from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 
 ERA_TAG = "era"
+REVISION_KEY = "dateline_revision"
 _PARTS = ("year", "month", "day", "hour", "minute")
 #: The date parts TimelineJS needs to show each dateline precision.
 _GRAIN: dict[str, str] = {
@@ -156,7 +157,22 @@ def read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
         tags=tuple(tags),
         place=words.place,
         status=words.status if words.status in STATUSES else "occurred",
+        **_revision(slide.get(REVISION_KEY)),
     )
+
+
+def _revision(value: Any) -> dict[str, Any]:
+    """The revision a dateline export wrote; nothing when absent or odd."""
+    if not isinstance(value, dict):
+        return {}
+    rev, rev_id, history = value.get("rev"), value.get("rev_id"), value.get("history")
+    if type(rev) is not int or rev < 0 or not isinstance(rev_id, str) or not rev_id:
+        return {}
+    if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+        history = []
+    names = ("created_by", "updated_by")
+    who = {n: value[n] for n in names if isinstance(value.get(n), str)}
+    return {"rev": rev, "rev_id": rev_id, "history": tuple(history), **who}
 
 
 def _object(value: Any) -> dict[str, Any]:
@@ -304,6 +320,14 @@ def _slide(timeline: Timeline, event: Event) -> dict[str, Any]:
     if end_parts:
         slide["end_date"] = end_parts
     slide["display_date"] = escape(format_when(event.when))
+    # TimelineJS ignores keys it does not know; dateline merges by these.
+    slide[REVISION_KEY] = {
+        "rev": event.rev,
+        "rev_id": event.rev_id,
+        "history": list(event.history),
+        "created_by": event.created_by,
+        "updated_by": event.updated_by,
+    }
     slide["text"] = {"headline": escape(event.title), "text": tljs_html.render(words)}
     if actors:
         slide["group"] = escape(actors[0][0])

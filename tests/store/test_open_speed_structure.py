@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from dateline.store import timeline as timeline_module
 from dateline.store.disk.datafile import DataFile
+from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.errors import TimelineFileError
 from dateline.store.model import Actor, Event, FuzzyDate, Quote, Source
 from dateline.store.timeline import Timeline
@@ -202,6 +203,6 @@ def test_a_snapshot_writes_each_record_as_its_document(demo_path: Path) -> None:
     data = json.loads(demo_path.read_text())
     written = {
         table: {doc["id"]: doc for doc in data[table].values()}
-        for table in ("events", "actors", "quotes", "sources")
+        for table in (*RECORD_TABLES, "tombstones", "conflicts")
     }
     assert written == timeline.all_docs()

@@ -36,7 +36,7 @@ def test_snapshot_is_a_tinydb_file_with_meta(db_path: Path) -> None:
         titles = sorted(doc["title"] for doc in db.table("events").all())
         meta = db.table("meta").all()[0]
     assert titles == ["one", "two"]
-    assert meta["app"] == "dateline" and meta["schema"] == 1
+    assert meta["app"] == "dateline" and meta["schema"] == 2
 
 
 def test_snapshot_keeps_previous_version_as_backup(db_path: Path) -> None:
@@ -218,7 +218,10 @@ def test_plain_tinydb_reads_every_record_the_timeline_holds(demo_path: Path) -> 
     before = demo_path.read_bytes()
     with TinyDB(demo_path, access_mode="r") as db:
         # The tables README names; each record under its stable id.
-        assert db.tables() == {"events", "actors", "quotes", "sources", "meta"}
+        assert db.tables() == {
+            *("events", "actors", "quotes", "sources", "meta"),
+            *("tombstones", "conflicts"),
+        }
         read = {
             name: {doc["id"]: dict(doc) for doc in db.table(name)}
             for name in ("events", "actors", "quotes", "sources")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import dateline.store.timeline
@@ -147,4 +148,7 @@ async def test_a_due_snapshot_is_written_in_a_worker(
         assert demo.pending_journal == 0
         assert not app.snapshot_running
     path: Path = demo.path  # type: ignore[assignment]
-    assert "ev-phone-call" not in path.read_text("utf-8")
+    written = json.loads(path.read_text("utf-8"))
+    assert all(doc["id"] != "ev-phone-call" for doc in written["events"].values())
+    # What is left of it is its tombstone, so a deletion travels.
+    assert any(t["record"] == "ev-phone-call" for t in written["tombstones"].values())

@@ -60,7 +60,14 @@ def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline
             )
         ensure_folder(path, "no timeline was started there")
     set_up_if_empty(path)
-    return Timeline.open(path, notice=tell)
+    return Timeline.open(path, notice=tell, author=author_of(args))
+
+
+def author_of(args: argparse.Namespace) -> str:
+    """Who this run's changes are by (see ``settings.author_name``)."""
+    from dateline.tui.settings import Settings, author_name
+
+    return author_name(getattr(args, "settings", None) or Settings())
 
 
 def open_shared(

@@ -29,6 +29,8 @@ from dateline.store.formats.registry import (
     render_export,
     write_export,
 )
+from dateline.store.model import Event
+from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     add_filter_args,
     build_filter,
@@ -39,7 +41,8 @@ from dateline.tui.cli.records import print_new_actors
 
 #: Some records could not be read; the rest were imported.
 EXIT_PARTIAL = 1
-#: Every record of the file is already in the timeline: nothing came in.
+#: Every record of the file is already in the timeline (or unreadable):
+#: nothing came in.
 EXIT_NOTHING = 2
 
 #: Names of articles rather than timelines: `ingest` reads those.
@@ -64,7 +67,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
     )
     imp.add_argument(
         "--format",
-        choices=("auto", *IMPORT_FORMATS),
+        choices=("auto", *IMPORT_FORMATS, "dir"),
         default="auto",
         help="what the file is (default: tell from its content and name)",
     )
@@ -93,10 +96,10 @@ def register(verbs: argparse._SubParsersAction) -> None:
     exp.add_argument("file", metavar="FILE|-", help="where to write; - for stdout")
     exp.add_argument(
         "--format",
-        choices=EXPORT_FORMATS,
+        choices=(*EXPORT_FORMATS, "dir"),
         help=(
             "default: from the file name (.json .csv .ics .md, .timeline.json, "
-            ".sheet.csv for the TimelineJS sheet, .timesketch.csv, .jsonl)"
+            ".sheet.csv for the TimelineJS sheet, .timesketch.csv, .jsonl; a folder needs --format dir)"
         ),
     )
     exp.add_argument(
@@ -125,7 +128,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"If it is an article (plain text or HTML), read it with "
         f"`dateline ingest {args.file}`."
     )
-    if args.format == "auto" and source.suffix.lower() in ARTICLE_SUFFIXES:
+    if (
+        args.format == "auto"
+        and source.suffix.lower() in ARTICLE_SUFFIXES
+        and not source.is_dir()
+    ):
         raise DatelineError(
             f"{args.file} looks like an article, not a timeline to import. "
             f"{ingest_hint}"
@@ -157,10 +164,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     for note in report.notes:
         print(f"dateline: {note}", file=sys.stderr)
+    for conflict in report.conflicts:
+        print(
+            f"dateline: conflict, ours kept and theirs saved to settle: {conflict}",
+            file=sys.stderr,
+        )
     print(report.summary())
     print_new_actors(timeline, before)
-    if report.nothing_new and (report.problems or report.duplicates):
-        # Nothing came in: the file was all unreadable records or duplicates.
+    if report.nothing_new and (
+        report.problems or report.duplicates or report.same or report.older
+    ):
+        # Nothing came in: the file was all unreadable records, duplicates,
+        # or records the timeline already holds (as they are, or newer).
         return EXIT_NOTHING
     return EXIT_PARTIAL if report.problems else 0
 
@@ -177,6 +192,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_timeline(args) as timeline:
         flt = build_filter(timeline, args)
         events = timeline.events(flt)
+        if fmt == "dir":
+            return _export_folder(timeline, events, args.file)
         if to_stdout:
             text = render_export(timeline, events, fmt, raw_formulas=args.raw_formulas)
             sys.stdout.write(text)
@@ -190,4 +207,25 @@ def cmd_export(args: argparse.Namespace) -> int:
             raw_formulas=args.raw_formulas,
         )
     print(f"Exported {counted(len(events), 'event')} to {args.file} ({fmt}).")
+    return 0
+
+
+def _export_folder(timeline: Timeline, events: list[Event], target: str) -> int:
+    """The whole timeline as one file per record (see ``formats.folder``)."""
+    from dateline.store.formats.folder import write_folder
+
+    if target == "-":
+        raise DatelineError(
+            "The dir format writes a folder, not standard output; give a folder."
+        )
+    if len(events) != len(timeline):
+        raise DatelineError(
+            "The dir format holds the whole timeline (it is what a team shares "
+            "in Git); export it without filters, or pick another --format."
+        )
+    changed = write_folder(timeline, target)
+    print(
+        f"Exported {counted(len(events), 'event')} to {target} (dir): "
+        f"{counted(changed, 'file')} written or removed."
+    )
     return 0

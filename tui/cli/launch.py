@@ -11,6 +11,7 @@ from dateline.store.postgres import PgLocation
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     actor_ids_for,
+    author_of,
     ensure_folder,
     set_up_if_empty,
     tell,
@@ -77,7 +78,9 @@ def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
         def opener(
             progress: Callable[[str], None],
         ) -> tuple[Timeline, tuple[str, ...]]:
-            timeline = Timeline.open(path, progress=progress, notice=tell)
+            timeline = Timeline.open(
+                path, progress=progress, notice=tell, author=author_of(args)
+            )
             return timeline, actor_ids_for(timeline, args.actor)
 
         app = DatelineApp(
@@ -89,7 +92,7 @@ def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
             notice=notice,
         )
     else:
-        timeline = Timeline.open(path, notice=tell)
+        timeline = Timeline.open(path, notice=tell, author=author_of(args))
         app = DatelineApp(
             timeline,
             actor_filter=actor_ids_for(timeline, args.actor),

@@ -4,6 +4,7 @@ from dateline.tui.cli import (
     about,
     copying,
     dates,
+    desk,
     editing,
     exchange,
     ingest,
@@ -11,4 +12,14 @@ from dateline.tui.cli import (
     records,
 )
 
-VERB_MODULES = (records, editing, dates, maintenance, copying, exchange, ingest, about)
+VERB_MODULES = (
+    records,
+    editing,
+    dates,
+    maintenance,
+    copying,
+    exchange,
+    desk,
+    ingest,
+    about,
+)

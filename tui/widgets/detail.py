@@ -10,7 +10,8 @@ from textual.widgets import Static
 
 
 def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Text:
-    """Title, when (with precision), status, place and tags, then the summary."""
+    """Title, when (with precision), status, place, tags and authors, then
+    the summary."""
     if event is None:
         return Text(empty, style="dim")
     text = Text()
@@ -29,10 +30,25 @@ def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Te
         text.append(
             " ".join(f"#{inert(t, single_line=True)}" for t in event.tags), style="dim"
         )
+    who = authorship(event)
+    if who:
+        text.append("  ")
+        text.append(inert(who, single_line=True), style="dim")
     if event.summary:
         text.append("\n")
         text.append(inert(event.summary))
     return text
+
+
+def authorship(event: Event) -> str:
+    """Who added the event and who changed it last ("" when unknown, as for
+    records saved before dateline kept authors)."""
+    made, changed = event.created_by, event.updated_by
+    if made and changed and made != changed:
+        return f"by {made}, edited by {changed}"
+    if made or changed:
+        return f"by {made or changed}"
+    return ""
 
 
 class DetailStrip(Static):

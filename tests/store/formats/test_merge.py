@@ -26,21 +26,21 @@ def test_a_whole_file_is_one_journal_entry_and_one_undo(demo_path: Path) -> None
         assert len(timeline) == 8 and not timeline.can_undo
 
 
-def test_reimport_skips_duplicates_unless_allowed(
+def test_reimport_of_the_same_ids_changes_nothing_even_allowing_duplicates(
     demo: Timeline, tmp_path: Path
 ) -> None:
     path = tmp_path / "again.ics"
     path.write_text(render_export(demo, None, "ics"), encoding="utf-8")
+    before = demo.all_docs()
     report = import_file(demo, path)
-    assert (report.events, len(report.duplicates)) == (0, 8)
+    assert (report.events, len(report.duplicates), report.same) == (0, 0, 8)
     assert report.summary() == (
-        "Imported 0 events, 0 new actors, 0 quotes, 0 sources; skipped 8 duplicates."
+        "Imported 0 events, 0 new actors, 0 quotes, 0 sources; "
+        "8 records already up to date; 4 actors matched existing ones."
     )
-    assert len(demo) == 8
+    # Merged by UID: the same records, not copies, whatever the flag says.
     report = import_file(demo, path, allow_duplicates=True)
-    assert report.events == 8 and len(demo) == 16
-    # The copies get fresh ids; the originals keep theirs.
-    assert demo.event("ev-announcement").origin == "manual"
+    assert report.events == 0 and demo.all_docs() == before
 
 
 def test_imported_sources_match_known_articles_by_title(

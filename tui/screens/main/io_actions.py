@@ -1,11 +1,13 @@
 """The main screen's ways in and out: ingest an article, review what was
-extracted, export the current view."""
+extracted, settle what an import found changed on both sides, export the
+current view."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from dateline.store.changes.review import pending_events
+from dateline.store.errors import counted
 from dateline.tui.screens.main.host import MainHost
 from textual.binding import Binding
 
@@ -16,6 +18,7 @@ IO_BINDINGS = [
     Binding("i", "ingest", "Ingest", id="io.ingest"),
     Binding("v", "review", "Review extracted", show=False, id="io.review"),
     Binding("x", "export", "Export view", show=False, id="io.export"),
+    Binding("C", "conflicts", "Conflicts to settle", show=False, id="io.conflicts"),
 ]
 
 
@@ -63,3 +66,27 @@ class IOActions(MainHost):
                 self.notify(message, title="Exported")
 
         self.app.push_screen(ExportScreen(self.timeline, events), exported)
+
+    def action_conflicts(self) -> None:
+        from dateline.tui.screens.conflicts import ConflictsScreen
+
+        if not self.timeline.conflicts_by_id:
+            self.notify("No conflicts: every import so far merged cleanly.")
+            return
+
+        def settled(count: int | None) -> None:
+            if count:
+                self.after_change(self.view.event.id if self.view.event else None)
+
+        self.app.push_screen(ConflictsScreen(self.timeline), settled)
+
+    def announce_conflicts(self) -> None:
+        """Say so when an import (here or in another process) left conflicts."""
+        count = len(self.timeline.conflicts_by_id)
+        if count:
+            self.notify(
+                f"{counted(count, 'record')} changed here and in an imported copy "
+                "wait for your choice. Press C to settle them.",
+                title="Conflicts",
+                timeout=10,
+            )
