@@ -29,7 +29,8 @@ class Copied:
 
 
 def copy_into(source: Timeline, target: Timeline) -> Copied:
-    """Every record of ``source`` into ``target``, ids and all, as one change.
+    """Every record of ``source`` into ``target``, ids, revisions, authors,
+    tombstones and open conflicts included, as one change.
 
     Only into an empty timeline: a copy over records would be a merge, which
     is what ``import`` does, with its duplicate and conflict rules.
@@ -46,6 +47,7 @@ def copy_into(source: Timeline, target: Timeline) -> Copied:
     sources = list(source.sources_by_id.values())
     events = list(source.events_by_id.values())
     quotes = list(source.quotes_by_id.values())
+    desk = [*source.tombstones_by_id.values(), *source.conflicts_by_id.values()]
     with target.change() as tx:
-        tx.put(*actors, *sources, *events, *quotes)
+        tx.adopt(*actors, *sources, *events, *quotes, *desk)
     return Copied(len(events), len(actors), len(quotes), len(sources))

@@ -145,7 +145,9 @@ def test_copy_keeps_ids_between_the_stores(
         copied = copy_into(source, there)
         assert copied.events == 1 and copied.actors == 1
         copy_into(there, back)
+        # Revisions and authors travel too: the copies are the same records.
         assert back.all_docs() == source.all_docs()
+        assert back.events()[0].rev == source.events()[0].rev >= 1
         with pytest.raises(DatelineError, match="already holds"):
             copy_into(source, back)
     finally:
