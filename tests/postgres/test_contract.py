@@ -30,7 +30,7 @@ def opener(request: pytest.FixtureRequest, tmp_path: Path) -> Opener:
     opened: list[Timeline] = []
 
     def open_it() -> Timeline:
-        timeline = Timeline.open(where)
+        timeline = Timeline.open(where, author="ana")
         opened.append(timeline)
         return timeline
 
@@ -79,7 +79,13 @@ def test_a_stale_edit_is_refused_and_nothing_is_lost(opener: Opener) -> None:
     seen_by_b = b.event(original.id)
     with a.change() as tx:
         tx.update(original, replace(original, title="Summit postponed"))
-    with pytest.raises(ConflictError), b.change() as tx:
+    # Named: the file store's author setting, the shared store's role.
+    who = a.author
+    assert who == ("ana" if a.shared is None else a.shared.role)
+    with (
+        pytest.raises(ConflictError, match=f"was changed by {who} at 20"),
+        b.change() as tx,
+    ):
         tx.update(seen_by_b, replace(seen_by_b, title="Summit cancelled"))
     assert opener().event(original.id).title == "Summit postponed"
 
