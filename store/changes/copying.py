@@ -16,6 +16,16 @@ class Copied:
     quotes: int
     sources: int
 
+    @classmethod
+    def of(cls, timeline: Timeline) -> Copied:
+        """What a copy of ``timeline`` carries."""
+        return cls(
+            len(timeline.events_by_id),
+            len(timeline.actors_by_id),
+            len(timeline.quotes_by_id),
+            len(timeline.sources_by_id),
+        )
+
     def __str__(self) -> str:
         return ", ".join(
             counted(n, what)
@@ -50,4 +60,4 @@ def copy_into(source: Timeline, target: Timeline) -> Copied:
     desk = [*source.tombstones_by_id.values(), *source.conflicts_by_id.values()]
     with target.change() as tx:
         tx.adopt(*actors, *sources, *events, *quotes, *desk)
-    return Copied(len(events), len(actors), len(quotes), len(sources))
+    return Copied.of(source)

@@ -6,12 +6,11 @@ import argparse
 import os
 from pathlib import Path
 
-from dateline.store.changes.copying import copy_into
+from dateline.store.changes.copying import Copied, copy_into
 from dateline.store.errors import DatelineError
-from dateline.store.postgres import PgLocation
+from dateline.store.postgres import PgLocation, location_of
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
-    db_option,
     ensure_folder,
     open_shared,
     set_up_if_empty,
@@ -24,12 +23,15 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "copy",
         help="copy a whole timeline between stores (file or postgresql:// URL)",
         description=(
-            "Copy every record of SRC into DST, ids kept: a file into a shared "
-            "PostgreSQL timeline, back, or file to file. DST must be new or empty."
+            "Copy every record of SRC into DST, ids, revisions and authors "
+            "kept: a file into a shared PostgreSQL timeline, back, or file to "
+            "file. Either side may be a folder in the dir format (a folder "
+            "export; a DST ending in / or already a folder is written as one). "
+            "DST must be new or empty."
         ),
     )
-    copy.add_argument("src", type=db_option, help="timeline file or postgresql:// URL")
-    copy.add_argument("dst", type=db_option, help="timeline file or postgresql:// URL")
+    copy.add_argument("src", help="timeline file, folder export or postgresql:// URL")
+    copy.add_argument("dst", help="timeline file, folder or postgresql:// URL")
     copy.set_defaults(func=cmd_copy)
 
 
@@ -46,13 +48,32 @@ def _open(
     return Timeline.open(where, notice=tell)
 
 
+def _is_folder(where: Path | PgLocation, raw: str) -> bool:
+    return isinstance(where, Path) and (where.is_dir() or raw.endswith(os.sep))
+
+
+def _open_source(args: argparse.Namespace, where: Path | PgLocation) -> Timeline:
+    if _is_folder(where, args.src):
+        from dateline.store.formats.registry import import_file
+
+        source = Timeline.memory()
+        import_file(source, where, "dir")
+        return source
+    return _open(args, where, create=False)
+
+
 def cmd_copy(args: argparse.Namespace) -> int:
-    if str(args.src) == str(args.dst):
+    src, dst = location_of(args.src), location_of(args.dst)
+    if str(src) == str(dst):
         raise DatelineError("SRC and DST are the same timeline; nothing was copied.")
-    with (
-        _open(args, args.src, create=False) as source,
-        _open(args, args.dst, create=True) as target,
-    ):
-        copied = copy_into(source, target)
-    print(f"Copied {copied} from {args.src} to {args.dst}.")
+    with _open_source(args, src) as source:
+        if _is_folder(dst, args.dst):
+            from dateline.store.formats.folder import write_folder
+
+            write_folder(source, dst)
+            copied = Copied.of(source)
+        else:
+            with _open(args, dst, create=True) as target:
+                copied = copy_into(source, target)
+    print(f"Copied {copied} from {src} to {dst}.")
     return 0

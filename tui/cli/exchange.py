@@ -99,7 +99,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
         choices=(*EXPORT_FORMATS, "dir"),
         help=(
             "default: from the file name (.json .csv .ics .md, .timeline.json, "
-            ".sheet.csv for the TimelineJS sheet, .timesketch.csv, .jsonl; a folder needs --format dir)"
+            ".sheet.csv for the TimelineJS sheet, .timesketch.csv, .jsonl; "
+            "a folder needs --format dir)"
         ),
     )
     exp.add_argument(
