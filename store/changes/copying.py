@@ -57,7 +57,8 @@ def copy_into(source: Timeline, target: Timeline) -> Copied:
     sources = list(source.sources_by_id.values())
     events = list(source.events_by_id.values())
     quotes = list(source.quotes_by_id.values())
-    desk = [*source.tombstones_by_id.values(), *source.conflicts_by_id.values()]
+    tombstones = list(source.tombstones_by_id.values())
+    conflicts = list(source.conflicts_by_id.values())
     with target.change() as tx:
-        tx.adopt(*actors, *sources, *events, *quotes, *desk)
+        tx.adopt(*actors, *sources, *events, *quotes, *tombstones, *conflicts)
     return Copied.of(source)

@@ -48,16 +48,20 @@ def _open(
     return Timeline.open(where, notice=tell)
 
 
-def _is_folder(where: Path | PgLocation, raw: str) -> bool:
-    return isinstance(where, Path) and (where.is_dir() or raw.endswith(os.sep))
+def _folder(where: Path | PgLocation, raw: str) -> Path | None:
+    """``where`` when it names a folder (an existing one, or ending in /)."""
+    if isinstance(where, Path) and (where.is_dir() or raw.endswith(os.sep)):
+        return where
+    return None
 
 
 def _open_source(args: argparse.Namespace, where: Path | PgLocation) -> Timeline:
-    if _is_folder(where, args.src):
+    folder = _folder(where, args.src)
+    if folder is not None:
         from dateline.store.formats.registry import import_file
 
         source = Timeline.memory()
-        import_file(source, where, "dir")
+        import_file(source, folder, "dir")
         return source
     return _open(args, where, create=False)
 
@@ -67,10 +71,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
     if str(src) == str(dst):
         raise DatelineError("SRC and DST are the same timeline; nothing was copied.")
     with _open_source(args, src) as source:
-        if _is_folder(dst, args.dst):
+        folder = _folder(dst, args.dst)
+        if folder is not None:
             from dateline.store.formats.folder import write_folder
 
-            write_folder(source, dst)
+            write_folder(source, folder)
             copied = Copied.of(source)
         else:
             with _open(args, dst, create=True) as target:
