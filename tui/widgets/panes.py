@@ -71,9 +71,14 @@ class RecordPane(OptionList):
 
 
 class ActorsPane(RecordPane):
-    """Actors of the event; enter or space toggles one into the filter."""
+    """Actors of the event; enter or space toggles one into the filter, ``e``
+    edits it and ``d`` removes it (the screen's actions)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "screen.edit_actor", "Edit actor", show=False, id="actors.edit"),
+        Binding(
+            "d", "screen.remove_actor", "Remove actor", show=False, id="actors.remove"
+        ),
         Binding(
             "enter", "select", "Toggle actor filter", show=False, id="actors.toggle"
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from dateline.store.model import Event
+from dateline.tui.screens.main.actor_actions import ACTOR_BINDINGS, ActorActions
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
@@ -26,7 +27,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList
 
 
-class MainScreen(FilterActions, EditActions, IOActions):
+class MainScreen(FilterActions, ActorActions, EditActions, IOActions):
     """Browse the timeline; everything else opens from here."""
 
     # Fixed pane heights: a pane that grows with its content would re-lay out
@@ -65,6 +66,7 @@ class MainScreen(FilterActions, EditActions, IOActions):
         Binding("colon", "goto", "Go to date", id="main.goto"),
         *FILTER_BINDINGS,
         *EDIT_BINDINGS,
+        *ACTOR_BINDINGS,
         *IO_BINDINGS,
     ]
 
