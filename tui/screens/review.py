@@ -136,7 +136,7 @@ class ReviewScreen(Screen[int]):
     def _show_head(self) -> None:
         head = Text("Review extracted events", style="bold")
         count = len(self.pending)
-        head.append(f" · {count} pending" if count else " · nothing left to review")
+        head.append(f" · {count:,} pending" if count else " · nothing left to review")
         if self.source_id is not None:
             source = self.timeline.sources_by_id.get(self.source_id)
             if source is not None:

@@ -405,7 +405,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _event_text(self, event: Event, width: int, selected: bool) -> Text:
         style = self._style
-        fixed = 2 + DATE_WIDTH + MARKS_WIDTH
+        fixed = 2 + DATE_WIDTH + MARKS_WIDTH + 1
         room = max(8, width - fixed - 2)
         # Narrow terminals give the title more room: initials come sooner.
         budget = room // 3 if room >= 60 else room // 4
@@ -426,7 +426,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text.assemble(
             ("▌ " if hit else "  ", style("timeline--hit") if hit else Style()),
             (when.ljust(DATE_WIDTH)[:DATE_WIDTH], style("timeline--date")),
-            (event_marks(event).ljust(MARKS_WIDTH), style("timeline--marks")),
+            # A space after even four marks: "→~“?Title" would read as one word.
+            (event_marks(event).ljust(MARKS_WIDTH) + " ", style("timeline--marks")),
             title,
             "  " if actors.cell_len else "",
             actors,

@@ -17,7 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, format_when
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -215,7 +215,7 @@ class MainHost(Screen[None]):
         self.prompt.ask(
             "write-back",
             f"{path} was moved or deleted; nothing is saved until it is written "
-            f"back. Write the {count} events held here to (esc: not now):",
+            f"back. Write the {counted(count, 'event')} held here to (esc: not now):",
             value=str(path or ""),
         )
 
@@ -227,7 +227,8 @@ class MainHost(Screen[None]):
         except DatelineError as exc:
             return str(exc)
         self.update_header()
-        self.notify(f"Wrote {len(self.timeline)} events to {written}; saving again.")
+        wrote = counted(len(self.timeline), "event")
+        self.notify(f"Wrote {wrote} to {written}; saving again.")
         return None
 
     def after_change(self, keep: str | None = None) -> None:
