@@ -92,7 +92,10 @@ def test_format_when_is_short(when: FuzzyDate, _text: str) -> None:
         (fd(D(2026, 1, 9), D(2026, 1, 9), "day"), "Fri 9 Jan"),
         (fd(D(2026, 1, 3), D(2026, 1, 5), "day"), "3-5 Jan"),
         # a clock time fits the row's 13-cell date column: no weekday
-        (fd(datetime(2026, 1, 9, 6, 0), datetime(2026, 1, 9, 6, 59), "hour"), "9 Jan 06:00"),
+        (
+            fd(datetime(2026, 1, 9, 6, 0), datetime(2026, 1, 9, 6, 59), "hour"),
+            "9 Jan 06:00",
+        ),
         (
             fd(datetime(2026, 1, 19, 14, 30), datetime(2026, 1, 19, 14, 30), "minute"),
             "19 Jan 14:30",

@@ -374,7 +374,9 @@ class ActorEditScreen(ModalScreen[Actor | None]):
             self.removed = True
             self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen(removal_question(self.timeline, actor)), answered)
+        self.app.push_screen(
+            ConfirmScreen(removal_question(self.timeline, actor)), answered
+        )
 
     def action_cancel(self) -> None:
         if not self.changed:

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 #: Reads a prompt's words: (readable, what they mean or why they cannot be read).
@@ -106,9 +107,11 @@ class PromptBar(Vertical):
         value: str = "",
         *,
         reader: Reader | None = None,
+        suggester: Suggester | None = None,
     ) -> None:
         """Show the question ``label`` and focus the input; ``reader``, when
-        given, explains the typed words live under it."""
+        given, explains the typed words live under it; ``suggester``
+        completes them (right arrow accepts)."""
         self.kind = kind
         self.reader = reader
         self.set_class(reader is not None, "-reading")
@@ -116,6 +119,7 @@ class PromptBar(Vertical):
         self._show_error("")
         field = self.query_one("#prompt-input", Input)
         field.placeholder = placeholder
+        field.suggester = suggester
         field.value = value
         self._show_reading(value)
         self.display = True

@@ -12,9 +12,10 @@ from datetime import date
 from dateline.store.dates.labels import day_label, describe
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
-from dateline.store.names import fold
 from dateline.tui.screens.main.host import MainHost
 from dateline.tui.view.filters import FilterState, Part
+from dateline.tui.view.tag_words import read_tags
+from dateline.tui.widgets.completion import ListSuggester
 from dateline.tui.widgets.prompt import PromptBar
 from textual.binding import Binding
 
@@ -161,8 +162,24 @@ class FilterActions(MainHost):
         return True, f"shows events from {day_label(start)} to {day_label(end)}"
 
     def action_tag_filter(self) -> None:
-        tags = ", ".join(self.timeline.tags()[:8])
-        self.prompt.ask("tag", "Show events tagged:", tags)
+        tags = self.timeline.tags()
+        self.prompt.ask(
+            "tag",
+            "Show events tagged (several: commas; → completes):",
+            ", ".join(tags[:8]),
+            reader=self._read_tags_live,
+            suggester=ListSuggester(tags, separators=",#"),
+        )
+
+    def _read_tags_live(self, value: str) -> tuple[bool, str]:
+        reading = read_tags(value, self.timeline.tags())
+        if reading.problem:
+            return False, reading.problem
+        if not reading.tags:
+            return True, "type a tag, or the start of one"
+        return True, "shows events tagged " + " and ".join(
+            f"#{t}" for t in reading.tags
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Textual hides the screen's letter keys while the prompt's input has
@@ -252,13 +269,13 @@ class FilterActions(MainHost):
         return start, end
 
     def _answer_tag(self, value: str) -> str | None:
-        wanted = fold(value.lstrip("#"))
-        tags = self.timeline.tags()
-        match = next((t for t in tags if fold(t) == wanted), None)
-        if match is None:
-            known = ", ".join(tags[:12]) or "none yet"
-            return f"No event is tagged “{value}”. Tags in this timeline: {known}."
-        self.set_filters(self.filters.add(Part("tag", match)))
+        reading = read_tags(value, self.timeline.tags())
+        if reading.problem:
+            return reading.problem
+        filters = self.filters
+        for tag in reading.tags:
+            filters = filters.add(Part("tag", tag))
+        self.set_filters(filters)
         return None
 
     # -- search ----------------------------------------------------------------
