@@ -42,10 +42,16 @@ class ArticleScreen(Screen[None]):
     ]
 
     def __init__(
-        self, timeline: Timeline, source_id: str, quote_id: str | None = None
+        self,
+        timeline: Timeline,
+        source_id: str,
+        quote_id: str | None = None,
+        *,
+        search: str = "",
     ) -> None:
         super().__init__()
         self.timeline = timeline
+        self.search = search
         self.source = timeline.source(source_id)
         #: Quotes of this source that carry a span, in reading order.
         self.quotes: list[Quote] = sorted(
@@ -57,7 +63,9 @@ class ArticleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), id="article-head")
         spans = [q.span for q in self.quotes if q.span is not None]
-        yield ArticleBody(self.source.body, spans, id="article-body")
+        yield ArticleBody(
+            self.source.body, spans, search=self.search, id="article-body"
+        )
         yield Static(id="article-status")
         yield Footer()
 

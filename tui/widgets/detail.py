@@ -5,12 +5,16 @@ from __future__ import annotations
 from dateline.store.dates.labels import describe
 from dateline.store.model import Event
 from dateline.tui.view.inert import inert
+from dateline.tui.view.textmatch import highlight
 from rich.text import Text
 from textual.widgets import Static
 
 
-def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Text:
-    """Title, when (with precision), status, place and tags, then the summary."""
+def detail_text(
+    event: Event | None, empty: str = "No event highlighted.", search: str = ""
+) -> Text:
+    """Title, when (with precision), status, place and tags, then the summary;
+    hits of ``search`` stand out."""
     if event is None:
         return Text(empty, style="dim")
     text = Text()
@@ -32,7 +36,7 @@ def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Te
     if event.summary:
         text.append("\n")
         text.append(inert(event.summary))
-    return text
+    return highlight(text, search)
 
 
 class DetailStrip(Static):
@@ -45,6 +49,11 @@ class DetailStrip(Static):
     }
     """
 
-    def show(self, event: Event | None, empty: str = "No event highlighted.") -> None:
+    def show(
+        self,
+        event: Event | None,
+        empty: str = "No event highlighted.",
+        search: str = "",
+    ) -> None:
         # Fixed height: no need to lay out the screen again.
-        self.update(detail_text(event, empty), layout=False)
+        self.update(detail_text(event, empty, search), layout=False)

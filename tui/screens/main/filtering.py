@@ -289,8 +289,13 @@ class FilterActions(MainHost):
     def action_next_hit(self, forward: bool) -> None:
         if not self.view.search:
             self.notify("Search first with /.")
-        elif not self.view.next_hit(forward):
+            return
+        moved = self.view.next_hit(forward)
+        if moved == "none":
             self.notify(f"No hits for “{self.view.search}” in this view.")
+        elif moved == "wrapped":
+            end = "bottom; back at the first" if forward else "top; back at the last"
+            self.notify(f"Search hit the {end} hit.", timeout=3)
 
     def action_search_to_filter(self) -> None:
         if not self.view.search:

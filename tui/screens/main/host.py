@@ -241,6 +241,7 @@ class MainHost(Screen[None]):
     def set_search(self, query: str, hits: list[Event]) -> None:
         self.view.set_search(query, hits)
         self.update_header()
+        self.sync_panes()  # hits stand out in the summary and quotes too
 
     def run_search(self, query: str) -> None:
         """Find ``query``'s hits (in a worker when the timeline is large)."""
@@ -318,7 +319,7 @@ class MainHost(Screen[None]):
                 "from an article, or run `dateline import FILE`. ? lists every key."
             )
         )
-        self.query_one(DetailStrip).show(event, empty)
+        self.query_one(DetailStrip).show(event, empty, self.view.search)
 
     def _sync_quotes(self, event: Event | None) -> None:
         timeline = self.timeline
@@ -343,7 +344,8 @@ class MainHost(Screen[None]):
             speaker = timeline.actors_by_id.get(quote.speaker or "")
             when = format_when(quote.said) if quote.said else "undated"
             name = speaker.name if speaker else "unknown speaker"
-            items.append((quote.id, QuotesPane.line(quote, name, when)))
+            line = QuotesPane.line(quote, name, when, self.view.search)
+            items.append((quote.id, line))
         pane.show(items, empty=empty)
 
 

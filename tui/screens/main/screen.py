@@ -128,7 +128,10 @@ class MainScreen(FilterActions, ActorActions, EditActions, IOActions):
             return
         from dateline.tui.screens.article import ArticleScreen
 
-        self.app.push_screen(ArticleScreen(self.timeline, source_id, quote_id))
+        article = ArticleScreen(
+            self.timeline, source_id, quote_id, search=self.view.search
+        )
+        self.app.push_screen(article)
 
     def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
         from dateline.tui.screens.event_view import EventScreen
