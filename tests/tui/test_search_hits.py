@@ -33,8 +33,7 @@ def styled(text: Text | Content, style: object) -> list[str]:
             return True
         look = ("bold", "reverse", "italic", "underline", "dim")
         return all(
-            bool(getattr(other, a, None)) == bool(getattr(style, a, None))
-            for a in look
+            bool(getattr(other, a, None)) == bool(getattr(style, a, None)) for a in look
         ) and any(getattr(other, a, None) for a in look)
 
     return [text.plain[s.start : s.end] for s in text.spans if same(s.style)]
