@@ -136,7 +136,9 @@ class MainScreen(FilterActions, ActorActions, EditActions, IOActions):
     def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
         from dateline.tui.screens.event_view import EventScreen
 
-        self.app.push_screen(EventScreen(self.timeline, message.event.id))
+        self.app.push_screen(
+            EventScreen(self.timeline, message.event.id, date_order=self.date_order)
+        )
 
     # -- other processes -----------------------------------------------------
     def on_screen_resume(self) -> None:
