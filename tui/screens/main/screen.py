@@ -14,6 +14,7 @@ from dateline.tui.screens.main.actor_actions import ACTOR_BINDINGS, ActorActions
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
+from dateline.tui.screens.main.link_actions import LINK_BINDINGS, LinkActions
 from dateline.tui.view.actor_labels import initials, short_name
 from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.filterbar import FilterBar
@@ -27,7 +28,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList
 
 
-class MainScreen(FilterActions, ActorActions, EditActions, IOActions):
+class MainScreen(FilterActions, ActorActions, EditActions, IOActions, LinkActions):
     """Browse the timeline; everything else opens from here."""
 
     # Fixed pane heights: a pane that grows with its content would re-lay out
@@ -68,6 +69,7 @@ class MainScreen(FilterActions, ActorActions, EditActions, IOActions):
         *EDIT_BINDINGS,
         *ACTOR_BINDINGS,
         *IO_BINDINGS,
+        *LINK_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
