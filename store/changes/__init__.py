@@ -18,9 +18,11 @@ from dateline.store.changes.drafts import (
 from dateline.store.changes.review import (
     ReviewError,
     accept_event,
+    accept_events,
     merge_event,
     pending_events,
     reject_event,
+    reject_events,
 )
 
 __all__ = [
@@ -30,12 +32,14 @@ __all__ = [
     "ReviewError",
     "SourceDraft",
     "accept_event",
+    "accept_events",
     "delete_actor",
     "draft_from_event",
     "merge_actors",
     "merge_event",
     "pending_events",
     "reject_event",
+    "reject_events",
     "save_draft",
     "update_actor",
 ]
