@@ -413,7 +413,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         style = self._style
         fixed = 2 + DATE_WIDTH + MARKS_WIDTH + 1
         room = max(8, width - fixed - 2)
-        # Narrow terminals give the title more room: initials come sooner.
+        # Narrow terminals give the title more room: "+N" comes sooner.
         budget = room // 3 if room >= 60 else room // 4
         # Short names come from records like titles do, so they pass the
         # same one gate on their way to the terminal.
