@@ -77,6 +77,8 @@ class ReviewScreen(Screen[int]):
         height: 1fr;
         min-height: 5;
         border: round $panel-lighten-2;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     ReviewScreen #review-list:focus {
         border: round $accent;
