@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from dateline.store.dates.labels import day_label
+from dateline.store.errors import counted
 from dateline.store.model import Quote
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
@@ -124,7 +125,7 @@ class ArticleScreen(Screen[None]):
         if current < 0:
             status.update(
                 Text(
-                    f"{count} quotes highlighted · n/N to jump between them",
+                    f"{counted(count, 'quote')} highlighted · n/N to jump between them",
                     style="dim",
                 )
             )
