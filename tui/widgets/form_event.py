@@ -167,6 +167,8 @@ class SummaryArea(InertTextArea):
     """The summary: enter moves on (the form's binding); a new line is
     shift+enter or ctrl+j, as the form's hint says."""
 
+    HELP_TITLE = "Summary"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+enter", "newline", "New line", show=False),
         Binding("ctrl+j", "newline", "New line", show=False),

@@ -40,6 +40,8 @@ def held_selections(timeline: Timeline, event: Event) -> list[Selection[str]]:
 class HeldRecords(SelectionList[str]):
     """The event's sources and quotes; unticked ones are dropped on save."""
 
+    HELP_TITLE = "Sources and quotes kept"
+
     DEFAULT_CSS = """
     HeldRecords {
         height: auto;
