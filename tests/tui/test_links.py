@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from dateline.store.timeline import Timeline
 from dateline.tui.app import DatelineApp
+from dateline.tui.screens.event_view import EventScreen
 from dateline.tui.widgets.panes import SourcesPane
 
 from tests.tui.explorer_helpers import SIZE, goto, main_screen, make_app
@@ -120,3 +121,26 @@ async def test_y_copies_a_citation_with_title_date_source_and_url(
             "thaw, as cited by Kurdistan24”."
         )
         assert "Citation copied to the clipboard." in toasts(app)
+
+
+async def test_the_event_view_opens_and_cites_too(demo: Timeline) -> None:
+    with_links(demo)
+    app = make_app(demo)
+    opened: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "ev-announcement")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, EventScreen)
+
+        def fake(url: str) -> bool:
+            opened.append(url)
+            return True
+
+        view.opener = fake  # type: ignore[method-assign]
+        await pilot.press("o", "y")
+        await pilot.pause()
+        assert opened == [K24]
+        assert app.clipboard.startswith("“Trump announces Petro's White House")
+        assert K24 in app.clipboard

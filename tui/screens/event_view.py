@@ -1,18 +1,22 @@
 """The full view of one event: every field, its quotes, and its sources.
 
 ``e`` edits the event in the same form as the explorer's; the view shows it
-again as saved. ``tab`` moves between the text and the sources, and the pane
-with the focus has the accent border, as in the explorer.
+again as saved; ``o`` opens the highlighted source's link and ``y`` copies a
+citation. ``tab`` moves between the text and the sources, and the pane with
+the focus has the accent border, as in the explorer.
 """
 
 from __future__ import annotations
 
+import webbrowser
+from collections.abc import Callable
 from typing import ClassVar
 
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, describe, format_when
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
+from dateline.tui.screens.source_links import copy_citation, first_link, open_source
 from dateline.tui.view.inert import inert
 from dateline.tui.widgets.panes import SourcesPane
 from rich.text import Text
@@ -86,7 +90,12 @@ class EventScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="event.back"),
         Binding("e", "edit", "Edit", id="event.edit"),
+        Binding("o", "open_source", "Open source", id="event.open"),
+        Binding("y", "copy_citation", "Copy citation", id="event.copy"),
     ]
+
+    #: Opens a URL; returns whether a browser took it. Tests replace it.
+    opener: Callable[[str], bool] = staticmethod(webbrowser.open)
 
     def __init__(
         self, timeline: Timeline, event_id: str, *, date_order: DateOrder | None = None
@@ -120,6 +129,19 @@ class EventScreen(Screen[None]):
             published = day_label(day) if day else ""
             items.append((source.id, SourcesPane.line(source, published)))
         pane.show(items)
+
+    def action_open_source(self) -> None:
+        pane = self.query_one(SourcesPane)
+        option = pane.highlighted_option
+        source = (
+            self.timeline.sources_by_id.get(option.id)
+            if option is not None and option.id
+            else first_link(self.timeline, self.record)
+        )
+        open_source(self, source, self.opener)
+
+    def action_copy_citation(self) -> None:
+        copy_citation(self, self.timeline, self.record)
 
     def action_edit(self) -> None:
         from dateline.tui.screens.event_form import EventFormScreen

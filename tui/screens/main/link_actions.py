@@ -1,10 +1,6 @@
 """The main screen's ways out to the world: ``o`` opens the highlighted
-event's source in the browser, ``y`` copies a citation of the event.
-
-The browser is opened through ``opener`` (``webbrowser.open``) so tests
-inject their own and never start one; only http and https links are opened.
-The citation goes to the clipboard with Textual's ``copy_to_clipboard``
-(OSC 52, which most terminals pass to the system clipboard).
+event's source in the browser, ``y`` copies a citation of the event (both
+done by ``dateline.tui.screens.source_links``, which the event view shares).
 """
 
 from __future__ import annotations
@@ -12,10 +8,13 @@ from __future__ import annotations
 import webbrowser
 from collections.abc import Callable
 
-from dateline.store.errors import quoted
-from dateline.store.model import Source, url_problem
+from dateline.store.model import Source
 from dateline.tui.screens.main.host import MainHost
-from dateline.tui.view.citation import citation
+from dateline.tui.screens.source_links import (
+    copy_citation,
+    first_link,
+    open_source,
+)
 from dateline.tui.widgets.panes import SourcesPane
 from textual.binding import Binding
 
@@ -39,45 +38,17 @@ class LinkActions(MainHost):
         if option is not None and option.id:
             return self.timeline.sources_by_id.get(option.id)
         event = self.view.event
-        if event is None:
-            return None
-        sources = self.timeline.sources(event=event.id)
-        return next((s for s in sources if s.url), sources[0] if sources else None)
+        return first_link(self.timeline, event) if event is not None else None
 
     def action_open_source(self) -> None:
         if self.view.event is None:
             self.notify("No event highlighted.")
             return
-        source = self._source_to_open()
-        if source is None:
-            self.notify("This event has no source to open.", severity="warning")
-            return
-        name = quoted(source.title or source.outlet or "this source", 60)
-        if not source.url.strip():
-            self.notify(f"No link is stored for {name}.", severity="warning")
-            return
-        problem = url_problem(source.url)
-        if problem is not None:
-            self.notify(
-                f"Not opened: {quoted(source.url, 60)} — {problem}.",
-                severity="warning",
-            )
-            return
-        if self.opener(source.url):
-            self.notify(f"Opened {quoted(source.url, 60)} in the browser.")
-        else:
-            self.notify(
-                f"No browser could be started; the link is {source.url}. "
-                "y copies a citation with it.",
-                severity="warning",
-                timeout=10,
-            )
+        open_source(self, self._source_to_open(), self.opener)
 
     def action_copy_citation(self) -> None:
         event = self.view.event
         if event is None:
             self.notify("No event highlighted to cite.")
             return
-        text = citation(event, self.timeline.sources(event=event.id))
-        self.app.copy_to_clipboard(text)
-        self.notify("Citation copied to the clipboard.")
+        copy_citation(self, self.timeline, event)
