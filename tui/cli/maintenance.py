@@ -6,7 +6,6 @@ import argparse
 
 from dateline.store.disk.check import check_file, restore_backup
 from dateline.store.disk.snapshot import backup_path
-from dateline.store.errors import counted
 from dateline.tui.view.inert import inert
 
 
@@ -28,7 +27,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     for problem in problems:
         print(inert(str(problem), single_line=True))
-    print(f"{args.db}: {counted(len(problems), 'problem')}.")
+    print(f"{args.db}: {len(problems)} problems.")
     return 1
 
 

@@ -219,7 +219,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             rows.append([format_when(ev.when), marks, ev.title, ", ".join(names)])
         print_table(["DATE", "", "TITLE", "ACTORS"], rows)
         total = len(timeline)
-        print(f"{len(events):,} of {total:,} events", file=sys.stderr)
+        print(f"{len(events)} of {total} events", file=sys.stderr)
     return 0
 
 

@@ -10,11 +10,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 
-def detail_text(
-    event: Event | None, empty: str = "No event highlighted.", search: str = ""
-) -> Text:
-    """Title, when (with precision), status, place and tags, then the summary;
-    hits of ``search`` stand out."""
+def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Text:
+    """Title, when (with precision), status, place and tags, then the summary."""
     if event is None:
         return Text(empty, style="dim")
     text = Text()
@@ -36,7 +33,7 @@ def detail_text(
     if event.summary:
         text.append("\n")
         text.append(inert(event.summary))
-    return highlight(text, search)
+    return text
 
 
 class DetailStrip(Static):
@@ -55,5 +52,7 @@ class DetailStrip(Static):
         empty: str = "No event highlighted.",
         search: str = "",
     ) -> None:
+        """Show ``event``; hits of ``search`` stand out, as in the rows."""
+        text = highlight(detail_text(event, empty), search)
         # Fixed height: no need to lay out the screen again.
-        self.update(detail_text(event, empty, search), layout=False)
+        self.update(text, layout=False)
