@@ -37,8 +37,9 @@ class NotFoundError(DatelineError, KeyError):
 
 
 def counted(number: int, noun: str) -> str:
-    """ "1 event", "3 events": a count with its noun, plural when it is not 1."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+    """ "1 event", "3,060 events": a count with its noun, plural when it is
+    not 1, thousands grouped as everywhere dateline shows a number."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def quoted(text: str, limit: int = 80) -> str:

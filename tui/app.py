@@ -27,7 +27,7 @@ from dateline.tui.view.inert import inert
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
@@ -149,6 +149,27 @@ class DatelineApp(App[int]):
             timeout=timeout,
             markup=markup,
         )
+
+    #: Toasts on screen at once; an older one gives way to a newer one.
+    MAX_TOASTS = 3
+
+    def _on_notify(self, event: Notify) -> None:
+        """A repeated message replaces its earlier toast (its time starts
+        again) rather than stacking a copy; beyond ``MAX_TOASTS`` the oldest
+        goes."""
+        new = event.notification
+        shown = list(self._notifications)
+        for old in shown:
+            if (old.message, old.title, old.severity) == (
+                new.message,
+                new.title,
+                new.severity,
+            ):
+                self._unnotify(old, refresh=False)
+                shown.remove(old)
+        for old in shown[: max(0, len(shown) - self.MAX_TOASTS + 1)]:
+            self._unnotify(old, refresh=False)
+        super()._on_notify(event)
 
     def on_mount(self) -> None:
         self._restore_theme()

@@ -1,8 +1,13 @@
 """Edits that touch several records at once, each one undo step: hand-entry
-drafts, actor rename/alias/merge, and the review of extracted events.
+drafts, actor rename/alias/merge/removal, and the review of extracted events.
 """
 
-from dateline.store.changes.actors import ActorEditError, merge_actors, update_actor
+from dateline.store.changes.actors import (
+    ActorEditError,
+    delete_actor,
+    merge_actors,
+    update_actor,
+)
 from dateline.store.changes.drafts import (
     DraftError,
     EventDraft,
@@ -13,9 +18,11 @@ from dateline.store.changes.drafts import (
 from dateline.store.changes.review import (
     ReviewError,
     accept_event,
+    accept_events,
     merge_event,
     pending_events,
     reject_event,
+    reject_events,
 )
 
 __all__ = [
@@ -25,11 +32,14 @@ __all__ = [
     "ReviewError",
     "SourceDraft",
     "accept_event",
+    "accept_events",
+    "delete_actor",
     "draft_from_event",
     "merge_actors",
     "merge_event",
     "pending_events",
     "reject_event",
+    "reject_events",
     "save_draft",
     "update_actor",
 ]

@@ -1,8 +1,11 @@
-"""Renaming actors, editing their aliases, and merging two into one.
+"""Renaming actors, editing their aliases, merging two into one, removing one.
 
 Each is one durable step and one undo step. A merge moves every event role
 and every quote of the merged actor to the kept one, and keeps the merged
-actor's names as aliases so searches for them still find the person.
+actor's names as aliases so searches for them still find the person. A
+removal (for junk an extraction left: "Monday", "The Ministry") takes the
+actor off its events and leaves its quotes with no speaker; undo brings all
+of it back.
 """
 
 from __future__ import annotations
@@ -108,3 +111,28 @@ def merge_actors(timeline: Timeline, keep_id: str, merge_id: str) -> Actor:
         for quote in timeline.quotes(speakers=[merge_id]):
             tx.put(touched(quote, speaker=keep_id))
     return kept
+
+
+def delete_actor(
+    timeline: Timeline, actor_id: str, *, loaded: Actor | None = None
+) -> Actor:
+    """Remove ``actor_id``: its events lose it, its quotes lose their speaker.
+
+    ``loaded`` is the actor as the caller showed it; if another process
+    changed it since, ConflictError is raised and nothing is removed.
+    """
+    with timeline.change() as tx:
+        actor = timeline.actor(actor_id)
+        if loaded is not None and loaded != actor:
+            raise ConflictError(
+                f"{actor.name} was changed elsewhere (another window or process) "
+                "since you opened it; nothing was removed. Reopen it and try again."
+            )
+        tx.delete(actor)
+        for event in timeline.events_by_id.values():
+            if actor_id in event.actor_ids:
+                refs = tuple(r for r in event.actors if r.actor != actor_id)
+                tx.put(touched(event, actors=refs))
+        for quote in timeline.quotes(speakers=[actor_id]):
+            tx.put(touched(quote, speaker=None))
+    return actor

@@ -60,6 +60,10 @@ class EventDraft:
     quote_text: str = ""
     quote_speaker: str = ""
     source: SourceDraft = field(default_factory=SourceDraft)
+    #: When editing: the event's sources and quotes to take off it. A quote
+    #: that belongs to this event alone is deleted with it, as on delete.
+    drop_sources: tuple[str, ...] = ()
+    drop_quotes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -94,14 +98,32 @@ def resolve_actors(
     return ResolvedActors(refs, new)
 
 
-def _validate(draft: EventDraft) -> None:
-    if not draft.title.strip():
-        raise DraftError("title", "The title is empty; type what happened.")
-    if draft.quote_text.strip() and not draft.quote_speaker.strip():
-        raise DraftError("quote_speaker", "Say who is quoted, or clear the quote.")
-    problem = url_problem(draft.source.url.strip())
+def text_problems(
+    title: str, quote_text: str, quote_speaker: str, url: str
+) -> list[DraftError]:
+    """Every problem of a draft's typed text, so a form can show them all at
+    once (an empty title beside an unreadable date), not one per save."""
+    problems = []
+    if not title.strip():
+        problems.append(DraftError("title", "The title is empty; type what happened."))
+    if quote_text.strip() and not quote_speaker.strip():
+        problems.append(
+            DraftError("quote_speaker", "Say who is quoted, or clear the quote.")
+        )
+    problem = url_problem(url.strip())
     if problem is not None:
-        raise DraftError("source", f"The source link cannot be kept: {problem}.")
+        problems.append(
+            DraftError("source", f"The source link cannot be kept: {problem}.")
+        )
+    return problems
+
+
+def _validate(draft: EventDraft) -> None:
+    problems = text_problems(
+        draft.title, draft.quote_text, draft.quote_speaker, draft.source.url
+    )
+    if problems:
+        raise problems[0]
 
 
 def save_draft(
@@ -131,8 +153,12 @@ def save_draft(
             roles = {r.actor: r.role for r in editing.actors}
             event_refs = [replace(r, role=roles.get(r.actor, "")) for r in event_refs]
         base = editing or Event(when=draft.when, title=draft.title)
-        sources = list(base.sources)
-        quotes = list(base.quotes)
+        sources = [s for s in base.sources if s not in draft.drop_sources]
+        quotes = [q for q in base.quotes if q not in draft.drop_quotes]
+        for quote_id in draft.drop_quotes:
+            dropped = timeline.quotes_by_id.get(quote_id)
+            if dropped is not None and dropped.event == base.id:
+                tx.delete(dropped)
         source = _source_for(timeline, draft.source)
         if source is not None:
             if source.id not in timeline.sources_by_id:

@@ -9,6 +9,7 @@ to the chosen event and deletes the pending one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateline.store.errors import DatelineError
@@ -41,23 +42,38 @@ def pending_events(timeline: Timeline, source_id: str | None = None) -> list[Eve
 
 def accept_event(timeline: Timeline, event_id: str) -> Event:
     """Mark a pending event accepted: it becomes a normal event."""
+    return accept_events(timeline, [event_id])[0]
+
+
+def accept_events(timeline: Timeline, event_ids: Sequence[str]) -> list[Event]:
+    """Accept several pending events as one step (one undo brings all back)."""
+    accepted = []
     with timeline.change() as tx:
-        event = timeline.event(event_id)
-        accepted = touched(event, review="accepted")
-        tx.put(accepted)
+        for event_id in event_ids:
+            event = touched(timeline.event(event_id), review="accepted")
+            tx.put(event)
+            accepted.append(event)
     return accepted
 
 
 def reject_event(timeline: Timeline, event_id: str) -> Event:
     """Delete the event; its quotes stay, attached to no event."""
+    return reject_events(timeline, [event_id])[0]
+
+
+def reject_events(timeline: Timeline, event_ids: Sequence[str]) -> list[Event]:
+    """Reject several events as one step; their quotes stay, unattached."""
+    rejected = []
     with timeline.change() as tx:
-        event = timeline.event(event_id)
-        tx.delete(event)
-        for quote_id in event.quotes:
-            quote = timeline.quotes_by_id.get(quote_id)
-            if quote is not None and quote.event == event_id:
-                tx.put(touched(quote, event=None))
-    return event
+        for event_id in event_ids:
+            event = timeline.event(event_id)
+            tx.delete(event)
+            for quote_id in event.quotes:
+                quote = timeline.quotes_by_id.get(quote_id)
+                if quote is not None and quote.event == event_id:
+                    tx.put(touched(quote, event=None))
+            rejected.append(event)
+    return rejected
 
 
 def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:

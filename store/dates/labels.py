@@ -145,17 +145,21 @@ def _days(start: date, end: date, with_year: bool) -> str:
 
 
 def _clock(start: date, end: date, hourly: bool, with_year: bool) -> str:
+    """ "Fri 9 Jan 2026 06:00"; a row (no year) drops the weekday too, so
+    "9 Jan 06:00" fits the explorer's date column."""
+
     def clock(value: date) -> str:
         if not isinstance(value, datetime):
             return ""
-        return f"{value:%H}h" if hourly else f"{value:%H:%M}"
+        return f"{value:%H}:00" if hourly else f"{value:%H:%M}"
 
-    first = f"{day_label(start, with_year=with_year)} {clock(start)}".rstrip()
+    day = day_label(start, weekday=with_year, with_year=with_year)
+    first = f"{day} {clock(start)}".rstrip()
     if start == end or (hourly and (start, end) == _hour_of(start)):
         return first
     if _day_of(start) == _day_of(end):
         return f"{first}-{clock(end)}"
-    last = day_label(_day_of(end), with_year=with_year)
+    last = day_label(_day_of(end), weekday=with_year, with_year=with_year)
     return f"{first} - {last} {clock(end)}".rstrip()
 
 

@@ -31,7 +31,7 @@ WHEN = [
     ),
     (
         fd(datetime(2026, 1, 9, 17, 0), datetime(2026, 1, 9, 17, 59), "hour"),
-        "Fri 9 Jan 2026 17h",
+        "Fri 9 Jan 2026 17:00",
     ),
     (fd(D(2026, 1, 3), D(2026, 1, 5), "day"), "3-5 Jan 2026"),
     (fd(D(2026, 1, 3), D(2026, 2, 5), "day"), "3 Jan - 5 Feb 2026"),
@@ -91,6 +91,15 @@ def test_format_when_is_short(when: FuzzyDate, _text: str) -> None:
     [
         (fd(D(2026, 1, 9), D(2026, 1, 9), "day"), "Fri 9 Jan"),
         (fd(D(2026, 1, 3), D(2026, 1, 5), "day"), "3-5 Jan"),
+        # a clock time fits the row's 13-cell date column: no weekday
+        (
+            fd(datetime(2026, 1, 9, 6, 0), datetime(2026, 1, 9, 6, 59), "hour"),
+            "9 Jan 06:00",
+        ),
+        (
+            fd(datetime(2026, 1, 19, 14, 30), datetime(2026, 1, 19, 14, 30), "minute"),
+            "19 Jan 14:30",
+        ),
         (fd(D(2025, 10, 1), D(2025, 10, 31), "month"), "Oct"),
         (fd(D(2025, 7, 1), D(2025, 9, 30), "quarter"), "Q3"),
         (fd(D(2025, 6, 1), D(2025, 8, 31), "season"), "Summer"),

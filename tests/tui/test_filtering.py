@@ -289,7 +289,7 @@ async def test_an_unknown_tag_lists_the_known_ones(demo: Timeline) -> None:
         await type_text(pilot, "sports")
         await pilot.press("enter")
         error = main_screen(app).query_one(PromptBar).error
-        assert "No event is tagged “sports”" in error and "diplomacy" in error
+        assert "No tag starts with “sports”" in error and "diplomacy" in error
 
 
 async def test_opens_filtered_from_the_command_line(demo: Timeline) -> None:

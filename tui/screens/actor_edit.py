@@ -5,13 +5,19 @@ one durable, undoable step; a name that already belongs to someone else is
 refused with a message under the names and nothing typed is lost. "Merge
 into…" picks the actor to keep from a fuzzy list and asks before folding
 this one into it: its events and quotes follow, its names become aliases.
+"Remove…" asks, then takes a junk actor off its events (undo brings it back).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from dateline.store.changes.actors import ActorEditError, merge_actors, update_actor
+from dateline.store.changes.actors import (
+    ActorEditError,
+    delete_actor,
+    merge_actors,
+    update_actor,
+)
 from dateline.store.errors import DatelineError, counted
 from dateline.store.model import ACTOR_KINDS, Actor
 from dateline.store.timeline import Timeline
@@ -162,7 +168,7 @@ class ActorMergePickerScreen(ModalScreen[str | None]):
 
 class ActorEditScreen(ModalScreen[Actor | None]):
     """Edit the actor ``actor_id``; dismisses with it as saved (the kept actor
-    after a merge), or None when cancelled."""
+    after a merge), or None when cancelled or removed (``removed`` tells)."""
 
     DEFAULT_CSS = (
         """
@@ -191,6 +197,10 @@ class ActorEditScreen(ModalScreen[Actor | None]):
     ActorEditScreen #actor-merge {
         dock: left;
     }
+    ActorEditScreen #actor-remove {
+        dock: left;
+        margin-left: 14;
+    }
     """
         + FORM_CSS
     )
@@ -205,6 +215,8 @@ class ActorEditScreen(ModalScreen[Actor | None]):
         self.timeline = timeline
         self.actor = timeline.actor(actor_id)
         self._initial: tuple[object, ...] = ()
+        #: Set when the actor was removed from the timeline here.
+        self.removed = False
 
     def compose(self) -> ComposeResult:
         actor = self.actor
@@ -242,6 +254,7 @@ class ActorEditScreen(ModalScreen[Actor | None]):
                 yield error_line("form")
                 with Horizontal(classes="form-buttons"):
                     yield Button("Merge into…", id="actor-merge", compact=True)
+                    yield Button("Remove…", id="actor-remove", compact=True)
                     yield Button(
                         "Save ctrl+s", id="actor-save", variant="primary", compact=True
                     )
@@ -346,6 +359,25 @@ class ActorEditScreen(ModalScreen[Actor | None]):
             return
         self.dismiss(kept)
 
+    def action_remove(self) -> None:
+        """Ask, then take this actor off the timeline (one undo step)."""
+        actor = self.actor
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                delete_actor(self.timeline, actor.id, loaded=actor)
+            except DatelineError as exc:
+                show_error(self.query_one("#error-form", Static), str(exc))
+                return
+            self.removed = True
+            self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(removal_question(self.timeline, actor)), answered
+        )
+
     def action_cancel(self) -> None:
         if not self.changed:
             self.dismiss(None)
@@ -366,9 +398,23 @@ class ActorEditScreen(ModalScreen[Actor | None]):
     def _merge_pressed(self) -> None:
         self.action_merge()
 
+    @on(Button.Pressed, "#actor-remove")
+    def _remove_pressed(self) -> None:
+        self.action_remove()
+
     @on(Button.Pressed, "#actor-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+def removal_question(timeline: Timeline, actor: Actor) -> str:
+    """What removing ``actor`` would do, as a y/n question."""
+    events = timeline.actor_event_count(actor.id)
+    quotes = len(timeline.quotes(speakers=[actor.id]))
+    question = f"Remove {actor.name}? It comes off {counted(events, 'event')}"
+    if quotes:
+        question += f"; its {counted(quotes, 'quote')} keep their words, unattributed"
+    return question + ". u undoes it."
 
 
 def _input(value: str, placeholder: str, widget_id: str) -> Input:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from dateline.store.dates.labels import day_label
+from dateline.store.errors import counted
 from dateline.store.model import Quote
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
@@ -42,10 +43,16 @@ class ArticleScreen(Screen[None]):
     ]
 
     def __init__(
-        self, timeline: Timeline, source_id: str, quote_id: str | None = None
+        self,
+        timeline: Timeline,
+        source_id: str,
+        quote_id: str | None = None,
+        *,
+        search: str = "",
     ) -> None:
         super().__init__()
         self.timeline = timeline
+        self.search = search
         self.source = timeline.source(source_id)
         #: Quotes of this source that carry a span, in reading order.
         self.quotes: list[Quote] = sorted(
@@ -57,7 +64,9 @@ class ArticleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), id="article-head")
         spans = [q.span for q in self.quotes if q.span is not None]
-        yield ArticleBody(self.source.body, spans, id="article-body")
+        yield ArticleBody(
+            self.source.body, spans, search=self.search, id="article-body"
+        )
         yield Static(id="article-status")
         yield Footer()
 
@@ -116,7 +125,7 @@ class ArticleScreen(Screen[None]):
         if current < 0:
             status.update(
                 Text(
-                    f"{count} quotes highlighted · n/N to jump between them",
+                    f"{counted(count, 'quote')} highlighted · n/N to jump between them",
                     style="dim",
                 )
             )

@@ -17,18 +17,22 @@ from dateline.store.changes.drafts import (
     EventDraft,
     draft_from_event,
     save_draft,
+    text_problems,
 )
 from dateline.store.dates import DateOrder
+from dateline.store.dates.labels import day_label, describe
 from dateline.store.dates.parse import to_date
 from dateline.store.errors import DatelineError, DateParseError, counted
 from dateline.store.model import Event, Status
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.view.date_direction import prefer_for
+from dateline.tui.view.inert import inert
 from dateline.tui.view.typed_names import ambiguity_message, read_names, split_names
 from dateline.tui.widgets.actor_input import NamesReadout
 from dateline.tui.widgets.date_field import DateField
-from dateline.tui.widgets.form_event import EVENT_FIELDS_CSS, event_rows
+from dateline.tui.widgets.form_event import EVENT_FIELDS_CSS, SummaryArea, event_rows
+from dateline.tui.widgets.form_held import QUOTE, SOURCE, HeldRecords, held_selections
 from dateline.tui.widgets.form_layout import (
     FORM_CSS,
     after_typed_keys,
@@ -46,6 +50,7 @@ from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Input,
+    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -83,6 +88,8 @@ class EventFormScreen(ModalScreen[Event | None]):
         # Input.Submitted runs a message later, after which keys typed fast
         # (or pasted) behind the enter would still land in the old field.
         Binding("enter", "next_field", show=False, priority=True),
+        # Enter skips the status buttons; this reaches them from any field.
+        Binding("ctrl+t", "toggle_status", "Status", priority=True, id="form.status"),
     ]
 
     def __init__(
@@ -122,7 +129,9 @@ class EventFormScreen(ModalScreen[Event | None]):
         anchor, label = self._anchor_for(self._source_id)
         box = Vertical(classes="form-box")
         box.border_title = "Edit event" if self.editing else "Add event"
-        box.border_subtitle = "enter next field · ctrl+s save · esc cancel"
+        box.border_subtitle = (
+            "enter next field · ctrl+t status · ctrl+s save · esc cancel"
+        )
         with box:
             with VerticalScroll(classes="form-body", can_focus=False):
                 yield from event_rows(
@@ -133,6 +142,11 @@ class EventFormScreen(ModalScreen[Event | None]):
                     sources=self._sources,
                     source_id=self._source_id,
                     held_note=self._held_note(),
+                    held=(
+                        held_selections(self.timeline, self.editing)
+                        if self.editing is not None
+                        else None
+                    ),
                     date_order=self._date_order,
                 )
             with Vertical(classes="form-footer"):
@@ -162,7 +176,14 @@ class EventFormScreen(ModalScreen[Event | None]):
             held.append(counted(len(self.editing.quotes), "quote"))
         if not held:
             return ""
-        return f"Already has {' and '.join(held)}; anything entered here is added."
+        return (
+            f"Has {' and '.join(held)}: space unticks one to take it off; "
+            "a quote or source entered above is added."
+        )
+
+    def _dropped(self, prefix: str) -> tuple[str, ...]:
+        held = self.query(HeldRecords)
+        return held.first().dropped(prefix) if held else ()
 
     # -- reading the form ------------------------------------------------
     def _value(self, widget_id: str) -> str:
@@ -181,6 +202,8 @@ class EventFormScreen(ModalScreen[Event | None]):
             self.query_one("#summary", TextArea).text,
             *self.query_one(SourceField).values(),
             *(self._value(name) for name in typed),
+            self._dropped(SOURCE),
+            self._dropped(QUOTE),
         )
 
     @property
@@ -222,21 +245,60 @@ class EventFormScreen(ModalScreen[Event | None]):
 
     @on(RadioSet.Changed, "#status")
     def _status_changed(self) -> None:
-        self.query_one(DateField).prefer = prefer_for(self._status())
+        field = self.query_one(DateField)
+        # An edited event's stored date was read for its old status: "Friday"
+        # for an expected event is the next one, so read the words again.
+        field.kept = None
+        field.prefer = prefer_for(self._status())
+
+    def action_toggle_status(self) -> None:
+        radios = self.query_one("#status", RadioSet)
+        buttons = list(radios.query(RadioButton))
+        buttons[1 if self._status() == "occurred" else 0].value = True
 
     @on(Select.Changed, "#source-pick")
     def _source_picked(self) -> None:
         field = self.query_one(DateField)
         picked = self.query_one(SourceField).picked
-        field.anchor_day, field.anchor_label = self._anchor_for(picked)
+        before = self._reading(field)
+        anchor = self._anchor_for(picked)
+        if anchor[0] != field.anchor_day:
+            field.kept = None
+        field.anchor_day, field.anchor_label = anchor
         self._set_error("source", "")
+        self._show_anchor_note(field, before)
+
+    @staticmethod
+    def _reading(field: DateField) -> str | None:
+        try:
+            return describe(field.read())
+        except (DateParseError, DraftError):
+            return None
+
+    def _show_anchor_note(self, field: DateField, before: str | None) -> None:
+        """Say beside the Source field when picking it changed what the
+        date's words mean: "last Friday" read against the article's date."""
+        note = self.query_one("#source-anchor-note", Static)
+        after = self._reading(field)
+        text = field.text.strip()
+        if not text or after is None or after == before:
+            note.display = False
+            return
+        day = day_label(field.anchor_day)
+        whose = inert(field.anchor_label, single_line=True) or "this article"
+        note.update(
+            f"The date is now read against {whose}'s date, {day}: "
+            f"“{inert(text, single_line=True)}” is {after}."
+        )
+        note.display = True
 
     def action_next_field(self) -> None:
-        """Enter in a one-line field moves to the next field to type in:
-        people type the date, press enter and type the title, so the status
-        buttons are skipped (tab still reaches them). Elsewhere (the summary,
-        buttons, the source list) enter keeps its usual meaning."""
-        if not isinstance(self.focused, Input):
+        """Enter in a one-line field or the summary moves to the next field
+        to type in: people type the date, press enter and type the title, so
+        the status buttons are skipped (ctrl+t or tab reach them). Elsewhere
+        (buttons, the source list) enter keeps its usual meaning; a new line
+        in the summary is shift+enter or ctrl+j."""
+        if not isinstance(self.focused, Input | SummaryArea):
             raise SkipAction()
         self.focus_next()
         if isinstance(self.focused, RadioSet):
@@ -264,7 +326,12 @@ class EventFormScreen(ModalScreen[Event | None]):
         Checks that need the store (an empty title, a quote nobody said)
         come from ``save_draft`` once these pass.
         """
-        problems: list[DraftError] = []
+        problems = text_problems(
+            self._value("title"),
+            self._value("quote-text"),
+            self._value("quote-speaker"),
+            self.query_one(SourceField).values()[3],
+        )
         try:
             when = self.query_one(DateField).read()
         except DateParseError as exc:
@@ -304,6 +371,8 @@ class EventFormScreen(ModalScreen[Event | None]):
             quote_text=self._value("quote-text"),
             quote_speaker=speaker,
             source=source,
+            drop_sources=self._dropped(SOURCE),
+            drop_quotes=self._dropped(QUOTE),
         )
         return draft, []
 
@@ -315,6 +384,8 @@ class EventFormScreen(ModalScreen[Event | None]):
         for name in (*ERROR_FIELDS[1:], "form"):
             self._set_error(name, "")
         draft, problems = self._draft_now()
+        # In the form's order, so the cursor goes to the topmost problem.
+        problems.sort(key=lambda p: _ORDER.get(p.field, len(_ORDER)))
         for number, problem in enumerate(problems):
             self._fail(problem.field, str(problem), focus=number == 0)
         if draft is None:
@@ -363,3 +434,5 @@ _FOCUS_FOR = {
     "quote_speaker": "#quote-speaker",
     "source": "#source-pick",
 }
+
+_ORDER = {name: number for number, name in enumerate(ERROR_FIELDS)}

@@ -1,12 +1,22 @@
-"""The full view of one event: every field, its quotes, and its sources."""
+"""The full view of one event: every field, its quotes, and its sources.
+
+``e`` edits the event in the same form as the explorer's; the view shows it
+again as saved; ``o`` opens the highlighted source's link and ``y`` copies a
+citation. ``tab`` moves between the text and the sources, and the pane with
+the focus has the accent border, as in the explorer.
+"""
 
 from __future__ import annotations
 
+import webbrowser
+from collections.abc import Callable
 from typing import ClassVar
 
+from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, describe, format_when
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
+from dateline.tui.screens.source_links import copy_citation, first_link, open_source
 from dateline.tui.view.inert import inert
 from dateline.tui.widgets.panes import SourcesPane
 from rich.text import Text
@@ -64,7 +74,12 @@ class EventScreen(Screen[None]):
     EventScreen #event-box {
         height: 1fr;
         border: round $panel-lighten-2;
+        border-title-color: $text-muted;
         padding: 0 1;
+    }
+    EventScreen #event-box:focus {
+        border: round $accent;
+        border-title-color: $accent;
     }
     EventScreen #event-sources {
         height: auto;
@@ -74,21 +89,38 @@ class EventScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="event.back"),
+        Binding("e", "edit", "Edit", id="event.edit"),
+        Binding("o", "open_source", "Open source", id="event.open"),
+        Binding("y", "copy_citation", "Copy citation", id="event.copy"),
     ]
 
-    def __init__(self, timeline: Timeline, event_id: str) -> None:
+    #: Opens a URL; returns whether a browser took it. Tests replace it.
+    opener: Callable[[str], bool] = staticmethod(webbrowser.open)
+
+    def __init__(
+        self, timeline: Timeline, event_id: str, *, date_order: DateOrder | None = None
+    ) -> None:
         super().__init__()
         self.timeline = timeline
+        #: How the edit form reads 3/4/2026 (the date_order setting).
+        self.date_order = date_order
         self.record = timeline.event(event_id)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="event-box") as box:
             box.border_title = "Event"
-            yield Static(event_text(self.timeline, self.record), id="event-text")
+            yield Static(id="event-text")
         yield SourcesPane(id="event-sources")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fill()
+        self.query_one(SourcesPane).focus()
+
+    def _fill(self) -> None:
+        self.query_one("#event-text", Static).update(
+            event_text(self.timeline, self.record)
+        )
         pane = self.query_one(SourcesPane)
         pane.border_title = "Sources · enter reads the article"
         items = []
@@ -97,7 +129,43 @@ class EventScreen(Screen[None]):
             published = day_label(day) if day else ""
             items.append((source.id, SourcesPane.line(source, published)))
         pane.show(items)
-        pane.focus()
+
+    def action_open_source(self) -> None:
+        pane = self.query_one(SourcesPane)
+        option = pane.highlighted_option
+        source = (
+            self.timeline.sources_by_id.get(option.id)
+            if option is not None and option.id
+            else first_link(self.timeline, self.record)
+        )
+        open_source(self, source, self.opener)
+
+    def action_copy_citation(self) -> None:
+        copy_citation(self, self.timeline, self.record)
+
+    def action_edit(self) -> None:
+        from dateline.tui.screens.event_form import EventFormScreen
+
+        event = self.timeline.events_by_id.get(self.record.id)
+        if event is None:
+            self.notify("This event was deleted meanwhile.", severity="warning")
+            return
+
+        def saved(result: Event | None) -> None:
+            if result is not None:
+                self.record = result
+                self._fill()
+                self.notify(f"Saved “{inert(result.title, single_line=True)}”.")
+
+        anchor = event.when.anchor
+        form = EventFormScreen(
+            self.timeline,
+            editing=event,
+            anchor=anchor,
+            anchor_label="as first read" if anchor else "",
+            date_order=self.date_order,
+        )
+        self.app.push_screen(form, saved)
 
     @on(OptionList.OptionSelected, "#event-sources")
     def _open(self, message: OptionList.OptionSelected) -> None:

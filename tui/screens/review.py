@@ -4,7 +4,10 @@ Each pending event is shown with the sentence it was read from, its date
 words highlighted and how they were read, so the user judges the reading
 against the text. ``a`` accepts, ``e`` edits in the hand-entry form (and
 accepts what is saved), ``m`` merges into an existing event, ``r``/``x``
-rejects. Every decision is one store call, durable and undoable.
+rejects. ``space`` ticks rows: ``a`` and ``r`` then decide every ticked one,
+and ``A`` accepts every event shown (after a y/n). ``g``/``G`` go to the
+first and last row, as in the timeline. Every decision is one store call,
+durable and undoable.
 
 The host pushes ``ReviewScreen(timeline, source_id)`` and gets back the
 number of decisions made, so it knows whether to lay its timeline out again.
@@ -17,16 +20,18 @@ from typing import ClassVar
 
 from dateline.store.changes.review import (
     accept_event,
+    accept_events,
     evidence,
     merge_event,
     pending_events,
-    reject_event,
+    reject_events,
 )
 from dateline.store.dates.labels import describe, format_when
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.model import Event
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
+from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.view.inert import inert
 from dateline.tui.view.marks import MARKS_WIDTH, event_marks
 from dateline.tui.widgets.form_inert import InertInput
@@ -43,8 +48,12 @@ from textual.widgets.option_list import Option
 MERGE_CHOICES = 200
 
 
-def _row(event: Event) -> Text:
+def _row(event: Event, ticked: bool | None = None) -> Text:
+    """Date, the explorer's marks, title; a tick column when rows can be
+    ticked (``ticked`` not None)."""
     row = Text(no_wrap=True, overflow="ellipsis")
+    if ticked is not None:
+        row.append("✓ " if ticked else "  ", style="bold")
     row.append(f"{format_when(event.when):<16}", style="bold")
     row.append(f" {event_marks(event):<{MARKS_WIDTH}} ")
     row.append(inert(event.title, single_line=True))
@@ -68,6 +77,8 @@ class ReviewScreen(Screen[int]):
         height: 1fr;
         min-height: 5;
         border: round $panel-lighten-2;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     ReviewScreen #review-list:focus {
         border: round $accent;
@@ -87,8 +98,12 @@ class ReviewScreen(Screen[int]):
         Binding("m", "merge", "Merge into…", id="review.merge"),
         Binding("r", "reject", "Reject", id="review.reject"),
         Binding("x", "reject", "Reject", show=False, id="review.reject-x"),
+        Binding("space", "tick", "Tick", id="review.tick"),
+        Binding("A", "accept_all", "Accept all shown", id="review.accept-all"),
         Binding("j", "move(1)", "Next", show=False, id="review.down"),
         Binding("k", "move(-1)", "Previous", show=False, id="review.up"),
+        Binding("g", "ends(False)", "First", show=False, id="review.first"),
+        Binding("G", "ends(True)", "Last", show=False, id="review.last"),
         Binding("escape", "back", "Back", id="review.back"),
     ]
 
@@ -99,6 +114,8 @@ class ReviewScreen(Screen[int]):
         #: Decisions made here, returned to the host on leaving.
         self.decisions = 0
         self.pending: list[Event] = []
+        #: Ids of the rows ticked with space; a and r act on these first.
+        self.ticked: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-head")
@@ -119,8 +136,11 @@ class ReviewScreen(Screen[int]):
         if index is None:
             index = options.highlighted or 0
         self.pending = pending_events(self.timeline, self.source_id)
+        self.ticked &= {e.id for e in self.pending}
         options.clear_options()
-        options.add_options([Option(_row(e), id=e.id) for e in self.pending])
+        options.add_options(
+            [Option(_row(e, e.id in self.ticked), id=e.id) for e in self.pending]
+        )
         if self.pending:
             options.highlighted = min(index, len(self.pending) - 1)
         self._show_head()
@@ -136,7 +156,10 @@ class ReviewScreen(Screen[int]):
     def _show_head(self) -> None:
         head = Text("Review extracted events", style="bold")
         count = len(self.pending)
-        head.append(f" · {count} pending" if count else " · nothing left to review")
+        head.append(f" · {count:,} pending" if count else " · nothing left to review")
+        if self.ticked:
+            head.append(f" · {len(self.ticked):,} ticked", style="bold")
+        head.append("  space ticks · A accepts all shown", style="dim")
         if self.source_id is not None:
             source = self.timeline.sources_by_id.get(self.source_id)
             if source is not None:
@@ -187,33 +210,88 @@ class ReviewScreen(Screen[int]):
         else:
             options.action_cursor_up()
 
-    # -- deciding ----------------------------------------------------------
-    def _decide(self, change: str) -> None:
+    def action_ends(self, last: bool) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = options.option_count - 1 if last else 0
+
+    def action_tick(self) -> None:
+        """Tick or untick the highlighted row, then move to the next."""
         event = self.current
         if event is None:
+            return
+        self.ticked ^= {event.id}
+        options = self.query_one(OptionList)
+        index = options.highlighted or 0
+        options.replace_option_prompt_at_index(
+            index, _row(event, event.id in self.ticked)
+        )
+        self._show_head()
+        options.action_cursor_down()
+
+    # -- deciding ----------------------------------------------------------
+    def _chosen(self) -> list[Event]:
+        """The ticked events, in list order; else the highlighted one."""
+        if self.ticked:
+            return [e for e in self.pending if e.id in self.ticked]
+        return [self.current] if self.current is not None else []
+
+    def _decide(self, change: str, events: list[Event]) -> None:
+        if not events:
             self.notify("Nothing to review here.")
             return
         index = self.query_one(OptionList).highlighted or 0
-        title = inert(event.title, single_line=True)
+        ids = [e.id for e in events]
+        title = inert(events[0].title, single_line=True)
+        several = counted(len(events), "event")
         try:
             if change == "accept":
-                accept_event(self.timeline, event.id)
-                message = f"Accepted “{title}”."
+                accept_events(self.timeline, ids)
+                what = f"“{title}”" if len(events) == 1 else several
+                message = f"Accepted {what}."
             else:
-                reject_event(self.timeline, event.id)
-                message = f"Rejected “{title}”; its quotes are kept."
+                reject_events(self.timeline, ids)
+                what = f"“{title}”" if len(events) == 1 else several
+                message = f"Rejected {what}; quotes are kept."
         except DatelineError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=8)
             return
-        self.decisions += 1
+        self.decisions += len(events)
+        self.ticked.clear()
         self.reload(index)
         self.notify(message + " u in the timeline undoes it.")
 
     def action_accept(self) -> None:
-        self._decide("accept")
+        self._decide("accept", self._chosen())
 
     def action_reject(self) -> None:
-        self._decide("reject")
+        events = self._chosen()
+        if len(events) <= 1:
+            self._decide("reject", events)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._decide("reject", events)
+
+        question = f"Reject the {counted(len(events), 'ticked event')}? (y/n)"
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_accept_all(self) -> None:
+        events = list(self.pending)
+        if not events:
+            self.notify("Nothing to review here.")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._decide("accept", events)
+
+        question = (
+            f"Accept all {counted(len(events), 'event')} shown? (y/n)\n"
+            "One u in the timeline undoes it."
+        )
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_edit(self) -> None:
         event = self.current

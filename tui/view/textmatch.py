@@ -10,6 +10,12 @@ folded character came from.
 from __future__ import annotations
 
 from dateline.store.names import fold, fold_char
+from rich.style import Style
+from rich.text import Text
+
+#: How a search hit stands out where no widget style is at hand (panes,
+#: detail strip): the same look as the timeline's ``timeline--match``.
+MATCH_STYLE = Style(reverse=True, bold=True)
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:
@@ -40,3 +46,11 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
         spans.append((origin[at], origin[end] + 1))
         at = haystack.find(needle, at + len(needle))
     return spans
+
+
+def highlight(text: Text, query: str, style: Style | str = MATCH_STYLE) -> Text:
+    """``text`` with every folded match of ``query`` styled; returns it."""
+    if query:
+        for start, end in match_spans(text.plain, query):
+            text.stylize(style, start, end)
+    return text

@@ -13,11 +13,10 @@ from __future__ import annotations
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
-from dateline.tui.view.ranking import rank
 from dateline.tui.view.typed_names import NameReading
+from dateline.tui.widgets.completion import ListSuggester
 from dateline.tui.widgets.form_inert import InertInput
 from textual.content import Content
-from textual.suggester import Suggester
 from textual.widgets import Static
 
 
@@ -43,37 +42,12 @@ def describe_names(readings: list[NameReading]) -> Content:
     return Content.assemble(*parts)
 
 
-class ActorSuggester(Suggester):
-    """Completes the last name of a comma-separated list.
-
-    The suggestion keeps everything before the last name and puts the known
-    name after it, so accepting it also fixes the name's capitals and accents.
-    """
+class ActorSuggester(ListSuggester):
+    """Completes the last name of a comma-separated list from every actor's
+    names and aliases."""
 
     def __init__(self, timeline: Timeline) -> None:
-        # Case matters in the suggestion itself, so folding is done here.
-        super().__init__(use_cache=True, case_sensitive=True)
-        self._names: list[str] = []
-        for actor in timeline.actors():
-            self._names.extend(actor.names)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        _, _, last = value.rpartition(",")
-        typed = last.lstrip()
-        if not typed.strip():
-            return None
-        key = fold(typed)
-        fits = [
-            name
-            for name in self._names
-            if len(name) > len(typed) and fold(name[: len(typed)]) == key
-        ]
-        ranked = rank(typed, fits, lambda name: (name,))
-        if not ranked:
-            return None
-        best, _ = ranked[0]
-        prefix = value[: len(value) - len(typed)]
-        return prefix + best
+        super().__init__([name for actor in timeline.actors() for name in actor.names])
 
 
 class ActorNamesInput(InertInput):

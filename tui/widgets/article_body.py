@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from dateline.tui.view.inert import inert
+from dateline.tui.view.textmatch import highlight
 from dateline.tui.view.wrapping import Span, wrap_offsets
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -37,6 +38,9 @@ class ArticleBody(ScrollView, can_focus=True):
         background: $warning 60%;
         text-style: bold;
     }
+    ArticleBody > .article--match {
+        text-style: bold reverse;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,10 +49,23 @@ class ArticleBody(ScrollView, can_focus=True):
         Binding("space", "page_down", "Page down", show=False, id="article.space"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"article--quote", "article--current"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article--quote",
+        "article--current",
+        "article--match",
+    }
 
-    def __init__(self, body: str, spans: list[Span], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        body: str,
+        spans: list[Span],
+        *,
+        search: str = "",
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
+        #: The explorer's search phrase, highlighted wherever a line holds it.
+        self.search = search
         # Same length replacements keep the stored offsets valid.
         self.body = body.replace("\t", " ").replace("\r", " ")
         self.spans = sorted(s for s in spans if 0 <= s[0] < s[1] <= len(self.body))
@@ -120,5 +137,6 @@ class ArticleBody(ScrollView, can_focus=True):
                     style = current if i == self.current else quote
                     break
             text.append(inert(self.body[a:b]), style)
+        highlight(text, self.search, self.get_component_rich_style("article--match"))
         text.stylize_before(self.rich_style)
         return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dateline.store.dates.labels import describe
 from dateline.store.model import Event
 from dateline.tui.view.inert import inert
+from dateline.tui.view.textmatch import highlight
 from rich.text import Text
 from textual.widgets import Static
 
@@ -61,6 +62,13 @@ class DetailStrip(Static):
     }
     """
 
-    def show(self, event: Event | None, empty: str = "No event highlighted.") -> None:
+    def show(
+        self,
+        event: Event | None,
+        empty: str = "No event highlighted.",
+        search: str = "",
+    ) -> None:
+        """Show ``event``; hits of ``search`` stand out, as in the rows."""
+        text = highlight(detail_text(event, empty), search)
         # Fixed height: no need to lay out the screen again.
-        self.update(detail_text(event, empty), layout=False)
+        self.update(text, layout=False)

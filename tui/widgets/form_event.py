@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import ClassVar
 
 from dateline.store.changes.drafts import EventDraft
 from dateline.store.dates import DateOrder
@@ -18,12 +19,15 @@ from dateline.store.timeline import Timeline
 from dateline.tui.view.date_direction import prefer_for
 from dateline.tui.widgets.actor_input import ActorNamesInput, NamesReadout
 from dateline.tui.widgets.date_field import DateField
+from dateline.tui.widgets.form_held import HeldRecords
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
 from dateline.tui.widgets.form_layout import error_line, form_row
 from dateline.tui.widgets.form_source import SourceField
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets.selection_list import Selection
 
 EVENT_FIELDS_CSS = """
 #summary {
@@ -56,6 +60,7 @@ def event_rows(
     sources: list[Source],
     source_id: str | None,
     held_note: str = "",
+    held: list[Selection[str]] | None = None,
     date_order: DateOrder | None = None,
 ) -> Iterator[Widget]:
     """The form's rows, filled from ``draft`` when editing."""
@@ -93,11 +98,12 @@ def event_rows(
     )
     yield form_row(
         "Summary",
-        InertTextArea(
+        SummaryArea(
             draft.summary if draft else "",
             id="summary",
             compact=True,
             highlight_cursor_line=False,
+            placeholder="enter: next field · shift+enter or ctrl+j: new line",
         ),
         row_id="row-summary",
     )
@@ -143,15 +149,33 @@ def event_rows(
         error_line("quote_speaker"),
         row_id="row-quote",
     )
-    note = Static(held_note, classes="note", markup=False)
-    note.display = bool(held_note)
+    anchor_note = Static("", id="source-anchor-note", classes="note", markup=False)
+    anchor_note.display = False
     yield form_row(
         "Source",
         SourceField(sources, picked=source_id),
-        note,
+        anchor_note,
         error_line("source"),
         row_id="row-source",
     )
+    if held:
+        note = Static(held_note, classes="note", markup=False)
+        yield form_row("Has", HeldRecords(*held, id="held"), note, row_id="row-held")
+
+
+class SummaryArea(InertTextArea):
+    """The summary: enter moves on (the form's binding); a new line is
+    shift+enter or ctrl+j, as the form's hint says."""
+
+    HELP_TITLE = "Summary"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("shift+enter", "newline", "New line", show=False),
+        Binding("ctrl+j", "newline", "New line", show=False),
+    ]
+
+    def action_newline(self) -> None:
+        self.insert("\n")
 
 
 def _input(value: str, placeholder: str, widget_id: str) -> Input:

@@ -12,6 +12,7 @@ from typing import ClassVar
 from dateline.store.errors import counted
 from dateline.store.model import Actor, Quote, Source
 from dateline.tui.view.inert import inert
+from dateline.tui.view.textmatch import highlight
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
@@ -71,9 +72,14 @@ class RecordPane(OptionList):
 
 
 class ActorsPane(RecordPane):
-    """Actors of the event; enter or space toggles one into the filter."""
+    """Actors of the event; enter or space toggles one into the filter, ``e``
+    edits it and ``d`` removes it (the screen's actions)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "screen.edit_actor", "Edit actor", show=False, id="actors.edit"),
+        Binding(
+            "d", "screen.remove_actor", "Remove actor", show=False, id="actors.remove"
+        ),
         Binding(
             "enter", "select", "Toggle actor filter", show=False, id="actors.toggle"
         ),
@@ -105,9 +111,12 @@ class QuotesPane(RecordPane):
     EMPTY = "No quotes."
 
     @staticmethod
-    def line(quote: Quote, speaker: str, when: str) -> Text:
+    def line(quote: Quote, speaker: str, when: str, search: str = "") -> Text:
         text = Text()
-        text.append(f"“{inert(quote.text, single_line=True)}”")
+        said = highlight(Text(inert(quote.text, single_line=True)), search)
+        text.append("“")
+        text.append_text(said)
+        text.append("”")
         text.append(f"\n  — {inert(speaker, single_line=True)}", style="italic dim")
         if when:
             text.append(f", {when}", style="dim")

@@ -2,11 +2,14 @@
 
 The screen decides what an answer means. A wrong answer is shown right under
 the input with the message that says how to fix it, and the input keeps what
-was typed, so the user corrects rather than retypes.
+was typed, so the user corrects rather than retypes. A question about dates
+can pass a ``reader``: the line under the input then says, on every key, how
+the words are read ("Oct 2025 · month"), as the add form's date field does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from dateline.tui.view.inert import inert
@@ -16,7 +19,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
+
+#: Reads a prompt's words: (readable, what they mean or why they cannot be read).
+Reader = Callable[[str], tuple[bool, str]]
 
 
 class PromptBar(Vertical):
@@ -37,6 +44,19 @@ class PromptBar(Vertical):
     }
     PromptBar.-error #prompt-error {
         display: block;
+    }
+    /* One line: the bar must not jump in height on every key. */
+    PromptBar #prompt-reading {
+        display: none;
+        color: $text-success;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    PromptBar.-reading #prompt-reading {
+        display: block;
+    }
+    PromptBar.-unreadable #prompt-reading {
+        color: $text-error;
     }
     /* By id, so it outranks Input's own :focus border. */
     PromptBar #prompt-input {
@@ -69,23 +89,39 @@ class PromptBar(Vertical):
         self.kind = ""
         #: The message shown under the input, "" when none.
         self.error = ""
+        #: Reads the typed words live: (readable, what they mean or why not).
+        self.reader: Reader | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="prompt-error", markup=False)
         yield Label(id="prompt-label")
         # A pasted search may hold escapes too: shown, never obeyed.
         yield InertInput(id="prompt-input")
+        yield Static(id="prompt-reading", markup=False)
 
     def ask(
-        self, kind: str, label: str, placeholder: str = "", value: str = ""
+        self,
+        kind: str,
+        label: str,
+        placeholder: str = "",
+        value: str = "",
+        *,
+        reader: Reader | None = None,
+        suggester: Suggester | None = None,
     ) -> None:
-        """Show the question ``label`` and focus the input."""
+        """Show the question ``label`` and focus the input; ``reader``, when
+        given, explains the typed words live under it; ``suggester``
+        completes them (right arrow accepts)."""
         self.kind = kind
+        self.reader = reader
+        self.set_class(reader is not None, "-reading")
         self.query_one("#prompt-label", Label).update(label)
         self._show_error("")
         field = self.query_one("#prompt-input", Input)
         field.placeholder = placeholder
+        field.suggester = suggester
         field.value = value
+        self._show_reading(value)
         self.display = True
         field.focus()
         self.screen.refresh_bindings()
@@ -98,6 +134,8 @@ class PromptBar(Vertical):
     def close(self) -> None:
         self.display = False
         self.kind = ""
+        self.reader = None
+        self.set_class(False, "-reading")
         self.screen.refresh_bindings()
 
     @property
@@ -108,6 +146,17 @@ class PromptBar(Vertical):
         self.error = message
         self.query_one("#prompt-error", Static).update(inert(message))
         self.set_class(bool(message), "-error")
+
+    def _show_reading(self, value: str) -> None:
+        if self.reader is None:
+            return
+        readable, words = self.reader(value)
+        self.set_class(not readable, "-unreadable")
+        self.query_one("#prompt-reading", Static).update(inert(words))
+
+    @on(Input.Changed, "#prompt-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._show_reading(event.value)
 
     @on(Input.Submitted, "#prompt-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from dateline.store.dates.labels import MONTH_NAMES, day_label, format_when
 from dateline.store.model import Event
@@ -29,6 +29,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 DATE_WIDTH = 13
+
+#: What ``next_hit`` did: moved on, went round an end of the list, or nothing.
+HitMove = Literal["moved", "wrapped", "none"]
 
 
 class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -221,19 +224,22 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         found = (self.layout_data.find(event) for event in self._hit_events)
         return sorted(index for index in found if index is not None)
 
-    def next_hit(self, forward: bool) -> bool:
-        """Move to the next (or previous) search hit, wrapping; False if none."""
+    def next_hit(self, forward: bool) -> HitMove:
+        """Move to the next (or previous) search hit, wrapping round the ends;
+        says whether it moved, wrapped, or found no hit."""
         hits = self._hit_indices
         if not hits:
-            return False
+            return "none"
         if forward:
             at = bisect.bisect_right(hits, self.cursor)
-            target = hits[at] if at < len(hits) else hits[0]
+            wrapped = at >= len(hits)
+            target = hits[0] if wrapped else hits[at]
         else:
             at = bisect.bisect_left(hits, self.cursor) - 1
-            target = hits[at] if at >= 0 else hits[-1]
+            wrapped = at < 0
+            target = hits[-1] if wrapped else hits[at]
         self.select(target)
-        return True
+        return "wrapped" if wrapped else "moved"
 
     # -- cursor ----------------------------------------------------------
     def select(self, index: int, *, force: bool = False) -> None:
@@ -405,9 +411,9 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _event_text(self, event: Event, width: int, selected: bool) -> Text:
         style = self._style
-        fixed = 2 + DATE_WIDTH + MARKS_WIDTH
+        fixed = 2 + DATE_WIDTH + MARKS_WIDTH + 1
         room = max(8, width - fixed - 2)
-        # Narrow terminals give the title more room: initials come sooner.
+        # Narrow terminals give the title more room: "+N" comes sooner.
         budget = room // 3 if room >= 60 else room // 4
         # Short names come from records like titles do, so they pass the
         # same one gate on their way to the terminal.
@@ -426,7 +432,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text.assemble(
             ("▌ " if hit else "  ", style("timeline--hit") if hit else Style()),
             (when.ljust(DATE_WIDTH)[:DATE_WIDTH], style("timeline--date")),
-            (event_marks(event).ljust(MARKS_WIDTH), style("timeline--marks")),
+            # A space after even four marks: "→~“?Title" would read as one word.
+            (event_marks(event).ljust(MARKS_WIDTH) + " ", style("timeline--marks")),
             title,
             "  " if actors.cell_len else "",
             actors,

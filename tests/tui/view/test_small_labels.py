@@ -13,6 +13,7 @@ from dateline.tui.view.source_labels import LABEL_LIMIT, source_label
 def test_counted_is_plural_unless_one() -> None:
     assert counted(1, "event") == "1 event"
     assert [counted(n, "quote") for n in (0, 2)] == ["0 quotes", "2 quotes"]
+    assert counted(3060, "event") == "3,060 events"
 
 
 def test_a_source_reads_outlet_date_headline() -> None:

@@ -7,12 +7,15 @@ itself runs in the host, since a change to the data reruns it too.
 
 from __future__ import annotations
 
-from dateline.store.dates.labels import describe
+from datetime import date
+
+from dateline.store.dates.labels import day_label, describe
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
-from dateline.store.names import fold
 from dateline.tui.screens.main.host import MainHost
 from dateline.tui.view.filters import FilterState, Part
+from dateline.tui.view.tag_words import read_tags
+from dateline.tui.widgets.completion import ListSuggester
 from dateline.tui.widgets.prompt import PromptBar
 from textual.binding import Binding
 
@@ -113,8 +116,20 @@ class FilterActions(MainHost):
     # -- questions -----------------------------------------------------------
     def action_goto(self) -> None:
         self.prompt.ask(
-            "goto", "Go to date:", "last October · 2025-09 · first week of February"
+            "goto",
+            "Go to date:",
+            "last October · 2025-09 · first week of February",
+            reader=self._read_goto,
         )
+
+    def _read_goto(self, value: str) -> tuple[bool, str]:
+        if not value.strip():
+            return True, "type a date in words; enter on nothing closes"
+        try:
+            when = parse_date(value, self.today, "auto", self.date_order)
+        except DateParseError as exc:
+            return False, str(exc)
+        return True, f"goes to {describe(when)}"
 
     def action_search(self) -> None:
         self.prompt.ask(
@@ -129,11 +144,42 @@ class FilterActions(MainHost):
             "range",
             "Show events from:",
             "from last October to now · since March · 2025",
+            reader=self._read_range_live,
         )
 
+    def _read_range_live(self, value: str) -> tuple[bool, str]:
+        if not value.strip():
+            return True, "type a period, or two joined by “to”"
+        try:
+            start, end = self._read_range(value)
+        except DateParseError as exc:
+            return False, str(exc)
+        if start is None and end is not None:
+            return True, f"shows events up to {day_label(end)}"
+        if end is None and start is not None:
+            return True, f"shows events from {day_label(start)} on"
+        assert start is not None and end is not None
+        return True, f"shows events from {day_label(start)} to {day_label(end)}"
+
     def action_tag_filter(self) -> None:
-        tags = ", ".join(self.timeline.tags()[:8])
-        self.prompt.ask("tag", "Show events tagged:", tags)
+        tags = self.timeline.tags()
+        self.prompt.ask(
+            "tag",
+            "Show events tagged (several: commas; → completes):",
+            ", ".join(tags[:8]),
+            reader=self._read_tags_live,
+            suggester=ListSuggester(tags, separators=",#"),
+        )
+
+    def _read_tags_live(self, value: str) -> tuple[bool, str]:
+        reading = read_tags(value, self.timeline.tags())
+        if reading.problem:
+            return False, reading.problem
+        if not reading.tags:
+            return True, "type a tag, or the start of one"
+        return True, "shows events tagged " + " and ".join(
+            f"#{t}" for t in reading.tags
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Textual hides the screen's letter keys while the prompt's input has
@@ -162,6 +208,8 @@ class FilterActions(MainHost):
             self.view.focus()
 
     def _answer_goto(self, value: str) -> str | None:
+        if not value:
+            return None  # enter on an empty prompt closes it, as esc does
         try:
             when = parse_date(value, self.today, "auto", self.date_order)
         except DateParseError as exc:
@@ -185,6 +233,18 @@ class FilterActions(MainHost):
         return None
 
     def _answer_range(self, value: str) -> str | None:
+        if not value:
+            return None
+        try:
+            start, end = self._read_range(value)
+        except DateParseError as exc:
+            return str(exc)
+        self.set_filters(self.filters.add(Part("range", value, start, end)))
+        return None
+
+    def _read_range(self, value: str) -> tuple[date | None, date | None]:
+        """The days ``value`` spans; an open end is None. DateParseError
+        when it cannot be read."""
         lowered = value.casefold()
         try:
             if lowered.startswith(_OPEN_START) and " to " not in lowered:
@@ -203,18 +263,19 @@ class FilterActions(MainHost):
                 when = parse_date(value, self.today, "auto", self.date_order)
                 start, end = when.start_day, when.end_day
         except (DateParseError, IndexError):
-            return str(DateParseError(value, "Type a period, or two joined by “to”."))
-        self.set_filters(self.filters.add(Part("range", value, start, end)))
-        return None
+            raise DateParseError(
+                value, "Type a period, or two joined by “to”."
+            ) from None
+        return start, end
 
     def _answer_tag(self, value: str) -> str | None:
-        wanted = fold(value.lstrip("#"))
-        tags = self.timeline.tags()
-        match = next((t for t in tags if fold(t) == wanted), None)
-        if match is None:
-            known = ", ".join(tags[:12]) or "none yet"
-            return f"No event is tagged “{value}”. Tags in this timeline: {known}."
-        self.set_filters(self.filters.add(Part("tag", match)))
+        reading = read_tags(value, self.timeline.tags())
+        if reading.problem:
+            return reading.problem
+        filters = self.filters
+        for tag in reading.tags:
+            filters = filters.add(Part("tag", tag))
+        self.set_filters(filters)
         return None
 
     # -- search ----------------------------------------------------------------
@@ -228,8 +289,13 @@ class FilterActions(MainHost):
     def action_next_hit(self, forward: bool) -> None:
         if not self.view.search:
             self.notify("Search first with /.")
-        elif not self.view.next_hit(forward):
+            return
+        moved = self.view.next_hit(forward)
+        if moved == "none":
             self.notify(f"No hits for “{self.view.search}” in this view.")
+        elif moved == "wrapped":
+            end = "bottom; back at the first" if forward else "top; back at the last"
+            self.notify(f"Search hit the {end} hit.", timeout=3)
 
     def action_search_to_filter(self) -> None:
         if not self.view.search:

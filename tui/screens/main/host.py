@@ -17,7 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, format_when
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -222,7 +222,7 @@ class MainHost(Screen[None]):
         self.prompt.ask(
             "write-back",
             f"{path} was moved or deleted; nothing is saved until it is written "
-            f"back. Write the {count} events held here to (esc: not now):",
+            f"back. Write the {counted(count, 'event')} held here to (esc: not now):",
             value=str(path or ""),
         )
 
@@ -234,7 +234,8 @@ class MainHost(Screen[None]):
         except DatelineError as exc:
             return str(exc)
         self.update_header()
-        self.notify(f"Wrote {len(self.timeline)} events to {written}; saving again.")
+        wrote = counted(len(self.timeline), "event")
+        self.notify(f"Wrote {wrote} to {written}; saving again.")
         return None
 
     def after_change(self, keep: str | None = None) -> None:
@@ -247,6 +248,7 @@ class MainHost(Screen[None]):
     def set_search(self, query: str, hits: list[Event]) -> None:
         self.view.set_search(query, hits)
         self.update_header()
+        self.sync_panes()  # hits stand out in the summary and quotes too
 
     def run_search(self, query: str) -> None:
         """Find ``query``'s hits (in a worker when the timeline is large)."""
@@ -324,7 +326,7 @@ class MainHost(Screen[None]):
                 "from an article, or run `dateline import FILE`. ? lists every key."
             )
         )
-        self.query_one(DetailStrip).show(event, empty)
+        self.query_one(DetailStrip).show(event, empty, self.view.search)
 
     def _sync_quotes(self, event: Event | None) -> None:
         timeline = self.timeline
@@ -349,7 +351,8 @@ class MainHost(Screen[None]):
             speaker = timeline.actors_by_id.get(quote.speaker or "")
             when = format_when(quote.said) if quote.said else "undated"
             name = speaker.name if speaker else "unknown speaker"
-            items.append((quote.id, QuotesPane.line(quote, name, when)))
+            line = QuotesPane.line(quote, name, when, self.view.search)
+            items.append((quote.id, line))
         pane.show(items, empty=empty)
 
 

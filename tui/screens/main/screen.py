@@ -10,23 +10,28 @@ from __future__ import annotations
 from typing import ClassVar
 
 from dateline.store.model import Event
+from dateline.tui.screens.main.actor_actions import ACTOR_BINDINGS, ActorActions
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
-from dateline.tui.view.actor_labels import initials, short_name
+from dateline.tui.screens.main.link_actions import LINK_BINDINGS, LinkActions
+from dateline.tui.view.actor_labels import fit_labels, short_name
 from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.filterbar import FilterBar
 from dateline.tui.widgets.panes import ActorsPane, QuotesPane, SourcesPane
 from dateline.tui.widgets.prompt import PromptBar
 from dateline.tui.widgets.timeline_view import TimelineView
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList
 
+#: The side panes' widgets, which lose focus when the panes fold away.
+PANE_IDS = frozenset({"actors", "quotes", "sources"})
 
-class MainScreen(FilterActions, EditActions, IOActions):
+
+class MainScreen(FilterActions, ActorActions, EditActions, IOActions, LinkActions):
     """Browse the timeline; everything else opens from here."""
 
     # Fixed pane heights: a pane that grows with its content would re-lay out
@@ -59,13 +64,23 @@ class MainScreen(FilterActions, EditActions, IOActions):
     MainScreen #detail {
         height: 6;
     }
+    MainScreen.-no-side #side {
+        display: none;
+    }
     """
+
+    #: Below this many columns the side panes start folded away (p shows
+    #: them): at 80 columns they would leave a title some 30 cells.
+    NARROW = 100
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("colon", "goto", "Go to date", id="main.goto"),
+        Binding("p", "toggle_side", "Side panes", show=False, id="main.side"),
         *FILTER_BINDINGS,
         *EDIT_BINDINGS,
+        *ACTOR_BINDINGS,
         *IO_BINDINGS,
+        *LINK_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
@@ -83,6 +98,27 @@ class MainScreen(FilterActions, EditActions, IOActions):
         yield PromptBar(id="prompt")
         yield Footer()
 
+    #: The user's choice with p; None follows the terminal's width.
+    _side_wanted: bool | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._show_side()
+
+    def _show_side(self) -> None:
+        wide = self.size.width >= self.NARROW
+        shown = wide if self._side_wanted is None else self._side_wanted
+        self.set_class(not shown, "-no-side")
+        focused = self.focused
+        if not shown and focused is not None and focused.id in PANE_IDS:
+            self.view.focus()
+
+    def action_toggle_side(self) -> None:
+        shown = not self.has_class("-no-side")
+        self._side_wanted = not shown
+        self._show_side()
+        if not shown:
+            self.notify("Side panes shown; p hides them.", timeout=3)
+
     def on_mount(self) -> None:
         self.query_one("#actors").border_title = "Actors"
         self.query_one("#sources").border_title = "Sources"
@@ -93,11 +129,7 @@ class MainScreen(FilterActions, EditActions, IOActions):
 
     def _actor_label(self, event: Event, width: int) -> str:
         actors = [self.timeline.actors_by_id.get(a) for a in event.actor_ids]
-        known = [a for a in actors if a is not None]
-        names = " ".join(short_name(a) for a in known)
-        if len(names) <= width:
-            return names
-        return " ".join(initials(a) for a in known)
+        return fit_labels([short_name(a) for a in actors if a is not None], width)
 
     @on(OptionList.OptionSelected, "#actors")
     def _actor_chosen(self, message: OptionList.OptionSelected) -> None:
@@ -126,12 +158,17 @@ class MainScreen(FilterActions, EditActions, IOActions):
             return
         from dateline.tui.screens.article import ArticleScreen
 
-        self.app.push_screen(ArticleScreen(self.timeline, source_id, quote_id))
+        article = ArticleScreen(
+            self.timeline, source_id, quote_id, search=self.view.search
+        )
+        self.app.push_screen(article)
 
     def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
         from dateline.tui.screens.event_view import EventScreen
 
-        self.app.push_screen(EventScreen(self.timeline, message.event.id))
+        self.app.push_screen(
+            EventScreen(self.timeline, message.event.id, date_order=self.date_order)
+        )
 
     # -- other processes -----------------------------------------------------
     def on_screen_resume(self) -> None:
