@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.store.disk.schema import SCHEMA_VERSION, TABLES, schema_problem
 from dateline.store.errors import DatelineError, counted
@@ -29,7 +29,9 @@ from dateline.store.model import (
     url_problem,
 )
 from dateline.store.names import fold
-from dateline.store.timeline import Timeline
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 FORMAT = "dateline"
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from dateline.store.errors import AmbiguousActorError
 from dateline.store.ingest.entities import ActorFinding, Entity, Mention
 from dateline.store.ingest.names import (
     ARTICLE_BEFORE,
@@ -46,7 +48,9 @@ from dateline.store.ingest.names import (
 from dateline.store.ingest.text import Span
 from dateline.store.model import Actor
 from dateline.store.names import fold
-from dateline.store.timeline import AmbiguousActorError, Timeline
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 
 class _Finder:

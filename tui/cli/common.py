@@ -9,13 +9,17 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.store.dates.options import date_option, day_option
 from dateline.store.errors import DatelineError
 from dateline.store.query import EventFilter
-from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert, json_inert
+
+if TYPE_CHECKING:
+    # Imported where a timeline is opened: `dateline --help` and `dateline
+    # dates` must not load TinyDB and msgspec.
+    from dateline.store.timeline import Timeline
 
 
 def default_db(configured: Path | None = None) -> Path:
@@ -49,6 +53,8 @@ def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline
             )
         ensure_folder(path, "no timeline was started there")
     set_up_if_empty(path)
+    from dateline.store.timeline import Timeline
+
     return Timeline.open(path, notice=tell)
 
 

@@ -22,12 +22,6 @@ from dateline.store.formats.detect import (
     export_format_for,
 )
 from dateline.store.formats.native import ImportFormatError
-from dateline.store.formats.registry import (
-    merge_read,
-    read_import,
-    render_export,
-    write_export,
-)
 from dateline.tui.cli.common import (
     add_filter_args,
     build_filter,
@@ -112,6 +106,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Here, not at the top: `dateline --help` must not load the store.
+    from dateline.store.formats.registry import merge_read, read_import
+
     anchor = parse_anchor(args.anchor)
     # The pipe has no name to tell a format by; its content still does.
     source = Path("/dev/stdin") if str(args.file) == "-" else args.file
@@ -155,6 +152,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from dateline.store.formats.registry import render_export, write_export
+
     to_stdout = args.file == "-"
     fmt = args.format or (None if to_stdout else export_format_for(args.file))
     if fmt is None:

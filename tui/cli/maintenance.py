@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from dateline.store.disk.check import check_file, restore_backup
-from dateline.store.disk.snapshot import backup_path
 from dateline.tui.view.inert import inert
 
 
@@ -21,6 +19,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    # Here, not at the top: `dateline --help` must not load TinyDB.
+    from dateline.store.disk import check_file
+
     problems = check_file(args.db)
     if not problems:
         print(f"{args.db}: no problems found.")
@@ -32,6 +33,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from dateline.store.disk import backup_path, restore_backup
+
     restored = restore_backup(args.db)
     bak = backup_path(args.db).name
     if not restored.changed:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DatelineError, quoted
 from dateline.store.model import url_problem
 from dateline.store.names import fold
 from dateline.store.report import actor_record, event_record
-from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     add_filter_args,
     build_filter,
@@ -23,6 +21,9 @@ from dateline.tui.cli.common import (
     print_table,
 )
 from dateline.tui.view.marks import event_marks
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 FORMAT_HELP = "output: an aligned table (default) or JSON"
 
@@ -135,6 +136,8 @@ def print_new_actors(
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
+
     anchor = parse_anchor(args.anchor)
     when = parse_date(
         args.date,
