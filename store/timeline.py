@@ -14,7 +14,7 @@ import contextlib
 import gc
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,8 @@ __all__ = [
 
 #: Journal entries after which a snapshot is due (the UI snapshots in a worker).
 SNAPSHOT_AFTER = 500
+#: The tables ``Timeline.open_to_add`` leaves unread.
+ADD_SKIPS = ("events", "quotes")
 #: Up to this many events, closing folds the journal into the snapshot (a
 #: rewrite of about a tenth of a second); above it, see ``Timeline.close``.
 FOLD_ON_CLOSE = 10_000
@@ -59,6 +61,8 @@ class Timeline:
         #: The thread whose change block is open (the thread lock keeps out
         #: the others); None when no block is open.
         self._writer: int | None = None
+        #: Tables ``open_to_add`` left unread -> records the file holds.
+        self._skipped: dict[str, int] = {}
 
     # -- opening -------------------------------------------------------
     @classmethod
@@ -76,10 +80,48 @@ class Timeline:
         ``notice`` what the user must know (a lock wait, a snapshot that
         failed at close while the change itself was saved).
         """
-        report = progress or (lambda _: None)
+        return cls._open(Path(path), progress, notice)
+
+    @classmethod
+    def open_to_add(
+        cls, path: str | Path, notice: Callable[[str], None] | None = None
+    ) -> Timeline:
+        """Open ``path`` to add records: only the actors and sources are read.
+
+        What a new event is matched against (names, aliases and links) is
+        all it needs, so `dateline add` on 100k events does not make 100k
+        records. Such a timeline holds no events: it journals what it adds
+        and never rewrites the file (the next full open folds the journal),
+        and it refuses ``snapshot``, ``all_docs`` and ``write_back``.
+
+        The whole timeline is opened instead when it is small enough that
+        closing folds it (up to ``FOLD_ON_CLOSE`` events: the file stays
+        whole for plain TinyDB readers, as before), and when the journal is
+        due a fold, so the journal a script of adds leaves stays short.
+        """
         path = Path(path)
+        if not path.exists():
+            return cls._open(path, None, notice)
+        timeline = cls._open(path, None, notice, skip=ADD_SKIPS)
+        file = timeline._file
+        assert file is not None
+        skipped = timeline._skipped.get("events", 0)
+        if skipped <= FOLD_ON_CLOSE or _fold_due(file.journal_lines, skipped):
+            return cls._open(path, None, notice)
+        return timeline
+
+    @classmethod
+    def _open(
+        cls,
+        path: Path,
+        progress: Callable[[str], None] | None,
+        notice: Callable[[str], None] | None,
+        skip: Collection[str] = (),
+    ) -> Timeline:
+        report = progress or (lambda _: None)
         timeline = cls(DataFile(path, notice, typed=True))
         assert timeline._file is not None
+        timeline._file.skip = frozenset(skip)
         with _gc_paused():
             if path.exists():
                 size = path.stat().st_size / 1_000_000
@@ -122,7 +164,7 @@ class Timeline:
         (full disk, read-only folder) is told to ``notice``, not raised: a
         caller that reported failure would have the user repeat the change.
         """
-        if self._file is None or not self._file.journal_lines:
+        if self._file is None or not self._file.journal_lines or self._skipped:
             return
         if not (len(self) <= FOLD_ON_CLOSE or (not quick and self.snapshot_due)):
             return
@@ -153,6 +195,7 @@ class Timeline:
                 f"{target} already exists; it was left alone. Give another "
                 "name, or move that file aside first."
             )
+        self._refuse_partial()
         file = DataFile(target, self.notice, typed=True)
         with file.locked(), self._lock:
             file.snapshot(self.all_docs(), self._seq)
@@ -245,6 +288,7 @@ class Timeline:
 
     def all_docs(self) -> Tables:
         """A copy of every document, for export and snapshots."""
+        self._refuse_partial()
         return self._records.all_docs()
 
     def prepare_search(self) -> None:
@@ -426,8 +470,7 @@ class Timeline:
         timelines let their (cheap to replay) journal grow longer first."""
         if self._file is None:
             return False
-        due = max(SNAPSHOT_AFTER, len(self.events_by_id) // 10)
-        return self._file.journal_lines >= due
+        return _fold_due(self._file.journal_lines, len(self.events_by_id))
 
     @property
     def pending_journal(self) -> int:
@@ -441,6 +484,7 @@ class Timeline:
         """
         if self._file is None:
             return
+        self._refuse_partial()
         with self._file.locked():
             with self._lock:
                 self._catch_up()
@@ -476,11 +520,28 @@ class Timeline:
         """Hold the thread lock and the file lock, caught up with others."""
         return Timeline._Writing(self)
 
+    def _refuse_partial(self) -> None:
+        """Writing out a timeline opened to add would drop what it never read."""
+        if self._skipped:
+            raise TransactionError(
+                "This timeline was opened only to add records (its "
+                f"{', '.join(self._skipped)} were not read), so it cannot be "
+                "written out whole; open it with Timeline.open for that."
+            )
+
     def _reset(self, loaded: Loaded) -> None:
         with self._lock:
+            # The slow path (a file the typed decoder refused) reads everything.
+            decoded = loaded.records
+            self._skipped = decoded.skipped if decoded is not None else {}
             self._records.load(loaded)
             self._seq = loaded.seq
             self.version += 1
+
+
+def _fold_due(journal_lines: int, events: int) -> bool:
+    """Whether a journal this long over this many events is due a fold."""
+    return journal_lines >= max(SNAPSHOT_AFTER, events // 10)
 
 
 @contextlib.contextmanager

@@ -131,6 +131,8 @@ class DataFile:
         self._journal_end = 0
         self._journal_lines = 0
         self._typed = typed
+        #: Tables a typed load leaves out (see ``Timeline.open_to_add``).
+        self.skip: frozenset[str] = frozenset()
         self._lock_fd: int | None = None
         self._depth = 0
         # flock keeps other processes out; this keeps this process's other
@@ -256,7 +258,7 @@ class DataFile:
         if raw is None:
             return None
         if self._typed:
-            decoded = decode_records(raw)
+            decoded = decode_records(raw, self.skip)
             if decoded is not None:
                 check_meta(decoded.meta, self.path)
                 return decoded
@@ -312,7 +314,8 @@ class DataFile:
                 else:
                     # Applied over the records by the caller, checked here.
                     check_ops(entry.ops)
-                    loaded.ops.extend(entry.ops)
+                    skip = self.skip
+                    loaded.ops.extend(o for o in entry.ops if o["table"] not in skip)
                 loaded.seq = entry.seq
             self._journal_lines += 1
         return loaded

@@ -35,8 +35,11 @@ def default_db(configured: Path | None = None) -> Path:
     return user_data_path("dateline") / "timeline.json"
 
 
-def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline:
-    """The timeline at ``--db``; ``create`` for verbs that add records.
+def open_timeline(
+    args: argparse.Namespace, *, create: bool = False, to_add: bool = False
+) -> Timeline:
+    """The timeline at ``--db``; ``create`` for verbs that add records;
+    ``to_add`` for one that only adds (see ``Timeline.open_to_add``).
 
     A verb that only reads refuses a path with no timeline rather than
     report an empty one; none creates a folder the user did not make (bar
@@ -55,6 +58,8 @@ def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline
     set_up_if_empty(path)
     from dateline.store.timeline import Timeline
 
+    if to_add:
+        return Timeline.open_to_add(path, notice=tell)
     return Timeline.open(path, notice=tell)
 
 

@@ -159,7 +159,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             url=args.source.strip() if is_url else "",
             title="" if is_url else args.source,
         )
-    timeline = open_timeline(args, create=True)
+    timeline = open_timeline(args, create=True, to_add=True)
     speakers = [speaker for speaker, _ in quotes]
     if not args.new_actor:
         for name in (*args.actor, *speakers):
