@@ -99,14 +99,26 @@ class Timeline:
         whole for plain TinyDB readers, as before), and when the journal is
         due a fold, so the journal a script of adds leaves stays short.
         """
+        return cls.open_without(path, ADD_SKIPS, notice)
+
+    @classmethod
+    def open_without(
+        cls,
+        path: str | Path,
+        tables: Collection[str],
+        notice: Callable[[str], None] | None = None,
+    ) -> Timeline:
+        """Open ``path`` leaving ``tables`` unread (`dateline list` prints no
+        quotes or sources; `add` needs no events): the rules of
+        ``open_to_add`` hold for any such timeline."""
         path = Path(path)
-        if not path.exists():
+        if not path.exists() or not tables:
             return cls._open(path, None, notice)
-        timeline = cls._open(path, None, notice, skip=ADD_SKIPS)
+        timeline = cls._open(path, None, notice, skip=tables)
         file = timeline._file
         assert file is not None
-        skipped = timeline._skipped.get("events", 0)
-        if skipped <= FOLD_ON_CLOSE or _fold_due(file.journal_lines, skipped):
+        events = timeline._skipped.get("events", len(timeline))
+        if events <= FOLD_ON_CLOSE or _fold_due(file.journal_lines, events):
             return cls._open(path, None, notice)
         return timeline
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from dateline.store import decode
 from dateline.store import timeline as timeline_module
 from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
 from dateline.store.disk.journal import journal_path
@@ -21,6 +22,13 @@ from dateline.store.transaction import TransactionError
 from dateline.tui.cli import main
 
 DAY = FuzzyDate(date(2026, 1, 12), date(2026, 1, 12), "day", "Monday")
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The verbs run here read a settings folder of their own."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    monkeypatch.delenv("DATELINE_DB", raising=False)
 
 
 @pytest.fixture
@@ -115,3 +123,23 @@ def test_the_add_verb_still_refuses_a_lookalike_name(
     assert 'looks like "Gustavo Petro"' in capsys.readouterr().err
     assert main([*argv, "--actor", "Gustavo Petro"]) == 0
     assert Timeline.open(big).pending_journal == 1
+
+
+def test_list_as_a_table_builds_no_quote_or_source(
+    big: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--db", str(big), "list"]
+    assert main(argv) == 0
+    shown = capsys.readouterr().out
+    assert "Petro" in shown
+
+    def refused(self: object, doc: object) -> None:
+        raise AssertionError("list's table needs no quotes or sources")
+
+    monkeypatch.setattr(decode._Builder, "quote", refused)
+    monkeypatch.setattr(decode._Builder, "source", refused)
+    assert main(argv) == 0
+    assert capsys.readouterr().out == shown
+    # A text search looks in quotes too, so it reads them.
+    assert main([*argv, "--search", "cocaine"]) == 2
+    assert "needs no quotes or sources" in capsys.readouterr().err

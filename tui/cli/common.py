@@ -36,10 +36,15 @@ def default_db(configured: Path | None = None) -> Path:
 
 
 def open_timeline(
-    args: argparse.Namespace, *, create: bool = False, to_add: bool = False
+    args: argparse.Namespace,
+    *,
+    create: bool = False,
+    to_add: bool = False,
+    unread: tuple[str, ...] = (),
 ) -> Timeline:
     """The timeline at ``--db``; ``create`` for verbs that add records;
-    ``to_add`` for one that only adds (see ``Timeline.open_to_add``).
+    ``to_add`` for one that only adds (see ``Timeline.open_to_add``);
+    ``unread``: tables a verb that only reads never looks at.
 
     A verb that only reads refuses a path with no timeline rather than
     report an empty one; none creates a folder the user did not make (bar
@@ -60,6 +65,8 @@ def open_timeline(
 
     if to_add:
         return Timeline.open_to_add(path, notice=tell)
+    if unread:
+        return Timeline.open_without(path, unread, notice=tell)
     return Timeline.open(path, notice=tell)
 
 

@@ -206,7 +206,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    timeline = open_timeline(args)
+    # The table shows dates, marks, titles and actor names; a text search
+    # also looks in quotes, and JSON and CSV print quotes and sources.
+    plain = args.format == "table" and not args.search
+    timeline = open_timeline(args, unread=("quotes", "sources") if plain else ())
     events = timeline.events(build_filter(timeline, args))
     if args.format == "json":
         print_json([event_record(timeline, ev) for ev in events])
