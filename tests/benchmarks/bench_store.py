@@ -161,7 +161,7 @@ def synthetic(folder: Path, size: int, synth_dir: Path | None) -> Path:
     """A fresh synthetic timeline of ``size`` events in ``folder`` (copied
     from ``synth_dir/synth-N.json`` when that was built before: 1M events
     take minutes to build)."""
-    path = folder / f"t{size}.json"
+    path = folder / f"synth-{size}.json"
     built = synth_dir / f"synth-{size}.json" if synth_dir else None
     if built is not None and built.exists():
         shutil.copy(built, path)
