@@ -16,7 +16,7 @@ constructor, which runs the model's checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, TypeVar
@@ -174,14 +174,23 @@ class Decoded:
     #: The desk's tables (tombstones, conflicts) as documents: few, and
     #: checked by their own ``from_doc`` when loaded.
     desk: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    #: Tables left undecoded (``skip``) -> how many records the file holds.
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
-def decode_records(raw: bytes) -> Decoded | None:
-    """The records in snapshot bytes, or None when the slow path must judge."""
+def decode_records(raw: bytes, skip: Collection[str] = ()) -> Decoded | None:
+    """The records in snapshot bytes, or None when the slow path must judge.
+
+    Tables named in ``skip`` are left as they are (only counted): adding an
+    event needs the actors and sources, not 100k events made into records.
+    """
     try:
         data = _DECODER.decode(raw)
         if not data.meta:
             return None
+        counts = {name: len(getattr(data, name)) for name in skip}
+        for name in skip:
+            setattr(data, name, {})  # never decoded, so never judged either
         build = _Builder()
         return Decoded(
             next(iter(data.meta.values())),
@@ -190,6 +199,7 @@ def decode_records(raw: bytes) -> Decoded | None:
             _records(data.quotes, _QuoteDoc, build.quote),
             _records(data.sources, _SourceDoc, build.source),
             {"tombstones": data.tombstones, "conflicts": data.conflicts},
+            skipped=counts,
         )
     except (msgspec.DecodeError, ValueError, TypeError):
         # msgspec.ValidationError is a DecodeError; ValueError is a date or

@@ -29,6 +29,10 @@ class ConflictError(DatelineError):
     """Another process changed the same record; nothing was saved."""
 
 
+class AmbiguousActorError(DatelineError):
+    """A name fits several actors; the user must say which."""
+
+
 class NotFoundError(DatelineError, KeyError):
     """No record with that id or name."""
 

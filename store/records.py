@@ -16,7 +16,11 @@ from types import MappingProxyType
 from typing import Any
 
 from dateline.store.disk.datafile import Loaded, Tables
-from dateline.store.errors import DatelineError, NotFoundError, TimelineFileError
+from dateline.store.errors import (
+    AmbiguousActorError,
+    NotFoundError,
+    TimelineFileError,
+)
 from dateline.store.index import EventIndex, NameIndex
 from dateline.store.model import (
     RECORD_TYPES,
@@ -29,10 +33,6 @@ from dateline.store.names import fold
 from dateline.store.query import EventFilter
 from dateline.store.revision import DESK_TYPES, Conflict, Tombstone
 from dateline.store.search import TextIndex
-
-
-class AmbiguousActorError(DatelineError):
-    """A name fits several actors; the user must say which."""
 
 
 class Records:

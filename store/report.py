@@ -6,10 +6,12 @@ added, never renamed or removed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.store.model import Event, FuzzyDate
-from dateline.store.timeline import Timeline
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 
 def _iso(value: object) -> str:

@@ -15,7 +15,7 @@ import gc
 import os
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,8 @@ __all__ = [
 
 #: Journal entries after which a snapshot is due (the UI snapshots in a worker).
 SNAPSHOT_AFTER = 500
+#: The tables ``Timeline.open_to_add`` leaves unread.
+ADD_SKIPS = ("events", "quotes")
 #: Up to this many events, closing folds the journal into the snapshot (a
 #: rewrite of about a tenth of a second); above it, see ``Timeline.close``.
 FOLD_ON_CLOSE = 10_000
@@ -51,9 +53,7 @@ FOLD_ON_CLOSE = 10_000
 class Timeline:
     """An open timeline. Use :meth:`open` for a file, :meth:`memory` for tests."""
 
-    def __init__(
-        self, file: DataFile | PgBacking | None, author: str = ""
-    ) -> None:
+    def __init__(self, file: DataFile | PgBacking | None, author: str = "") -> None:
         self._file = file
         #: Who makes the changes through this Timeline (``created_by`` and
         #: ``updated_by`` of what they save); the caller decides who that is.
@@ -71,6 +71,8 @@ class Timeline:
         self._writer: int | None = None
         #: Holds only part of its records (``open_narrowed``): never saves.
         self._narrowed = False
+        #: Tables ``open_to_add`` left unread -> records the file holds.
+        self._skipped: dict[str, int] = {}
 
     # -- opening -------------------------------------------------------
     @classmethod
@@ -99,14 +101,73 @@ class Timeline:
             with _gc_paused():
                 timeline._reset(backing.load())
             return timeline
+        return cls._open(Path(path), progress, notice, author=author)
+
+    @classmethod
+    def open_to_add(
+        cls,
+        path: str | Path,
+        notice: Callable[[str], None] | None = None,
+        *,
+        author: str = "",
+    ) -> Timeline:
+        """Open ``path`` to add records: only the actors and sources are read.
+
+        What a new event is matched against (names, aliases and links) is
+        all it needs, so `dateline add` on 100k events does not make 100k
+        records. Such a timeline holds no events: it journals what it adds
+        and never rewrites the file (the next full open folds the journal),
+        and it refuses ``snapshot``, ``all_docs`` and ``write_back``.
+
+        The whole timeline is opened instead when it is small enough that
+        closing folds it (up to ``FOLD_ON_CLOSE`` events: the file stays
+        whole for plain TinyDB readers, as before), and when the journal is
+        due a fold, so the journal a script of adds leaves stays short.
+        """
+        return cls.open_without(path, ADD_SKIPS, notice, author=author)
+
+    @classmethod
+    def open_without(
+        cls,
+        path: str | Path,
+        tables: Collection[str],
+        notice: Callable[[str], None] | None = None,
+        *,
+        author: str = "",
+    ) -> Timeline:
+        """Open ``path`` leaving ``tables`` unread (`dateline list` prints no
+        quotes or sources; `add` needs no events): the rules of
+        ``open_to_add`` hold for any such timeline."""
         path = Path(path)
-        timeline = cls(DataFile(path, notice, typed=True), author)
-        assert timeline._file is not None
+        if not path.exists() or not tables:
+            return cls._open(path, None, notice, author=author)
+        timeline = cls._open(path, None, notice, skip=tables, author=author)
+        file = timeline._file
+        assert file is not None
+        events = timeline._skipped.get("events", len(timeline))
+        if events <= FOLD_ON_CLOSE or _fold_due(file.journal_lines, events):
+            return cls._open(path, None, notice, author=author)
+        return timeline
+
+    @classmethod
+    def _open(
+        cls,
+        path: Path,
+        progress: Callable[[str], None] | None,
+        notice: Callable[[str], None] | None,
+        skip: Collection[str] = (),
+        *,
+        author: str = "",
+    ) -> Timeline:
+        report = progress or (lambda _: None)
+        file = DataFile(path, notice, typed=True)
+        file.skip = frozenset(skip)
+        timeline = cls(file, author)
         with _gc_paused():
             if path.exists():
                 size = path.stat().st_size / 1_000_000
                 report(f"Reading {path.name} ({size:,.1f} MB)…")
-            loaded = timeline._file.load()
+            loaded = file.load()
             decoded = loaded.records
             count = len(decoded.events if decoded else loaded.tables["events"])
             report(f"Building {count:,} events and their indexes…")
@@ -194,7 +255,7 @@ class Timeline:
         if isinstance(self._file, PgBacking):
             self._file.close()
             return
-        if self._file is None or not self._file.journal_lines:
+        if self._file is None or not self._file.journal_lines or self._skipped:
             return
         if not (len(self) <= FOLD_ON_CLOSE or (not quick and self.snapshot_due)):
             return
@@ -225,6 +286,7 @@ class Timeline:
                 f"{target} already exists; it was left alone. Give another "
                 "name, or move that file aside first."
             )
+        self._refuse_partial()
         file = DataFile(target, self.notice, typed=True)
         with file.locked(), self._lock:
             file.snapshot(self.all_docs(), self._seq)
@@ -327,6 +389,7 @@ class Timeline:
 
     def all_docs(self) -> Tables:
         """A copy of every document, for export and snapshots."""
+        self._refuse_partial()
         return self._records.all_docs()
 
     def prepare_search(self) -> None:
@@ -521,8 +584,7 @@ class Timeline:
         timelines let their (cheap to replay) journal grow longer first."""
         if self._file is None:
             return False
-        due = max(SNAPSHOT_AFTER, len(self.events_by_id) // 10)
-        return self._file.journal_lines >= due
+        return _fold_due(self._file.journal_lines, len(self.events_by_id))
 
     @property
     def pending_journal(self) -> int:
@@ -536,6 +598,7 @@ class Timeline:
         """
         if self._file is None:
             return
+        self._refuse_partial()
         with self._file.locked():
             with self._lock:
                 self._catch_up()
@@ -571,8 +634,20 @@ class Timeline:
         """Hold the thread lock and the file lock, caught up with others."""
         return Timeline._Writing(self)
 
+    def _refuse_partial(self) -> None:
+        """Writing out a timeline opened to add would drop what it never read."""
+        if self._skipped:
+            raise TransactionError(
+                "This timeline was opened only to add records (its "
+                f"{', '.join(self._skipped)} were not read), so it cannot be "
+                "written out whole; open it with Timeline.open for that."
+            )
+
     def _reset(self, loaded: Loaded) -> None:
         with self._lock:
+            # The slow path (a file the typed decoder refused) reads everything.
+            decoded = loaded.records
+            self._skipped = decoded.skipped if decoded is not None else {}
             self._records.load(loaded)
             self._seq = loaded.seq
             self.version += 1
@@ -587,6 +662,11 @@ def _changed_by(current: dict[str, Any] | None) -> str:
     if isinstance(who, str) and who:
         return f"changed by {who}" + (f" at {when}" if isinstance(when, str) else "")
     return "changed elsewhere (another window, process or editor)"
+
+
+def _fold_due(journal_lines: int, events: int) -> bool:
+    """Whether a journal this long over this many events is due a fold."""
+    return journal_lines >= max(SNAPSHOT_AFTER, events // 10)
 
 
 @contextlib.contextmanager

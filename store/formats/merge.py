@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.store.errors import counted
 from dateline.store.model import (
@@ -43,8 +43,10 @@ from dateline.store.revision import (
     record_key,
     relation,
 )
-from dateline.store.timeline import Timeline
 from dateline.store.transaction import Transaction
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 #: The event fields a lossy format carries (and so may update in place).
 CARRIED = ("when", "title", "summary", "actors", "sources", "quotes", "tags")

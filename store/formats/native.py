@@ -9,7 +9,7 @@ the same timeline, ids included.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.store.disk.schema import RECORD_TABLES, SCHEMA_VERSION, schema_problem
 from dateline.store.errors import DatelineError
@@ -22,7 +22,9 @@ from dateline.store.model import (
     url_problem,
 )
 from dateline.store.revision import Tombstone
-from dateline.store.timeline import Timeline
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 __all__ = [
     "ImportFormatError",

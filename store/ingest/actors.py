@@ -26,7 +26,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from dateline.store.errors import AmbiguousActorError
 from dateline.store.ingest.entities import ActorFinding, Entity, Mention
 from dateline.store.ingest.names import (
     ARTICLE_BEFORE,
@@ -63,7 +65,9 @@ from dateline.store.ingest.names import (
 from dateline.store.ingest.text import Span
 from dateline.store.model import Actor
 from dateline.store.names import alike_among, fold
-from dateline.store.timeline import AmbiguousActorError, Timeline
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 #: "The Detroit Free Press reported": a paper telling the news, not making it.
 _REPORTS_AFTER = re.compile(r"\s+(?:newspaper\s+|daily\s+)?(?:reported|reports)\b")

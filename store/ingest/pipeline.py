@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.store.errors import DatelineError
 from dateline.store.ingest.actors import ActorFinding, Entity, find_actors
@@ -45,7 +46,9 @@ from dateline.store.model import (
     url_problem,
 )
 from dateline.store.names import fold
-from dateline.store.timeline import Timeline
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 __all__ = [
     "Extraction",

@@ -9,8 +9,10 @@ It builds synthetic timelines (``synth.py``) in a temporary folder (removed
 afterwards) and prints: the open next to its floors measured in the same run
 (msgspec's typed decode and ``json.loads`` of the same file, TinyDB's own
 ``all()``), process start to first paint and to the first rows shown (a child
-process running the app headless), 1,000 cursor moves through the pilot (keys,
-pane updates and rendering included) and their ratio, an actor filter and its
+process running the app headless) with the longest frozen gap before the rows,
+key to paint (median, p95 and worst of 400 keys, from the key reaching the
+app to the next frame), 1,000 cursor moves through the pilot (keys, pane
+updates and rendering included) and their ratio, an actor filter and its
 clearing from the call to the frame that shows the rows, and the store's
 filters and search next to TinyDB's own ``search()`` on the same file.
 """
@@ -32,7 +34,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.synth import FOCUS_ACTOR, build
+from tests.benchmarks.bench_store import synthetic
+from tests.benchmarks.synth import FOCUS_ACTOR
 
 TODAY = date(2026, 1, 10)
 MOVES = 1000
@@ -85,6 +88,13 @@ def child_paint(path: str) -> None:
             super()._display(screen, renderable)
 
         def _rows_yet(self) -> None:
+            # The longest the event loop went without this 20 ms tick: a
+            # frozen gap the user would see while the file loads.
+            now = time.perf_counter()
+            last = marks.get("tick")
+            if last is not None and "rows" not in marks:
+                marks["gap"] = max(marks.get("gap", 0.0), now - last - 0.02)
+            marks["tick"] = now
             screen = self.screen
             if not self.loaded or not isinstance(screen, MainScreen):
                 return  # still behind the loading screen
@@ -124,6 +134,62 @@ def first_paint(path: Path) -> dict[str, float]:
         "open": marks["open"],
         "paint": marks["paint"] - started,
         "rows": marks["rows"] - started,
+        "gap": marks.get("gap", 0.0),
+    }
+
+
+# -- key to paint ------------------------------------------------------------
+KEYS = 400
+
+
+async def _key_to_paint(path: Path) -> list[float]:
+    """Wall time from each key reaching the app to the next frame handed to
+    the (headless) driver: what the user waits for, bar the terminal's own
+    drawing. Moves in runs of 20 down and up, a page now and then."""
+    from dateline.store.timeline import Timeline
+    from dateline.tui.app import DatelineApp
+
+    class Painted(DatelineApp):
+        frames = 0
+
+        def _display(self, screen: Any, renderable: Any) -> None:
+            self.frames += 1
+            super()._display(screen, renderable)
+
+    timeline = Timeline.open(path)
+    app = Painted(timeline, today=TODAY)
+    times: list[float] = []
+    async with app.run_test(size=(120, 35)) as pilot:
+        await app.workers.wait_for_complete()
+        for _ in range(1200):  # the search-text worker after the first rows
+            if timeline.search_prepared:
+                break
+            await asyncio.sleep(0.05)
+        view = app.main.view
+        view.select(len(view.layout_data) // 2)
+        await pilot.pause()
+        for i in range(KEYS):
+            key = "j" if (i // 20) % 2 == 0 else "k"
+            if i % 50 == 49:
+                key = "pagedown" if (i // 50) % 2 == 0 else "pageup"
+            frame = app.frames
+            started = time.perf_counter()
+            app.simulate_key(key)
+            while app.frames == frame and time.perf_counter() - started < 1:
+                await asyncio.sleep(0.0005)
+            if app.frames != frame:  # else the key changed nothing on screen
+                times.append(time.perf_counter() - started)
+            await asyncio.sleep(0.02)  # a fast typist, not a flood
+    timeline.close()
+    return times
+
+
+def key_to_paint(path: Path) -> dict[str, float]:
+    times = asyncio.run(_key_to_paint(path))
+    return {
+        "median": statistics.median(times),
+        "p95": statistics.quantiles(times, n=20)[18],
+        "max": max(times),
     }
 
 
@@ -284,13 +350,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=100)
     parser.add_argument("--big", type=int, default=100_000)
+    parser.add_argument(
+        "--synth-dir",
+        type=Path,
+        help="copy synth-N.json from here when it was built before",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child_paint(args.child)
         return
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
-        run(Path(tmp), (args.small, args.big))
+        run(Path(tmp), (args.small, args.big), args.synth_dir)
 
 
 def _floor(path: Path) -> dict[str, float]:
@@ -317,13 +388,13 @@ def _floor(path: Path) -> dict[str, float]:
     return floor
 
 
-def run(folder: Path, sizes: tuple[int, int]) -> None:
+def run(folder: Path, sizes: tuple[int, int], synth_dir: Path | None = None) -> None:
     rows: dict[str, list[str]] = {}
     moves: list[float] = []
     floors: list[dict[str, float]] = []
     for n in sizes:
         started = time.perf_counter()
-        path = build(folder / f"synth-{n}.json", n)
+        path = synthetic(folder, n, synth_dir)
         print(
             f"built {n:,} events in {time.perf_counter() - started:.1f} s",
             file=sys.stderr,
@@ -347,6 +418,14 @@ def run(folder: Path, sizes: tuple[int, int]) -> None:
         )
         rows.setdefault("process start -> first paint", []).append(_ms(paint["paint"]))
         rows.setdefault("process start -> rows shown", []).append(_ms(paint["rows"]))
+        rows.setdefault("  longest frozen gap before rows", []).append(
+            _ms(paint["gap"])
+        )
+        keyed = key_to_paint(path)
+        for name in ("median", "p95", "max"):
+            rows.setdefault(f"key to paint, {name} of {KEYS}", []).append(
+                _ms(keyed[name])
+            )
         rows.setdefault(f"{MOVES:,} cursor moves (CPU time)", []).append(_ms(moved))
         rows.setdefault("  per move", []).append(_ms(moved / MOVES))
         for leftover in folder.glob("synth-*.json.*"):

@@ -3,6 +3,8 @@
     python -m tests.benchmarks.bench_store            # 1k, 10k, 100k events
     python -m tests.benchmarks.bench_store 1000 10000  # chosen sizes
     python -m tests.benchmarks.bench_store --memory FILE  # one open's memory
+    python -m tests.benchmarks.bench_store --phases FILE  # where an open's time goes
+    python -m tests.benchmarks.bench_store --synth-dir D 1000000  # reuse D/synth-N.json
 
 For each size it builds a synthetic timeline (tests/benchmarks/synth.py) in a
 temporary folder (removed afterwards) and measures, in the same run:
@@ -10,9 +12,11 @@ temporary folder (removed afterwards) and measures, in the same run:
 - open (``Timeline.open``), next to ``json.loads`` of the same bytes with the
   collector paused, msgspec's typed decode of them (the floor issue 19 sets:
   open within 2x of it), and TinyDB's own ``all()`` of every table;
-- a durable save (journal append + fdatasync, the median and worst of 25),
-  next to TinyDB's own ``insert`` of the same document into a copy of the
-  file (its JSONStorage rewrites the whole file; the median of 3);
+- a durable save (journal append + fdatasync; median, p99 and worst of
+  1,000), next to TinyDB's own ``insert`` of the same document into a copy
+  of the file (its JSONStorage rewrites the whole file; the median of 3);
+- ``dateline add`` and ``dateline list --actor`` as whole processes (what a
+  script pays), next to a process that only imports ``dateline``;
 - a snapshot rewrite, and quitting (``close(quick=True)``, what the explorer
   does on q with a journal pending);
 - an actor filter (``Timeline.events``), next to TinyDB's own ``search()``
@@ -20,8 +24,9 @@ temporary folder (removed afterwards) and measures, in the same run:
 - resident memory added by the open and its peak, in a fresh process, as
   multiples of the file's size.
 
-Each figure is printed with its ratio to the floor. Not a test: nothing here
-asserts a time.
+Each figure is printed with its ratio to the floor. Above 100k events
+TinyDB's own operations are not run (each takes minutes). Not a test:
+nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -98,6 +103,43 @@ def typed_decoder() -> Callable[[bytes], Any]:
     return msgspec.json.Decoder(Typed).decode
 
 
+def phases(path: str) -> None:
+    """Where an open's time goes, phase by phase, in CPU seconds (less
+    moved by the machine's load than wall time), beside the typed floor."""
+    from dateline.store.index import EventIndex
+
+    gc.disable()
+
+    def cpu(label: str, work: Callable[[], Any]) -> Any:
+        started = time.process_time()
+        result = work()
+        print(f"| {label} | {time.process_time() - started:.3f} s |")
+        return result
+
+    print("| phase (CPU time) | seconds |\n|---|---|")
+    raw = cpu("read the file", Path(path).read_bytes)
+    cpu("floor: msgspec typed decode of the whole file", lambda: typed_decoder()(raw))
+    cpu("whole file into raw documents per table", lambda: decode._DECODER.decode(raw))
+    decoded = cpu(
+        "documents decoded and built into records", lambda: decode.decode_records(raw)
+    )
+    files = decode._DECODER.decode(raw)
+    docs = cpu(
+        "  of which: event documents decoded",
+        lambda: [
+            decode.msgspec.json.decode(r, type=decode._EventDoc)
+            for r in files.events.values()
+        ],
+    )
+    build = decode._Builder()
+    cpu("  of which: event records built", lambda: [build.event(d) for d in docs])
+    cpu(
+        "indexes (date order, actors, tags)",
+        lambda: EventIndex().rebuild(decoded.events),
+    )
+    gc.enable()
+
+
 def child_memory(path: str) -> None:
     """In a fresh process: resident memory added by opening ``path``, and
     the peak, in bytes (printed as JSON)."""
@@ -120,16 +162,62 @@ def memory(path: Path) -> dict[str, float]:
     return found
 
 
-def bench(size: int, folder: Path) -> dict[str, float]:
+#: TinyDB's own operations take minutes above this size; they are skipped.
+TINYDB_MAX = 100_000
+SAVES = 1_000
+
+
+def process_time(*argv: str, runs: int = 3) -> float:
+    """Wall time of one fresh process (the median of ``runs``)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+
+    def run() -> None:
+        subprocess.run(argv, check=True, capture_output=True, env=env)
+
+    return median_of(runs, run)
+
+
+def fdatasync_floor(folder: Path, line: bytes) -> list[float]:
+    """The disk's own cost: ``line`` appended with ``fdatasync``, SAVES times
+    (what a save cannot go below on this disk)."""
+    path = folder / "fdatasync-floor"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    times = []
+    try:
+        for _ in range(SAVES):
+            started = time.perf_counter()
+            os.write(fd, line)
+            os.fdatasync(fd)
+            times.append(time.perf_counter() - started)
+    finally:
+        os.close(fd)
+        path.unlink()
+    return times
+
+
+def synthetic(folder: Path, size: int, synth_dir: Path | None) -> Path:
+    """A fresh synthetic timeline of ``size`` events in ``folder`` (copied
+    from ``synth_dir/synth-N.json`` when that was built before: 1M events
+    take minutes to build)."""
+    path = folder / f"synth-{size}.json"
+    built = synth_dir / f"synth-{size}.json" if synth_dir else None
+    if built is not None and built.exists():
+        shutil.copy(built, path)
+        return path
+    return build(path, size)
+
+
+def bench(size: int, folder: Path, synth_dir: Path | None = None) -> dict[str, float]:
     decode_typed = typed_decoder()
-    path = build(folder / f"t{size}.json", size)
+    path = synthetic(folder, size, synth_dir)
     tiny_copy = folder / f"tiny{size}.json"
     shutil.copy(path, tiny_copy)
     raw = path.read_bytes()
     r: dict[str, float] = {"file": len(raw)}
-    r["json.loads"] = median_of(3, _paused(lambda: json.loads(raw)))
-    r["msgspec typed"] = median_of(3, _paused(lambda: decode_typed(raw)))
-    r["msgspec untyped"] = median_of(3, _paused(lambda: msgspec.json.decode(raw)))
+    # Each run of these takes seconds at 1M events: one is enough there.
+    runs = 3 if size <= TINYDB_MAX else 1
+    r["json.loads"] = median_of(runs, _paused(lambda: json.loads(raw)))
+    r["msgspec typed"] = median_of(runs, _paused(lambda: decode_typed(raw)))
 
     r.update(memory(path))
     opened: list[Timeline] = []
@@ -141,14 +229,19 @@ def bench(size: int, folder: Path) -> dict[str, float]:
     focus = timeline.actor(FOCUS_ACTOR).name
     saves = []
     last = None
-    for n in range(25):
+    for n in range(SAVES):
         draft = EventDraft(when=DAY, title=f"Call {n}", actor_names=(focus, "Petro"))
         started = time.perf_counter()
         last = save_draft(timeline, draft)
         saves.append(time.perf_counter() - started)
     assert last is not None
     r["save"] = statistics.median(saves)
+    r["save p99"] = statistics.quantiles(saves, n=100)[98]
     r["save max"] = max(saves)
+    floor = fdatasync_floor(folder, json.dumps(last.to_doc()).encode() + b"\n")
+    r["fdatasync"] = statistics.median(floor)
+    r["fdatasync p99"] = statistics.quantiles(floor, n=100)[98]
+    r["fdatasync max"] = max(floor)
     r["quit"] = timed(lambda: timeline.close(quick=True))
     r["snapshot"] = timed(timeline.snapshot)
     timeline.close()
@@ -156,6 +249,14 @@ def bench(size: int, folder: Path) -> dict[str, float]:
     gc.unfreeze()
     gc.collect()
 
+    cli = [sys.executable, "-m", "dateline", "--db", str(path)]
+    r["process floor"] = process_time(sys.executable, "-c", "import dateline")
+    add = ("add", "--date", "2026-01-09", "--title", "X")
+    r["cli add"] = process_time(*cli, *add, runs=runs)
+    r["cli list actor"] = process_time(*cli, "list", "--actor", focus, runs=runs)
+    r["open to add"] = timed(lambda: Timeline.open_to_add(path))
+    if size > TINYDB_MAX:
+        return r
     doc = last.to_doc()
     q = Query()
     by_actor = q.actors.any(q.actor == FOCUS_ACTOR)
@@ -189,23 +290,59 @@ def _row(label: str, seconds: float, floor: float, floor_name: str) -> str:
 
 def report(size: int, r: dict[str, float]) -> list[str]:
     mb = r["file"] / 1e6
+    tiny = "tinydb insert" in r
+    insert = r.get("tinydb insert", 0.0)
+
+    def vs_insert(label: str, seconds: float) -> str:
+        if tiny:
+            return _row(label, seconds, insert, "TinyDB `insert()`")
+        return f"| {label} | {seconds * 1000:,.1f} ms | (TinyDB not run) | |"
+
     lines = [
         f"\n### {size:,} events ({mb:,.1f} MB file)\n",
         "| measure | dateline | floor, same run | ratio |",
         "|---|---|---|---|",
         _row("open (`Timeline.open`)", r["open"], r["msgspec typed"], "msgspec typed"),
         _row("open", r["open"], r["json.loads"], "`json.loads`, GC paused"),
-        _row("open", r["open"], r["tinydb all"], "TinyDB `all()`"),
-        _row("durable save, median", r["save"], r["tinydb insert"], "TinyDB insert"),
-        _row("durable save, worst of 25", r["save max"], r["tinydb insert"], "insert"),
-        _row("snapshot rewrite", r["snapshot"], r["tinydb insert"], "TinyDB insert"),
-        _row("quit, journal pending", r["quit"], r["tinydb insert"], "TinyDB insert"),
+    ]
+    if tiny:
+        lines.append(_row("open", r["open"], r["tinydb all"], "TinyDB `all()`"))
+    lines += [
+        _row("open to add (actors, sources)", r["open to add"], r["open"], "open"),
+        vs_insert(f"durable save, median of {SAVES:,}", r["save"]),
+        _row("durable save, median", r["save"], r["fdatasync"], "one fdatasync"),
+        _row("durable save, p99", r["save p99"], r["fdatasync p99"], "fdatasync p99"),
+        _row("durable save, worst", r["save max"], r["fdatasync max"], "its worst"),
+        vs_insert("snapshot rewrite", r["snapshot"]),
+        vs_insert("quit, journal pending", r["quit"]),
         _row(
-            f"actor filter ({int(r['found']):,} events)",
-            r["actor filter"],
-            r["tinydb search"],
-            "TinyDB `search()`, cached",
+            "`dateline add`, whole process",
+            r["cli add"],
+            r["process floor"],
+            "`python -c 'import dateline'`",
         ),
+        _row(
+            "`dateline list --actor`, whole process",
+            r["cli list actor"],
+            r["process floor"],
+            "same",
+        ),
+    ]
+    if tiny:
+        lines.append(
+            _row(
+                f"actor filter ({int(r['found']):,} events)",
+                r["actor filter"],
+                r["tinydb search"],
+                "TinyDB `search()`, cached",
+            )
+        )
+    else:
+        lines.append(
+            f"| actor filter ({int(r['found']):,} events) | "
+            f"{r['actor filter'] * 1000:,.1f} ms | (TinyDB not run) | |"
+        )
+    lines += [
         f"| memory after open (fresh process) | {r['memory'] / 1e6:,.0f} MB "
         f"| file {mb:,.1f} MB | {r['memory'] / r['file']:,.1f}x |",
         f"| peak memory while opening | {r['peak'] / 1e6:,.0f} MB "
@@ -214,10 +351,11 @@ def report(size: int, r: dict[str, float]) -> list[str]:
     return lines
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], synth_dir: Path | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         for size in sizes:
-            print("\n".join(report(size, bench(size, Path(tmp)))), flush=True)
+            result = bench(size, Path(tmp), synth_dir)
+            print("\n".join(report(size, result)), flush=True)
             for leftover in Path(tmp).iterdir():
                 leftover.unlink()
 
@@ -225,5 +363,11 @@ def main(sizes: list[int]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--memory"]:
         child_memory(sys.argv[2])
+    elif sys.argv[1:2] == ["--phases"]:
+        phases(sys.argv[2])
     else:
-        main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])
+        args = sys.argv[1:]
+        synth_dir = None
+        if args[:1] == ["--synth-dir"]:
+            synth_dir, args = Path(args[1]), args[2:]
+        main([int(a) for a in args] or [1_000, 10_000, 100_000], synth_dir)

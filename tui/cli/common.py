@@ -9,14 +9,18 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.store.dates.options import date_option, day_option
 from dateline.store.errors import DatelineError
 from dateline.store.postgres import PgLocation, location_of
 from dateline.store.query import EventFilter
-from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert, json_inert
+
+if TYPE_CHECKING:
+    # Imported where a timeline is opened: `dateline --help` and `dateline
+    # dates` must not load TinyDB and msgspec.
+    from dateline.store.timeline import Timeline
 
 
 def db_option(text: str) -> Path | PgLocation:
@@ -40,8 +44,16 @@ def default_db(configured: Path | PgLocation | None = None) -> Path | PgLocation
     return user_data_path("dateline") / "timeline.json"
 
 
-def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline:
-    """The timeline at ``--db``; ``create`` for verbs that add records.
+def open_timeline(
+    args: argparse.Namespace,
+    *,
+    create: bool = False,
+    to_add: bool = False,
+    unread: tuple[str, ...] = (),
+) -> Timeline:
+    """The timeline at ``--db``; ``create`` for verbs that add records;
+    ``to_add`` for one that only adds (see ``Timeline.open_to_add``);
+    ``unread``: tables a verb that only reads never looks at.
 
     A verb that only reads refuses a path with no timeline rather than
     report an empty one; none creates a folder the user did not make (bar
@@ -60,7 +72,14 @@ def open_timeline(args: argparse.Namespace, *, create: bool = False) -> Timeline
             )
         ensure_folder(path, "no timeline was started there")
     set_up_if_empty(path)
-    return Timeline.open(path, notice=tell, author=author_of(args))
+    from dateline.store.timeline import Timeline
+
+    author = author_of(args)
+    if to_add:
+        return Timeline.open_to_add(path, notice=tell, author=author)
+    if unread:
+        return Timeline.open_without(path, unread, notice=tell, author=author)
+    return Timeline.open(path, notice=tell, author=author)
 
 
 def author_of(args: argparse.Namespace) -> str:
@@ -75,6 +94,8 @@ def open_shared(
 ) -> Timeline:
     """A PostgreSQL timeline; as for files, only verbs that add records
     start one."""
+    from dateline.store.timeline import Timeline
+
     if not create:
         check_filter_dates(args)
     timeline = Timeline.open(where, notice=tell)
@@ -94,13 +115,18 @@ def open_shared(
     return timeline
 
 
-def open_listing(args: argparse.Namespace) -> tuple[Timeline, EventFilter, int]:
+def open_listing(
+    args: argparse.Namespace, *, unread: tuple[str, ...] = ()
+) -> tuple[Timeline, EventFilter, int]:
     """The timeline, the filter the flags ask for, and the number of events
-    in all; a shared timeline answers the dates and actors in SQL."""
+    in all; a shared timeline answers the dates and actors in SQL, a file
+    leaves ``unread`` tables unread."""
     where = args.db
     if not isinstance(where, PgLocation):
-        timeline = open_timeline(args)
+        timeline = open_timeline(args, unread=unread)
         return timeline, build_filter(timeline, args), len(timeline)
+    from dateline.store.timeline import Timeline
+
     check_filter_dates(args)
     timeline, flt, total = Timeline.open_narrowed(
         where, lambda opened: build_filter(opened, args), notice=tell

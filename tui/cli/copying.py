@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dateline.store.changes.copying import Copied, copy_into
 from dateline.store.errors import DatelineError
 from dateline.store.postgres import PgLocation, location_of
-from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     ensure_folder,
     open_shared,
     set_up_if_empty,
     tell,
 )
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -38,6 +40,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
 def _open(
     args: argparse.Namespace, where: Path | PgLocation, *, create: bool
 ) -> Timeline:
+    from dateline.store.timeline import Timeline
+
     if isinstance(where, PgLocation):
         return open_shared(args, where, create=create)
     if not os.path.lexists(where):
@@ -56,6 +60,8 @@ def _folder(where: Path | PgLocation, raw: str) -> Path | None:
 
 
 def _open_source(args: argparse.Namespace, where: Path | PgLocation) -> Timeline:
+    from dateline.store.timeline import Timeline
+
     folder = _folder(where, args.src)
     if folder is not None:
         from dateline.store.formats.registry import import_file
@@ -67,6 +73,8 @@ def _open_source(args: argparse.Namespace, where: Path | PgLocation) -> Timeline
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
+    from dateline.store.changes.copying import Copied, copy_into
+
     src, dst = location_of(args.src), location_of(args.dst)
     if str(src) == str(dst):
         raise DatelineError("SRC and DST are the same timeline; nothing was copied.")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from dateline.store.changes.conflicts import differences, open_conflicts, settle
 from dateline.store.errors import DatelineError, counted
 from dateline.store.revision import field_names
 from dateline.tui.cli.common import open_timeline, print_json
@@ -49,6 +48,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
+    # Here, not at the top: `dateline --help` must not load the store.
+    from dateline.store.changes.conflicts import settle
+
     if args.id is None:
         if args.keep or args.take:
             raise DatelineError("Name the conflict to settle: dateline conflicts ID.")
@@ -86,6 +88,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from dateline.store.changes.conflicts import differences, open_conflicts
+
     with open_timeline(args) as timeline:
         conflicts = open_conflicts(timeline)
         rows: list[dict[str, Any]] = []

@@ -9,17 +9,17 @@ import hashlib
 import json
 import sys
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateline.store.changes.drafts import draft_from_event, save_draft
-from dateline.store.changes.review import accept_event, pending_events, reject_event
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import ConflictError, DatelineError, counted
 from dateline.store.model import Event, touched
 from dateline.store.report import event_record
-from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import open_timeline, parse_anchor, print_json, print_table
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 FORMAT_HELP = "output: plain text (default) or JSON"
 
@@ -156,6 +156,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    from dateline.store.changes.drafts import draft_from_event, save_draft
+
     with open_timeline(args) as timeline:
         event = _event(timeline, args.id)
         _expect(event, args.expect)
@@ -226,6 +228,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from dateline.store.changes.review import accept_event, pending_events, reject_event
+
     with open_timeline(args) as timeline:
         done: list[dict[str, str]] = []
         for event_id in args.accept:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.store.errors import DatelineError, counted
 from dateline.store.formats.detect import (
@@ -22,15 +23,6 @@ from dateline.store.formats.detect import (
     export_format_for,
 )
 from dateline.store.formats.native import ImportFormatError
-from dateline.store.formats.registry import (
-    STDIN,
-    merge_read,
-    read_import,
-    render_export,
-    write_export,
-)
-from dateline.store.model import Event
-from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     add_filter_args,
     build_filter,
@@ -38,6 +30,10 @@ from dateline.tui.cli.common import (
     parse_anchor,
 )
 from dateline.tui.cli.records import print_new_actors
+
+if TYPE_CHECKING:
+    from dateline.store.model import Event
+    from dateline.store.timeline import Timeline
 
 #: Some records could not be read; the rest were imported.
 EXIT_PARTIAL = 1
@@ -121,6 +117,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Here, not at the top: `dateline --help` must not load the store.
+    from dateline.store.formats.registry import STDIN, merge_read, read_import
+
     anchor = parse_anchor(args.anchor)
     # The pipe has no name to tell a format by; its content still does.
     piped = str(args.file) == "-"
@@ -182,6 +181,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from dateline.store.formats.registry import render_export, write_export
+
     to_stdout = args.file == "-"
     fmt = args.format or (None if to_stdout else export_format_for(args.file))
     if fmt is None:

@@ -8,13 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from dateline.store.dates.options import day_option
-from dateline.store.ingest.pipeline import (
-    ARTICLE_LIMIT,
-    decode_article,
-    extract,
-    read_article,
-    save_extraction,
-)
 from dateline.tui.cli.common import open_timeline
 
 
@@ -53,6 +46,12 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def read_text(name: str) -> str:
     """The text of FILE, or of stdin for "-"."""
+    from dateline.store.ingest.pipeline import (
+        ARTICLE_LIMIT,
+        decode_article,
+        read_article,
+    )
+
     if name == "-":
         # The bytes, not sys.stdin's text: invalid UTF-8 must be named here,
         # not turn into surrogates that break the save later.
@@ -71,6 +70,9 @@ def parse_published(text: str | None) -> date | None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    # Here, not at the top: `dateline --help` must not load the pipeline.
+    from dateline.store.ingest.pipeline import extract, save_extraction
+
     published = parse_published(args.published)
     text = read_text(args.file)
     timeline = open_timeline(args, create=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from dateline.store.disk.check import check_file, restore_backup
-from dateline.store.disk.snapshot import backup_path
 from dateline.store.errors import DatelineError
 from dateline.store.postgres import PgLocation
 from dateline.tui.view.inert import inert
@@ -32,6 +30,9 @@ def _file_only(args: argparse.Namespace, verb: str) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     _file_only(args, "check")
+    # Here, not at the top: `dateline --help` must not load TinyDB.
+    from dateline.store.disk import check_file
+
     problems = check_file(args.db)
     if not problems:
         print(f"{args.db}: no problems found.")
@@ -44,6 +45,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     _file_only(args, "restore")
+    from dateline.store.disk import backup_path, restore_backup
+
     restored = restore_backup(args.db)
     bak = backup_path(args.db).name
     if not restored.changed:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DatelineError, quoted
 from dateline.store.model import url_problem
 from dateline.store.names import fold
 from dateline.store.report import actor_record, event_record
-from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import (
     add_filter_args,
     open_listing,
@@ -23,6 +21,9 @@ from dateline.tui.cli.common import (
     print_table,
 )
 from dateline.tui.view.marks import event_marks
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 FORMAT_HELP = "output: an aligned table (default) or JSON"
 
@@ -135,6 +136,8 @@ def print_new_actors(
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from dateline.store.changes.drafts import EventDraft, SourceDraft, save_draft
+
     anchor = parse_anchor(args.anchor)
     when = parse_date(
         args.date,
@@ -156,7 +159,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             url=args.source.strip() if is_url else "",
             title="" if is_url else args.source,
         )
-    timeline = open_timeline(args, create=True)
+    timeline = open_timeline(args, create=True, to_add=True)
     speakers = [speaker for speaker, _ in quotes]
     if not args.new_actor:
         for name in (*args.actor, *speakers):
@@ -203,7 +206,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    timeline, flt, total = open_listing(args)
+    # The table shows dates, marks, titles and actor names; a text search
+    # also looks in quotes, and JSON and CSV print quotes and sources.
+    plain = args.format == "table" and not args.search
+    unread = ("quotes", "sources") if plain else ()
+    timeline, flt, total = open_listing(args, unread=unread)
     events = timeline.events(flt)
     if args.format == "json":
         print_json([event_record(timeline, ev) for ev in events])

@@ -8,12 +8,14 @@ sources by name, never raw ids where a name is known.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.store.dates.labels import format_when
 from dateline.store.model import FuzzyDate, ShapeError
 from dateline.store.revision import Conflict
-from dateline.store.timeline import Timeline
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 #: What each side of a conflict did, in a few words.
 KINDS = {
