@@ -13,6 +13,7 @@ from dateline.store.model import Event
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
+from dateline.tui.screens.main.views import VIEW_BINDINGS, ViewActions
 from dateline.tui.view.actor_labels import initials, short_name
 from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.filterbar import FilterBar
@@ -26,7 +27,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList
 
 
-class MainScreen(FilterActions, EditActions, IOActions):
+class MainScreen(ViewActions, FilterActions, EditActions, IOActions):
     """Browse the timeline; everything else opens from here."""
 
     # Fixed pane heights: a pane that grows with its content would re-lay out
@@ -66,11 +67,13 @@ class MainScreen(FilterActions, EditActions, IOActions):
         *FILTER_BINDINGS,
         *EDIT_BINDINGS,
         *IO_BINDINGS,
+        *VIEW_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filterbar")
+        yield self.make_ribbon()
         with Horizontal(id="body"):
             yield TimelineView(
                 actor_label=self._actor_label, today=self.today, id="timeline"
