@@ -52,8 +52,13 @@ class Lanes:
             return offset // LANE_WIDTH
         return None
 
-    def legend(self) -> str:
-        return "  ".join(f"{LETTERS[k]} {name}" for k, name in enumerate(self.names))
+    def legend(self, chosen: int | None = None) -> str:
+        """ "A Petro  B Trump", the ``chosen`` lane in brackets."""
+        parts = []
+        for k, name in enumerate(self.names):
+            part = f"{LETTERS[k]} {name}"
+            parts.append(f"[{part}]" if k == chosen else part)
+        return "  ".join(parts)
 
 
 def lane_count(width: int) -> int:

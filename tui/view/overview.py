@@ -206,7 +206,7 @@ _TICK_SCALES: tuple[tuple[Scale, int], ...] = (
     ("day", 10),
     ("week", 10),
     ("month", 5),
-    ("year", 6),
+    ("year", 5),
     ("decade", 7),
 )
 

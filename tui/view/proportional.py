@@ -67,10 +67,11 @@ class TimeLayout(Layout):
     columns: list[list[Span]] = field(default_factory=list)
     column_starts: list[list[int]] = field(default_factory=list)
 
-    def step_name(self, index: int) -> str:
-        """The step's name beside its first event; "" beside the others."""
+    def step_name(self, index: int, *, always: bool = False) -> str:
+        """The step's name beside its first event; "" beside the others,
+        unless ``always`` (the top row names its step, as a page heading)."""
         k = bisect.bisect_right(self.step_firsts, index) - 1
-        if k < 0 or self.step_firsts[k] != index:
+        if k < 0 or (self.step_firsts[k] != index and not always):
             return ""
         return step_label(self.steps[k], self.scale)
 
@@ -144,11 +145,7 @@ def build_time_layout(base: Layout, scale: Scale, today: date | None) -> TimeLay
             for g in range(lines):
                 if g == today_at:
                     placed.append((at, (TODAY, 0)))
-                text = (
-                    f"⋯ {gap_words(empty, scale)} without events"
-                    if g == label_at
-                    else ""
-                )
+                text = _gap_label(empty, scale) if g == label_at else ""
                 placed.append((at, (GAP, len(layout.gap_text))))
                 layout.gap_text.append(text)
             if today_at == lines:
@@ -166,6 +163,14 @@ def build_time_layout(base: Layout, scale: Scale, today: date | None) -> TimeLay
         previous = step
         at = bisect.bisect_left(starts, step_start(step + 1, scale), at + 1)
     if not today_placed:
+        # Today after every event: the time up to it is a gap too.
+        assert today_step is not None and previous is not None
+        empty = today_step - previous - 1
+        lines = min(max(empty, 0), MAX_GAP)
+        for g in range(lines):
+            text = _gap_label(empty, scale) if g == lines // 2 else ""
+            placed.append((len(events), (GAP, len(layout.gap_text))))
+            layout.gap_text.append(text)
         placed.append((len(events), (TODAY, 0)))
     placed.sort(key=lambda item: item[0])  # stable: gap order is kept
     layout.marks = [line for _, line in placed]
@@ -176,6 +181,10 @@ def build_time_layout(base: Layout, scale: Scale, today: date | None) -> TimeLay
             layout.today_line = layout.mark_lines[j]
     _place_spans(layout)
     return layout
+
+
+def _gap_label(empty: int, scale: Scale) -> str:
+    return f"⋯ {gap_words(empty, scale)} without events"
 
 
 def _place_spans(layout: TimeLayout) -> None:

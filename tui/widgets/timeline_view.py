@@ -208,7 +208,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hits: set[str] = set()
         self._hit_events: list[Event] = []
         self._hit_indices: list[int] = []
-        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
+        self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(512)
         #: Actor lanes beside the titles (none: no lanes), and the chosen lane.
         self.lanes = Lanes()
         self.lane_cursor = 0
@@ -418,10 +418,13 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         kind, payload = self.layout_data.line(line)
         selected = kind == EVENT and payload == self.cursor
-        key = (line, width, selected, self.has_focus)
+        # The top row of a time-to-scale view names its step: it is drawn
+        # apart from the same line lower down.
+        top = y == 0 and isinstance(self.layout_data, TimeLayout)
+        key = (line, width, selected, self.has_focus, top)
         strip = self._cache.get(key)
         if strip is None:
-            text = self._line_text(line, kind, payload, width, selected)
+            text = self._line_text(line, kind, payload, width, selected, top)
             strip = Strip(text.render(self.app.console), text.cell_len)
             strip = strip.adjust_cell_length(width, self.rich_style)
             self._cache[key] = strip
@@ -439,11 +442,17 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         return partial + Style(color=full.color)
 
     def _line_text(
-        self, line: int, kind: int, payload: int, width: int, selected: bool
+        self,
+        line: int,
+        kind: int,
+        payload: int,
+        width: int,
+        selected: bool,
+        top: bool = False,
     ) -> Text:
         layout = self.layout_data
         if isinstance(layout, TimeLayout):
-            axis = self._axis(layout, line, kind, payload)
+            axis = self._axis(layout, line, kind, payload, top)
             room = width - axis.cell_len
             if kind == GAP:
                 rest = Text(layout.gap_text[payload], self._style("timeline--gap"))
@@ -455,10 +464,12 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         text.stylize_before(self.rich_style)
         return text
 
-    def _axis(self, layout: TimeLayout, line: int, kind: int, payload: int) -> Text:
-        """The step's name beside its first event, and the spans running
-        past this line."""
-        name = layout.step_name(payload) if kind == EVENT else ""
+    def _axis(
+        self, layout: TimeLayout, line: int, kind: int, payload: int, top: bool
+    ) -> Text:
+        """The step's name beside its first event (and on the top row), and
+        the spans running past this line."""
+        name = layout.step_name(payload, always=top) if kind == EVENT else ""
         text = Text(
             name.rjust(AXIS_WIDTH)[:AXIS_WIDTH] + " ", self._style("timeline--axis")
         )

@@ -308,6 +308,7 @@ def test_lanes_are_the_filtered_actors_else_the_most_frequent() -> None:
     assert lanes.cells(LANE_EVENTS[0]) == ["A", EMPTY]
     assert lanes.cells(LANE_EVENTS[3]) == ["A", "B"]
     assert lanes.legend() == "A B  B C"
+    assert lanes.legend(1) == "A B  [B C]"
     chosen = choose(("c", "a"), ranked, 5, str)
     assert chosen.actor_ids == ("c", "a")
     assert lanes.lane_at(0) == 0 and lanes.lane_at(3) == 1 and lanes.lane_at(4) is None

@@ -185,7 +185,10 @@ class ViewActions(MainHost):
         elif self.folded:
             title += f" · {counted(len(self.folded), 'fold')} (zR opens all)"
         self.view.border_title = title
-        self.view.border_subtitle = self.view.lanes.legend() if self.lanes_on else ""
+        view = self.view
+        view.border_subtitle = (
+            view.lanes.legend(view.lane_cursor) if self.lanes_on else ""
+        )
 
     # -- overview ribbon ------------------------------------------------------
     @property
@@ -223,6 +226,8 @@ class ViewActions(MainHost):
     @on(TimelineView.Highlighted)
     def _cursor_moved(self, _: TimelineView.Highlighted) -> None:
         self._sync_window()
+        if self.lanes_on:
+            self._title_view()  # a click on a mark may have chosen a lane
 
     def _sync_window(self) -> None:
         """Shade on the ribbon the days the timeline shows, mark the cursor."""
