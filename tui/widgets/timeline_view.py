@@ -85,7 +85,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         color: $warning;
     }
     TimelineView > .timeline--axis {
-        color: $secondary;
+        color: $text;
+        text-style: bold;
     }
     TimelineView > .timeline--span {
         color: $accent;
@@ -99,11 +100,11 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         text-style: italic;
     }
     TimelineView > .timeline--lane {
-        color: $secondary;
+        color: $text;
         text-style: bold;
     }
     TimelineView > .timeline--lane-cursor {
-        background: $secondary 30%;
+        background: $accent 30%;
     }
     TimelineView > .timeline--folded {
         color: $accent;
@@ -546,6 +547,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         room = max(8, width - fixed - 2)
         # Narrow terminals give the title more room: initials come sooner.
         budget = room // 3 if room >= 60 else room // 4
+        if room < 30 and (lanes or isinstance(self.layout_data, TimeLayout)):
+            budget = 0  # lanes or a time axis already took the names' room
         # Short names come from records like titles do, so they pass the
         # same one gate on their way to the terminal.
         label = inert(self._actor_label(event, budget), single_line=True)

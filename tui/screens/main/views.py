@@ -19,6 +19,7 @@ from dateline.tui.screens.main.host import MainHost
 from dateline.tui.settings import Settings
 from dateline.tui.view.actor_labels import short_name
 from dateline.tui.view.folding import FoldedLayout, Group, fold, groups_of, innermost
+from dateline.tui.view.inert import inert
 from dateline.tui.view.lanes import (
     Lanes,
     choose,
@@ -34,6 +35,7 @@ from dateline.tui.widgets.overview import OverviewRibbon
 from dateline.tui.widgets.timeline_view import TimelineView
 from textual import events, on
 from textual.binding import Binding
+from textual.markup import escape
 
 VIEW_BINDINGS = [
     Binding("O", "toggle_overview", "Overview ribbon", show=False, id="views.overview"),
@@ -186,9 +188,9 @@ class ViewActions(MainHost):
             title += f" · {counted(len(self.folded), 'fold')} (zR opens all)"
         self.view.border_title = title
         view = self.view
-        view.border_subtitle = (
-            view.lanes.legend(view.lane_cursor) if self.lanes_on else ""
-        )
+        legend = view.lanes.legend(view.lane_cursor) if self.lanes_on else ""
+        # Names come from records: shown as text, never read as markup.
+        view.border_subtitle = escape(inert(legend, single_line=True))
 
     # -- overview ribbon ------------------------------------------------------
     @property
