@@ -33,9 +33,9 @@ from dateline.tui.view.proportional import TimeLayout, build_time_layout
 from dateline.tui.view.timescale import Scale, zoom
 from dateline.tui.widgets.overview import OverviewRibbon
 from dateline.tui.widgets.timeline_view import TimelineView
+from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
-from textual.markup import escape
 
 VIEW_BINDINGS = [
     Binding("O", "toggle_overview", "Overview ribbon", show=False, id="views.overview"),
@@ -189,8 +189,9 @@ class ViewActions(MainHost):
         self.view.border_title = title
         view = self.view
         legend = view.lanes.legend(view.lane_cursor) if self.lanes_on else ""
-        # Names come from records: shown as text, never read as markup.
-        view.border_subtitle = escape(inert(legend, single_line=True))
+        # Names come from records: a Text is shown as it is, never read as
+        # markup (a "[" in a name, or the chosen lane's brackets).
+        view.border_subtitle = Text(inert(legend, single_line=True))
 
     # -- overview ribbon ------------------------------------------------------
     @property
