@@ -11,6 +11,7 @@ from dateline.tui.settings import load_settings
 from dateline.tui.view.folding import FoldedLayout
 from dateline.tui.view.layout import MONTH, YEAR
 from dateline.tui.view.proportional import GAP, TimeLayout
+from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.overview import OverviewRibbon
 
 from tests.tui.explorer_helpers import (
@@ -263,6 +264,9 @@ async def test_months_and_years_fold_with_counts_and_unfold(demo: Timeline) -> N
             layout.event_line(view.cursor), 0, view.cursor, 80, False
         ).plain
         assert "▸ January" in text and "3 events folded" in text
+        await pilot.pause()
+        detail = main_screen(app).query_one(DetailStrip)
+        assert "Jan 2026: 3 events folded" in str(detail.render())
         # zc on a folded month closes its year: the year's 5 events.
         await pilot.press("z", "c")
         layout = view.layout_data
@@ -331,3 +335,18 @@ async def test_new_keys_are_in_help_and_the_palette(demo: Timeline) -> None:
         names = {name for name, _, _ in provider._commands()}
         assert {"Overview ribbon", "Time to scale / list", "Actor lanes"} <= names
         assert "Fold / unfold here" in names
+
+
+async def test_every_picture_of_an_empty_timeline(db_path: Path) -> None:
+    timeline = Timeline.open(db_path)
+    app = make_app(timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = ["O", "greater_than_sign", "less_than_sign", "p", "plus", "minus"]
+        keys += ["p", "L", "l", "J", "z", "a", "space", "z", "M", "z", "R", "j"]
+        await pilot.press(*keys)
+        await pilot.click(OverviewRibbon, offset=(5, 0))
+        await pilot.pause()
+        assert ribbon(app).display
+        assert sum(ribbon(app).ribbon.points) == 0
+        assert "0 of 0" in header(app)
+    timeline.close()

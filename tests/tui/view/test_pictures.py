@@ -320,3 +320,30 @@ def test_next_mark_in_a_lane() -> None:
     assert next_in_lane(LANE_EVENTS, 2, True, "c") == 3
     assert next_in_lane(LANE_EVENTS, 3, True, "c") is None
     assert next_in_lane(LANE_EVENTS, 3, False, "a") == 0
+
+
+def test_the_calendars_ends_draw_at_every_scale() -> None:
+    # A hostile or odd file: the first and last days Python knows, and a
+    # decade event at the very end.
+    events = [
+        ev("first", date(1, 1, 1)),
+        ev("late", date(9990, 1, 1), date(9999, 12, 31), "decade"),
+        ev("last", date(9999, 12, 31)),
+    ]
+    base = build_layout(events, date(2026, 1, 10))
+    for scale in ("decade", "year", "month", "week", "day"):
+        layout = build_time_layout(base, scale, date(2026, 1, 10))  # type: ignore[arg-type]
+        shown = lines(layout)
+        assert [w for w in shown if not w.startswith("gap")] == [
+            "first",
+            "today",
+            "late",
+            "last",
+        ]
+        assert len(shown) <= 3 + 1 + 2 * MAX_GAP
+        for number in range(layout.line_count):
+            layout.spans_at(number)
+    for width in (1, 2, 80):
+        ribbon = build_ribbon(extent_of(base), width, date(2026, 1, 10).toordinal())
+        assert len(ribbon.bars()) == len(ribbon.tick_row()) == width
+        assert sum(ribbon.points) == 2

@@ -30,7 +30,8 @@ from dateline.tui.view.lanes import (
 from dateline.tui.view.layout import MONTH, YEAR, Layout, Line
 from dateline.tui.view.overview import Extent, build_ribbon, extent_of
 from dateline.tui.view.proportional import TimeLayout, build_time_layout
-from dateline.tui.view.timescale import Scale, zoom
+from dateline.tui.view.timescale import Scale, step_label, zoom
+from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.overview import OverviewRibbon
 from dateline.tui.widgets.timeline_view import TimelineView
 from rich.text import Text
@@ -380,6 +381,20 @@ class ViewActions(MainHost):
         view.select(index)
 
     # -- folding ------------------------------------------------------------------
+    def sync_panes(self) -> None:
+        super().sync_panes()
+        layout = self.view.layout_data
+        if isinstance(layout, FoldedLayout) and self.view.cursor in layout.heads:
+            # The panes show the group's first event; the strip says what
+            # the line really is.
+            (kind, payload), count = layout.heads[self.view.cursor]
+            name = str(payload) if kind == YEAR else step_label(payload, "month")
+            self.query_one(DetailStrip).show(
+                None,
+                f"{name}: {counted(count, 'event')} folded. space or zo opens "
+                "it; zR opens every fold.",
+            )
+
     def action_fold_prefix(self) -> None:
         self._fold_pending = True
 
