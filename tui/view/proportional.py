@@ -194,16 +194,23 @@ def _place_spans(layout: TimeLayout) -> None:
     layout.columns = [[] for _ in range(SPAN_COLUMNS)]
     layout.column_starts = [[] for _ in range(SPAN_COLUMNS)]
     busy = [-1] * SPAN_COLUMNS  # last line each column is taken to
+    free_from = -1  # no column is free on or above this line
+    mark_before = layout.mark_before
+    marks = 0  # marks above the current event's line
     for index, event in enumerate(layout.events):
         when = event.when
         if when.end == when.start:
             continue  # the common case: one day (or one moment)
+        while marks < len(mark_before) and mark_before[marks] <= index:
+            marks += 1
+        first_line = index + marks
+        if free_from >= first_line:
+            continue  # every column is taken here: nothing to draw
         end = when.end_day.toordinal()
         first_step = step_of(starts[index], scale)
         last_step = step_of(end, scale)
         if last_step == first_step:
             continue
-        first_line = layout.event_line(index)
         last_line = _last_line_of(layout, last_step, first_line)
         for column in range(SPAN_COLUMNS):
             if busy[column] < first_line:
@@ -213,6 +220,7 @@ def _place_spans(layout: TimeLayout) -> None:
                 )
                 layout.column_starts[column].append(first_line)
                 break
+        free_from = min(busy)
 
 
 def _last_line_of(layout: TimeLayout, step: int, floor: int) -> int:
