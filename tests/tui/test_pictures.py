@@ -307,10 +307,13 @@ async def test_fold_all_and_none_and_a_fold_survives_a_filter(demo: Timeline) ->
 async def test_z_then_another_key_is_that_key(demo: Timeline) -> None:
     app = make_app(demo)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("g", "z", "j")
+        await pilot.press("g", "z")
+        assert "z: a toggle" in str(main_screen(app).view.border_title)
+        await pilot.press("j")
         await pilot.pause()
         assert highlighted(app) == "ev-un-lula"
         assert not isinstance(main_screen(app).view.layout_data, FoldedLayout)
+        assert "z:" not in str(main_screen(app).view.border_title)
 
 
 async def test_new_keys_are_in_help_and_the_palette(demo: Timeline) -> None:

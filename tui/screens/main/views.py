@@ -187,6 +187,8 @@ class ViewActions(MainHost):
             title += f" · time to scale: {self.time_scale} (+/- zoom, p list)"
         elif self.folded:
             title += f" · {counted(len(self.folded), 'fold')} (zR opens all)"
+        if self._fold_pending:
+            title = "Timeline · z: a toggle, o open, c close, M all, R none"
         self.view.border_title = title
         view = self.view
         legend = view.lanes.legend(view.lane_cursor) if self.lanes_on else ""
@@ -397,19 +399,21 @@ class ViewActions(MainHost):
 
     def action_fold_prefix(self) -> None:
         self._fold_pending = True
+        self._title_view()
 
     def on_key(self, event: events.Key) -> None:
         # Here rather than by the binding alone: keys typed fast reach this
         # handler one after the other, before any binding runs, so "za"
         # pressed at once still reads as one fold command.
         if event.key == "z" and not self._fold_pending:
-            self._fold_pending = True
             event.stop()
             event.prevent_default()
+            self.action_fold_prefix()
             return
         if not self._fold_pending:
             return
         self._fold_pending = False
+        self._title_view()
         how = _FOLD_KEYS.get(event.character or "")
         if how is None:
             return
