@@ -263,6 +263,17 @@ class DatelineApp(App[int]):
             return
         self.settings = replace(self.settings, theme=theme.name)
 
+    def remember_overview(self, shown: bool) -> None:
+        """Save whether the overview ribbon is shown, as the theme is saved;
+        a failure is said, not raised."""
+        self.settings = replace(self.settings, overview=shown)
+        if self._config is None:
+            return
+        try:
+            save_setting("overview", shown, self._config)
+        except (SettingsError, OSError) as exc:
+            self.notify(str(exc), title="Setting not saved", severity="warning")
+
     def action_show_path(self) -> None:
         """The header has room for the file name only; this shows where it is."""
         path = self.timeline.path if self.loaded else None

@@ -44,6 +44,8 @@ class Settings:
     date_order: DateOrder | None = None
     prefer: Prefer = "auto"
     languages: tuple[str, ...] = ("en",)
+    #: The explorer's overview ribbon is shown (O toggles and saves it).
+    overview: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,12 @@ def _languages(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise SettingsError(f"must be true or false, not {_type_name(value)}.")
+    return value
+
+
 #: Each key the file may hold, with the check that turns it into a value.
 _CHECKS: dict[str, Callable[[object], Any]] = {
     "theme": _theme,
@@ -216,12 +224,15 @@ _CHECKS: dict[str, Callable[[object], Any]] = {
     "date_order": _date_order,
     "prefer": _prefer,
     "languages": _languages,
+    "overview": _flag,
 }
 
 KEYS = tuple(_CHECKS)
 
 
-def save_setting(key: str, value: str | list[str], path: Path | None = None) -> Path:
+def save_setting(
+    key: str, value: str | list[str] | bool, path: Path | None = None
+) -> Path:
     """Set one top-level key in the file, creating file and folder on first
     use; the rest of the file (comments, order) is kept as written. Raises
     :class:`SettingsError` rather than overwrite a file that is not TOML."""

@@ -32,13 +32,13 @@ async def test_at_80_columns_the_panes_fold_and_p_brings_them_back(
         assert screen.view.size.width >= 78  # the titles get the width
         await pilot.press("tab")
         assert app.focused is screen.view  # no hidden pane takes the focus
-        await pilot.press("p")
+        await pilot.press("backslash")
         await pilot.pause()
         assert side_shown(app)
         assert screen.view.size.width < 60
         await pilot.press("tab")
         assert app.focused is not None and app.focused.id == "actors"
-        await pilot.press("p")
+        await pilot.press("backslash")
         await pilot.pause()
         assert not side_shown(app)
         assert app.focused is screen.view
@@ -49,7 +49,7 @@ async def test_wide_terminals_show_the_panes_and_p_hides_them(demo: Timeline) ->
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert side_shown(app)
-        await pilot.press("p")
+        await pilot.press("backslash")
         await pilot.pause()
         assert not side_shown(app)
 

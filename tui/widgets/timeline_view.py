@@ -14,9 +14,12 @@ from typing import ClassVar, Literal
 
 from dateline.store.dates.labels import MONTH_NAMES, day_label, format_when
 from dateline.store.model import Event
+from dateline.tui.view.folding import FoldedLayout
 from dateline.tui.view.inert import inert
+from dateline.tui.view.lanes import LANE_WIDTH, Lanes
 from dateline.tui.view.layout import EVENT, MONTH, TODAY, YEAR, Layout
 from dateline.tui.view.marks import MARKS_WIDTH, event_marks
+from dateline.tui.view.proportional import GAP, SPAN_COLUMNS, TimeLayout
 from dateline.tui.view.textmatch import match_spans
 from rich.style import Style
 from rich.text import Text
@@ -29,6 +32,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 DATE_WIDTH = 13
+#: In time-to-scale mode: the step's name, then the span columns.
+AXIS_WIDTH = 9
 
 #: What ``next_hit`` did: moved on, went round an end of the list, or nothing.
 HitMove = Literal["moved", "wrapped", "none"]
@@ -81,6 +86,32 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     TimelineView > .timeline--hit {
         color: $warning;
+    }
+    TimelineView > .timeline--axis {
+        color: $text;
+        text-style: bold;
+    }
+    TimelineView > .timeline--span {
+        color: $accent;
+    }
+    TimelineView > .timeline--span-approx {
+        color: $warning;
+        text-style: italic;
+    }
+    TimelineView > .timeline--gap {
+        color: $text-muted;
+        text-style: italic;
+    }
+    TimelineView > .timeline--lane {
+        color: $text;
+        text-style: bold;
+    }
+    TimelineView > .timeline--lane-cursor {
+        background: $accent 30%;
+    }
+    TimelineView > .timeline--folded {
+        color: $accent;
+        text-style: bold;
     }
     """
 
@@ -140,6 +171,13 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         "timeline--actors",
         "timeline--match",
         "timeline--hit",
+        "timeline--axis",
+        "timeline--span",
+        "timeline--span-approx",
+        "timeline--gap",
+        "timeline--lane",
+        "timeline--lane-cursor",
+        "timeline--folded",
     }
 
     class Highlighted(Message):
@@ -174,7 +212,10 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hits: set[str] = set()
         self._hit_events: list[Event] = []
         self._hit_indices: list[int] = []
-        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
+        self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(512)
+        #: Actor lanes beside the titles (none: no lanes), and the chosen lane.
+        self.lanes = Lanes()
+        self.lane_cursor = 0
 
     # -- data ------------------------------------------------------------
     @property
@@ -209,6 +250,13 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hits = {event.id for event in hits}
         self._hit_events = hits
         self._hit_indices = self._index_hits()
+        self._cache.clear()
+        self.refresh()
+
+    def set_lanes(self, lanes: Lanes, cursor: int = 0) -> None:
+        """Show ``lanes`` (empty: none) with lane ``cursor`` chosen."""
+        self.lanes = lanes
+        self.lane_cursor = min(max(cursor, 0), max(len(lanes.actor_ids) - 1, 0))
         self._cache.clear()
         self.refresh()
 
@@ -340,10 +388,22 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         index = self._event_at(offset.y)
         if index is None:
             return
+        lane = self._lane_at(offset.x)
+        if lane is not None:
+            self.set_lanes(self.lanes, lane)
         if index == self.cursor and event.chain >= 2:
             self.action_open()
         else:
             self.select(index)
+
+    def _lane_at(self, x: int) -> int | None:
+        """The lane under column ``x`` of a row, if lanes are shown."""
+        if not self.lanes:
+            return None
+        left = 2 + DATE_WIDTH + MARKS_WIDTH
+        if isinstance(self.layout_data, TimeLayout):
+            left += AXIS_WIDTH + SPAN_COLUMNS + 2
+        return self.lanes.lane_at(x - left)
 
     # -- rendering ---------------------------------------------------------
     def notify_style_update(self) -> None:
@@ -365,10 +425,13 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         kind, payload = self.layout_data.line(line)
         selected = kind == EVENT and payload == self.cursor
-        key = (line, width, selected, self.has_focus)
+        # The top row of a time-to-scale view names its step: it is drawn
+        # apart from the same line lower down.
+        top = y == 0 and isinstance(self.layout_data, TimeLayout)
+        key = (line, width, selected, self.has_focus, top)
         strip = self._cache.get(key)
         if strip is None:
-            text = self._line_text(kind, payload, width, selected)
+            text = self._line_text(line, kind, payload, width, selected, top)
             strip = Strip(text.render(self.app.console), text.cell_len)
             strip = strip.adjust_cell_length(width, self.rich_style)
             self._cache[key] = strip
@@ -385,9 +448,46 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         full = self.get_component_rich_style(name, partial=False)
         return partial + Style(color=full.color)
 
-    def _line_text(self, kind: int, payload: int, width: int, selected: bool) -> Text:
-        text = self._line_content(kind, payload, width, selected)
+    def _line_text(
+        self,
+        line: int,
+        kind: int,
+        payload: int,
+        width: int,
+        selected: bool,
+        top: bool = False,
+    ) -> Text:
+        layout = self.layout_data
+        if isinstance(layout, TimeLayout):
+            axis = self._axis(layout, line, kind, payload, top)
+            room = width - axis.cell_len
+            if kind == GAP:
+                rest = Text(layout.gap_text[payload], self._style("timeline--gap"))
+            else:
+                rest = self._line_content(kind, payload, room, selected)
+            text = Text.assemble(axis, rest)
+        else:
+            text = self._line_content(kind, payload, width, selected)
         text.stylize_before(self.rich_style)
+        return text
+
+    def _axis(
+        self, layout: TimeLayout, line: int, kind: int, payload: int, top: bool
+    ) -> Text:
+        """The step's name beside its first event (and on the top row), and
+        the spans running past this line."""
+        name = layout.step_name(payload, always=top) if kind == EVENT else ""
+        text = Text(
+            name.rjust(AXIS_WIDTH)[:AXIS_WIDTH] + " ", self._style("timeline--axis")
+        )
+        for cell in layout.spans_at(line):
+            if isinstance(cell, str):
+                text.append(cell)
+            else:
+                char, approximate = cell
+                style = "timeline--span-approx" if approximate else "timeline--span"
+                text.append(char, self._style(style))
+        text.append(" ")
         return text
 
     def _line_content(
@@ -407,14 +507,54 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             left = "  ──"
             rule = "─" * max(0, width - len(left) - len(label) - 1)
             return Text(left + label + rule, style("timeline--today"))
-        return self._event_text(self.layout_data.events[payload], width, selected)
+        layout = self.layout_data
+        if isinstance(layout, FoldedLayout) and payload in layout.heads:
+            return self._folded_text(*layout.heads[payload], width, selected)
+        return self._event_text(layout.events[payload], width, selected)
+
+    def _folded_text(
+        self, heading: tuple[int, int], count: int, width: int, selected: bool
+    ) -> Text:
+        """A folded year or month: its name and how many events it holds."""
+        kind, payload = heading
+        name = f" ▸ {payload} " if kind == YEAR else f"  ▸ {MONTH_NAMES[payload % 12]} "
+        label = f" {count:,} event{'' if count == 1 else 's'} folded "
+        dots = "·" * max(0, width - len(name) - len(label) - 1)
+        text = Text.assemble(
+            (name, self._style("timeline--folded")),
+            (dots, "dim"),
+            (label, self._style("timeline--date")),
+        )
+        if selected:
+            text.align("left", width)
+            text.stylize_before(self.get_component_rich_style(self._cursor_class))
+        return text
+
+    @property
+    def _cursor_class(self) -> str:
+        return "timeline--cursor" if self.has_focus else "timeline--cursor-blurred"
+
+    def _lane_text(self, event: Event) -> Text:
+        """The lanes block: the letter of each lane whose actor is in
+        ``event``, the chosen lane shaded."""
+        text = Text()
+        mark = self._style("timeline--lane")
+        for k, cell in enumerate(self.lanes.cells(event)):
+            piece = Text(cell.ljust(LANE_WIDTH), mark if cell.isalpha() else "dim")
+            if k == self.lane_cursor:
+                piece.stylize(self.get_component_rich_style("timeline--lane-cursor"))
+            text.append_text(piece)
+        return text
 
     def _event_text(self, event: Event, width: int, selected: bool) -> Text:
         style = self._style
-        fixed = 2 + DATE_WIDTH + MARKS_WIDTH + 1
+        lanes = self._lane_text(event) if self.lanes else None
+        fixed = 2 + DATE_WIDTH + MARKS_WIDTH + 1 + (lanes.cell_len + 1 if lanes else 0)
         room = max(8, width - fixed - 2)
         # Narrow terminals give the title more room: "+N" comes sooner.
         budget = room // 3 if room >= 60 else room // 4
+        if room < 30 and (lanes or isinstance(self.layout_data, TimeLayout)):
+            budget = 0  # lanes or a time axis already took the names' room
         # Short names come from records like titles do, so they pass the
         # same one gate on their way to the terminal.
         label = inert(self._actor_label(event, budget), single_line=True)
@@ -434,6 +574,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             (when.ljust(DATE_WIDTH)[:DATE_WIDTH], style("timeline--date")),
             # A space after even four marks: "→~“?Title" would read as one word.
             (event_marks(event).ljust(MARKS_WIDTH) + " ", style("timeline--marks")),
+            *((lanes, " ") if lanes else ()),
             title,
             "  " if actors.cell_len else "",
             actors,

@@ -153,6 +153,14 @@ class MainHost(Screen[None]):
             self.view.loading = True
             self._layout_in_thread(self._generation, events, keep, near)
 
+    def shape_layout(self, layout: Layout) -> Layout:
+        """``layout`` as the chosen view draws it (``views``: time to scale,
+        folded groups); the list itself here."""
+        return layout
+
+    def layout_shown(self) -> None:
+        """A new layout is in the timeline (``views`` redraws its pictures)."""
+
     def _layout_of(self, flt: EventFilter, version: int) -> Layout:
         """The layout for ``flt``, kept when it is the whole timeline's."""
         layout = build_layout(self.timeline.events(flt), self.today)
@@ -181,11 +189,13 @@ class MainHost(Screen[None]):
 
     def _apply(self, layout: Layout, keep: str | None, near: date | None) -> None:
         self.view.loading = False
+        layout = self.shape_layout(layout)
         kept = self.timeline.events_by_id.get(keep) if keep else None
         select = layout.find(kept) if kept else None
         if select is None and near is not None:
             select = layout.nearest(near)
         self.view.set_layout(layout, select)
+        self.layout_shown()
         self.update_header()
         if not self._rows_shown:
             self._rows_shown = True

@@ -15,6 +15,7 @@ from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
 from dateline.tui.screens.main.link_actions import LINK_BINDINGS, LinkActions
+from dateline.tui.screens.main.views import VIEW_BINDINGS, ViewActions
 from dateline.tui.view.actor_labels import fit_labels, short_name
 from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.filterbar import FilterBar
@@ -31,7 +32,9 @@ from textual.widgets import Footer, OptionList
 PANE_IDS = frozenset({"actors", "quotes", "sources"})
 
 
-class MainScreen(FilterActions, ActorActions, EditActions, IOActions, LinkActions):
+class MainScreen(
+    ViewActions, FilterActions, ActorActions, EditActions, IOActions, LinkActions
+):
     """Browse the timeline; everything else opens from here."""
 
     # Fixed pane heights: a pane that grows with its content would re-lay out
@@ -69,23 +72,25 @@ class MainScreen(FilterActions, ActorActions, EditActions, IOActions, LinkAction
     }
     """
 
-    #: Below this many columns the side panes start folded away (p shows
+    #: Below this many columns the side panes start folded away (\ shows
     #: them): at 80 columns they would leave a title some 30 cells.
     NARROW = 100
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("colon", "goto", "Go to date", id="main.goto"),
-        Binding("p", "toggle_side", "Side panes", show=False, id="main.side"),
+        Binding("backslash", "toggle_side", "Side panes", show=False, id="main.side"),
         *FILTER_BINDINGS,
         *EDIT_BINDINGS,
         *ACTOR_BINDINGS,
         *IO_BINDINGS,
         *LINK_BINDINGS,
+        *VIEW_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filterbar")
+        yield self.make_ribbon()
         with Horizontal(id="body"):
             yield TimelineView(
                 actor_label=self._actor_label, today=self.today, id="timeline"
