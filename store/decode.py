@@ -118,6 +118,7 @@ class _SourceDoc(msgspec.Struct):
     via: str = ""
     created: str = ""
     updated: str = ""
+    language: str = ""
 
 
 class _File(msgspec.Struct):
@@ -265,4 +266,5 @@ class _Builder:
             d.id,
             d.created,
             d.updated,
+            d.language,
         )

@@ -374,6 +374,9 @@ class Source:
     id: str = field(default_factory=lambda: new_id("so"))
     created: str = field(default_factory=utc_now)
     updated: str = field(default_factory=utc_now)
+    #: The language the article is written in ("en", "es", "pt", "fr"), as
+    #: ingestion detected it; "" when unknown (hand entry, older files).
+    language: str = ""
 
     def to_doc(self) -> dict[str, Any]:
         return {
@@ -388,6 +391,8 @@ class Source:
             "via": self.via,
             "created": self.created,
             "updated": self.updated,
+            # Written only when known, so files without it stay as they were.
+            **({"language": self.language} if self.language else {}),
         }
 
     @classmethod
@@ -406,6 +411,7 @@ class Source:
             via=doc.get("via", ""),
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
+            language=doc.get("language", ""),
         )
 
 
@@ -598,7 +604,16 @@ def check_quote_doc(doc: Any) -> None:
 
 def check_source_doc(doc: Any) -> None:
     _check_record(doc)
-    for name in ("title", "outlet", "url", "dateline", "byline", "body", "via"):
+    for name in (
+        "title",
+        "outlet",
+        "url",
+        "dateline",
+        "byline",
+        "body",
+        "via",
+        "language",
+    ):
         _text_field(doc, name)
     if doc.get("published") is not None:
         _iso_field(doc, "published", times=False)

@@ -2,7 +2,14 @@
 dates found in them with their direction in time, actors, quotes and events.
 """
 
+from dateline.store.ingest.document import (
+    ARTICLE_LIMIT,
+    Document,
+    documents_from_bytes,
+    read_documents,
+)
 from dateline.store.ingest.find_dates import FoundDate, find_dates
+from dateline.store.ingest.language import READ_LANGUAGES
 from dateline.store.ingest.pipeline import (
     Extraction,
     IngestCancelled,
@@ -10,21 +17,24 @@ from dateline.store.ingest.pipeline import (
     IngestReport,
     extract,
     ingest,
-    read_article,
     save_extraction,
 )
 from dateline.store.ingest.text import parse_article
 
 __all__ = [
+    "ARTICLE_LIMIT",
+    "READ_LANGUAGES",
+    "Document",
     "Extraction",
     "FoundDate",
     "IngestCancelled",
     "IngestError",
     "IngestReport",
+    "documents_from_bytes",
     "extract",
     "find_dates",
     "ingest",
     "parse_article",
-    "read_article",
+    "read_documents",
     "save_extraction",
 ]
