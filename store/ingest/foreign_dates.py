@@ -72,13 +72,16 @@ _NUMBERS = {
     "nove:9 dez:10",
     "fr": "un:1 une:1 deux:2 trois:3 quatre:4 cinq:5 six:6 sept:7 huit:8 neuf:9 dix:10",
 }
-#: Words before a bare month or year that make it a date ("en octubre").
+#: Words before a date, kept in its span as the English finder keeps "in"
+#: and "on" (an event title must not be left with a dangling "en"); before a
+#: bare month or year they are what makes it a date ("en octubre").
 _LEADS = {
-    "es": r"en|de|desde|hasta|para|durante|a\s+partir\s+de"
+    "es": r"el|en|del?|desde|hasta|para|durante|a\s+partir\s+del?"
     r"|a\s+(?:principios|mediados|finales|fines)\s+de",
-    "pt": r"em|de|desde|até|para|durante"
+    "pt": r"em|n[oa]|de|desde|até|para|durante|a\s+partir\s+de"
     r"|no\s+(?:início|final|fim)\s+de|em\s+meados\s+de",
-    "fr": r"en|depuis|jusqu['’]en|dès|pour|début|fin|courant|d['’]ici",
+    "fr": r"le|en|depuis|jusqu['’](?:en|au)|dès|pour|au|du|début|fin|courant"
+    r"|d['’]ici",
 }
 #: Day-of-month connectors: "9 de enero", "9 janvier".
 _DE = {"es": r"\s+de\s+", "pt": r"\s+de\s+", "fr": r"\s+"}
@@ -162,7 +165,7 @@ def find_foreign_dates(
     found: list[FoundDate] = []
     taken: list[Span] = list(masked)
     for kind, match in _matches(words, text, start, end):
-        span = match.span("core") if "core" in match.re.groupindex else match.span()
+        span = match.span()
         if kind == "relative" and _morning(language, text, match):
             continue
         if any(span[0] < t[1] and t[0] < span[1] for t in taken):
@@ -195,8 +198,7 @@ def _matches(
 def _read(
     kind: str, match: re.Match[str], words: _Words, anchor: date, ahead: bool
 ) -> tuple[FuzzyDate, Tense] | None:
-    core = "core" if "core" in match.re.groupindex else 0
-    phrase = " ".join(match.group(core).split())
+    phrase = " ".join(match.group().split())
     groups = match.groupdict()
     try:
         if kind == "relative":
@@ -399,10 +401,14 @@ def _words(language: str) -> _Words:
     relative_form = _alternation(list(relative))
     edge = r"(?<![\w-])", r"(?![\w-])"
     forms = (
-        ("day", rf"{day}{de}(?P<month>{month})(?:{of_year}(?P<year>\d{{4}}))?"),
-        ("month", rf"(?P<month>{month}){of_year}(?P<year>\d{{4}})"),
-        ("month", rf"(?:{lead})\s+(?P<core>(?P<month>{month}))"),
-        ("year", rf"(?:{lead})\s+(?P<core>(?P<year>(?:1[89]|20)\d\d))(?![\d.,])"),
+        (
+            "day",
+            rf"(?:(?:{lead})\s+)?{day}{de}(?P<month>{month})"
+            rf"(?:{of_year}(?P<year>\d{{4}}))?",
+        ),
+        ("month", rf"(?:(?:{lead})\s+)?(?P<month>{month}){of_year}(?P<year>\d{{4}})"),
+        ("month", rf"(?:{lead})\s+(?P<month>{month})"),
+        ("year", rf"(?:{lead})\s+(?P<year>(?:1[89]|20)\d\d)(?![\d.,])"),
         ("ago", ago),
         ("relative", rf"(?P<rel>{relative_form})"),
         ("weekday", weekday_form),

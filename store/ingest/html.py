@@ -158,10 +158,29 @@ def html_to_text(fragment: str) -> str:
         root = html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return " ".join(fragment.split())
+    for element in list(root.iter()):
+        if element is not root and _is_ad(element):
+            element.drop_tree()
     for element in root.iter("p", "div", "li", "br", "h1", "h2", "h3", "blockquote"):
         element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+#: Class or id names of advertising blocks inside feed content.
+_AD_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:ads?|advert\w*|sponsor\w*|promo\w*)(?:$|[\s_-])", re.I
+)
+_AD_TEXT = re.compile(r"\s*(?:advertisement|sponsored|publicidad|publicité)\b", re.I)
+
+
+def _is_ad(element: object) -> bool:
+    get = getattr(element, "get", None)
+    if get is None:
+        return False  # a comment or processing instruction
+    names = f"{get('class') or ''} {get('id') or ''}"
+    text = getattr(element, "text", None) or ""
+    return bool(_AD_NAMES.search(names)) or bool(_AD_TEXT.match(text))
 
 
 def _story(text: str, title: str | None) -> str:

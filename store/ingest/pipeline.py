@@ -366,9 +366,7 @@ def _same_name(timeline: Timeline, actor: Actor) -> Actor | None:
     return None
 
 
-def ingest(
-    timeline: Timeline, text: str | Document, **options: object
-) -> IngestReport:
+def ingest(timeline: Timeline, text: str | Document, **options: object) -> IngestReport:
     """``extract`` then ``save_extraction``; options as for ``extract``."""
     extraction = extract(text, timeline=timeline, **options)  # type: ignore[arg-type]
     return save_extraction(timeline, extraction)

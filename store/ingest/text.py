@@ -180,9 +180,7 @@ _HEADER_LINES = 3
 _HEADER_WORDS = 40
 
 
-def _header_before_dateline(
-    text: str, pos: int
-) -> tuple[list[str], int, int] | None:
+def _header_before_dateline(text: str, pos: int) -> tuple[list[str], int, int] | None:
     """The short one-sentence lines above a dateline when the body does not
     start with one, with where they and the dateline start; None when there
     is no such dateline (a story paragraph is never taken for a headline)."""

@@ -25,15 +25,18 @@ from typing import ClassVar
 
 from dateline.store.dates.options import day_option
 from dateline.store.errors import DatelineError
-from dateline.store.ingest.pipeline import (
+from dateline.store.ingest import (
+    READ_LANGUAGES,
+    Document,
     Extraction,
     IngestCancelled,
     IngestReport,
+    documents_from_bytes,
     extract,
-    read_article,
+    parse_article,
+    read_documents,
     save_extraction,
 )
-from dateline.store.ingest.text import parse_article
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
@@ -68,7 +71,7 @@ class IngestResult:
 
 @dataclass(frozen=True)
 class _Request:
-    text: str
+    document: Document
     published: date | None
     outlet: str
     url: str
@@ -138,7 +141,9 @@ class IngestScreen(ModalScreen[IngestResult | None]):
                 ),
                 row_id="row-text",
             )
-            yield form_row("File", _input("path to a .txt file", "ingest-file"))
+            yield form_row(
+                "File", _input("path to a .txt or saved .html page", "ingest-file")
+            )
             yield form_row(
                 "Published",
                 _input(
@@ -203,25 +208,39 @@ class IngestScreen(ModalScreen[IngestResult | None]):
             raise DatelineError(
                 "Give the article once: paste it or name a file, not both."
             )
-        if path:
-            text = read_article(Path(path))
-        if not text.strip():
+        if not path and not text.strip():
             raise DatelineError(
                 "Paste the article's text, or give the path of a text file."
             )
+        # The same reading as `dateline ingest`: a pasted or named page is
+        # told from plain text by its content.
+        documents = (
+            read_documents(Path(path))
+            if path
+            else documents_from_bytes(text.encode("utf-8", "replace"), "the text")
+        )
+        if documents[0].kind == "feed":
+            raise DatelineError(
+                f"That is a feed of {len(documents)} items; ingest it from the "
+                "command line with `dateline ingest FILE`, which reads each item."
+            )
+        document = documents[0]
         published = None
         typed = self._value("ingest-published")
         if typed:
             # The app's today, which tests pin, counts "yesterday".
             today = getattr(self.app, "today", None)
             published = day_option(typed, "Published", today=today)
-        elif parse_article(text).published is None:
+        elif document.published is None and (
+            parse_article(document.text).published is None
+        ):
+            where = "page" if document.kind == "page" else "text"
             raise DatelineError(
-                'No publication date found in the text (a first line like "date '
-                '2026-01-10"); type it in Published as YYYY-MM-DD.'
+                f"No publication date found in the {where} (a first line like "
+                '"date 2026-01-10"); type it in Published as YYYY-MM-DD.'
             )
         return _Request(
-            text,
+            document,
             published,
             self._value("ingest-outlet"),
             self._value("ingest-url"),
@@ -231,8 +250,10 @@ class IngestScreen(ModalScreen[IngestResult | None]):
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def _extract(self, request: _Request) -> Extraction:
         worker = get_current_worker()
+        languages = getattr(getattr(self.app, "settings", None), "languages", None)
         return extract(
-            request.text,
+            request.document,
+            languages=languages or READ_LANGUAGES,
             published=request.published,
             outlet=request.outlet,
             url=request.url,
