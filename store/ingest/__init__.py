@@ -2,12 +2,7 @@
 dates found in them with their direction in time, actors, quotes and events.
 """
 
-from dateline.store.ingest.document import (
-    ARTICLE_LIMIT,
-    Document,
-    documents_from_bytes,
-    read_documents,
-)
+from dateline.store.ingest.document import ARTICLE_LIMIT, Document
 from dateline.store.ingest.find_dates import FoundDate, find_dates
 from dateline.store.ingest.language import READ_LANGUAGES
 from dateline.store.ingest.pipeline import (
@@ -19,6 +14,7 @@ from dateline.store.ingest.pipeline import (
     ingest,
     save_extraction,
 )
+from dateline.store.ingest.reading import documents_from_bytes, read_documents
 from dateline.store.ingest.text import parse_article
 
 __all__ = [

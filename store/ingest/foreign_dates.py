@@ -205,11 +205,11 @@ def _read(
             amount, unit = words.relative[_fold(groups["rel"])]
             return _shifted(amount, unit, anchor, phrase)
         if kind == "ago":
-            amount = _amount(groups["n"] or groups.get("n2"), words)
-            unit = _unit(groups["unit"] or groups.get("unit2"))
-            if amount is None or unit is None:
+            count = _amount(groups["n"] or groups.get("n2"), words)
+            unit_of = _unit(groups["unit"] or groups.get("unit2"))
+            if count is None or unit_of is None:
                 return None
-            return _shifted(-amount, unit, anchor, phrase)
+            return _shifted(-count, unit_of, anchor, phrase)
         if kind == "weekday":
             return _weekday(groups, words, anchor, ahead, phrase)
         month = words.months[_fold(groups["month"])] if groups.get("month") else 0

@@ -12,9 +12,10 @@ from dateline.store.ingest import (
     extract,
     read_documents,
 )
-from dateline.store.ingest.document import IngestError, sniff
+from dateline.store.ingest.document import IngestError
 from dateline.store.ingest.html import MAX_ELEMENTS
 from dateline.store.ingest.language import detect_language
+from dateline.store.ingest.reading import sniff
 from dateline.store.ingest.text import parse_article
 from dateline.store.model import Source
 
