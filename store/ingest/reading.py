@@ -21,7 +21,13 @@ from dateline.store.ingest.document import (
     read_bounded,
 )
 
-__all__ = ["documents_from_bytes", "read_documents", "sniff"]
+__all__ = [
+    "documents_from_bytes",
+    "plain_from_bytes",
+    "read_documents",
+    "read_plain",
+    "sniff",
+]
 
 
 def read_documents(path: Path) -> list[Document]:
@@ -31,20 +37,42 @@ def read_documents(path: Path) -> list[Document]:
         raise IngestError(f"No file {path}; give the path of an article file.")
     if path.is_dir():
         raise IngestError(f"{path} is a folder; give the path of an article file.")
+    return documents_from_bytes(_read(path), str(path))
+
+
+def read_plain(path: Path) -> str:
+    """A file as plain text, whatever it holds: what ``dates --in`` reads,
+    its spans indexing exactly these characters."""
+    path = path.expanduser()
+    if not path.is_file():
+        read_documents(path)  # names a missing file or a folder
+    return plain_from_bytes(_read(path), str(path))
+
+
+def plain_from_bytes(raw: bytes, name: str) -> str:
+    """``raw`` (read with a bound of ``ARTICLE_LIMIT + 1``) as plain text."""
+    _check_size(raw, name)
+    return decode_text(raw, name)
+
+
+def _read(path: Path) -> bytes:
     try:
-        raw = read_bounded(path, ARTICLE_LIMIT)
+        return read_bounded(path, ARTICLE_LIMIT)
     except OSError as exc:
         raise IngestError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    return documents_from_bytes(raw, str(path))
 
 
-def documents_from_bytes(raw: bytes, name: str) -> list[Document]:
-    """The articles in ``raw`` (read with a bound of ``ARTICLE_LIMIT + 1``)."""
+def _check_size(raw: bytes, name: str) -> None:
     if len(raw) > ARTICLE_LIMIT:
         raise IngestError(
             f"{name} is longer than {ARTICLE_LIMIT // 2**20} MB, more than any "
             "article or saved page; give the story alone as a text or HTML file."
         )
+
+
+def documents_from_bytes(raw: bytes, name: str) -> list[Document]:
+    """The articles in ``raw`` (read with a bound of ``ARTICLE_LIMIT + 1``)."""
+    _check_size(raw, name)
     kind = sniff(raw, name)
     if kind == "page":
         from dateline.store.ingest.html import read_page  # lazy: trafilatura

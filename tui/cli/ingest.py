@@ -14,14 +14,13 @@ from dateline.store.errors import DatelineError, counted
 from dateline.store.ingest import (
     ARTICLE_LIMIT,
     Document,
-    IngestError,
     IngestReport,
     documents_from_bytes,
     extract,
     read_documents,
     save_extraction,
 )
-from dateline.store.ingest.document import decode_text, read_bounded
+from dateline.store.ingest.reading import plain_from_bytes, read_plain
 from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import open_timeline
 
@@ -82,21 +81,8 @@ def read_text(name: str) -> str:
     """FILE, or stdin for "-", as plain text, whatever it holds (``dates
     --in`` reports spans into exactly these characters)."""
     if name == "-":
-        return decode_text(_stdin_bytes(), "standard input")
-    path = Path(name).expanduser()
-    if not path.is_file():
-        # read_documents names a missing file or a folder the same way.
-        read_documents(path)
-    try:
-        raw = read_bounded(path, ARTICLE_LIMIT)
-    except OSError as exc:
-        raise IngestError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    if len(raw) > ARTICLE_LIMIT:
-        raise IngestError(
-            f"{path} is longer than {ARTICLE_LIMIT // 2**20} MB, more than any "
-            "article; give the story alone as a text file."
-        )
-    return decode_text(raw, str(path))
+        return plain_from_bytes(_stdin_bytes(), "standard input")
+    return read_plain(Path(name))
 
 
 def _stdin_bytes() -> bytes:
@@ -165,8 +151,7 @@ def _ingest_feed(
             pending += report.pending
             print(report.summary())
     print(
-        f"Feed: {counted(saved, 'item')} ingested, {skipped} skipped, of "
-        f"{len(items)}."
+        f"Feed: {counted(saved, 'item')} ingested, {skipped} skipped, of {len(items)}."
     )
     if pending:
         print("Review them in the explorer (the review screen) to accept or reject.")
@@ -189,4 +174,3 @@ def _ingest_item(
         languages=args.settings.languages,
     )
     return save_extraction(timeline, extraction)
-
