@@ -18,13 +18,13 @@ Host wiring (the explorer's ``i``)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 from dateline.store.dates.options import day_option
-from dateline.store.errors import DatelineError
+from dateline.store.errors import DatelineError, counted
 from dateline.store.ingest import (
     READ_LANGUAGES,
     Document,
@@ -62,20 +62,38 @@ PROGRESS_STEP = 0.02
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What the dialog saved, and whether the user asked to review it now."""
+    """What the dialog saved, and whether the user asked to review it now.
+
+    ``report`` is the first article's; a feed saves several, and then
+    ``source_id`` is None (review everything pending) and ``summary`` tells
+    of them all.
+    """
 
     report: IngestReport
-    source_id: str
+    source_id: str | None
     review: bool = False
+    summary: str = ""
+
+    def message(self) -> str:
+        return self.summary or self.report.summary()
 
 
 @dataclass(frozen=True)
 class _Request:
-    document: Document
+    #: One article, or a feed's items.
+    documents: tuple[Document, ...]
     published: date | None
     outlet: str
     url: str
     title: str
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What the worker read: extractions to save, and items it skipped."""
+
+    extractions: list[Extraction]
+    skipped: list[str]
 
 
 class IngestScreen(ModalScreen[IngestResult | None]):
@@ -119,7 +137,7 @@ class IngestScreen(ModalScreen[IngestResult | None]):
     def __init__(self, timeline: Timeline) -> None:
         super().__init__()
         self.timeline = timeline
-        self._worker: Worker[Extraction] | None = None
+        self._worker: Worker[_Batch] | None = None
         self._request: _Request | None = None
         self._last_progress = -1.0
         #: Set once the extraction is saved.
@@ -219,10 +237,11 @@ class IngestScreen(ModalScreen[IngestResult | None]):
             if path
             else documents_from_bytes(text.encode("utf-8", "replace"), "the text")
         )
-        if documents[0].kind == "feed":
+        feed = documents[0].kind == "feed"
+        if feed and (self._value("ingest-url") or self._value("ingest-title")):
             raise DatelineError(
-                f"That is a feed of {len(documents)} items; ingest it from the "
-                "command line with `dateline ingest FILE`, which reads each item."
+                "URL and Title name one article, and a feed's items each carry "
+                "their own link and title; leave them empty."
             )
         document = documents[0]
         published = None
@@ -231,8 +250,10 @@ class IngestScreen(ModalScreen[IngestResult | None]):
             # The app's today, which tests pin, counts "yesterday".
             today = getattr(self.app, "today", None)
             published = day_option(typed, "Published", today=today)
-        elif document.published is None and (
-            parse_article(document.text).published is None
+        elif (
+            not feed
+            and document.published is None
+            and (parse_article(document.text).published is None)
         ):
             where = "page" if document.kind == "page" else "text"
             raise DatelineError(
@@ -240,7 +261,7 @@ class IngestScreen(ModalScreen[IngestResult | None]):
                 '"date 2026-01-10"); type it in Published as YYYY-MM-DD.'
             )
         return _Request(
-            document,
+            tuple(documents),
             published,
             self._value("ingest-outlet"),
             self._value("ingest-url"),
@@ -248,20 +269,47 @@ class IngestScreen(ModalScreen[IngestResult | None]):
         )
 
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
-    def _extract(self, request: _Request) -> Extraction:
+    def _extract(self, request: _Request) -> _Batch:
         worker = get_current_worker()
         languages = getattr(getattr(self.app, "settings", None), "languages", None)
-        return extract(
-            request.document,
-            languages=languages or READ_LANGUAGES,
-            published=request.published,
-            outlet=request.outlet,
-            url=request.url,
-            title=request.title,
-            timeline=self.timeline,
-            progress=self._report_from_thread,
-            cancelled=lambda: worker.is_cancelled,
-        )
+        documents = request.documents
+        if documents[0].kind != "feed":
+            extraction = extract(
+                documents[0],
+                languages=languages or READ_LANGUAGES,
+                published=request.published,
+                outlet=request.outlet,
+                url=request.url,
+                title=request.title,
+                timeline=self.timeline,
+                progress=self._report_from_thread,
+                cancelled=lambda: worker.is_cancelled,
+            )
+            return _Batch([extraction], [])
+        # A feed: as `dateline ingest` does, an item that cannot be read is
+        # named and skipped; --published dates the items that carry no date.
+        batch = _Batch([], [])
+        for number, item in enumerate(documents):
+            if item.published is None and request.published is not None:
+                item = replace(item, published=request.published)
+            try:
+                batch.extractions.append(
+                    extract(
+                        item,
+                        languages=languages or READ_LANGUAGES,
+                        outlet=request.outlet,
+                        timeline=self.timeline,
+                        cancelled=lambda: worker.is_cancelled,
+                    )
+                )
+            except IngestCancelled:
+                raise
+            except DatelineError as exc:
+                batch.skipped.append(f"{item.name}: {exc}")
+            self._report_from_thread(
+                (number + 1) / len(documents), f"item {number + 1} of {len(documents)}"
+            )
+        return batch
 
     def _report_from_thread(self, fraction: float, what: str) -> None:
         if fraction < 1.0 and fraction - self._last_progress < PROGRESS_STEP:
@@ -295,19 +343,43 @@ class IngestScreen(ModalScreen[IngestResult | None]):
         if cancelled:
             self.notify("Extraction stopped; nothing was saved.")
 
-    def _save(self, extraction: Extraction | None) -> None:
-        if extraction is None:
+    def _save(self, batch: _Batch | None) -> None:
+        if batch is None:
             return
-        try:
-            report = save_extraction(self.timeline, extraction)
-        except DatelineError as exc:
-            self._stopped(str(exc), False)
+        reports: list[IngestReport] = []
+        skipped = list(batch.skipped)
+        for extraction in batch.extractions:
+            try:
+                reports.append(save_extraction(self.timeline, extraction))
+            except DatelineError as exc:
+                if len(batch.extractions) == 1 and not skipped:
+                    self._stopped(str(exc), False)
+                    return
+                skipped.append(f"{extraction.source.title}: {exc}")
+        if not reports:
+            self._stopped(
+                "No item could be ingested; nothing was saved. " + " ".join(skipped),
+                False,
+            )
             return
-        self.result = IngestResult(report, report.source.id)
+        first = reports[0]
+        if len(reports) == 1 and not skipped:
+            self.result = IngestResult(first, first.source.id)
+        else:
+            lines = [
+                f"Feed: {counted(len(reports), 'item')} ingested, "
+                f"{len(skipped)} skipped.",
+                *(
+                    f"  “{r.source.title}”: {counted(r.events, 'event')}"
+                    for r in reports
+                ),
+                *(f"  skipped {reason}" for reason in skipped),
+            ]
+            self.result = IngestResult(first, None, summary="\n".join(lines))
         self.query_one("#ingest-stage", Static).update("Saved.")
         summary = self.query_one("#ingest-summary", Static)
         summary.update(
-            inert(report.summary())
+            inert(self.result.message())
             + "\n\nr review the extracted events now · enter or esc close"
         )
         summary.add_class("-shown")
@@ -321,7 +393,7 @@ class IngestScreen(ModalScreen[IngestResult | None]):
     # -- leaving -----------------------------------------------------------
     def action_review(self) -> None:
         if self.result is not None:
-            self.dismiss(IngestResult(self.result.report, self.result.source_id, True))
+            self.dismiss(replace(self.result, review=True))
 
     def action_close(self) -> None:
         self.dismiss(self.result)
