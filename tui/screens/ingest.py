@@ -152,7 +152,8 @@ class IngestScreen(ModalScreen[IngestResult | None]):
                 "Text",
                 InertTextArea(id="ingest-text", compact=True),
                 Static(
-                    "Paste the article here, or give a file below. A first "
+                    "Paste the article (or a page's HTML) here, or give a file "
+                    "below: text, a saved web page or an RSS/Atom feed. A first "
                     'line "date YYYY-MM-DD" and a dateline "PLACE (Outlet) -" '
                     "are read.",
                     classes="note",
@@ -160,7 +161,8 @@ class IngestScreen(ModalScreen[IngestResult | None]):
                 row_id="row-text",
             )
             yield form_row(
-                "File", _input("path to a .txt or saved .html page", "ingest-file")
+                "File",
+                _input("path to a .txt, a saved .html page or a feed", "ingest-file"),
             )
             yield form_row(
                 "Published",
