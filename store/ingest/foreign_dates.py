@@ -14,6 +14,10 @@ place; the shapes around them are a small grammar of news prose:
   bare weekday -> day
 - "hace tres días", "há duas semanas", "il y a deux mois" -> at that precision
 - "la semana próxima", "na semana que vem", "le mois prochain" -> week, month
+- "a principios de marzo", "em meados de fevereiro", "fin janvier", "début
+  2025" -> the first, middle or last third, approximate
+- "del 3 al 5 de marzo", "de 3 a 5 de março", "du 3 au 5 mars" -> days
+- "09/01/2026" -> day (these languages write the day first)
 
 Each expression becomes a ``FoundDate`` like the English finder's, so events
 are built from them the same way. Past or future comes from the words ("pasado",
@@ -105,6 +109,23 @@ _FUTURE = {
     r"|\bprevist[oa]s?\b",
     "fr": r"\b\w+(?:era|eront|erons|ira|iront|ra|ront)\b"
     r"|\b(?:va|vont)\s+\w+(?:er|ir|re)\b|\bprévue?s?\b",
+}
+#: "a principios de", "no fim de", "mi-": which third of a month or year.
+_PARTS = {
+    "es": r"a\s+(?:principios|comienzos|inicios|mediados|finales|fines)\s+de",
+    "pt": r"(?:no\s+(?:início|começo|final|fim)|em\s+meados)\s+de",
+    "fr": r"(?:au\s+)?(?:début|milieu|fin)(?:\s+d[eu]|\s+d['’])?|mi-",
+}
+#: Day ranges: "del 3 al 5 de marzo", "de 3 a 5 de março", "du 3 au 5 mars".
+_RANGE_OPEN = {
+    "es": r"(?:del|entre\s+el)",
+    "pt": r"(?:de|entre)",
+    "fr": r"(?:du|entre\s+le)",
+}
+_RANGE_JOIN = {
+    "es": r"(?:al|y\s+el)",
+    "pt": r"(?:a|e)",
+    "fr": r"(?:au|et\s+le)",
 }
 #: Relative phrases dateparser's tables lack, in its own "N unit ago" form.
 _EXTRA_RELATIVE = {
@@ -214,11 +235,24 @@ def _read(
             return _weekday(groups, words, anchor, ahead, phrase)
         month = words.months[_fold(groups["month"])] if groups.get("month") else 0
         year = int(groups["year"]) if groups.get("year") else None
-        if kind == "day":
-            day = int(re.sub(r"\D", "", groups["day"]) or 0)
+        if kind == "numeric":
+            # Spanish, Portuguese and French write the day first: 09/01/2026.
+            when = date(
+                int(groups["year"] or 0), int(groups["mon"] or 0), _day_of(groups)
+            )
+            return _fuzzy(when, when, "day", phrase, anchor), _tense_of(when, anchor)
+        if kind == "part":
+            return _part(groups, words, anchor, ahead, phrase)
+        if kind in ("day", "range"):
+            day = _day_of(groups)
             year = year or _nearer_year(anchor, month, day, ahead)
             when = date(year, month, day)
-            return _fuzzy(when, when, "day", phrase, anchor), _tense_of(when, anchor)
+            last = (
+                date(year, month, int(groups["day2"] or 0)) if kind == "range" else when
+            )
+            if last < when:
+                return None
+            return _fuzzy(when, last, "day", phrase, anchor), _tense_of(when, anchor)
         if kind == "month":
             year = year or _nearer_year(anchor, month, 1, ahead, whole_month=True)
             first = date(year, month, 1)
@@ -232,6 +266,53 @@ def _read(
     except (ValueError, KeyError, OverflowError):
         return None  # "31 de febrero", a year past 9999
     return None
+
+
+def _day_of(groups: dict[str, str | None]) -> int:
+    return int(re.sub(r"\D", "", groups["day"] or "") or 0)
+
+
+#: Thirds of a month or a year: what "early", "mid" and "late" cover, as the
+#: English grammar reads "early March" and "late 2025".
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def _part(
+    groups: dict[str, str | None],
+    words: _Words,
+    anchor: date,
+    ahead: bool,
+    phrase: str,
+) -> tuple[FuzzyDate, Tense]:
+    which = _part_of(groups["part"] or "")
+    if groups.get("whole"):
+        year = int(groups["whole"] or 0)
+        first_month, last_month = _YEAR_THIRDS[which]
+        first = date(year, first_month, 1)
+        last = date(year, last_month, monthrange(year, last_month)[1])
+        precision: Precision = "year"
+    else:
+        month = words.months[_fold(groups["month"] or "")]
+        year = int(groups["year"]) if groups.get("year") else None
+        year = year or _nearer_year(anchor, month, 1, ahead, whole_month=True)
+        low, high = _THIRDS[which]
+        first = date(year, month, low)
+        last = date(year, month, min(high, monthrange(year, month)[1]))
+        precision = "month"
+    when = FuzzyDate(
+        first, last, precision, text=phrase, anchor=anchor, approximate=True
+    )
+    return when, _tense_of(first, anchor)
+
+
+def _part_of(written: str) -> str:
+    folded = _fold(written)
+    if any(w in folded for w in ("mediados", "meados", "mi-", "milieu")):
+        return "mid"
+    if any(w in folded for w in ("final", "fin", "fim")):
+        return "late"
+    return "early"
 
 
 def _weekday(
@@ -400,7 +481,20 @@ def _words(language: str) -> _Words:
     )
     relative_form = _alternation(list(relative))
     edge = r"(?<![\w-])", r"(?![\w-])"
+    part = _PARTS[language]
     forms = (
+        (
+            "range",
+            rf"{_RANGE_OPEN[language]}\s+{day}\s+{_RANGE_JOIN[language]}\s+"
+            rf"(?P<day2>[0-3]?\d){de}(?P<month>{month})"
+            rf"(?:{of_year}(?P<year>\d{{4}}))?",
+        ),
+        (
+            "part",
+            rf"(?P<part>{part})\s*(?:(?P<month>{month})(?:{of_year}(?P<year>\d{{4}}))?"
+            rf"|(?P<whole>(?:1[89]|20)\d\d)(?!\d|[.,]\d))",
+        ),
+        ("numeric", r"(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>\d{4})(?![\d/])"),
         (
             "day",
             rf"(?:(?:{lead})\s+)?{day}{de}(?P<month>{month})"
@@ -408,7 +502,7 @@ def _words(language: str) -> _Words:
         ),
         ("month", rf"(?:(?:{lead})\s+)?(?P<month>{month}){of_year}(?P<year>\d{{4}})"),
         ("month", rf"(?:{lead})\s+(?P<month>{month})"),
-        ("year", rf"(?:{lead})\s+(?P<year>(?:1[89]|20)\d\d)(?![\d.,])"),
+        ("year", rf"(?:{lead})\s+(?P<year>(?:1[89]|20)\d\d)(?!\d|[.,]\d)"),
         ("ago", ago),
         ("relative", rf"(?P<rel>{relative_form})"),
         ("weekday", weekday_form),

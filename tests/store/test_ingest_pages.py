@@ -343,3 +343,113 @@ def test_billion_laughs_feed_does_not_expand() -> None:
     except IngestError:
         return
     assert all(len(d.title) < 100_000 for d in docs)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "start", "end", "precision"),
+    [
+        (
+            "es",
+            "La cumbre será del 3 al 5 de marzo de 2026.",
+            "del 3 al 5 de marzo de 2026",
+            date(2026, 3, 3),
+            date(2026, 3, 5),
+            "day",
+        ),
+        (
+            "es",
+            "Llegará a finales de febrero.",
+            "a finales de febrero",
+            date(2026, 2, 21),
+            date(2026, 2, 28),
+            "month",
+        ),
+        (
+            "es",
+            "Se firmó el 09/01/2026 en Lima.",
+            "09/01/2026",
+            date(2026, 1, 9),
+            date(2026, 1, 9),
+            "day",
+        ),
+        (
+            "es",
+            "El acuerdo expiró hace dos semanas.",
+            "hace dos semanas",
+            date(2025, 12, 22),
+            date(2025, 12, 28),
+            "week",
+        ),
+        ("es", "Esta mañana llovió en Quito.", None, None, None, None),
+        (
+            "pt",
+            "No fim de 2025 a seca piorou.",
+            "No fim de 2025",
+            date(2025, 9, 1),
+            date(2025, 12, 31),
+            "year",
+        ),
+        (
+            "pt",
+            "Ele viaja na próxima sexta-feira.",
+            "na próxima sexta-feira",
+            date(2026, 1, 16),
+            date(2026, 1, 16),
+            "day",
+        ),
+        (
+            "pt",
+            "Ele falou há duas semanas.",
+            "há duas semanas",
+            date(2025, 12, 22),
+            date(2025, 12, 28),
+            "week",
+        ),
+        (
+            "fr",
+            "Le sommet aura lieu du 3 au 5 mars.",
+            "du 3 au 5 mars",
+            date(2026, 3, 3),
+            date(2026, 3, 5),
+            "day",
+        ),
+        (
+            "fr",
+            "Mi-février, il a plu.",
+            "Mi-février",
+            date(2025, 2, 11),
+            date(2025, 2, 20),
+            "month",
+        ),
+        (
+            "fr",
+            "Il est parti il y a deux mois.",
+            "il y a deux mois",
+            date(2025, 11, 1),
+            date(2025, 11, 30),
+            "month",
+        ),
+        ("fr", "Les Mars et les Vénus.", None, None, None, None),
+    ],
+)
+def test_foreign_forms(
+    language: str,
+    text: str,
+    phrase: str | None,
+    start: date | None,
+    end: date | None,
+    precision: str | None,
+) -> None:
+    from dateline.store.ingest.foreign_dates import find_foreign_dates
+
+    found = find_foreign_dates(text, date(2026, 1, 10), language)
+    if phrase is None:
+        assert found == []
+        return
+    (only,) = found
+    assert (only.text, only.when.start, only.when.end, only.when.precision) == (
+        phrase,
+        start,
+        end,
+        precision,
+    )
