@@ -294,8 +294,12 @@ def _part(
         precision: Precision = "year"
     else:
         month = words.months[_fold(groups["month"] or "")]
-        year = int(groups["year"]) if groups.get("year") else None
-        year = year or _nearer_year(anchor, month, 1, ahead, whole_month=True)
+        written = groups.get("year")
+        year = (
+            int(written)
+            if written
+            else _nearer_year(anchor, month, 1, ahead, whole_month=True)
+        )
         low, high = _THIRDS[which]
         first = date(year, month, low)
         last = date(year, month, min(high, monthrange(year, month)[1]))
