@@ -113,3 +113,33 @@ def test_settings_default_languages_match_the_ingester() -> None:
     from dateline.tui.settings import Settings
 
     assert Settings().languages == READ_LANGUAGES
+
+
+def test_feed_item_without_a_date_is_named_and_skipped(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    feed = tmp_path / "mixed.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+        "<item><title>Dated</title><link>https://d.example/1</link>"
+        "<pubDate>Mon, 05 Jan 2026 10:00:00 +0000</pubDate>"
+        "<description>The mayor resigned on Friday.</description></item>"
+        "<item><title>Undated</title><link>https://d.example/2</link>"
+        "<description>The council met on Tuesday.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--db", str(db_path), "ingest", str(feed))
+    assert code == 1
+    assert "item 2 “Undated”: skipped" in err and "No publication date" in err
+    assert "Feed: 1 item ingested, 1 skipped, of 2." in out
+    # --published dates the undated item; the dated one is already there.
+    code, out, err = run(
+        capsys, "--db", str(db_path), "ingest", str(feed), "--published", "2026-01-06"
+    )
+    assert code == 1 and "Feed: 1 item ingested" in out
+    published = {s.url: s.published for s in Timeline.open(db_path).sources()}
+    assert published == {
+        "https://d.example/1": date(2026, 1, 5),
+        "https://d.example/2": date(2026, 1, 6),
+    }

@@ -453,3 +453,22 @@ def test_foreign_forms(
         end,
         precision,
     )
+
+
+def test_json_ld_alone_gives_headline_author_and_date() -> None:
+    raw = b"""<!DOCTYPE html><html><head><title>Site</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebSite", "name": "Riverside Post"},
+ {"@type": "NewsArticle", "headline": "Flood barrier finished ahead of winter",
+  "datePublished": "2025-11-03", "author": {"@type": "Person", "name": "Ada Kumar"},
+  "publisher": {"@type": "Organization", "name": "Riverside Post"}}]}</script>
+</head><body><div class="content"><p>Engineers finished the flood barrier on
+Friday, a month ahead of schedule, the city said on Sunday.</p>
+<p>The barrier was first proposed in 2019 and will be tested in December.</p>
+</div></body></html>"""
+    (page,) = documents_from_bytes(raw, "post.html")
+    assert page.published == date(2025, 11, 3)
+    assert page.title == "Flood barrier finished ahead of winter"
+    assert page.byline == "Ada Kumar"
+    extraction = extract(page)
+    assert date(2025, 10, 31) in {e.when.start for e in extraction.events}
