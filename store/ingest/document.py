@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Literal
 
 from dateline.store.errors import DatelineError
@@ -20,7 +19,6 @@ __all__ = [
     "IngestError",
     "InputKind",
     "decode_text",
-    "read_bounded",
 ]
 
 #: The longest input read: a book or a heavy saved page, not a disk image.
@@ -53,16 +51,6 @@ class Document:
     kind: InputKind = "text"
     #: How messages name it: "feed.xml", "feed.xml item 3".
     name: str = ""
-
-
-def read_bounded(path: Path, limit: int) -> bytes:
-    """At most ``limit + 1`` bytes of ``path``: the caller refuses more.
-
-    Bounded because /dev/zero or a disk image must not be read forever.
-    Raises OSError as ``open`` does.
-    """
-    with path.open("rb") as handle:
-        return handle.read(limit + 1)
 
 
 def decode_text(raw: bytes, name: str) -> str:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dateline.store.disk.bounded import read_bounded
 from dateline.store.ingest.document import (
     ARTICLE_LIMIT,
     Document,
     IngestError,
     InputKind,
     decode_text,
-    read_bounded,
 )
 
 __all__ = [
