@@ -143,3 +143,16 @@ def test_feed_item_without_a_date_is_named_and_skipped(
         "https://d.example/1": date(2026, 1, 5),
         "https://d.example/2": date(2026, 1, 6),
     }
+
+
+def test_sources_json_shows_language_and_byline(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    import json
+
+    page = str(PAGES / "harbour_strike.html")
+    assert run(capsys, "--db", str(db_path), "ingest", page)[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "sources", "--format", "json")
+    (source,) = json.loads(out)
+    assert code == 0
+    assert (source["language"], source["byline"]) == ("en", "Marta Oyelaran")
