@@ -84,6 +84,11 @@ def read_page(raw: bytes, name: str) -> Document:
         raise IngestError(
             f"{name} nests its elements too deeply to read; {_SAVE_AGAIN}."
         ) from None
+    except Exception as exc:  # the libraries' own bugs on odd pages
+        raise IngestError(
+            f"{name} could not be read as a page ({type(exc).__name__}); "
+            f"{_SAVE_AGAIN}."
+        ) from None
     story = _story(getattr(found, "text", None) or "", getattr(found, "title", ""))
     if not story:
         raise IngestError(

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from dateline.store.errors import DatelineError
 from dateline.store.ingest import (
     Document,
     documents_from_bytes,
@@ -18,6 +19,8 @@ from dateline.store.ingest.language import detect_language
 from dateline.store.ingest.reading import sniff
 from dateline.store.ingest.text import parse_article
 from dateline.store.model import Source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PAGES = Path(__file__).parent / "pages"
 #: Words of the page's furniture: navigation, ads, cookie banner, sidebar, footer.
@@ -472,3 +475,57 @@ Friday, a month ahead of schedule, the city said on Sunday.</p>
     assert page.byline == "Ada Kumar"
     extraction = extract(page)
     assert date(2025, 10, 31) in {e.when.start for e in extraction.events}
+
+
+_MARKUP = st.sampled_from(
+    [
+        "<html>",
+        "</html>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "<div class='ad'>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<meta charset='utf-8'>",
+        "<?xml version='1.0'?>",
+        "<rss>",
+        "<item>",
+        "<title>",
+        "</title>",
+        "<pubDate>",
+        "Fri, 09 Jan 2026",
+        "<![CDATA[",
+        "]]>",
+        "&amp;",
+        "&#0;",
+        "&bogus;",
+        "9 de enero",
+        "hier",
+        "<!DOCTYPE html>",
+        "<feed>",
+        "<entry>",
+        "\x00",
+        "\ufeff",
+        "é",
+        " on Friday. ",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pieces=st.lists(_MARKUP | st.text(max_size=20), max_size=40),
+    name=st.sampled_from(["x.html", "x.rss", "x.txt", "x.xml", "paste"]),
+)
+def test_any_markup_soup_is_read_or_refused_in_words(
+    pieces: list[str], name: str
+) -> None:
+    raw = "".join(pieces).encode("utf-8", "surrogatepass")
+    try:
+        documents = documents_from_bytes(raw, name)
+        for document in documents[:3]:
+            extract(document, published=date(2026, 1, 10))
+    except DatelineError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
