@@ -49,7 +49,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "--published",
         metavar="DATE",
         help='the day it appeared: YYYY-MM-DD or in words ("yesterday"); for a '
-        "feed, the date of items that carry none",
+        "feed, the date of items that carry none and whose feed has none",
     )
     sub.add_argument(
         "--outlet", metavar="NAME", default="", help="who published it (e.g. BBC)"
