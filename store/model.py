@@ -391,8 +391,7 @@ class Source:
             "via": self.via,
             "created": self.created,
             "updated": self.updated,
-            # Written only when known, so files without it stay as they were.
-            **({"language": self.language} if self.language else {}),
+            "language": self.language,
         }
 
     @classmethod
