@@ -184,27 +184,47 @@ def find_foreign_dates(
     starts = [s[0] for s in sentences]
     quotes = quote_spans(text, start, end)
     found: list[FoundDate] = []
-    taken: list[Span] = list(masked)
+    # Sorted and not overlapping, so one look at the neighbours tells whether
+    # a span is free: a text of nothing but dates stays linear-ish.
+    taken: list[Span] = []
+    for span in sorted(masked):
+        if not taken or span[0] >= taken[-1][1]:
+            taken.append(span)
+        else:
+            taken[-1] = (taken[-1][0], max(taken[-1][1], span[1]))
+    announcing: dict[int, bool] = {}
     for kind, match in _matches(words, text, start, end):
         span = match.span()
         if kind == "relative" and _morning(language, text, match):
             continue
-        if any(span[0] < t[1] and t[0] < span[1] for t in taken):
+        if _overlaps(taken, span):
             continue
         at = bisect.bisect_right(starts, span[0]) - 1
         if at < 0 or span[0] >= sentences[at][1]:
             continue
         sentence = sentences[at]
-        ahead = words.future.search(text, sentence[0], sentence[1]) is not None
+        ahead = announcing.get(at)
+        if ahead is None:  # once per sentence, however many dates it holds
+            ahead = words.future.search(text, *sentence) is not None
+            announcing[at] = ahead
         reading = _read(kind, match, words, anchor, ahead)
         if reading is None:
             continue
         when, tense = reading
-        taken.append(span)
+        bisect.insort(taken, span)
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
         found.append(FoundDate(span, when, tense, sentence, quoted=quoted))
     found.sort(key=lambda f: f.span)
     return found
+
+
+def _overlaps(taken: list[Span], span: Span) -> bool:
+    at = bisect.bisect_left(taken, span)
+    before = taken[at - 1] if at > 0 else None
+    after = taken[at] if at < len(taken) else None
+    return (before is not None and before[1] > span[0]) or (
+        after is not None and after[0] < span[1]
+    )
 
 
 def _matches(

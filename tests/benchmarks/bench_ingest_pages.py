@@ -7,7 +7,8 @@ A script, not a test (times depend on the machine)::
 
 The page is the test fixture's furniture (head with JSON-LD, navigation,
 ads, sidebar, footer) around a story grown to ``--kb`` with varied dated
-paragraphs; the feed repeats items of the same kind. Each is read the way
+paragraphs; the feed repeats items of the same kind; the Spanish soup is
+one endless sentence of dates. Each is read the way
 ``dateline ingest`` reads it: sniffed, extracted (trafilatura, htmldate or
 feedparser), its language detected, then its dates, actors and quotes found.
 "Cold" is the first run in the process (imports and first parses included);
@@ -77,6 +78,13 @@ def feed(size: int) -> bytes:
     ).encode()
 
 
+def spanish_soup(size: int) -> bytes:
+    """One endless Spanish sentence of nothing but dates: hostile text for
+    the foreign grammar (overlap checks, per-sentence tense cues)."""
+    unit = "el 9 de enero de 2026, ayer y la semana próxima, hace tres días, "
+    return ("date 2026-02-06\n\n" + unit * (size // len(unit) + 1))[:size].encode()
+
+
 def ingest(raw: bytes, name: str) -> tuple[float, float]:
     """CPU seconds to read ``raw`` into documents, and to extract them all."""
     start = time.process_time()
@@ -98,6 +106,7 @@ def main() -> int:
     for label, raw, name in (
         ("page", page(size), "page.html"),
         ("feed", feed(size), "feed.rss"),
+        ("Spanish date soup", spanish_soup(size), "soup.txt"),
     ):
         cold = ingest(raw, name)
         warm = [ingest(raw, name) for _ in range(args.runs)]
