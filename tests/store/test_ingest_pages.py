@@ -529,3 +529,28 @@ def test_any_markup_soup_is_read_or_refused_in_words(
             extract(document, published=date(2026, 1, 10))
     except DatelineError as exc:
         assert str(exc) and "Traceback" not in str(exc)
+
+
+def test_tense_cue_is_read_once_per_sentence_however_many_dates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What keeps 100 KB of dates linear: the sentence's future-verb search
+    runs once per sentence, not once per date in it."""
+    from dataclasses import replace as swapped
+
+    from dateline.store.ingest import foreign_dates
+
+    words = foreign_dates._words("es")
+    calls = []
+
+    class Counting:
+        def search(self, *args: object) -> object:
+            calls.append(args)
+            return words.future.search(*args)  # type: ignore[arg-type]
+
+    counting = swapped(words, future=Counting())
+    monkeypatch.setattr(foreign_dates, "_words", lambda _language: counting)
+    text = "Dijo que " + "ayer, " * 2000 + "llovió. Mañana viajará."
+    found = foreign_dates.find_foreign_dates(text, date(2026, 1, 10), "es")
+    sentences = {f.sentence for f in found}  # long ones are cut at 2000 chars
+    assert len(found) == 2001 and len(calls) == len(sentences) < 10
