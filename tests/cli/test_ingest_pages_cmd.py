@@ -156,3 +156,18 @@ def test_sources_json_shows_language_and_byline(
     (source,) = json.loads(out)
     assert code == 0
     assert (source["language"], source["byline"]) == ("en", "Marta Oyelaran")
+
+
+def test_language_survives_native_export_and_import(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    article = str(PAGES / "fr_article.txt")
+    argv = ("--db", str(db_path), "ingest", article, "--published", "2026-02-06")
+    assert run(capsys, *argv)[0] == 0
+    exported = tmp_path / "out.json"
+    assert run(capsys, "--db", str(db_path), "export", str(exported))[0] == 0
+    copy = tmp_path / "copy.json"
+    code, _, err = run(capsys, "--db", str(copy), "import", str(exported))
+    assert code == 0, err
+    (source,) = Timeline.open(copy).sources_by_id.values()
+    assert source.language == "fr"
