@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from dateline.store.disk.atomic import write_atomic
-from dateline.store.disk.bounded import read_bounded
 from dateline.store.disk.datafile import COMPANION_SUFFIXES, companions
 from dateline.store.disk.schema import APP
 from dateline.store.errors import DatelineError
@@ -242,7 +241,9 @@ def merge_read(
 
 def _read_text(path: Path) -> str:
     try:
-        raw = read_bounded(path, IMPORT_LIMIT)
+        with path.open("rb") as handle:
+            # Bounded: /dev/zero as an import must end, and with a reason.
+            raw = handle.read(IMPORT_LIMIT + 1)
     except OSError as exc:
         raise ImportFormatError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     if len(raw) > IMPORT_LIMIT:
