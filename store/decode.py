@@ -266,5 +266,5 @@ class _Builder:
             d.id,
             d.created,
             d.updated,
-            d.language,
+            language=d.language,
         )

@@ -8,21 +8,18 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.store.dates.options import day_option
 from dateline.store.errors import DatelineError, counted
-from dateline.store.ingest import (
-    ARTICLE_LIMIT,
-    Document,
-    IngestReport,
-    documents_from_bytes,
-    extract,
-    read_documents,
-    save_extraction,
-)
-from dateline.store.ingest.reading import plain_from_bytes, read_plain
-from dateline.store.timeline import Timeline
 from dateline.tui.cli.common import open_timeline
+
+if TYPE_CHECKING:
+    from dateline.store.ingest import Document, IngestReport
+    from dateline.store.timeline import Timeline
+
+# The ingest pipeline (dateparser, trafilatura, feedparser) is imported in
+# the functions that run it, so other verbs and --help start without it.
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -72,6 +69,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def read_input(name: str) -> list[Document]:
     """The articles in FILE, or in stdin for "-"."""
+    from dateline.store.ingest.reading import documents_from_bytes, read_documents
+
     if name == "-":
         return documents_from_bytes(_stdin_bytes(), "standard input")
     return read_documents(Path(name))
@@ -80,12 +79,16 @@ def read_input(name: str) -> list[Document]:
 def read_text(name: str) -> str:
     """FILE, or stdin for "-", as plain text, whatever it holds (``dates
     --in`` reports spans into exactly these characters)."""
+    from dateline.store.ingest.reading import plain_from_bytes, read_plain
+
     if name == "-":
         return plain_from_bytes(_stdin_bytes(), "standard input")
     return read_plain(Path(name))
 
 
 def _stdin_bytes() -> bytes:
+    from dateline.store.ingest.document import ARTICLE_LIMIT
+
     # The bytes, not sys.stdin's text: invalid UTF-8 must be named here,
     # not turn into surrogates that break the save later.
     buffer = getattr(sys.stdin, "buffer", None)
@@ -101,6 +104,8 @@ def parse_published(text: str | None) -> date | None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from dateline.store.ingest.pipeline import extract, save_extraction
+
     published = parse_published(args.published)
     documents = read_input(args.file)
     if documents[0].kind == "feed":
@@ -164,6 +169,8 @@ def _ingest_item(
     item: Document,
     fallback: date | None,
 ) -> IngestReport:
+    from dateline.store.ingest.pipeline import extract, save_extraction
+
     if item.published is None and fallback is not None:
         item = replace(item, published=fallback)
     extraction = extract(
