@@ -138,6 +138,7 @@ class _SourceDoc(msgspec.Struct):
     rev: Annotated[int, msgspec.Meta(ge=0)] = 0
     rev_id: str = ""
     history: tuple[str, ...] = ()
+    language: str = ""
 
 
 class _File(msgspec.Struct):
@@ -311,6 +312,7 @@ class _Builder:
             d.created,
             d.updated,
             **_revision(d),
+            language=d.language,
         )
 
 

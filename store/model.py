@@ -441,6 +441,9 @@ class Source:
     rev: int = field(default=0, compare=False)
     rev_id: str = field(default="", compare=False)
     history: tuple[str, ...] = field(default=(), compare=False)
+    #: The language the article is written in ("en", "es", "pt", "fr"), as
+    #: ingestion detected it; "" when unknown (hand entry, older files).
+    language: str = ""
 
     def to_doc(self) -> dict[str, Any]:
         return {
@@ -456,6 +459,7 @@ class Source:
             "created": self.created,
             "updated": self.updated,
             **authorship_doc(self),
+            "language": self.language,
         }
 
     @classmethod
@@ -475,6 +479,7 @@ class Source:
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
             **authorship_fields(doc),
+            language=doc.get("language", ""),
         )
 
 
@@ -673,7 +678,16 @@ def check_quote_doc(doc: Any) -> None:
 
 def check_source_doc(doc: Any) -> None:
     _check_record(doc)
-    for name in ("title", "outlet", "url", "dateline", "byline", "body", "via"):
+    for name in (
+        "title",
+        "outlet",
+        "url",
+        "dateline",
+        "byline",
+        "body",
+        "via",
+        "language",
+    ):
         _text_field(doc, name)
     if doc.get("published") is not None:
         _iso_field(doc, "published", times=False)

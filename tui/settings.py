@@ -43,7 +43,10 @@ class Settings:
     author: str = ""
     date_order: DateOrder | None = None
     prefer: Prefer = "auto"
-    languages: tuple[str, ...] = ("en",)
+    #: The languages ingestion tries, the first its default: by default every
+    #: one it reads dates in (``store.ingest.language.READ_LANGUAGES``, which a
+    #: test holds this to; not imported, so reading settings stays light).
+    languages: tuple[str, ...] = ("en", "es", "pt", "fr")
     #: The explorer's overview ribbon is shown (O toggles and saves it).
     overview: bool = False
 

@@ -16,16 +16,18 @@ date, taken from the flags, else from a "date YYYY-MM-DD" line of the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.store.errors import DatelineError
 from dateline.store.ingest.actors import ActorFinding, Entity, find_actors
+from dateline.store.ingest.document import Document, IngestError
 from dateline.store.ingest.events import Candidate, build_candidates
 from dateline.store.ingest.find_dates import FoundDate, find_dates
+from dateline.store.ingest.foreign_dates import find_foreign_dates
+from dateline.store.ingest.language import READ_LANGUAGES, detect_language
 from dateline.store.ingest.quotes import FoundQuote, find_quotes
 from dateline.store.ingest.reference import References
 from dateline.store.ingest.text import (
@@ -57,16 +59,11 @@ __all__ = [
     "IngestReport",
     "extract",
     "ingest",
-    "read_article",
     "save_extraction",
 ]
 
 #: ``progress(fraction_done, what)``, called from the extracting thread.
 Progress = Callable[[float, str], None]
-
-
-class IngestError(DatelineError):
-    """An article cannot be ingested; nothing was saved."""
 
 
 class IngestCancelled(DatelineError):
@@ -121,43 +118,8 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def read_article(path: Path) -> str:
-    """The text of an article file; IngestError, naming the fix, otherwise."""
-    path = path.expanduser()
-    if not path.exists():
-        raise IngestError(f"No file {path}; give the path of a text file.")
-    if path.is_dir():
-        raise IngestError(f"{path} is a folder; give the path of a text file.")
-    try:
-        with path.open("rb") as handle:
-            # Bounded: /dev/zero or a disk image must not be read forever.
-            raw = handle.read(ARTICLE_LIMIT + 1)
-    except OSError as exc:
-        raise IngestError(f"Cannot read {path}: {exc.strerror}.") from None
-    return decode_article(raw, str(path))
-
-
-#: The longest article ``read_article`` takes: a book, not a disk image.
-ARTICLE_LIMIT = 10 * 2**20
-
-
-def decode_article(raw: bytes, name: str) -> str:
-    """Article bytes read with a bound of ``ARTICLE_LIMIT + 1`` as text."""
-    if len(raw) > ARTICLE_LIMIT:
-        raise IngestError(
-            f"{name} is longer than {ARTICLE_LIMIT // 2**20} MB, more than any "
-            "article; give the story alone as a text file."
-        )
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise IngestError(
-            f"{name} is not UTF-8 text; save the article as plain UTF-8 text first."
-        ) from None
-
-
 def extract(
-    text: str,
+    document: str | Document,
     *,
     published: date | None = None,
     outlet: str = "",
@@ -165,14 +127,20 @@ def extract(
     title: str = "",
     timeline: Timeline | None = None,
     accept: bool = False,
+    languages: Sequence[str] = READ_LANGUAGES,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Extraction:
-    """Read ``text`` into records; flags given here win over the text's own.
+    """Read an article into records. What is given here wins over what a
+    page or feed says (``Document``), which wins over the text's own header.
 
+    ``languages`` are the languages to try, the first the default (see
+    ``store.ingest.language``); dates are read in the one detected.
     Raises IngestError for empty text or no publication date, and
     IngestCancelled when ``cancelled()`` turns true between paragraphs.
     """
+    doc = document if isinstance(document, Document) else Document(document)
+    text = doc.text
     report = progress or (lambda _f, _w: None)
     problem = url_problem(url.strip())
     if problem is not None:
@@ -190,27 +158,35 @@ def extract(
             "The text holds only a header (a title, byline, date line or time "
             "stamp) and no story; paste the article's text too."
         )
-    anchor = published or article.published
+    anchor = published or doc.published or article.published
     if anchor is None and article.bad_date:
         raise IngestError(
             f'The date line says "{article.bad_date}", which is not a date; '
             "correct it (YYYY-MM-DD) or pass --published YYYY-MM-DD."
         )
     if anchor is None:
+        where = {
+            "text": 'in the text (a first line like "date 2026-01-10")',
+            "page": "in the page's metadata or text",
+            "feed": "on the feed item or the feed",
+        }[doc.kind]
         raise IngestError(
-            "No publication date found in the text (a first line like "
-            '"date 2026-01-10"); pass --published YYYY-MM-DD.'
+            f"No publication date found {where}; pass --published YYYY-MM-DD."
         )
     report(0.02, "reading the article")
     body_end = article.body_start + len(article.body)
     story = article.body_start + article.lead_start
+    language = detect_language(article.body, languages, declared=doc.language)
     source = Source(
-        title=title.strip() or guess_title(article),
-        outlet=outlet.strip() or article.outlet,
-        url=url.strip(),
+        title=title.strip() or doc.title or guess_title(article),
+        outlet=outlet.strip() or doc.outlet or article.outlet,
+        # A page's own canonical URL that cannot be kept is dropped, not fatal.
+        url=url.strip() or (doc.url if url_problem(doc.url) is None else ""),
         published=anchor,
         dateline=article.dateline,
+        byline=doc.byline,
         body=article.body,
+        language=language,
     )
     sentences: list[Span] = []
     paragraph_of: list[int] = []
@@ -223,17 +199,30 @@ def extract(
         local = split_sentences(article.text, p_start, p_end)
         sentences.extend(local)
         paragraph_of.extend([number] * len(local))
-        found.extend(
-            find_dates(
-                article.text,
-                anchor,
-                start=p_start,
-                end=p_end,
-                masked=article.masked,
-                sentences=local,
-                references=references,
+        if language == "en":
+            found.extend(
+                find_dates(
+                    article.text,
+                    anchor,
+                    start=p_start,
+                    end=p_end,
+                    masked=article.masked,
+                    sentences=local,
+                    references=references,
+                )
             )
-        )
+        else:
+            found.extend(
+                find_foreign_dates(
+                    article.text,
+                    anchor,
+                    language,
+                    start=p_start,
+                    end=p_end,
+                    masked=article.masked,
+                    sentences=local,
+                )
+            )
         report(0.05 + 0.75 * (number + 1) / len(blocks), "finding dates")
     regions = [(story, body_end)]
     if article.standfirst:
@@ -380,7 +369,7 @@ def _same_name(timeline: Timeline, actor: Actor) -> Actor | None:
     return None
 
 
-def ingest(timeline: Timeline, text: str, **options: object) -> IngestReport:
+def ingest(timeline: Timeline, text: str | Document, **options: object) -> IngestReport:
     """``extract`` then ``save_extraction``; options as for ``extract``."""
     extraction = extract(text, timeline=timeline, **options)  # type: ignore[arg-type]
     return save_extraction(timeline, extraction)

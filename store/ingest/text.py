@@ -138,6 +138,17 @@ def parse_article(raw: str) -> Article:
             break
         masked.append((pos, line_end))
         pos = _skip_blank(text, line_end)
+    headed = _header_before_dateline(text, pos)
+    if headed is not None:
+        # "Trump invites Petro ...\n\nERBIL (Kurdistan24) - ...": a headline
+        # (and a standfirst) the rules above did not take for one.
+        lines, start, pos = headed
+        spans = _spans_of(text, lines, start, pos)
+        if not title:
+            title, lines, spans = lines[0], lines[1:], spans[1:]
+        if lines and not standfirst:
+            standfirst, standfirst_start = lines[0], spans[0][0]
+        masked.extend(spans)
     body = text[pos:].rstrip()
     place, outlet = "", paper
     lead = 0
@@ -161,6 +172,48 @@ def parse_article(raw: str) -> Article:
         masked=tuple(masked),
         bad_date=bad_date,
     )
+
+
+#: How many short lines may stand above a dateline as headline and standfirst.
+_HEADER_LINES = 3
+#: The most words a headline or standfirst line has.
+_HEADER_WORDS = 40
+
+
+def _header_before_dateline(text: str, pos: int) -> tuple[list[str], int, int] | None:
+    """The short one-sentence lines above a dateline when the body does not
+    start with one, with where they and the dateline start; None when there
+    is no such dateline (a story paragraph is never taken for a headline)."""
+    if _has_dateline(text, pos):
+        return None
+    lines: list[str] = []
+    at = pos
+    while at < len(text) and len(lines) < _HEADER_LINES:
+        end = _line_end(text, at)
+        line = text[at:end].strip()
+        if len(line.split()) > _HEADER_WORDS or len(split_sentences(line)) != 1:
+            return None
+        lines.append(line)
+        at = _skip_blank(text, end)
+        if _has_dateline(text, at):
+            return lines, pos, at
+    return None
+
+
+def _has_dateline(text: str, pos: int) -> bool:
+    found = _DATELINE.match(text, pos)
+    return found is not None and len(found["place"].replace(" ", "")) >= 2
+
+
+def _spans_of(text: str, lines: list[str], start: int, stop: int) -> list[Span]:
+    """Where each of ``lines``, found in order between ``start`` and
+    ``stop``, lies in ``text``."""
+    spans: list[Span] = []
+    for line in lines:
+        at = text.find(line, start, stop)
+        spans.append((at, at + len(line)))
+        start = at + len(line)
+    return spans
 
 
 def guess_title(article: Article, limit: int = 100) -> str:

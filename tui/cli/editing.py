@@ -39,12 +39,16 @@ def register(verbs: argparse._SubParsersAction) -> None:
             "refused if anyone changed the event since."
         ),
     )
-    edit.add_argument("id")
-    edit.add_argument("--title")
+    edit.add_argument("id", help="the event's id")
+    edit.add_argument("--title", help="the new title")
     edit.add_argument("--date", help='in words, e.g. "last Friday"')
-    edit.add_argument("--summary")
-    edit.add_argument("--place")
-    edit.add_argument("--status", choices=("occurred", "expected"))
+    edit.add_argument("--summary", help="the new summary")
+    edit.add_argument("--place", help="the new place")
+    edit.add_argument(
+        "--status",
+        choices=("occurred", "expected"),
+        help="happened, or expected; the date words are read again",
+    )
     edit.add_argument(
         "--actor",
         action="append",
@@ -61,15 +65,23 @@ def register(verbs: argparse._SubParsersAction) -> None:
     edit.set_defaults(func=cmd_edit)
 
     delete = verbs.add_parser("delete", help="delete an event (its quotes are kept)")
-    delete.add_argument("id")
+    delete.add_argument("id", help="the event's id")
     delete.add_argument("--expect", metavar="VERSION", help="as for edit")
     _format(delete)
     delete.set_defaults(func=cmd_delete)
 
     tag = verbs.add_parser("tag", help="add or remove tags on events, in one step")
-    tag.add_argument("ids", nargs="+", metavar="ID")
-    tag.add_argument("--add", action="append", default=[], metavar="TAG")
-    tag.add_argument("--remove", action="append", default=[], metavar="TAG")
+    tag.add_argument("ids", nargs="+", metavar="ID", help="the events' ids")
+    tag.add_argument(
+        "--add", action="append", default=[], metavar="TAG", help="a tag to add"
+    )
+    tag.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="a tag to take off (any case)",
+    )
     _format(tag)
     tag.set_defaults(func=cmd_tag)
 
@@ -80,8 +92,20 @@ def register(verbs: argparse._SubParsersAction) -> None:
     what.add_argument(
         "--list", action="store_true", help="the events waiting (default)"
     )
-    what.add_argument("--accept", metavar="ID", action="append", default=[])
-    what.add_argument("--reject", metavar="ID", action="append", default=[])
+    what.add_argument(
+        "--accept",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="accept this event: it becomes a normal event (repeatable)",
+    )
+    what.add_argument(
+        "--reject",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="delete this extracted event; its quotes stay (repeatable)",
+    )
     _format(review)
     review.set_defaults(func=cmd_review)
 

@@ -287,6 +287,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
             "url": s.url,
             "published": s.published.isoformat() if s.published else None,
             "via": s.via,
+            "byline": s.byline,
+            "language": s.language,
             "quotes": len(timeline.quotes(source=s.id)),
         }
         for s in sources

@@ -18,22 +18,25 @@ Host wiring (the explorer's ``i``)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 from dateline.store.dates.options import day_option
-from dateline.store.errors import DatelineError
-from dateline.store.ingest.pipeline import (
+from dateline.store.errors import DatelineError, counted
+from dateline.store.ingest import (
+    READ_LANGUAGES,
+    Document,
     Extraction,
     IngestCancelled,
     IngestReport,
+    documents_from_bytes,
     extract,
-    read_article,
+    parse_article,
+    read_documents,
     save_extraction,
 )
-from dateline.store.ingest.text import parse_article
 from dateline.store.timeline import Timeline
 from dateline.tui.view.inert import inert
 from dateline.tui.widgets.form_inert import InertInput, InertTextArea
@@ -59,20 +62,38 @@ PROGRESS_STEP = 0.02
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What the dialog saved, and whether the user asked to review it now."""
+    """What the dialog saved, and whether the user asked to review it now.
+
+    ``report`` is the first article's; a feed saves several, and then
+    ``source_id`` is None (review everything pending) and ``summary`` tells
+    of them all.
+    """
 
     report: IngestReport
-    source_id: str
+    source_id: str | None
     review: bool = False
+    summary: str = ""
+
+    def message(self) -> str:
+        return self.summary or self.report.summary()
 
 
 @dataclass(frozen=True)
 class _Request:
-    text: str
+    #: One article, or a feed's items.
+    documents: tuple[Document, ...]
     published: date | None
     outlet: str
     url: str
     title: str
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What the worker read: extractions to save, and items it skipped."""
+
+    extractions: list[Extraction]
+    skipped: list[str]
 
 
 class IngestScreen(ModalScreen[IngestResult | None]):
@@ -116,7 +137,7 @@ class IngestScreen(ModalScreen[IngestResult | None]):
     def __init__(self, timeline: Timeline) -> None:
         super().__init__()
         self.timeline = timeline
-        self._worker: Worker[Extraction] | None = None
+        self._worker: Worker[_Batch] | None = None
         self._request: _Request | None = None
         self._last_progress = -1.0
         #: Set once the extraction is saved.
@@ -131,14 +152,18 @@ class IngestScreen(ModalScreen[IngestResult | None]):
                 "Text",
                 InertTextArea(id="ingest-text", compact=True),
                 Static(
-                    "Paste the article here, or give a file below. A first "
+                    "Paste the article (or a page's HTML) here, or give a file "
+                    "below: text, a saved web page or an RSS/Atom feed. A first "
                     'line "date YYYY-MM-DD" and a dateline "PLACE (Outlet) -" '
                     "are read.",
                     classes="note",
                 ),
                 row_id="row-text",
             )
-            yield form_row("File", _input("path to a .txt file", "ingest-file"))
+            yield form_row(
+                "File",
+                _input("path to a .txt, a saved .html page or a feed", "ingest-file"),
+            )
             yield form_row(
                 "Published",
                 _input(
@@ -203,25 +228,42 @@ class IngestScreen(ModalScreen[IngestResult | None]):
             raise DatelineError(
                 "Give the article once: paste it or name a file, not both."
             )
-        if path:
-            text = read_article(Path(path))
-        if not text.strip():
+        if not path and not text.strip():
             raise DatelineError(
                 "Paste the article's text, or give the path of a text file."
             )
+        # The same reading as `dateline ingest`: a pasted or named page is
+        # told from plain text by its content.
+        documents = (
+            read_documents(Path(path))
+            if path
+            else documents_from_bytes(text.encode("utf-8", "replace"), "the text")
+        )
+        feed = documents[0].kind == "feed"
+        if feed and (self._value("ingest-url") or self._value("ingest-title")):
+            raise DatelineError(
+                "URL and Title name one article, and a feed's items each carry "
+                "their own link and title; leave them empty."
+            )
+        document = documents[0]
         published = None
         typed = self._value("ingest-published")
         if typed:
             # The app's today, which tests pin, counts "yesterday".
             today = getattr(self.app, "today", None)
             published = day_option(typed, "Published", today=today)
-        elif parse_article(text).published is None:
+        elif (
+            not feed
+            and document.published is None
+            and (parse_article(document.text).published is None)
+        ):
+            where = "page" if document.kind == "page" else "text"
             raise DatelineError(
-                'No publication date found in the text (a first line like "date '
-                '2026-01-10"); type it in Published as YYYY-MM-DD.'
+                f"No publication date found in the {where} (a first line like "
+                '"date 2026-01-10"); type it in Published as YYYY-MM-DD.'
             )
         return _Request(
-            text,
+            tuple(documents),
             published,
             self._value("ingest-outlet"),
             self._value("ingest-url"),
@@ -229,18 +271,47 @@ class IngestScreen(ModalScreen[IngestResult | None]):
         )
 
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
-    def _extract(self, request: _Request) -> Extraction:
+    def _extract(self, request: _Request) -> _Batch:
         worker = get_current_worker()
-        return extract(
-            request.text,
-            published=request.published,
-            outlet=request.outlet,
-            url=request.url,
-            title=request.title,
-            timeline=self.timeline,
-            progress=self._report_from_thread,
-            cancelled=lambda: worker.is_cancelled,
-        )
+        languages = getattr(getattr(self.app, "settings", None), "languages", None)
+        documents = request.documents
+        if documents[0].kind != "feed":
+            extraction = extract(
+                documents[0],
+                languages=languages or READ_LANGUAGES,
+                published=request.published,
+                outlet=request.outlet,
+                url=request.url,
+                title=request.title,
+                timeline=self.timeline,
+                progress=self._report_from_thread,
+                cancelled=lambda: worker.is_cancelled,
+            )
+            return _Batch([extraction], [])
+        # A feed: as `dateline ingest` does, an item that cannot be read is
+        # named and skipped; --published dates the items that carry no date.
+        batch = _Batch([], [])
+        for number, item in enumerate(documents):
+            if item.published is None and request.published is not None:
+                item = replace(item, published=request.published)
+            try:
+                batch.extractions.append(
+                    extract(
+                        item,
+                        languages=languages or READ_LANGUAGES,
+                        outlet=request.outlet,
+                        timeline=self.timeline,
+                        cancelled=lambda: worker.is_cancelled,
+                    )
+                )
+            except IngestCancelled:
+                raise
+            except DatelineError as exc:
+                batch.skipped.append(f"{item.name}: {exc}")
+            self._report_from_thread(
+                (number + 1) / len(documents), f"item {number + 1} of {len(documents)}"
+            )
+        return batch
 
     def _report_from_thread(self, fraction: float, what: str) -> None:
         if fraction < 1.0 and fraction - self._last_progress < PROGRESS_STEP:
@@ -274,19 +345,43 @@ class IngestScreen(ModalScreen[IngestResult | None]):
         if cancelled:
             self.notify("Extraction stopped; nothing was saved.")
 
-    def _save(self, extraction: Extraction | None) -> None:
-        if extraction is None:
+    def _save(self, batch: _Batch | None) -> None:
+        if batch is None:
             return
-        try:
-            report = save_extraction(self.timeline, extraction)
-        except DatelineError as exc:
-            self._stopped(str(exc), False)
+        reports: list[IngestReport] = []
+        skipped = list(batch.skipped)
+        for extraction in batch.extractions:
+            try:
+                reports.append(save_extraction(self.timeline, extraction))
+            except DatelineError as exc:
+                if len(batch.extractions) == 1 and not skipped:
+                    self._stopped(str(exc), False)
+                    return
+                skipped.append(f"{extraction.source.title}: {exc}")
+        if not reports:
+            self._stopped(
+                "No item could be ingested; nothing was saved. " + " ".join(skipped),
+                False,
+            )
             return
-        self.result = IngestResult(report, report.source.id)
+        first = reports[0]
+        if len(reports) == 1 and not skipped:
+            self.result = IngestResult(first, first.source.id)
+        else:
+            lines = [
+                f"Feed: {counted(len(reports), 'item')} ingested, "
+                f"{len(skipped)} skipped.",
+                *(
+                    f"  “{r.source.title}”: {counted(r.events, 'event')}"
+                    for r in reports
+                ),
+                *(f"  skipped {reason}" for reason in skipped),
+            ]
+            self.result = IngestResult(first, None, summary="\n".join(lines))
         self.query_one("#ingest-stage", Static).update("Saved.")
         summary = self.query_one("#ingest-summary", Static)
         summary.update(
-            inert(report.summary())
+            inert(self.result.message())
             + "\n\nr review the extracted events now · enter or esc close"
         )
         summary.add_class("-shown")
@@ -300,7 +395,7 @@ class IngestScreen(ModalScreen[IngestResult | None]):
     # -- leaving -----------------------------------------------------------
     def action_review(self) -> None:
         if self.result is not None:
-            self.dismiss(IngestResult(self.result.report, self.result.source_id, True))
+            self.dismiss(replace(self.result, review=True))
 
     def action_close(self) -> None:
         self.dismiss(self.result)

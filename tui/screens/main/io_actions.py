@@ -32,7 +32,7 @@ class IOActions(MainHost):
             if result is None:
                 return
             self.after_change()
-            self.notify(result.report.summary(), title="Article ingested", timeout=8)
+            self.notify(result.message(), title="Article ingested", timeout=8)
             if result.review:
                 self._open_review(result.source_id)
 
