@@ -14,7 +14,16 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal, TypeVar
 
 Precision = Literal[
-    "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade"
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "decade",
+    "century",
 ]
 #: Finest first. The index is used to sort coarser-before-finer on one start.
 PRECISIONS: tuple[Precision, ...] = (
@@ -27,10 +36,11 @@ PRECISIONS: tuple[Precision, ...] = (
     "season",
     "year",
     "decade",
+    "century",
 )
 #: Precisions that lead their year rather than sit under a month.
 COARSE_PRECISIONS: frozenset[Precision] = frozenset(
-    {"quarter", "season", "year", "decade"}
+    {"quarter", "season", "year", "decade", "century"}
 )
 #: A finer date spanning more than this many days is coarse too: it cannot
 #: be shown under one month without hiding that it runs into the next ones.

@@ -100,6 +100,8 @@ def _label(fd: FuzzyDate, with_year: bool) -> tuple[str, bool, bool]:
         return _days(start, end, with_year), True, False
     if fd.precision == "decade":
         return _decades(start, end)
+    if fd.precision == "century":
+        return _centuries(start, end)
     if fd.precision == "year":
         return _years(start, end)
     if fd.precision == "quarter" and _whole_months(start, end):
@@ -215,6 +217,23 @@ def _years(start: date, end: date) -> tuple[str, bool, bool]:
     if (end.month, end.day) == (12, 31):
         return f"{start.year} (later)", False, True
     return str(start.year), False, False
+
+
+def _centuries(start: date, end: date) -> tuple[str, bool, bool]:
+    """ "20th century" for 1900-1999, the hundred years people mean by it
+    (``store.dates.grammar`` reads it so)."""
+    whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    first, last = start.year, end.year
+    if whole and first % 100 == 0 and last == first + 99:
+        return f"{_ordinal(first // 100 + 1)} century", True, False
+    return f"{first}-{last}" if first != last else str(first), False, False
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
 
 
 def _decades(start: date, end: date) -> tuple[str, bool, bool]:

@@ -56,6 +56,7 @@ _GRAIN: dict[str, str] = {
     "season": "month",
     "year": "year",
     "decade": "year",
+    "century": "year",
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from dateline.store.dates.holidays import written_names
+
 Kind = Literal[
     "day",
     "month",
@@ -60,9 +62,12 @@ SPOKEN_YEAR = (
     rf"|(?<=year\s)two\s+thousand)\b"
 )
 
+#: Between two days of one month: "3-5 May", "April 24 and 25", "May 2 to 4".
+_DAY_GAP = r"(?:\s*[-–]\s*|\s+(?:and|to|through)\s+)"
+
 FORMS: tuple[tuple[Kind, str], ...] = (
-    ("range", rf"{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?"),
-    ("range", rf"{_MONTH}\s+{_DAY}\s*[-–]\s*{_DAY}(?:,?\s+{YEAR})?"),
+    ("range", rf"{_DAY}{_DAY_GAP}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?"),
+    ("range", rf"{_MONTH}\s+{_DAY}{_DAY_GAP}{_DAY}(?:,?\s+{YEAR})?"),
     (
         "day",
         rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?",
@@ -128,7 +133,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ),
     (
         "season",
-        rf"(?i:(?:(?:this|last|next|coming|past)\s+)?(?:spring|summer|autumn|winter|fall))"
+        rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|coming|past)\s+)?"
+        r"(?:spring|summer|autumn|winter|fall))"
         rf"(?:,?\s+(?:of\s+)?(?:{YEAR}|(?i:{SPOKEN_YEAR})))?(?!-)",
     ),
     (
@@ -139,15 +145,13 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ),
     (
         "day",
-        rf"(?i:(?:last|next|this|coming|past)\s+)?{_WEEKDAY}(?:\s+{PART_OF_DAY})?"
+        rf"(?i:(?:this\s+past|this\s+coming|last|next|this|coming|past)\s+)?{_WEEKDAY}"
+        rf"(?:\s+{PART_OF_DAY})?"
         r"(?:\s+(?i:last|next|this)\s+week)?",
     ),
     (
         "day",
-        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
-        r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
-        r"|Halloween|(?:Election|Labor|Memorial|Independence|Boxing)\s+Day)"
-        rf"(?:,?\s+{YEAR})?",
+        rf"(?:{written_names()})(?:,?\s+{YEAR})?",
     ),
     (
         "relative",

@@ -101,6 +101,7 @@ _COUNT_BEFORE = re.compile(
 )
 _LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
+_SECOND_DAY = re.compile(r"(?<=\sand\s)\d.*", re.DOTALL)
 _RANGE_OPEN = re.compile(r"(?i:\b(?:from|between))\s+$")
 _CLOCK_AFTER = re.compile(rf",?\s+(?:at\s+)?{CLOCK}")
 #: "at 3 p.m. on Tuesday", "10 p.m. Wednesday": the hour of the day after it.
@@ -172,6 +173,14 @@ def find_dates(
             reading = _read_anchored(text, cand_start, cand_end, sentence, anchor, refs)
         else:
             reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
+        if reading is None and kind == "range":
+            # "on 2 and 4 March" is two days, not a stretch: the second
+            # still dates what the sentence says.
+            tail = _SECOND_DAY.search(text, cand_start, cand_end)
+            if tail is not None:
+                reading = _read(
+                    text, "day", tail.start(), cand_end, sentence, anchor, year
+                )
         if reading is None:
             continue
         span, when, tense = reading
@@ -507,8 +516,10 @@ def _direction(
         return "past", "past"  # "the quarter ended Sept. 30"
     if by_date and _QUARTER_WORD.search(phrase):
         # A quarter is reported on once it is over and forecast before it
-        # starts, whatever the verb: the nearest one is meant.
-        return "auto", found or "past"
+        # starts: the nearest one is meant, but not one yet to begin when
+        # its clause reports what happened ("earned ... in the fiscal first
+        # quarter", said in November, is the one that began that year).
+        return ("past" if found == "past" else "auto"), found or "past"
     if found == "past" and by_date and bound in ("by", "until", "before"):
         # A deadline set in a past clause ("had until mid-November") still
         # lies ahead as often as not; one in a clause of its own ("and no

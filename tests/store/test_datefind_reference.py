@@ -361,11 +361,11 @@ def test_direction_without_a_clear_verb(sentence: str, start: date) -> None:
         ),
         (
             "The mill dates from the 19th century.",
-            ("the 19th century", "1800-01-01", "1899-12-31", "year"),
+            ("the 19th century", "1800-01-01", "1899-12-31", "century"),
         ),
         (
             "Nothing like it happened this century.",
-            ("this century", "2000-01-01", "2099-12-31", "year"),
+            ("this century", "2000-01-01", "2099-12-31", "century"),
         ),
         (
             "Nov. 4: The council meets again.",
