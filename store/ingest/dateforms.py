@@ -161,8 +161,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("relative", r"(?i:(?:later|earlier)\s+(?:this|in\s+the)\s+(?:year|month|week))\b"),
     (
         "window",
-        rf"(?i:(?:the\s+)?(?:past|last)\s+(?:{_NUMW}\s+)?"
-        r"(?:days|weeks|months|years|fortnights)"
+        rf"(?i:(?:the\s+)?(?:past|last)\s+(?:(?:{_NUMW}|few|several|couple\s+of)\s+)?"
+        r"(?:days|weeks|months|quarters|years|fortnights)"
         r"|(?:the\s+)?past\s+(?:week|month|year|fortnight)|recent\s+(?:days|weeks|months|years))\b",
     ),
     (
@@ -174,7 +174,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     # past"): kept as readings against the article's date, never events.
     (
         "present",
-        r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|recently"
+        r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|these\s+days"
+        r"|recently"
         # "the current crisis": the adjective too.
         r"|current(?=\s+[a-z])(?!\s+(?:fiscal|year|quarter|month|week|period|account"
         r"|dollars?|prices?)\b)"

@@ -397,10 +397,11 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     )
 
 
-#: "for now", "until now", "from now on", "now that": a connective or an
-#: open end, not a reading of the present.
-_NOW_BEFORE = re.compile(r"(?i:\b(?:for|until|till|by|from|since|just|than|even)\s+)$")
-_NOW_AFTER = re.compile(r"\s+(?:that\b|on\b|is\s+the\s+(?:time|moment)\b)")
+#: "from now on", "by now", "even now": an open end or emphasis, not a
+#: reading of the present. "for now", "until now" and "now that" do read
+#: it: they say what holds at the article's date (still never an event).
+_NOW_BEFORE = re.compile(r"(?i:\b(?:by|from|since|just|than|even)\s+)$")
+_NOW_AFTER = re.compile(r"\s+(?:on\b|is\s+the\s+(?:time|moment)\b)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
 _THAN = re.compile(r"\s+than\b")
 _OF_END = re.compile(r"\bof\s+$")
@@ -485,6 +486,7 @@ def _read(
 
 _WEEKDAY_WORD = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
 _QUARTER_WORD = re.compile(r"(?i)\b(?:quarter|half)\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?ended\b")
 
 
@@ -505,6 +507,10 @@ def _direction(
     if own is not None:
         return own, own
     weekday = _WEEKDAY_WORD.search(phrase) is not None and not re.search(r"\d", phrase)
+    if weekday and _POSSESSIVE.match(text, span[1]):
+        # "Wednesday's ruling", "Friday's close": news names a day's event
+        # so once it has happened; a coming one is "next Wednesday's vote".
+        return "past", "past"
     by_date = kind in ("day", "month", "year", "season", "range") and not weekday
     bound = _bound(text, span[0], sentence[0])
     if bound == "since":

@@ -64,6 +64,12 @@ _FUTURE_TO = re.compile(
     r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
 )
+#: "postponed until Tuesday", "extended the deadline until Friday": what a
+#: thing is put off to lies after the putting off.
+_FUTURE_UNTIL = re.compile(
+    r"(?i)\b(?:postpon|delay|defer|adjourn|extend|push(?:ed|es|ing)?\s+back|put\s+off)"
+    r"[a-z]*\s+(?:(?!until\b|till\b)[\w'’-]+\s+){0,4}?(?P<to>until|till)\b"
+)
 #: "warned of further action in December": what is warned of lies ahead.
 _FUTURE_OF = re.compile(r"(?i)\b(?:warn|threaten|caution)(?:s|ed|ing)?\s+(?P<to>of)\b")
 _IRREGULAR = (
@@ -122,7 +128,7 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     ]
     future += [
         (m.start("to"), m.end("to"))
-        for pattern in (_FUTURE_TO, _FUTURE_OF)
+        for pattern in (_FUTURE_TO, _FUTURE_OF, _FUTURE_UNTIL)
         for m in pattern.finditer(text, start, end)
         if not (skip[0] <= m.start("to") < skip[1])
     ]
@@ -196,7 +202,7 @@ def _region(text: str, start: int, end: int) -> _RegionCues:
     spans = [(m.start(), m.end()) for m in _FUTURE.finditer(text, start, end)]
     spans += [
         (m.start("to"), m.end("to"))
-        for pattern in (_FUTURE_TO, _FUTURE_OF)
+        for pattern in (_FUTURE_TO, _FUTURE_OF, _FUTURE_UNTIL)
         for m in pattern.finditer(text, start, end)
     ]
     spans.sort()

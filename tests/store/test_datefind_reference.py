@@ -88,13 +88,34 @@ def test_present_references_read_against_the_article_date(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The plan is on hold for now.", "now"),
+        ("Now that the bridge is open, traffic has eased.", "Now"),
+        ("Until now the mayor had kept quiet.", "now"),
+        ("Rents are high these days.", "these days"),
+    ],
+)
+def test_what_holds_at_the_article_date_is_a_present_reading(
+    sentence: str, text: str
+) -> None:
+    """ "for now", "until now", "now that" say what holds when the article
+    was written: a reading of that day, never an event."""
+    (item,) = found(sentence)
+    assert (item.text, item.when.start_day, item.when.end_day) == (
+        text,
+        ANCHOR,
+        ANCHOR,
+    )
+    assert item.vague
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Now is the time to act.",
-        "The plan is on hold for now.",
         "From now on, visitors must book.",
-        "Now that the bridge is open, traffic has eased.",
-        "Until now the mayor had kept quiet.",
+        "By now the queue had gone.",
         "The future of the club is uncertain.",
         "Growth was slow for the past few years.",
         "The current account deficit widened.",
