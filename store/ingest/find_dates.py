@@ -427,6 +427,8 @@ def _month_alone(month: str, before: str, after: str) -> bool:
     named = re.match(r"\s+[A-Z][a-z]", after) is not None  # "June Carter"
     if word in _FUNCTION and not (named and word in _LINKS):
         return True
+    if word in ("a", "an") and re.match(r"\s+[a-z]", after):
+        return True  # "a June agreement": the month said of a thing
     if month in _AMBIGUOUS_MONTHS or named:
         return False  # "Theresa May said", "May I", "March on the capital"
     # After a capitalised word mid-sentence it is the end of a name.

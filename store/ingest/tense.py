@@ -21,7 +21,7 @@ from dateline.store.ingest.text import Span, word_set
 Tense = Literal["past", "future"]
 
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|won['’]t|would|upcoming|forthcoming|coming|next"
+    r"(?i)\b(?:will|shall|won['’]t|would|upcoming|forthcoming|coming|next(?!\s+to\b)"
     # "the planned visit"; "the government planned to pay" is a past verb.
     r"|(?<=the\s)planned|(?<=a\s)planned|later\s+this|from\s+now"
     r"|(?:is|are|am|be|been|was|were)\s+(?:scheduled|slated|set|due|expected|poised"
@@ -44,7 +44,7 @@ _FUTURE = re.compile(
     # "could be without power until Sunday", "should recover in the second
     # half": a possibility or an expectation lies ahead;
     # "could have", "could not" and "may have" look back.
-    r"|(?-i:could|might|may|should|must)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
+    r"|(?-i:could|might|may|should|must|can)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
     # "Testimony continues Friday", "the recess begins on March 27": a
     # schedule told in the present.
     r"|(?:begins|starts|opens|resumes|continues|reconvenes|ends|closes|expires))\b"
