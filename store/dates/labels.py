@@ -46,7 +46,8 @@ def format_when(fd: FuzzyDate, *, with_year: bool = True) -> str:
     already under a year heading. Approximate dates get "c. " unless a word
     ("early", "(later)") already says so."""
     text, _exact, worded = _label(fd, with_year)
-    return f"c. {text}" if fd.approximate and not worded else text
+    text = f"c. {text}" if fd.approximate and not worded else text
+    return f"{fd.bound} {text}" if fd.bound else text
 
 
 def day_label(
@@ -78,7 +79,20 @@ def describe(fd: FuzzyDate) -> str:
     if not exact:
         text = _bounds(fd.start_day, fd.end_day)
     suffix = ", approximate" if fd.approximate else ""
-    return f"{text} · {fd.precision}{suffix}"
+    if fd.bound is None:
+        return f"{text} · {fd.precision}{suffix}"
+    return f"{fd.bound} {text} · {fd.precision}{suffix} · {_window(fd)}"
+
+
+def _window(fd: FuzzyDate) -> str:
+    """The days a bounded date leaves, in words: "up to 28 Feb 2025"."""
+    first, last = fd.window
+    if first is not None and last is not None:
+        return _days(first, last, True)
+    if last is not None:
+        return f"up to {day_label(last)}"
+    assert first is not None  # a bound leaves one side open at most
+    return f"from {day_label(first)} on"
 
 
 def _bounds(start: date, end: date) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from dateline.store.dates.bounds import bound_before
 from dateline.store.dates.parse import parse_date
 from dateline.store.dates.parts import Prefer, add_months
 from dateline.store.errors import DateParseError
@@ -45,12 +46,9 @@ from dateline.store.ingest.tense import (
     intrinsic_tense,
 )
 from dateline.store.ingest.text import Span, quote_spans, split_sentences, word_set
-from dateline.store.model import FuzzyDate
+from dateline.store.model import Bound, FuzzyDate
 
-__all__ = ["Bound", "FoundDate", "find_dates"]
-
-Bound = Literal["before", "after", "by", "until", "since"]
-
+__all__ = ["FoundDate", "find_dates"]
 
 @dataclass(frozen=True)
 class FoundDate:
@@ -69,14 +67,17 @@ class FoundDate:
     sentence: Span
     quoted: bool = False
     vague: bool = False
-    #: "before", "after", "by", "until" or "since" when the words just before
-    #: the phrase bound it ("before March 2025"): the date is the bound, and
-    #: what happened lies on that side of it.
-    bound: Bound | None = None
 
     @property
     def text(self) -> str:
         return self.when.text
+
+    @property
+    def bound(self) -> Bound | None:
+        """ "before", "after", "by", "until" or "since" when the words just
+        before the phrase bound it ("before March 2025"): the date is the
+        bound, and what happened lies on that side of it (``when.window``)."""
+        return self.when.bound
 
 
 #: Words that may stand before a capitalised month without making it a name.
@@ -192,8 +193,9 @@ def find_dates(
             refs.note(when, anchor)
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
         vague = kind in ("window", "present")
-        bound = _bound(text, span[0], sentence[0])
-        found.append(FoundDate(span, when, tense, sentence, quoted, vague, bound))
+        if bound := bound_before(text, span[0], sentence[0]):
+            when = replace(when, bound=bound)
+        found.append(FoundDate(span, when, tense, sentence, quoted, vague))
         kinds.append(kind)
     return _join_ranges(text, _as_said(text, found, kinds, anchor), anchor)
 
@@ -231,6 +233,7 @@ def _as_said(
         prefer = intrinsic_tense(item.text) or item.tense
         when = _cached_parse(item.when.text, day, prefer)
         if when is not None:
+            when = replace(when, bound=item.when.bound)
             tense = _final_tense(when, anchor, item.tense)
             out[i] = replace(item, when=when, tense=tense)
     return out
@@ -248,24 +251,6 @@ _COMPARING = re.compile(
     r"(?i)\b(?:quarter|period|compared|comparable|corresponding|year-ago"
     r"|year-earlier|versus)\b"
 )
-_BOUND = re.compile(
-    r"(?i:\b(?P<word>before|after|by|until|till|through|since|no\s+later\s+than"
-    r"|not\s+before|no\s+earlier\s+than))\s+$"
-)
-_BOUND_OF = {"till": "until", "through": "until", "no later than": "by"}
-_BOUND_OF |= {"no earlier than": "after"}
-_BOUND_OF |= {"not before": "after"}
-
-
-def _bound(text: str, start: int, floor: int) -> Bound | None:
-    """How the words just before a date bound it: "before March 2025"."""
-    match = _BOUND.search(text, max(floor, start - 20), start)
-    if match is None:
-        return None
-    word = " ".join(match["word"].lower().split())
-    return _BOUND_OF.get(word, word)  # type: ignore[return-value]
-
-
 def _year_ago(
     text: str, sentence: Span, when: FuzzyDate, refs: References
 ) -> FuzzyDate | None:
@@ -514,7 +499,7 @@ def _direction(
         # so once it has happened; a coming one is "next Wednesday's vote".
         return "past", "past"
     by_date = kind in ("day", "month", "year", "season", "range") and not weekday
-    bound = _bound(text, span[0], sentence[0])
+    bound = bound_before(text, span[0], sentence[0])
     if bound == "since":
         return "past", "past"  # "since Jan. 13": it began before
     if after_for(text, sentence, span):
@@ -638,7 +623,7 @@ def _join(
         when = parse_date(phrase, anchor, prefer=tense)
     except DateParseError:
         return None
-    when = replace(when, text=" ".join(phrase.split()))
+    when = replace(when, text=" ".join(phrase.split()), bound=first.when.bound)
     return FoundDate(
         (start, second.span[1]),
         when,

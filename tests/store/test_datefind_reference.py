@@ -111,13 +111,32 @@ def test_what_holds_at_the_article_date_is_a_present_reading(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text", "start"),
+    [
+        ("Growth was slow for the past few years.", "the past few years", "2023-01-11"),
+        ("Rates fell in the last few months.", "the last few months", "2025-10-11"),
+        ("Sales grew over the past several quarters.", "the past several quarters", None),
+    ],
+)
+def test_a_few_units_back_is_a_window_not_the_past(
+    sentence: str, text: str, start: str | None
+) -> None:
+    """ "the past few years" is a stretch ending at the article's date, not
+    "the past" followed by a count."""
+    (item,) = found(sentence)
+    assert (item.text, item.when.end_day, item.vague) == (text, ANCHOR, True)
+    assert item.when.approximate
+    if start is not None:
+        assert item.when.start_day.isoformat() == start
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Now is the time to act.",
         "From now on, visitors must book.",
         "By now the queue had gone.",
         "The future of the club is uncertain.",
-        "Growth was slow for the past few years.",
         "The current account deficit widened.",
     ],
 )
