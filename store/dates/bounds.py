@@ -28,12 +28,17 @@ _WORDS: dict[str, Bound] = {
     "till": "until",
     "through": "until",
     "since": "since",
+    "pre-": "before",
+    "post-": "after",
 }
 _ALTERNATION = "|".join(
-    word.replace(" ", r"\s+") for word in sorted(_WORDS, key=len, reverse=True)
+    word.replace(" ", r"\s+")
+    for word in sorted(_WORDS, key=len, reverse=True)
+    if not word.endswith("-")
 )
-#: The bound right before a date, with only blank space between.
-_BEFORE = re.compile(rf"(?i:\b(?P<word>{_ALTERNATION}))\s+$")
+#: The bound right before a date, with only blank space between, or joined
+#: to it ("post-1959 politics").
+_BEFORE = re.compile(rf"(?i:\b(?:(?P<word>{_ALTERNATION})\s+|(?P<joined>pre-|post-))$)")
 #: A typed date that opens with a bound. "since" and "until" are left to
 #: the grammar, which reads them as a stretch to the anchor.
 _LEADING = re.compile(
@@ -53,7 +58,9 @@ def bound_before(text: str, start: int, floor: int = 0) -> Bound | None:
     """The bound the words just before ``text[start:]`` put on it, if any;
     ``floor`` is where the sentence starts."""
     match = _BEFORE.search(text, max(floor, start - REACH), start)
-    return _kind(match["word"]) if match is not None else None
+    if match is None:
+        return None
+    return _kind(match["word"] or match["joined"])
 
 
 def split_bound(phrase: str) -> tuple[Bound | None, str]:

@@ -222,6 +222,10 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("month", rf"(?:(?i:last|next|this)\s+)?(?:{MONTHS})"),
     ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{YEAR}"),
     ("year", rf"(?i:(?:early|mid|late)-){_YEAR_AFTER_DASH}"),
+    # "post-1959 politics", "pre-2008 levels": the year, bounded
+    # (``store.dates.bounds``).
+    ("year", rf"(?<=[Pp]re-){_YEAR_AFTER_DASH}"),
+    ("year", rf"(?<=[Pp]ost-){_YEAR_AFTER_DASH}"),
     # "the coming months", "the next few quarters": a stretch from now on.
     (
         "window",

@@ -100,6 +100,15 @@ _COUNT_BEFORE = re.compile(
     r"|pp?\.|model|code|version|call|phone|tel\.?|about|some|over|nearly|almost"
     r"|than|(?:total|sum|out|one|some|all|each|none|most)\s+of|the\s+top|#))\s*$"
 )
+_AGE_OWNER = re.compile(
+    r"(?i:\b(?:his|her|their|its|my|your|our)\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?)$"
+)
+_SINCE_RECORD = re.compile(
+    r"(?i:\b(?:first|second|third|only|smallest|largest|biggest|highest|lowest|best"
+    r"|worst|sharpest|steepest|fastest|slowest|strongest|weakest|greatest|least"
+    r"|longest|most)\b(?:\s+[\w'’-]+){0,3}\s+)$"
+)
+_PRE_POST = re.compile(r"(?i:\b(?:pre|post)-)$")
 _LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
 _SECOND_DAY = re.compile(r"(?<=\sand\s)\d.*", re.DOTALL)
@@ -367,7 +376,13 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False  # "ABC's This Week": a programme
     if re.match(r"(?i)last\s", phrase) and _LAST_AS_VERB.search(before):
         return False
+    if _AGE_OWNER.search(before) and re.search(r"(?i)\d0s|ties$", phrase):
+        return False  # "in his 30s", "in their early twenties": an age
+    if _SINCE_RECORD.search(before) and re.match(r"(?i)in\s", phrase):
+        return False  # "the smallest gain in a year": how long since, not when
     if re.fullmatch(YEAR, phrase):
+        if _PRE_POST.search(before):
+            return True  # "post-1959 politics": a year, never a count
         return not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before))
     season = _SEASON_WORD.search(phrase)
     if season and season.start() == 0 and not re.search(r"\d", phrase):
