@@ -22,7 +22,6 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
 
 from dateline.store.dates.bounds import bound_before
 from dateline.store.dates.parse import parse_date
@@ -49,6 +48,7 @@ from dateline.store.ingest.text import Span, quote_spans, split_sentences, word_
 from dateline.store.model import Bound, FuzzyDate
 
 __all__ = ["FoundDate", "find_dates"]
+
 
 @dataclass(frozen=True)
 class FoundDate:
@@ -260,6 +260,8 @@ _COMPARING = re.compile(
     r"(?i)\b(?:quarter|period|compared|comparable|corresponding|year-ago"
     r"|year-earlier|versus)\b"
 )
+
+
 def _year_ago(
     text: str, sentence: Span, when: FuzzyDate, refs: References
 ) -> FuzzyDate | None:

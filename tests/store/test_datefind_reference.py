@@ -115,7 +115,11 @@ def test_what_holds_at_the_article_date_is_a_present_reading(
     [
         ("Growth was slow for the past few years.", "the past few years", "2023-01-11"),
         ("Rates fell in the last few months.", "the last few months", "2025-10-11"),
-        ("Sales grew over the past several quarters.", "the past several quarters", None),
+        (
+            "Sales grew over the past several quarters.",
+            "the past several quarters",
+            None,
+        ),
     ],
 )
 def test_a_few_units_back_is_a_window_not_the_past(

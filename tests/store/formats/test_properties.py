@@ -26,7 +26,8 @@ NAME = PHRASE.filter(lambda text: bool(fold(text)))
 @st.composite
 def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
     precision = draw(st.sampled_from(["minute", "hour", "day", "week", "month",
-                                      "quarter", "year", "decade", "century"]))  # fmt: skip
+                                      "quarter", "year", "decade",
+                                      "century"]))  # fmt: skip
     day = draw(st.dates(min_value=date(1, 1, 1), max_value=date(9998, 1, 1)))
     if precision == "minute":
         start = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)),
