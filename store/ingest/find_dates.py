@@ -35,7 +35,12 @@ from dateline.store.ingest.dateforms import (
     YEAR,
     Kind,
 )
-from dateline.store.ingest.reference import References, read_anchored
+from dateline.store.ingest.reference import (
+    EVENT_NOUN,
+    References,
+    read_anchored,
+    read_from_event,
+)
 from dateline.store.ingest.tense import (
     Tense,
     after_for,
@@ -174,12 +179,18 @@ def find_dates(
     kinds: list[Kind] = []
     #: The last year written out, for "in March of that year".
     year: int | None = None
+    #: The last sentence whose named things were noted with its date.
+    noted: Span | None = None
     for kind, cand_start, cand_end in _candidates(text, start, end, masked):
         at = bisect.bisect_right(starts, cand_start) - 1
         if at < 0 or cand_start >= sentences[at][1]:
             continue  # between sentences: blank space only
         sentence = sentences[at]
-        if kind == "anaphor":
+        if kind == "anaphor" and (
+            event := _EVENT_NEXT.match(text, cand_end, sentence[1])
+        ):
+            reading = _read_from_event(text, cand_start, event, sentence, anchor, refs)
+        elif kind == "anaphor":
             reading = _read_anchored(text, cand_start, cand_end, sentence, anchor, refs)
         else:
             reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
@@ -198,8 +209,12 @@ def find_dates(
             when = shifted
         if _WRITTEN_YEAR.search(when.text):
             year = when.start_day.year
-        if kind not in ("anaphor", "present", "window") and not _AGO.search(when.text):
-            refs.note(when, anchor)
+        if kind not in ("anaphor", "present", "window"):
+            if not _AGO.search(when.text):
+                refs.note(when, anchor)
+            if sentence != noted:
+                refs.note_event(text, sentence, when)
+                noted = sentence
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
         vague = kind in ("window", "present")
         if bound := bound_before(text, span[0], sentence[0]):
@@ -313,6 +328,29 @@ def _read_anchored(
     return (s, e), when, _final_tense(when, anchor, tense)
 
 
+def _read_from_event(
+    text: str,
+    s: int,
+    event: re.Match[str],
+    sentence: Span,
+    anchor: date,
+    refs: References,
+) -> tuple[Span, FuzzyDate, Tense] | None:
+    """ "two days after the vote": counted from the date the text gave the
+    vote; nothing when it gave none."""
+    base = refs.events.get(event["noun"].lower())
+    if base is None:
+        return None
+    reading = read_from_event(text[s : event.start()], base)
+    if reading is None:
+        return None
+    start, end, precision = reading
+    phrase = " ".join(text[s : event.end()].split())
+    when = FuzzyDate(start, end, precision, phrase, anchor)
+    tense = clause_tense(text, sentence, (s, event.end())) or "past"
+    return (s, event.end()), when, _final_tense(when, anchor, tense)
+
+
 def _candidates(
     text: str, start: int, end: int, masked: tuple[Span, ...]
 ) -> list[tuple[Kind, int, int]]:
@@ -363,7 +401,9 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     if lowered.startswith("the") and lowered.endswith("year"):
         return _the_year(lowered, before, after)
     if lowered.endswith(("before", "after")) and not _CLAUSE_END.match(after):
-        return False  # "two days after the vote": counted from an event
+        # "two days after the vote": counted from an event, read only when
+        # the text dated that event (``_read_from_event``).
+        return _EVENT_NEXT.match(after) is not None
     if lowered.endswith(("later", "earlier")) and _THAN.match(after):
         return False  # "a year later than planned": a delay, not a date
     if re.match(r"(?:that|the\s+same)\s+year", lowered) and _OF_END.search(before):
@@ -404,6 +444,7 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
 #: it: they say what holds at the article's date (still never an event).
 _NOW_BEFORE = re.compile(r"(?i:\b(?:by|from|since|just|than|even)\s+)$")
 _NOW_AFTER = re.compile(r"\s+(?:on\b|is\s+the\s+(?:time|moment)\b)")
+_EVENT_NEXT = re.compile(rf"\s+{EVENT_NOUN.pattern}")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
 _THAN = re.compile(r"\s+than\b")
 _OF_END = re.compile(r"\bof\s+$")

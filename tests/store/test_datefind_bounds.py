@@ -22,6 +22,7 @@ from dateline.store.timeline import Timeline
 
 ANCHOR = date(2026, 1, 10)  # a Saturday
 NOV_3 = date(2025, 11, 3)  # a Monday
+MARCH_20 = date(2026, 3, 20)
 
 
 def found(text: str, anchor: date = ANCHOR) -> list[FoundDate]:
@@ -324,3 +325,29 @@ def test_next_to_is_a_place_not_a_cue() -> None:
         "Dozens were hurt in the blast next to the embassy on Friday.",
     )
     assert (item.when.start_day, item.tense) == (date(2026, 1, 9), "past")
+
+
+# --- counted from an event the text dated -------------------------------------
+
+
+def test_a_count_from_a_dated_event_reads_against_its_date() -> None:
+    text = (
+        "Parliament held the vote on March 3. Two days after the vote, the"
+        " prime minister resigned. The day before the vote, crowds gathered."
+    )
+    got = [(f.text, f.when.start_day, f.when.precision) for f in found(text, MARCH_20)]
+    assert got == [
+        ("on March 3", date(2026, 3, 3), "day"),
+        ("Two days after the vote", date(2026, 3, 5), "day"),
+        # Counted from the vote's own date, not from the date just before.
+        ("The day before the vote", date(2026, 3, 2), "day"),
+    ]
+
+
+def test_a_count_from_an_undated_event_is_left_unread() -> None:
+    assert found("Two days after the vote, the prime minister resigned.") == []
+
+
+def test_a_day_count_from_a_month_claims_no_day() -> None:
+    text = "The vote took place in March. Two days after the vote, he resigned."
+    assert [f.text for f in found(text, MARCH_20)] == ["in March"]
