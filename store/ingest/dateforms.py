@@ -224,8 +224,7 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("year", rf"(?i:(?:early|mid|late)-){_YEAR_AFTER_DASH}"),
     # "post-1959 politics", "pre-2008 levels": the year, bounded
     # (``store.dates.bounds``).
-    ("year", rf"(?<=[Pp]re-){_YEAR_AFTER_DASH}"),
-    ("year", rf"(?<=[Pp]ost-){_YEAR_AFTER_DASH}"),
+    ("year", rf"(?:(?<=[Pp]re-)|(?<=[Pp]ost-)){_YEAR_AFTER_DASH}"),
     # "the coming months", "the next few quarters": a stretch from now on.
     (
         "window",
