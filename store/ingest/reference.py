@@ -94,7 +94,12 @@ _YEAR = re.compile(
 )
 _YEAR_PERIOD = re.compile(r"(?:the )?(?P<year>\d{4}) (?:fiscal )?(?:quarter|period)")
 #: "the vote", "his death", "their wedding": a thing an event is named by.
-EVENT_NOUN = re.compile(r"(?i:\b(?:the|its|his|her|their)\s+)(?P<noun>[a-z]{3,})\b")
+#: "the last one", "the next patient" name nothing a date was given to.
+EVENT_NOUN = re.compile(
+    r"(?i:\b(?:the|its|his|her|their)\s+)"
+    r"(?!(?:last|first|next|same|other|previous|latest|following|one|ones|new)\b)"
+    r"(?P<noun>[a-z]{3,})\b"
+)
 _DAYISH = {"day", "morning", "afternoon", "evening", "night"}
 _WAY = {"following": 1, "next": 1, "after": 1, "later": 1, "same": 0}
 _WAY |= {"previous": -1, "preceding": -1, "prior": -1, "before": -1, "earlier": -1}

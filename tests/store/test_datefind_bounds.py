@@ -346,6 +346,15 @@ def test_a_count_from_a_dated_event_reads_against_its_date() -> None:
 
 def test_a_count_from_an_undated_event_is_left_unread() -> None:
     assert found("Two days after the vote, the prime minister resigned.") == []
+    # "the last one" names no thing a date was given to.
+    text = (
+        "The last poll was held on 9 August. The next one is on 10 August 2027,"
+        " five years after the last one."
+    )
+    assert [f.text for f in found(text, MARCH_20)] == [
+        "on 9 August",
+        "on 10 August 2027",
+    ]
 
 
 def test_a_day_count_from_a_month_claims_no_day() -> None:
