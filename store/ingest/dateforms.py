@@ -109,6 +109,9 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     # transcript spells them.
     ("year", rf"(?i:(?:the\s+year\s+)?{SPOKEN_YEAR})"),
     ("year", rf"(?i:(?:the\s+)?(?:first|second|last)\s+half\s+of\s+){YEAR}"),
+    # "profit for the first half": of the year being reported (a guard in
+    # ``find_dates`` wants company-results words nearby: a match has halves).
+    ("year", r"(?i:the\s+(?:first|second)\s+half)\b(?!\s+of\b|-)"),
     # "the second half of the year", "the end of the month", "the start of
     # next year": parts of a period named relative to the article's date.
     (

@@ -113,6 +113,13 @@ _SINCE_RECORD = re.compile(
     r"|worst|sharpest|steepest|fastest|slowest|strongest|weakest|greatest|least"
     r"|longest|most)\b(?:\s+[\w'’-]+){0,3}\s+)$"
 )
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_BARE_HALF = re.compile(r"(?i)the\s+(?:first|second)\s+half")
+#: Words of a company's results, near which "the first half" is of a year.
+_RESULTS = re.compile(
+    r"(?i)\b(?:profits?|earnings|sales|revenues?|results|loss|income|margins?"
+    r"|fiscal|dividend|turnover|output)\b"
+)
 _PRE_POST = re.compile(r"(?i:\b(?:pre|post)-)$")
 _LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
@@ -422,6 +429,9 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False  # "in his 30s", "in their early twenties": an age
     if _SINCE_RECORD.search(before) and re.match(r"(?i)in\s", phrase):
         return False  # "the smallest gain in a year": how long since, not when
+    if _BARE_HALF.fullmatch(phrase):
+        near = _SENTENCE_END.split(before)[-1] + " " + _SENTENCE_END.split(after)[0]
+        return _RESULTS.search(near) is not None
     if re.fullmatch(YEAR, phrase):
         if _PRE_POST.search(before):
             return True  # "post-1959 politics": a year, never a count

@@ -360,3 +360,18 @@ def test_a_count_from_an_undated_event_is_left_unread() -> None:
 def test_a_day_count_from_a_month_claims_no_day() -> None:
     text = "The vote took place in March. Two days after the vote, he resigned."
     assert [f.text for f in found(text, MARCH_20)] == ["in March"]
+
+
+# --- halves of a year in company results -------------------------------------
+
+
+def test_the_first_half_of_a_results_story_is_of_the_year() -> None:
+    text = "The maker posted a 38% jump in pretax profit for the first half."
+    assert readings(text, date(2025, 10, 30)) == [
+        ("the first half", "2025-01-01", "2025-06-30", "quarter")
+    ]
+
+
+def test_the_second_half_of_a_match_is_no_date() -> None:
+    text = "He scored twice in the second half. Sales rose in 2025."
+    assert [f.text for f in found(text)] == ["in 2025"]
