@@ -92,7 +92,7 @@ class FuzzyDate:
     ``bound`` is set when the words bound the date rather than name it
     ("before March 2025"): ``start``..``end`` is then the date named (March
     2025) and the thing lies on that side of it; ``window`` is the open or
-    bounded interval that leaves. Files without it read as before.
+    bounded interval that leaves. Files written without it read as no bound.
     """
 
     start: date
@@ -179,8 +179,9 @@ class FuzzyDate:
             "text": self.text,
             "anchor": self.anchor.isoformat() if self.anchor else None,
             "approximate": self.approximate,
-            # Written only when set: a file without bounds stays as it was.
-            **({"bound": self.bound} if self.bound else {}),
+            # Always written, as the snapshot's encoder writes the field; a
+            # document without it (an older file) reads as no bound.
+            "bound": self.bound,
         }
 
     @classmethod

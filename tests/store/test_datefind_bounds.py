@@ -90,9 +90,9 @@ def test_an_unbounded_date_is_its_own_window() -> None:
     assert when.window == (date(2025, 3, 1), date(2025, 3, 31))
 
 
-def test_a_bound_is_written_only_when_set_and_old_documents_still_read() -> None:
+def test_documents_written_before_bounds_still_read() -> None:
     plain = FuzzyDate(date(2025, 3, 1), date(2025, 3, 31), "month", "March 2025")
-    assert "bound" not in plain.to_doc()  # files without bounds stay as they were
+    assert plain.to_doc()["bound"] is None
     old = {"start": "2025-03-01", "end": "2025-03-31", "precision": "month"}
     assert FuzzyDate.from_doc(old) == FuzzyDate(
         date(2025, 3, 1), date(2025, 3, 31), "month"
