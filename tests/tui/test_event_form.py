@@ -224,7 +224,7 @@ async def test_edit_to_expected_reads_the_stored_words_forward(demo: Timeline) -
     stored = Event(
         when=FuzzyDate(
             date(2026, 1, 9), date(2026, 1, 9), "day", "Friday", date(2026, 1, 10)
-        ),  # fmt: skip
+        ),
         title="Vote on the budget",
     )
     demo.put(stored)
