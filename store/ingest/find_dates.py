@@ -106,8 +106,10 @@ _COUNT_BEFORE = re.compile(
     r"|than|(?:total|sum|out|one|some|all|each|none|most)\s+of|the\s+top|#))\s*$"
 )
 _AGE_OWNER = re.compile(
-    r"(?i:\b(?:his|her|their|its|my|your|our)\s+(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?)$"
+    r"(?i:\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[-\s]+)?)$"
 )
+#: "30s", "thirties": a decade of a life; "1990s" is one of the calendar.
+_AGE = re.compile(r"(?i)(?<![\d'])\d0s$|ties$")
 _SINCE_RECORD = re.compile(
     r"(?i:\b(?:first|second|third|only|smallest|largest|biggest|highest|lowest|best"
     r"|worst|sharpest|steepest|fastest|slowest|strongest|weakest|greatest|least"
@@ -425,7 +427,7 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False  # "ABC's This Week": a programme
     if re.match(r"(?i)last\s", phrase) and _LAST_AS_VERB.search(before):
         return False
-    if _AGE_OWNER.search(before) and re.search(r"(?i)\d0s|ties$", phrase):
+    if _AGE_OWNER.search(before) and _AGE.search(phrase):
         return False  # "in his 30s", "in their early twenties": an age
     if _SINCE_RECORD.search(before) and re.match(r"(?i)in\s", phrase):
         return False  # "the smallest gain in a year": how long since, not when

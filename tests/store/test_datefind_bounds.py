@@ -375,3 +375,9 @@ def test_the_first_half_of_a_results_story_is_of_the_year() -> None:
 def test_the_second_half_of_a_match_is_no_date() -> None:
     text = "He scored twice in the second half. Sales rose in 2025."
     assert [f.text for f in found(text)] == ["in 2025"]
+
+
+def test_a_calendar_decade_after_a_possessive_is_still_a_date() -> None:
+    assert readings("The band was at its peak in their 1990s heyday.") == [
+        ("1990s", "1990-01-01", "1999-12-31", "decade")
+    ]
