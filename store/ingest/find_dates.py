@@ -456,7 +456,12 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
 #: it: they say what holds at the article's date (still never an event).
 _NOW_BEFORE = re.compile(r"(?i:\b(?:by|from|since|just|than|even)\s+)$")
 _NOW_AFTER = re.compile(r"\s+(?:on\b|is\s+the\s+(?:time|moment)\b)")
-_EVENT_NEXT = re.compile(rf"\s+{EVENT_NOUN.pattern}")
+#: The thing a count is from, when its name ends there: "after the vote,",
+#: "before his death in May"; "the stock market plunge" names no one noun.
+_EVENT_NEXT = re.compile(
+    rf"\s+{EVENT_NOUN.pattern}(?=\s*(?:[,.;:!?)\"”’]|$)|\s+(?:of|in|on|at|by|for|to|and"
+    r"|or|was|were|is|are|had|has|that|which|when|where)\b)"
+)
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
 _THAN = re.compile(r"\s+than\b")
 _OF_END = re.compile(r"\bof\s+$")

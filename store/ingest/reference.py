@@ -130,17 +130,17 @@ def read_anchored(
         unit = "day" if m["unit"] in _DAYISH else m["unit"]
         if m["way"] == "next" and unit != "day":
             return None  # "the next year" is a window from the article's date
-        if refs.last is None:
+        if not _fine_enough(refs.last, unit):
             return None
         return _shift(refs.last, unit, _WAY[m["way"]], own=True)
     if m := _DAY_ROUND.fullmatch(text):
-        if refs.last is None:
+        if not _fine_enough(refs.last, "day"):
             return None
         return _shift(refs.last, "day", _WAY[m["way"]], own=True)
     if m := _THAT.fullmatch(text):
         unit = "day" if m["unit"] in _DAYISH else m["unit"]
         base = (refs.quarter if unit == "quarter" else None) or refs.last
-        if base is None:
+        if not _fine_enough(base, unit):
             return None
         return _shift(base, unit, 0, own=True)
     if m := _QUARTER.fullmatch(text):
@@ -190,6 +190,14 @@ def read_from_event(
     if unit in ("day", "week") and base.precision != "day":
         return None
     return _shift(base, unit, count * way, own=unit != "year")
+
+
+def _fine_enough(base: FuzzyDate | None, unit: str) -> bool:
+    """Whether ``base`` says enough to count ``unit``s from: "that day" or
+    "the next day" after a year or a month would be a made-up day."""
+    if base is None:
+        return False
+    return unit != "day" or base.precision in ("day", "hour", "minute")
 
 
 def _quarter_of(day: date) -> tuple[date, date]:

@@ -381,3 +381,22 @@ def test_a_calendar_decade_after_a_possessive_is_still_a_date() -> None:
     assert readings("The band was at its peak in their 1990s heyday.") == [
         ("1990s", "1990-01-01", "1999-12-31", "decade")
     ]
+
+
+def test_that_day_after_a_year_is_no_made_up_day() -> None:
+    text = "The crash came in 1987. Traders lost heavily on deals made that day."
+    assert [f.text for f in found(text)] == ["in 1987"]
+    dated = "The crash came on 19 October 1987. Traders lost heavily that day."
+    assert [(f.text, f.when.start_day) for f in found(dated)] == [
+        ("on 19 October 1987", date(1987, 10, 19)),
+        ("that day", date(1987, 10, 19)),
+    ]
+
+
+def test_a_count_from_a_compound_name_is_left_unread() -> None:
+    """ "the stock market plunge" is no one noun the text dated."""
+    text = (
+        "The stock fell on 12 October. Traders sold the day before the stock"
+        " market plunge."
+    )
+    assert [f.text for f in found(text)] == ["on 12 October"]
