@@ -101,6 +101,7 @@ EVENT_NOUN = re.compile(
     r"(?P<noun>[a-z]{3,})\b"
 )
 _DAYISH = {"day", "morning", "afternoon", "evening", "night"}
+_DAY_FINE = frozenset({"day", "hour", "minute"})
 _WAY = {"following": 1, "next": 1, "after": 1, "later": 1, "same": 0}
 _WAY |= {"previous": -1, "preceding": -1, "prior": -1, "before": -1, "earlier": -1}
 
@@ -130,17 +131,21 @@ def read_anchored(
         unit = "day" if m["unit"] in _DAYISH else m["unit"]
         if m["way"] == "next" and unit != "day":
             return None  # "the next year" is a window from the article's date
-        if not _fine_enough(refs.last, unit):
+        base = _countable(refs.last, unit)
+        if base is None:
             return None
-        return _shift(refs.last, unit, _WAY[m["way"]], own=True)
+        return _shift(base, unit, _WAY[m["way"]], own=True)
     if m := _DAY_ROUND.fullmatch(text):
-        if not _fine_enough(refs.last, "day"):
+        base = _countable(refs.last, "day")
+        if base is None:
             return None
-        return _shift(refs.last, "day", _WAY[m["way"]], own=True)
+        return _shift(base, "day", _WAY[m["way"]], own=True)
     if m := _THAT.fullmatch(text):
         unit = "day" if m["unit"] in _DAYISH else m["unit"]
-        base = (refs.quarter if unit == "quarter" else None) or refs.last
-        if not _fine_enough(base, unit):
+        base = _countable(
+            (refs.quarter if unit == "quarter" else None) or refs.last, unit
+        )
+        if base is None:
             return None
         return _shift(base, unit, 0, own=True)
     if m := _QUARTER.fullmatch(text):
@@ -192,12 +197,12 @@ def read_from_event(
     return _shift(base, unit, count * way, own=unit != "year")
 
 
-def _fine_enough(base: FuzzyDate | None, unit: str) -> bool:
-    """Whether ``base`` says enough to count ``unit``s from: "that day" or
+def _countable(base: FuzzyDate | None, unit: str) -> FuzzyDate | None:
+    """``base`` if it says enough to count ``unit``s from: "that day" or
     "the next day" after a year or a month would be a made-up day."""
-    if base is None:
-        return False
-    return unit != "day" or base.precision in ("day", "hour", "minute")
+    if base is None or (unit == "day" and base.precision not in _DAY_FINE):
+        return None
+    return base
 
 
 def _quarter_of(day: date) -> tuple[date, date]:
