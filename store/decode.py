@@ -26,6 +26,7 @@ from dateline.store.model import (
     Actor,
     ActorKind,
     ActorRef,
+    Bound,
     Event,
     FuzzyDate,
     Origin,
@@ -49,6 +50,7 @@ class _WhenDoc(msgspec.Struct, frozen=True):
     text: str = ""
     anchor: str | None = None
     approximate: bool = False
+    bound: Bound | None = None
 
     def record(self) -> FuzzyDate:
         anchor = self.anchor
@@ -59,6 +61,7 @@ class _WhenDoc(msgspec.Struct, frozen=True):
             self.text,
             date.fromisoformat(anchor) if anchor else None,
             self.approximate,
+            self.bound,
         )
 
 

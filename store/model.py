@@ -10,11 +10,20 @@ from __future__ import annotations
 import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypeVar
 
 Precision = Literal[
-    "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade"
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "decade",
+    "century",
 ]
 #: Finest first. The index is used to sort coarser-before-finer on one start.
 PRECISIONS: tuple[Precision, ...] = (
@@ -27,14 +36,20 @@ PRECISIONS: tuple[Precision, ...] = (
     "season",
     "year",
     "decade",
+    "century",
 )
 #: Precisions that lead their year rather than sit under a month.
 COARSE_PRECISIONS: frozenset[Precision] = frozenset(
-    {"quarter", "season", "year", "decade"}
+    {"quarter", "season", "year", "decade", "century"}
 )
 #: A finer date spanning more than this many days is coarse too: it cannot
 #: be shown under one month without hiding that it runs into the next ones.
 MONTH_DAYS = 31
+#: How words bound a date rather than name it: "before March 2025", "after
+#: 2020", "no later than June" (by), "until Friday", "since 2019".
+Bound = Literal["before", "after", "by", "until", "since"]
+BOUNDS: tuple[Bound, ...] = ("before", "after", "by", "until", "since")
+_BOUND_VALUES = frozenset({*BOUNDS, None})
 Status = Literal["occurred", "expected"]
 STATUSES: tuple[Status, ...] = ("occurred", "expected")
 Origin = Literal["manual", "imported", "extracted"]
@@ -106,6 +121,11 @@ class FuzzyDate:
     ``start`` and ``end`` bound an inclusive interval. They are dates, or
     naive datetimes for ``minute``/``hour`` precision. ``text`` is the phrase as
     written and ``anchor`` the date it was read against.
+
+    ``bound`` is set when the words bound the date rather than name it
+    ("before March 2025"): ``start``..``end`` is then the date named (March
+    2025) and the thing lies on that side of it; ``window`` is the open or
+    bounded interval that leaves. Files written without it read as no bound.
     """
 
     start: date
@@ -114,10 +134,13 @@ class FuzzyDate:
     text: str = ""
     anchor: date | None = None
     approximate: bool = False
+    bound: Bound | None = None
 
     def __post_init__(self) -> None:
         if self.precision not in PRECISIONS:
             raise ValueError(f"unknown precision {self.precision!r}")
+        if self.bound is not None and self.bound not in BOUNDS:
+            raise ValueError(f"unknown bound {self.bound!r}")
         if _day(self.end) < _day(self.start):
             raise ValueError(
                 f"the end {_iso(self.end)} is before the start {_iso(self.start)}"
@@ -159,6 +182,28 @@ class FuzzyDate:
     def contains(self, day: date) -> bool:
         return self.start_day <= day <= self.end_day
 
+    @property
+    def window(self) -> tuple[date | None, date | None]:
+        """The days the thing can lie in, None where the words leave it open.
+
+        Without a bound, the interval itself. "before"/"by"/"until" end at
+        the date (before it, or with it) and start open, or at the anchor
+        when the date is still ahead of it: "before Christmas", said on 3
+        November, is 3 Nov - 24 Dec. "after" starts past the date and ends
+        open; "since" starts with it and runs to the anchor.
+        """
+        start, end = self.start_day, self.end_day
+        if self.bound is None:
+            return start, end
+        anchor = self.anchor
+        if self.bound in ("before", "by", "until"):
+            last = start - timedelta(days=1) if self.bound == "before" else end
+            ahead = anchor is not None and anchor <= last
+            return (anchor if ahead else None), last
+        if self.bound == "after":
+            return end + timedelta(days=1), None
+        return start, anchor if anchor is not None and anchor >= start else None
+
     def to_doc(self) -> dict[str, Any]:
         return {
             "start": _iso(self.start),
@@ -167,6 +212,9 @@ class FuzzyDate:
             "text": self.text,
             "anchor": self.anchor.isoformat() if self.anchor else None,
             "approximate": self.approximate,
+            # Always written, as the snapshot's encoder writes the field; a
+            # document without it (an older file) reads as no bound.
+            "bound": self.bound,
         }
 
     @classmethod
@@ -185,6 +233,7 @@ class FuzzyDate:
             text=doc.get("text", ""),
             anchor=date.fromisoformat(anchor) if anchor else None,
             approximate=bool(doc.get("approximate", False)),
+            bound=doc.get("bound"),
         )
 
 
@@ -558,6 +607,7 @@ def check_date_doc(doc: Any, name: str = "when") -> None:
             _iso_field(doc, "anchor", times=False)
         if not isinstance(doc.get("approximate", False), bool):
             raise ShapeError('"approximate" must be true or false')
+        _choice(doc, "bound", (*BOUNDS, None))
         assert start is not None and end is not None
         if _day(end) < _day(start):
             raise ShapeError('"end" is before "start"')
@@ -613,6 +663,7 @@ def _sound_event(doc: Any) -> bool:
         and when.get("precision") in PRECISIONS
         and type(when.get("text", "")) is str
         and type(when.get("approximate", False)) is bool
+        and when.get("bound") in _BOUND_VALUES
         and (anchor is None or (type(anchor) is str and len(anchor) == 10))
         and all(s and s.strip() for s in (*get("sources", ()), *get("quotes", ())))
         and all(r["actor"].strip() for r in actors)

@@ -25,6 +25,16 @@ def date_record(fd: FuzzyDate) -> dict[str, Any]:
         "end": _iso(fd.end),
         "precision": fd.precision,
         "approximate": fd.approximate,
+        # Only for a bounded date ("before March 2025"), with the days it
+        # leaves (null where open): output for other dates is unchanged.
+        **(
+            {
+                "bound": fd.bound,
+                "window": [d.isoformat() if d else None for d in fd.window],
+            }
+            if fd.bound
+            else {}
+        ),
     }
 
 

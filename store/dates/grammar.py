@@ -172,15 +172,15 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Reading:
 
 def _century(m: re.Match[str], ctx: Ctx) -> Reading:
     """ "the 19th century" is 1801-1900 by the count, 1800-1899 as people use
-    it; the common use wins. A timeline has no century rows, so the reading
-    is the hundred years, at year precision."""
+    it; the common use wins."""
     if m["c"]:
         first = 100 * (int(m["c"]) - 1)
     else:
         shift = {"last": -1, "previous": -1, "next": 1}.get(m["mod"], 0)
         first = ctx.anchor.year - ctx.anchor.year % 100 + 100 * shift
     start = check_year(max(first, 1))
-    return Reading(date(start, 1, 1), date(check_year(first + 99), 12, 31), "year")
+    end = date(check_year(first + 99), 12, 31)
+    return Reading(date(start, 1, 1), end, "century")
 
 
 def _month_part(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -315,7 +315,8 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Reading:
 
 _ORD = r"(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
 _OF_YEAR = rf"(?:,? (?:of )?{YEAR})?"
-_MOD = r"(?:(?P<mod>last|next|this|previous|coming) )?"
+#: "this past spring", "this coming Friday": the nearest one that way.
+_MOD = r"(?:(?P<mod>last|next|this past|this coming|this|previous|coming) )?"
 _RELATIVE_DAY = (
     r"(?P<rel>today|tonight|now|yesterday|tomorrow|last night"
     r"|this (?:morning|afternoon|evening)|(?:the )?day (?:before yesterday"

@@ -69,6 +69,25 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "boxing day": lambda y: date(y, 12, 26),
 }
 
+#: Entries that are phrases of results stories, not holiday names: the
+#: finder looks for them in lower case, with the other relative words.
+_NOT_NAMES = frozenset({"year-end", "year end"})
+
+
+def written_names() -> str:
+    """The holidays as news writes them ("Christmas Eve", "New Year's Day"),
+    a regex alternation, longest first: the article finder's pattern comes
+    from the same table as the reading, so a holiday is never found but
+    unreadable, or readable but never found."""
+    names = sorted((n for n in HOLIDAYS if n not in _NOT_NAMES), key=len, reverse=True)
+    return "|".join(
+        r"\s+".join(re.escape(word.capitalize()) for word in name.split()).replace(
+            "'", "['’]?"
+        )
+        for name in names
+    )
+
+
 _NAMES = "|".join(
     re.escape(name).replace("'", "'?")
     for name in sorted(HOLIDAYS, key=len, reverse=True)

@@ -46,7 +46,8 @@ def format_when(fd: FuzzyDate, *, with_year: bool = True) -> str:
     already under a year heading. Approximate dates get "c. " unless a word
     ("early", "(later)") already says so."""
     text, _exact, worded = _label(fd, with_year)
-    return f"c. {text}" if fd.approximate and not worded else text
+    text = f"c. {text}" if fd.approximate and not worded else text
+    return f"{fd.bound} {text}" if fd.bound else text
 
 
 def day_label(
@@ -78,7 +79,20 @@ def describe(fd: FuzzyDate) -> str:
     if not exact:
         text = _bounds(fd.start_day, fd.end_day)
     suffix = ", approximate" if fd.approximate else ""
-    return f"{text} · {fd.precision}{suffix}"
+    if fd.bound is None:
+        return f"{text} · {fd.precision}{suffix}"
+    return f"{fd.bound} {text} · {fd.precision}{suffix} · {_window(fd)}"
+
+
+def _window(fd: FuzzyDate) -> str:
+    """The days a bounded date leaves, in words: "up to 28 Feb 2025"."""
+    first, last = fd.window
+    if first is not None and last is not None:
+        return _days(first, last, True)
+    if last is not None:
+        return f"up to {day_label(last)}"
+    assert first is not None  # a bound leaves one side open at most
+    return f"from {day_label(first)} on"
 
 
 def _bounds(start: date, end: date) -> str:
@@ -100,6 +114,8 @@ def _label(fd: FuzzyDate, with_year: bool) -> tuple[str, bool, bool]:
         return _days(start, end, with_year), True, False
     if fd.precision == "decade":
         return _decades(start, end)
+    if fd.precision == "century":
+        return _centuries(start, end)
     if fd.precision == "year":
         return _years(start, end)
     if fd.precision == "quarter" and _whole_months(start, end):
@@ -219,6 +235,23 @@ def _years(start: date, end: date) -> tuple[str, bool, bool]:
     if (end.month, end.day) == (12, 31):
         return f"{start.year} (later)", False, True
     return str(start.year), False, False
+
+
+def _centuries(start: date, end: date) -> tuple[str, bool, bool]:
+    """ "20th century" for 1900-1999, the hundred years people mean by it
+    (``store.dates.grammar`` reads it so)."""
+    whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    first, last = start.year, end.year
+    if whole and first % 100 == 0 and last == first + 99:
+        return f"{_ordinal(first // 100 + 1)} century", True, False
+    return f"{first}-{last}" if first != last else str(first), False, False
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
 
 
 def _decades(start: date, end: date) -> tuple[str, bool, bool]:

@@ -35,6 +35,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from dateline.store.dates.bounds import split_bound
 from dateline.store.dates.compound import read
 from dateline.store.dates.parts import (
     CLOCK,
@@ -127,10 +128,18 @@ def parse_date(
         raise ValueError(f"prefer must be past, future or auto, not {prefer!r}")
     raw = text.strip()
     day = to_date(anchor)
+    # "before March 2025": the date named, and the side the thing lies on.
+    bound, named = split_bound(raw)
     try:
-        reading = _read(raw, Ctx(day, prefer, order))
+        reading = _read(named, Ctx(day, prefer, order))
         return FuzzyDate(
-            reading.start, reading.end, reading.precision, raw, day, reading.approximate
+            reading.start,
+            reading.end,
+            reading.precision,
+            raw,
+            day,
+            reading.approximate,
+            bound,
         )
     except GrammarError as exc:
         raise DateParseError(_quoted(raw), exc.hint) from None

@@ -249,9 +249,9 @@ def _must(span: Span | None) -> Span:
 
 
 def resolve_mode(mod: str | None, ctx: Ctx) -> Mode:
-    if mod in ("last", "previous"):
+    if mod in ("last", "previous", "this past"):
         return "last"
-    if mod in ("next", "coming"):
+    if mod in ("next", "coming", "this coming"):
         return "next"
     return ctx.prefer
 

@@ -35,7 +35,7 @@ from dateline.store.dates.labels import format_when
 from dateline.store.formats.batch import Batch
 from dateline.store.formats.ics_lines import bad_line, check_structure, property_line
 from dateline.store.formats.native import ImportFormatError
-from dateline.store.model import PRECISIONS, Event, FuzzyDate, web_url
+from dateline.store.model import BOUNDS, PRECISIONS, Event, FuzzyDate, web_url
 from dateline.store.timeline import Timeline
 from icalendar import Calendar, Component, vText
 from icalendar import Event as VEvent
@@ -101,6 +101,8 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
         ve.add("x-dateline-date-text", vText(when.text), parameters=_TEXT)
     if when.approximate:
         ve.add("x-dateline-approximate", "TRUE")
+    if when.bound:
+        ve.add("x-dateline-bound", when.bound)
     if event.summary:
         ve.add("x-dateline-summary", vText(event.summary), parameters=_TEXT)
     for ref in event.actors:
@@ -346,6 +348,7 @@ def _when(ve: Component) -> FuzzyDate:
         precision=precision,  # type: ignore[arg-type]
         text=_text(ve, "X-DATELINE-DATE-TEXT") or label,
         approximate=_text(ve, "X-DATELINE-APPROXIMATE").upper() == "TRUE",
+        bound=next((b for b in BOUNDS if b == _text(ve, "X-DATELINE-BOUND")), None),
     )
 
 

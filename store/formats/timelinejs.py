@@ -39,7 +39,14 @@ from dateline.store.dates.labels import format_when
 from dateline.store.formats import tljs_html
 from dateline.store.formats.batch import Batch
 from dateline.store.formats.native import ImportFormatError
-from dateline.store.model import PRECISIONS, STATUSES, Event, FuzzyDate
+from dateline.store.model import (
+    BOUNDS,
+    PRECISIONS,
+    STATUSES,
+    Bound,
+    Event,
+    FuzzyDate,
+)
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 
@@ -57,6 +64,7 @@ _GRAIN: dict[str, str] = {
     "season": "month",
     "year": "year",
     "decade": "year",
+    "century": "year",
 }
 
 
@@ -127,6 +135,7 @@ def read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
         when,
         text=words.date_text if words.ours else tljs_html.to_plain(str(display or "")),
         approximate=words.approximate,
+        bound=_bound(words.bound),
     )
     title = tljs_html.to_plain(str(text.get("headline") or ""))
     if not title:
@@ -238,6 +247,11 @@ def _span(parts: dict[str, Any], field: str) -> tuple[date, date, str]:
     return at, at, "minute"
 
 
+def _bound(word: str) -> Bound | None:
+    """A bound the slide's date block names; anything else is no bound."""
+    return next((bound for bound in BOUNDS if bound == word), None)
+
+
 def _with_precision(when: FuzzyDate, wanted: str) -> FuzzyDate:
     """``wanted`` (from a dateline-written slide) if it fits the dates."""
     if wanted not in PRECISIONS or wanted == when.precision:
@@ -308,6 +322,7 @@ def _slide(timeline: Timeline, event: Event) -> dict[str, Any]:
         date_text=event.when.text,
         precision=event.when.precision,
         approximate=event.when.approximate,
+        bound=event.when.bound or "",
         status=event.status,
         place=event.place,
         actors=actors,

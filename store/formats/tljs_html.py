@@ -32,6 +32,8 @@ class SlideText:
     date_text: str = ""
     precision: str = ""
     approximate: bool = False
+    #: "before", "after", "by", "until" or "since" for a bounded date.
+    bound: str = ""
     status: str = ""
     place: str = ""
     actors: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
@@ -53,6 +55,8 @@ def render(slide: SlideText) -> str:
     attrs = {"data-precision": slide.precision, "data-text": slide.date_text}
     if slide.approximate:
         attrs["data-approximate"] = "true"
+    if slide.bound:
+        attrs["data-bound"] = slide.bound
     if slide.status:
         attrs["data-status"] = slide.status
     label = f"As written: “{escape(slide.date_text)}”" if slide.date_text else ""
@@ -211,6 +215,7 @@ class _Reader(HTMLParser):
             slide.ours = True
             slide.precision = values.get("data-precision", "")
             slide.approximate = values.get("data-approximate") == "true"
+            slide.bound = values.get("data-bound", "")
             slide.status = values.get("data-status", "")
             slide.date_text = values.get("data-text", "")
         elif cls == "dateline-place":

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from dateline.store.dates.holidays import written_names
+
 Kind = Literal[
     "day",
     "month",
@@ -60,9 +62,12 @@ SPOKEN_YEAR = (
     rf"|(?<=year\s)two\s+thousand)\b"
 )
 
+#: Between two days of one month: "3-5 May", "April 24 and 25", "May 2 to 4".
+_DAY_GAP = r"(?:\s*[-–]\s*|\s+(?:and|to|through)\s+)"
+
 FORMS: tuple[tuple[Kind, str], ...] = (
-    ("range", rf"{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?"),
-    ("range", rf"{_MONTH}\s+{_DAY}\s*[-–]\s*{_DAY}(?:,?\s+{YEAR})?"),
+    ("range", rf"{_DAY}{_DAY_GAP}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?"),
+    ("range", rf"{_MONTH}\s+{_DAY}{_DAY_GAP}{_DAY}(?:,?\s+{YEAR})?"),
     (
         "day",
         rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{YEAR})?",
@@ -104,6 +109,9 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     # transcript spells them.
     ("year", rf"(?i:(?:the\s+year\s+)?{SPOKEN_YEAR})"),
     ("year", rf"(?i:(?:the\s+)?(?:first|second|last)\s+half\s+of\s+){YEAR}"),
+    # "profit for the first half": of the year being reported (a guard in
+    # ``find_dates`` wants company-results words nearby: a match has halves).
+    ("year", r"(?i:the\s+(?:first|second)\s+half)\b(?!\s+of\b|-)"),
     # "the second half of the year", "the end of the month", "the start of
     # next year": parts of a period named relative to the article's date.
     (
@@ -128,7 +136,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ),
     (
         "season",
-        rf"(?i:(?:(?:this|last|next|coming|past)\s+)?(?:spring|summer|autumn|winter|fall))"
+        rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|coming|past)\s+)?"
+        r"(?:spring|summer|autumn|winter|fall))"
         rf"(?:,?\s+(?:of\s+)?(?:{YEAR}|(?i:{SPOKEN_YEAR})))?(?!-)",
     ),
     (
@@ -139,15 +148,13 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ),
     (
         "day",
-        rf"(?i:(?:last|next|this|coming|past)\s+)?{_WEEKDAY}(?:\s+{PART_OF_DAY})?"
+        rf"(?i:(?:this\s+past|this\s+coming|last|next|this|coming|past)\s+)?{_WEEKDAY}"
+        rf"(?:\s+{PART_OF_DAY})?"
         r"(?:\s+(?i:last|next|this)\s+week)?",
     ),
     (
         "day",
-        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
-        r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
-        r"|Halloween|(?:Election|Labor|Memorial|Independence|Boxing)\s+Day)"
-        rf"(?:,?\s+{YEAR})?",
+        rf"(?:{written_names()})(?:,?\s+{YEAR})?",
     ),
     (
         "relative",
@@ -157,8 +164,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("relative", r"(?i:(?:later|earlier)\s+(?:this|in\s+the)\s+(?:year|month|week))\b"),
     (
         "window",
-        rf"(?i:(?:the\s+)?(?:past|last)\s+(?:{_NUMW}\s+)?"
-        r"(?:days|weeks|months|years|fortnights)"
+        rf"(?i:(?:the\s+)?(?:past|last)\s+(?:(?:{_NUMW}|few|several|couple\s+of)\s+)?"
+        r"(?:days|weeks|months|quarters|years|fortnights)"
         r"|(?:the\s+)?past\s+(?:week|month|year|fortnight)|recent\s+(?:days|weeks|months|years))\b",
     ),
     (
@@ -170,7 +177,8 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     # past"): kept as readings against the article's date, never events.
     (
         "present",
-        r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|recently"
+        r"(?i:(?:right\s+)?now|currently|presently|at\s+present|nowadays|these\s+days"
+        r"|recently"
         # "the current crisis": the adjective too.
         r"|current(?=\s+[a-z])(?!\s+(?:fiscal|year|quarter|month|week|period|account"
         r"|dollars?|prices?)\b)"
@@ -217,6 +225,9 @@ FORMS: tuple[tuple[Kind, str], ...] = (
     ("month", rf"(?:(?i:last|next|this)\s+)?(?:{MONTHS})"),
     ("year", rf"(?i:(?:early|mid|late)[-\s]+)?(?:the\s+year\s+)?{YEAR}"),
     ("year", rf"(?i:(?:early|mid|late)-){_YEAR_AFTER_DASH}"),
+    # "post-1959 politics", "pre-2008 levels": the year, bounded
+    # (``store.dates.bounds``).
+    ("year", rf"(?:(?<=[Pp]re-)|(?<=[Pp]ost-)){_YEAR_AFTER_DASH}"),
     # "the coming months", "the next few quarters": a stretch from now on.
     (
         "window",

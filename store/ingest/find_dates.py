@@ -22,8 +22,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
 
+from dateline.store.dates.bounds import bound_before
 from dateline.store.dates.parse import parse_date
 from dateline.store.dates.parts import Prefer, add_months
 from dateline.store.errors import DateParseError
@@ -35,7 +35,12 @@ from dateline.store.ingest.dateforms import (
     YEAR,
     Kind,
 )
-from dateline.store.ingest.reference import References, read_anchored
+from dateline.store.ingest.reference import (
+    EVENT_NOUN,
+    References,
+    read_anchored,
+    read_from_event,
+)
 from dateline.store.ingest.tense import (
     Tense,
     after_for,
@@ -45,11 +50,9 @@ from dateline.store.ingest.tense import (
     intrinsic_tense,
 )
 from dateline.store.ingest.text import Span, quote_spans, split_sentences, word_set
-from dateline.store.model import FuzzyDate
+from dateline.store.model import Bound, FuzzyDate
 
-__all__ = ["Bound", "FoundDate", "find_dates"]
-
-Bound = Literal["before", "after", "by", "until", "since"]
+__all__ = ["FoundDate", "find_dates"]
 
 
 @dataclass(frozen=True)
@@ -69,14 +72,17 @@ class FoundDate:
     sentence: Span
     quoted: bool = False
     vague: bool = False
-    #: "before", "after", "by", "until" or "since" when the words just before
-    #: the phrase bound it ("before March 2025"): the date is the bound, and
-    #: what happened lies on that side of it.
-    bound: Bound | None = None
 
     @property
     def text(self) -> str:
         return self.when.text
+
+    @property
+    def bound(self) -> Bound | None:
+        """ "before", "after", "by", "until" or "since" when the words just
+        before the phrase bound it ("before March 2025"): the date is the
+        bound, and what happened lies on that side of it (``when.window``)."""
+        return self.when.bound
 
 
 #: Words that may stand before a capitalised month without making it a name.
@@ -99,8 +105,27 @@ _COUNT_BEFORE = re.compile(
     r"|pp?\.|model|code|version|call|phone|tel\.?|about|some|over|nearly|almost"
     r"|than|(?:total|sum|out|one|some|all|each|none|most)\s+of|the\s+top|#))\s*$"
 )
+_AGE_OWNER = re.compile(
+    r"(?i:\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[-\s]+)?)$"
+)
+#: "30s", "thirties": a decade of a life; "1990s" is one of the calendar.
+_AGE = re.compile(r"(?i)(?<![\d'])\d0s$|ties$")
+_SINCE_RECORD = re.compile(
+    r"(?i:\b(?:first|second|third|only|smallest|largest|biggest|highest|lowest|best"
+    r"|worst|sharpest|steepest|fastest|slowest|strongest|weakest|greatest|least"
+    r"|longest|most)\b(?:\s+[\w'’-]+){0,3}\s+)$"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_BARE_HALF = re.compile(r"(?i)the\s+(?:first|second)\s+half")
+#: Words of a company's results, near which "the first half" is of a year.
+_RESULTS = re.compile(
+    r"(?i)\b(?:profits?|earnings|sales|revenues?|results|loss|income|margins?"
+    r"|fiscal|dividend|turnover|output)\b"
+)
+_PRE_POST = re.compile(r"(?i:\b(?:pre|post)-)$")
 _LEAD_IN = re.compile(r"(?i:\b(?:on|in|during))\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
+_SECOND_DAY = re.compile(r"(?<=\sand\s)\d.*", re.DOTALL)
 _RANGE_OPEN = re.compile(r"(?i:\b(?:from|between))\s+$")
 _CLOCK_AFTER = re.compile(rf",?\s+(?:at\s+)?{CLOCK}")
 #: "at 3 p.m. on Tuesday", "10 p.m. Wednesday": the hour of the day after it.
@@ -163,15 +188,29 @@ def find_dates(
     kinds: list[Kind] = []
     #: The last year written out, for "in March of that year".
     year: int | None = None
+    #: The last sentence whose named things were noted with its date.
+    noted: Span | None = None
     for kind, cand_start, cand_end in _candidates(text, start, end, masked):
         at = bisect.bisect_right(starts, cand_start) - 1
         if at < 0 or cand_start >= sentences[at][1]:
             continue  # between sentences: blank space only
         sentence = sentences[at]
-        if kind == "anaphor":
+        if kind == "anaphor" and (
+            event := _EVENT_NEXT.match(text, cand_end, sentence[1])
+        ):
+            reading = _read_from_event(text, cand_start, event, sentence, anchor, refs)
+        elif kind == "anaphor":
             reading = _read_anchored(text, cand_start, cand_end, sentence, anchor, refs)
         else:
             reading = _read(text, kind, cand_start, cand_end, sentence, anchor, year)
+        if reading is None and kind == "range":
+            # "on 2 and 4 March" is two days, not a stretch: the second
+            # still dates what the sentence says.
+            tail = _SECOND_DAY.search(text, cand_start, cand_end)
+            if tail is not None:
+                reading = _read(
+                    text, "day", tail.start(), cand_end, sentence, anchor, year
+                )
         if reading is None:
             continue
         span, when, tense = reading
@@ -179,12 +218,17 @@ def find_dates(
             when = shifted
         if _WRITTEN_YEAR.search(when.text):
             year = when.start_day.year
-        if kind not in ("anaphor", "present", "window") and not _AGO.search(when.text):
-            refs.note(when, anchor)
+        if kind not in ("anaphor", "present", "window"):
+            if not _AGO.search(when.text):
+                refs.note(when, anchor)
+            if sentence != noted:
+                refs.note_event(text, sentence, when)
+                noted = sentence
         quoted = any(q[1] <= span[0] and span[1] <= q[2] for q in quotes)
         vague = kind in ("window", "present")
-        bound = _bound(text, span[0], sentence[0])
-        found.append(FoundDate(span, when, tense, sentence, quoted, vague, bound))
+        if bound := bound_before(text, span[0], sentence[0]):
+            when = replace(when, bound=bound)
+        found.append(FoundDate(span, when, tense, sentence, quoted, vague))
         kinds.append(kind)
     return _join_ranges(text, _as_said(text, found, kinds, anchor), anchor)
 
@@ -222,6 +266,7 @@ def _as_said(
         prefer = intrinsic_tense(item.text) or item.tense
         when = _cached_parse(item.when.text, day, prefer)
         if when is not None:
+            when = replace(when, bound=item.when.bound)
             tense = _final_tense(when, anchor, item.tense)
             out[i] = replace(item, when=when, tense=tense)
     return out
@@ -239,22 +284,6 @@ _COMPARING = re.compile(
     r"(?i)\b(?:quarter|period|compared|comparable|corresponding|year-ago"
     r"|year-earlier|versus)\b"
 )
-_BOUND = re.compile(
-    r"(?i:\b(?P<word>before|after|by|until|till|through|since|no\s+later\s+than"
-    r"|not\s+before|no\s+earlier\s+than))\s+$"
-)
-_BOUND_OF = {"till": "until", "through": "until", "no later than": "by"}
-_BOUND_OF |= {"no earlier than": "after"}
-_BOUND_OF |= {"not before": "after"}
-
-
-def _bound(text: str, start: int, floor: int) -> Bound | None:
-    """How the words just before a date bound it: "before March 2025"."""
-    match = _BOUND.search(text, max(floor, start - 20), start)
-    if match is None:
-        return None
-    word = " ".join(match["word"].lower().split())
-    return _BOUND_OF.get(word, word)  # type: ignore[return-value]
 
 
 def _year_ago(
@@ -308,6 +337,29 @@ def _read_anchored(
     return (s, e), when, _final_tense(when, anchor, tense)
 
 
+def _read_from_event(
+    text: str,
+    s: int,
+    event: re.Match[str],
+    sentence: Span,
+    anchor: date,
+    refs: References,
+) -> tuple[Span, FuzzyDate, Tense] | None:
+    """ "two days after the vote": counted from the date the text gave the
+    vote; nothing when it gave none."""
+    base = refs.events.get(event["noun"].lower())
+    if base is None:
+        return None
+    reading = read_from_event(text[s : event.start()], base)
+    if reading is None:
+        return None
+    start, end, precision = reading
+    phrase = " ".join(text[s : event.end()].split())
+    when = FuzzyDate(start, end, precision, phrase, anchor)
+    tense = clause_tense(text, sentence, (s, event.end())) or "past"
+    return (s, event.end()), when, _final_tense(when, anchor, tense)
+
+
 def _candidates(
     text: str, start: int, end: int, masked: tuple[Span, ...]
 ) -> list[tuple[Kind, int, int]]:
@@ -358,7 +410,9 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     if lowered.startswith("the") and lowered.endswith("year"):
         return _the_year(lowered, before, after)
     if lowered.endswith(("before", "after")) and not _CLAUSE_END.match(after):
-        return False  # "two days after the vote": counted from an event
+        # "two days after the vote": counted from an event, read only when
+        # the text dated that event (``_read_from_event``).
+        return _EVENT_NEXT.match(after) is not None
     if lowered.endswith(("later", "earlier")) and _THAN.match(after):
         return False  # "a year later than planned": a delay, not a date
     if re.match(r"(?:that|the\s+same)\s+year", lowered) and _OF_END.search(before):
@@ -373,7 +427,16 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
         return False  # "ABC's This Week": a programme
     if re.match(r"(?i)last\s", phrase) and _LAST_AS_VERB.search(before):
         return False
+    if _AGE_OWNER.search(before) and _AGE.search(phrase):
+        return False  # "in his 30s", "in their early twenties": an age
+    if _SINCE_RECORD.search(before) and re.match(r"(?i)in\s", phrase):
+        return False  # "the smallest gain in a year": how long since, not when
+    if _BARE_HALF.fullmatch(phrase):
+        near = _SENTENCE_END.split(before)[-1] + " " + _SENTENCE_END.split(after)[0]
+        return _RESULTS.search(near) is not None
     if re.fullmatch(YEAR, phrase):
+        if _PRE_POST.search(before):
+            return True  # "post-1959 politics": a year, never a count
         return not (_COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before))
     season = _SEASON_WORD.search(phrase)
     if season and season.start() == 0 and not re.search(r"\d", phrase):
@@ -388,10 +451,17 @@ def _guarded(text: str, s: int, e: int, floor: int) -> bool:
     )
 
 
-#: "for now", "until now", "from now on", "now that": a connective or an
-#: open end, not a reading of the present.
-_NOW_BEFORE = re.compile(r"(?i:\b(?:for|until|till|by|from|since|just|than|even)\s+)$")
-_NOW_AFTER = re.compile(r"\s+(?:that\b|on\b|is\s+the\s+(?:time|moment)\b)")
+#: "from now on", "by now", "even now": an open end or emphasis, not a
+#: reading of the present. "for now", "until now" and "now that" do read
+#: it: they say what holds at the article's date (still never an event).
+_NOW_BEFORE = re.compile(r"(?i:\b(?:by|from|since|just|than|even)\s+)$")
+_NOW_AFTER = re.compile(r"\s+(?:on\b|is\s+the\s+(?:time|moment)\b)")
+#: The thing a count is from, when its name ends there: "after the vote,",
+#: "before his death in May"; "the stock market plunge" names no one noun.
+_EVENT_NEXT = re.compile(
+    rf"\s+{EVENT_NOUN.pattern}(?=\s*(?:[,.;:!?)\"”’]|$)|\s+(?:of|in|on|at|by|for|to|and"
+    r"|or|was|were|is|are|had|has|that|which|when|where)\b)"
+)
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)")
 _THAN = re.compile(r"\s+than\b")
 _OF_END = re.compile(r"\bof\s+$")
@@ -417,6 +487,8 @@ def _month_alone(month: str, before: str, after: str) -> bool:
     named = re.match(r"\s+[A-Z][a-z]", after) is not None  # "June Carter"
     if word in _FUNCTION and not (named and word in _LINKS):
         return True
+    if word in ("a", "an") and re.match(r"\s+[a-z]", after):
+        return True  # "a June agreement": the month said of a thing
     if month in _AMBIGUOUS_MONTHS or named:
         return False  # "Theresa May said", "May I", "March on the capital"
     # After a capitalised word mid-sentence it is the end of a name.
@@ -476,6 +548,7 @@ def _read(
 
 _WEEKDAY_WORD = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
 _QUARTER_WORD = re.compile(r"(?i)\b(?:quarter|half)\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _ENDED = re.compile(r",?\s+(?:that\s+|which\s+)?ended\b")
 
 
@@ -496,8 +569,12 @@ def _direction(
     if own is not None:
         return own, own
     weekday = _WEEKDAY_WORD.search(phrase) is not None and not re.search(r"\d", phrase)
+    if weekday and _POSSESSIVE.match(text, span[1]):
+        # "Wednesday's ruling", "Friday's close": news names a day's event
+        # so once it has happened; a coming one is "next Wednesday's vote".
+        return "past", "past"
     by_date = kind in ("day", "month", "year", "season", "range") and not weekday
-    bound = _bound(text, span[0], sentence[0])
+    bound = bound_before(text, span[0], sentence[0])
     if bound == "since":
         return "past", "past"  # "since Jan. 13": it began before
     if after_for(text, sentence, span):
@@ -507,8 +584,10 @@ def _direction(
         return "past", "past"  # "the quarter ended Sept. 30"
     if by_date and _QUARTER_WORD.search(phrase):
         # A quarter is reported on once it is over and forecast before it
-        # starts, whatever the verb: the nearest one is meant.
-        return "auto", found or "past"
+        # starts: the nearest one is meant, but not one yet to begin when
+        # its clause reports what happened ("earned ... in the fiscal first
+        # quarter", said in November, is the one that began that year).
+        return ("past" if found == "past" else "auto"), found or "past"
     if found == "past" and by_date and bound in ("by", "until", "before"):
         # A deadline set in a past clause ("had until mid-November") still
         # lies ahead as often as not; one in a clause of its own ("and no
@@ -619,7 +698,7 @@ def _join(
         when = parse_date(phrase, anchor, prefer=tense)
     except DateParseError:
         return None
-    when = replace(when, text=" ".join(phrase.split()))
+    when = replace(when, text=" ".join(phrase.split()), bound=first.when.bound)
     return FoundDate(
         (start, second.span[1]),
         when,

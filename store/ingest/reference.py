@@ -15,13 +15,13 @@ than guessed, except the few whose meaning falls back on the article's date
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateline.store.dates.parts import NUMBER_WORDS, add_months, month_span, week_span
 from dateline.store.model import FuzzyDate, Precision
 
-__all__ = ["References", "read_anchored"]
+__all__ = ["EVENT_NOUN", "References", "read_anchored", "read_from_event"]
 
 #: A quarter reported on is the last one to have ended, within this many
 #: days: "a year ago" beside it compares with the same quarter a year back.
@@ -43,6 +43,14 @@ class References:
     #: The latest quarter named that had just ended by the article's date:
     #: the one a results story reports, whatever forecasts follow it.
     reported: FuzzyDate | None = None
+    #: What a dated sentence named ("held the vote on 3 March": vote), and
+    #: the date, for "two days after the vote".
+    events: dict[str, FuzzyDate] = field(default_factory=dict)
+
+    def note_event(self, text: str, sentence: tuple[int, int], when: FuzzyDate) -> None:
+        """Remember the things ``text[sentence]`` names with ``when``."""
+        for match in EVENT_NOUN.finditer(text, *sentence):
+            self.events[match["noun"].lower()] = when
 
     def note(self, when: FuzzyDate, anchor: date) -> None:
         self.last = when
@@ -85,7 +93,15 @@ _YEAR = re.compile(
     r"the (?P<mod>current |full |latest |fiscal |current fiscal |latest fiscal )?year"
 )
 _YEAR_PERIOD = re.compile(r"(?:the )?(?P<year>\d{4}) (?:fiscal )?(?:quarter|period)")
+#: "the vote", "his death", "their wedding": a thing an event is named by.
+#: "the last one", "the next patient" name nothing a date was given to.
+EVENT_NOUN = re.compile(
+    r"(?i:\b(?:the|its|his|her|their)\s+)"
+    r"(?!(?:last|first|next|same|other|previous|latest|following|one|ones|new)\b)"
+    r"(?P<noun>[a-z]{3,})\b"
+)
 _DAYISH = {"day", "morning", "afternoon", "evening", "night"}
+_DAY_FINE = frozenset({"day", "hour", "minute"})
 _WAY = {"following": 1, "next": 1, "after": 1, "later": 1, "same": 0}
 _WAY |= {"previous": -1, "preceding": -1, "prior": -1, "before": -1, "earlier": -1}
 
@@ -115,16 +131,20 @@ def read_anchored(
         unit = "day" if m["unit"] in _DAYISH else m["unit"]
         if m["way"] == "next" and unit != "day":
             return None  # "the next year" is a window from the article's date
-        if refs.last is None:
+        base = _countable(refs.last, unit)
+        if base is None:
             return None
-        return _shift(refs.last, unit, _WAY[m["way"]], own=True)
+        return _shift(base, unit, _WAY[m["way"]], own=True)
     if m := _DAY_ROUND.fullmatch(text):
-        if refs.last is None:
+        base = _countable(refs.last, "day")
+        if base is None:
             return None
-        return _shift(refs.last, "day", _WAY[m["way"]], own=True)
+        return _shift(base, "day", _WAY[m["way"]], own=True)
     if m := _THAT.fullmatch(text):
         unit = "day" if m["unit"] in _DAYISH else m["unit"]
-        base = (refs.quarter if unit == "quarter" else None) or refs.last
+        base = _countable(
+            (refs.quarter if unit == "quarter" else None) or refs.last, unit
+        )
         if base is None:
             return None
         return _shift(base, unit, 0, own=True)
@@ -155,6 +175,34 @@ def read_anchored(
             year = refs.quarter.start_day.year
         return date(year, 1, 1), date(year, 12, 31), "year"
     return None
+
+
+def read_from_event(
+    phrase: str, base: FuzzyDate
+) -> tuple[date, date, Precision] | None:
+    """ "two days after", "the day before", "a year after" counted from the
+    date of the thing named next ("the vote"), or None when the count is
+    finer than what that date says: two days after a vote "in March" is
+    no day the text gives."""
+    text = " ".join(phrase.lower().split())
+    if m := _COUNT.fullmatch(text):
+        count = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
+        unit, way = m["unit"], _WAY[m["dir"]]
+    elif m := _DAY_ROUND.fullmatch(text):
+        count, unit, way = 1, "day", _WAY[m["way"]]
+    else:
+        return None
+    if unit in ("day", "week") and base.precision != "day":
+        return None
+    return _shift(base, unit, count * way, own=unit != "year")
+
+
+def _countable(base: FuzzyDate | None, unit: str) -> FuzzyDate | None:
+    """``base`` if it says enough to count ``unit``s from: "that day" or
+    "the next day" after a year or a month would be a made-up day."""
+    if base is None or (unit == "day" and base.precision not in _DAY_FINE):
+        return None
+    return base
 
 
 def _quarter_of(day: date) -> tuple[date, date]:

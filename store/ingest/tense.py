@@ -21,7 +21,7 @@ from dateline.store.ingest.text import Span, word_set
 Tense = Literal["past", "future"]
 
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|won['’]t|would|upcoming|forthcoming|coming|next"
+    r"(?i)\b(?:will|shall|won['’]t|would|upcoming|forthcoming|coming|next(?!\s+to\b)"
     # "the planned visit"; "the government planned to pay" is a past verb.
     r"|(?<=the\s)planned|(?<=a\s)planned|later\s+this|from\s+now"
     r"|(?:is|are|am|be|been|was|were)\s+(?:scheduled|slated|set|due|expected|poised"
@@ -44,7 +44,7 @@ _FUTURE = re.compile(
     # "could be without power until Sunday", "should recover in the second
     # half": a possibility or an expectation lies ahead;
     # "could have", "could not" and "may have" look back.
-    r"|(?-i:could|might|may|should|must)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
+    r"|(?-i:could|might|may|should|must|can)\s+(?!have\b|not\b|n['’]t\b|well\s+have\b)[a-z]+"
     # "Testimony continues Friday", "the recess begins on March 27": a
     # schedule told in the present.
     r"|(?:begins|starts|opens|resumes|continues|reconvenes|ends|closes|expires))\b"
@@ -63,6 +63,12 @@ _FUTURE_TO = re.compile(
     r"(?:s|d|e|es|ed|ned|ing|ning)?"
     r"\s+(?:(?!to\b)[\w'’-]+\s+){0,4}?(?P<to>to)\s+"
     r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b)[a-z]+"
+)
+#: "postponed until Tuesday", "extended the deadline until Friday": what a
+#: thing is put off to lies after the putting off.
+_FUTURE_UNTIL = re.compile(
+    r"(?i)\b(?:postpon|delay|defer|adjourn|extend|push(?:ed|es|ing)?\s+back|put\s+off)"
+    r"[a-z]*\s+(?:(?!until\b|till\b)[\w'’-]+\s+){0,4}?(?P<to>until|till)\b"
 )
 #: "warned of further action in December": what is warned of lies ahead.
 _FUTURE_OF = re.compile(r"(?i)\b(?:warn|threaten|caution)(?:s|ed|ing)?\s+(?P<to>of)\b")
@@ -122,7 +128,7 @@ def cues(text: str, sentence: Span, skip: Span) -> list[tuple[int, Tense]]:
     ]
     future += [
         (m.start("to"), m.end("to"))
-        for pattern in (_FUTURE_TO, _FUTURE_OF)
+        for pattern in (_FUTURE_TO, _FUTURE_OF, _FUTURE_UNTIL)
         for m in pattern.finditer(text, start, end)
         if not (skip[0] <= m.start("to") < skip[1])
     ]
@@ -196,7 +202,7 @@ def _region(text: str, start: int, end: int) -> _RegionCues:
     spans = [(m.start(), m.end()) for m in _FUTURE.finditer(text, start, end)]
     spans += [
         (m.start("to"), m.end("to"))
-        for pattern in (_FUTURE_TO, _FUTURE_OF)
+        for pattern in (_FUTURE_TO, _FUTURE_OF, _FUTURE_UNTIL)
         for m in pattern.finditer(text, start, end)
     ]
     spans.sort()

@@ -88,15 +88,59 @@ def test_present_references_read_against_the_article_date(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The plan is on hold for now.", "now"),
+        ("Now that the bridge is open, traffic has eased.", "Now"),
+        ("Until now the mayor had kept quiet.", "now"),
+        ("Rents are high these days.", "these days"),
+    ],
+)
+def test_what_holds_at_the_article_date_is_a_present_reading(
+    sentence: str, text: str
+) -> None:
+    """ "for now", "until now", "now that" say what holds when the article
+    was written: a reading of that day, never an event."""
+    (item,) = found(sentence)
+    assert (item.text, item.when.start_day, item.when.end_day) == (
+        text,
+        ANCHOR,
+        ANCHOR,
+    )
+    assert item.vague
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start"),
+    [
+        ("Growth was slow for the past few years.", "the past few years", "2023-01-11"),
+        ("Rates fell in the last few months.", "the last few months", "2025-10-11"),
+        (
+            "Sales grew over the past several quarters.",
+            "the past several quarters",
+            None,
+        ),
+    ],
+)
+def test_a_few_units_back_is_a_window_not_the_past(
+    sentence: str, text: str, start: str | None
+) -> None:
+    """ "the past few years" is a stretch ending at the article's date, not
+    "the past" followed by a count."""
+    (item,) = found(sentence)
+    assert (item.text, item.when.end_day, item.vague) == (text, ANCHOR, True)
+    assert item.when.approximate
+    if start is not None:
+        assert item.when.start_day.isoformat() == start
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Now is the time to act.",
-        "The plan is on hold for now.",
         "From now on, visitors must book.",
-        "Now that the bridge is open, traffic has eased.",
-        "Until now the mayor had kept quiet.",
+        "By now the queue had gone.",
         "The future of the club is uncertain.",
-        "Growth was slow for the past few years.",
         "The current account deficit widened.",
     ],
 )
@@ -361,11 +405,11 @@ def test_direction_without_a_clear_verb(sentence: str, start: date) -> None:
         ),
         (
             "The mill dates from the 19th century.",
-            ("the 19th century", "1800-01-01", "1899-12-31", "year"),
+            ("the 19th century", "1800-01-01", "1899-12-31", "century"),
         ),
         (
             "Nothing like it happened this century.",
-            ("this century", "2000-01-01", "2099-12-31", "year"),
+            ("this century", "2000-01-01", "2099-12-31", "century"),
         ),
         (
             "Nov. 4: The council meets again.",

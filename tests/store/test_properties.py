@@ -10,7 +10,7 @@ from tempfile import TemporaryDirectory
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
 from dateline.store.formats.native import dumps_native, import_native
-from dateline.store.model import PRECISIONS, Event, FuzzyDate
+from dateline.store.model import BOUNDS, PRECISIONS, Event, FuzzyDate
 from dateline.store.timeline import Timeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -48,6 +48,7 @@ def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
         text=draw(texts),
         anchor=draw(st.none() | st.dates()),
         approximate=draw(st.booleans()),
+        bound=draw(st.sampled_from((None, *BOUNDS))),
     )
 
 

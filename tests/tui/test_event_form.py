@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dateline.store.disk.journal
 import pytest
-from dateline.store.model import Event, touched
+from dateline.store.model import Event, FuzzyDate, touched
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.screens.event_form import EventFormScreen
@@ -215,6 +215,31 @@ async def test_expected_status_reads_forward(demo: Timeline) -> None:
     saved = app.result
     assert saved.status == "expected"
     assert (saved.when.start, saved.when.end) == (date(2026, 2, 1), date(2026, 2, 7))
+
+
+async def test_edit_to_expected_reads_the_stored_words_forward(demo: Timeline) -> None:
+    """The issue's rule for the edit form, as the add form does it: a stored
+    "Friday" read as last Friday is the coming one once the event is expected;
+    unchanged, it keeps the date it was saved with."""
+    stored = Event(
+        when=FuzzyDate(
+            date(2026, 1, 9), date(2026, 1, 9), "day", "Friday", date(2026, 1, 10)
+        ),
+        title="Vote on the budget",
+    )
+    demo.put(stored)
+    app = form(demo, editing=stored)
+    async with app.run_test(size=SIZE) as pilot:
+        assert text_of(app, "#date-reading") == "Fri 9 Jan 2026 · day"
+        status = app.screen.query_one("#status")
+        status.focus()
+        await pilot.press("right", "enter")
+        assert text_of(app, "#date-reading") == "Fri 16 Jan 2026 · day"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = demo.event(stored.id)
+    assert saved.status == "expected"
+    assert saved.when.start == date(2026, 1, 16)
 
 
 async def test_escape_on_changed_form_asks_first(demo: Timeline) -> None:

@@ -107,6 +107,7 @@ def _dates_in(args: argparse.Namespace) -> int:
                     "precision": r["precision"],
                     "approximate": r["approximate"],
                     "tense": r["tense"],
+                    **{k: r[k] for k in ("bound", "window") if k in r},
                 }
                 for r in records
             ]

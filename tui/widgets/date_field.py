@@ -9,6 +9,7 @@ without it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from dateline.store.changes.drafts import DraftError
@@ -37,7 +38,9 @@ class DateField(Vertical):
 
     ``kept`` is a date already stored with the record being edited: while the
     text still says what it said then, reading returns it unchanged instead
-    of re-reading old words ("last Friday") against a new anchor.
+    of re-reading old words ("last Friday") against a new anchor. Once the
+    direction changes (the event's status), the words are read again that
+    way: "Friday" in an event now expected is the coming one.
     """
 
     DEFAULT_CSS = """
@@ -90,6 +93,9 @@ class DateField(Vertical):
         self._initial = value
         self._placeholder = placeholder
         self.kept = kept
+        #: Whether the direction changed since the form opened: the kept
+        #: date was read the other way.
+        self._turned = False
         #: How numeric dates both orders allow are read (the date_order setting).
         self.order = order
         self.set_reactive(DateField.prefer, prefer)
@@ -129,8 +135,13 @@ class DateField(Vertical):
         "when") when there are none.
         """
         text = self.text.strip()
-        if self.kept is not None and text == self.kept.text.strip():
-            return self.kept
+        kept = self.kept
+        if kept is not None and text == kept.text.strip():
+            if not self._turned:
+                return kept
+            when = parse_date(text, self.anchor_day, self.prefer, self.order)
+            # Words found after "before" in an article keep that bound.
+            return replace(when, bound=when.bound or kept.bound)
         if not text:
             raise DraftError("when", "The date is empty; type when it happened.")
         return parse_date(text, self.anchor_day, self.prefer, self.order)
@@ -168,6 +179,7 @@ class DateField(Vertical):
         self.show_reading()
 
     def watch_prefer(self) -> None:
+        self._turned = True
         self._refresh_anchor()
 
     def watch_anchor_day(self) -> None:

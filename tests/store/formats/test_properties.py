@@ -6,7 +6,7 @@ import calendar
 from datetime import date, datetime, timedelta
 
 from dateline.store.formats.registry import render_export
-from dateline.store.model import Actor, ActorRef, Event, FuzzyDate
+from dateline.store.model import BOUNDS, Actor, ActorRef, Event, FuzzyDate
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
 from hypothesis import given, settings
@@ -26,7 +26,8 @@ NAME = PHRASE.filter(lambda text: bool(fold(text)))
 @st.composite
 def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
     precision = draw(st.sampled_from(["minute", "hour", "day", "week", "month",
-                                      "quarter", "year", "decade"]))  # fmt: skip
+                                      "quarter", "year", "decade",
+                                      "century"]))  # fmt: skip
     day = draw(st.dates(min_value=date(1, 1, 1), max_value=date(9998, 1, 1)))
     if precision == "minute":
         start = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)),
@@ -45,9 +46,11 @@ def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
         end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
     else:
         start = day if draw(st.booleans()) else date(day.year, 1, 1)
-        end = date(day.year + draw(st.integers(0, 9)) * (precision == "decade"), 12, 31)
+        span = {"decade": 9, "century": 99}.get(precision, 0)
+        end = date(min(day.year + draw(st.integers(0, span)), 9999), 12, 31)
     return FuzzyDate(start, end, precision, text=draw(st.one_of(st.just(""), PHRASE)),
-                     approximate=draw(st.booleans()))  # fmt: skip
+                     approximate=draw(st.booleans()),
+                     bound=draw(st.sampled_from([None, *BOUNDS])))  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None)
