@@ -216,8 +216,10 @@ class _Reader:
         if len(title) > _TITLE_LIMIT:
             title = title[: _TITLE_LIMIT - 1].rstrip() + "…"
         when = _when(cells)
-        for key in cells.keys() - _KNOWN:
-            self._dropped.setdefault(key)
+        # In the file's column order (a set difference would shuffle them).
+        for key in cells:
+            if key not in _KNOWN:
+                self._dropped.setdefault(key)
         url = cells.get("url", "")
         source = self.batch.source_id(url) if url else None
         tags = _tags(cells.get("tag", ""))

@@ -283,7 +283,7 @@ def test_a_schema_1_file_opens_as_revision_0_by_nobody(
                 del doc[name]
     demo_path.write_text(json.dumps(data), "utf-8")
     if not typed:
-        monkeypatch.setattr(datafile, "decode_records", lambda raw: None)
+        monkeypatch.setattr(datafile, "decode_records", lambda raw, *skip: None)
     timeline = Timeline.open(demo_path, author="erin")
     event = timeline.event("ev-phone-call")
     assert (event.rev, event.rev_id, event.created_by, event.history) == (0, "", "", ())
