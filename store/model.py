@@ -11,7 +11,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 Precision = Literal[
     "minute",
@@ -26,18 +26,7 @@ Precision = Literal[
     "century",
 ]
 #: Finest first. The index is used to sort coarser-before-finer on one start.
-PRECISIONS: tuple[Precision, ...] = (
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "quarter",
-    "season",
-    "year",
-    "decade",
-    "century",
-)
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 #: Precisions that lead their year rather than sit under a month.
 COARSE_PRECISIONS: frozenset[Precision] = frozenset(
     {"quarter", "season", "year", "decade", "century"}

@@ -317,6 +317,7 @@ class DatelineApp(App[int]):
         shared = self.timeline.shared
         if shared is None:
             return
+        shared.listen()
         changed = self.timeline.changed_outside()
         if shared.trouble:
             if not self._trouble_told:

@@ -72,6 +72,10 @@ class PgBacking:
         self.trouble = ""
         #: Other sessions on this timeline when last looked (``look_around``).
         self.others: tuple[str, ...] = ()
+        #: Set by the listener thread when another client committed here.
+        self._heard: threading.Event | None = None
+        self._listener: threading.Thread | None = None
+        self._stop = threading.Event()
         self._connect()
 
     # -- the connection --------------------------------------------------
@@ -146,6 +150,7 @@ class PgBacking:
         self._conn = None
 
     def close(self) -> None:
+        self._stop.set()
         with self._thread_lock:
             if self._conn is not None:
                 self._drop()
@@ -230,9 +235,16 @@ class PgBacking:
     def changed_outside(self) -> bool:
         """Cheap check for the UI: did anyone else commit a change?
 
-        A lost server is not an error here (the UI polls this): it is kept
-        in ``trouble`` for the screen to show, and cleared once it answers.
+        With ``listen`` running, a poll that heard nothing asks the server
+        nothing. A lost server is not an error here (the UI polls this): it
+        is kept in ``trouble`` for the screen to show, and cleared once it
+        answers.
         """
+        heard = self._heard
+        if heard is not None and self._listening() and not heard.is_set():
+            return False
+        if heard is not None:
+            heard.clear()
         psycopg = self._psycopg
         with self._thread_lock:
             try:
@@ -244,9 +256,53 @@ class PgBacking:
             except (psycopg.OperationalError, TimelineFileError) as exc:
                 self._drop()
                 self.trouble = _first_line(exc)
+                if heard is not None:
+                    heard.set()  # ask again next time, until it answers
                 return False
             self.trouble = ""
         return (int(row[0]) if row else 0) != self._seen
+
+    # -- hearing other editors (LISTEN/NOTIFY) -------------------------------
+    def listen(self) -> None:
+        """Hear other clients' commits as they happen, on a connection of
+        its own in a thread; ``changed_outside`` then asks the server only
+        after a notification (or a lost connection). Idempotent."""
+        if self._listening():
+            return
+        self._heard = threading.Event()
+        self._heard.set()  # one look first: what came before we listened
+        self._stop.clear()
+        self._listener = threading.Thread(
+            target=self._hear, name="dateline-listen", daemon=True
+        )
+        self._listener.start()
+
+    def _listening(self) -> bool:
+        return self._listener is not None and self._listener.is_alive()
+
+    def _hear(self) -> None:
+        heard = self._heard
+        assert heard is not None
+        psycopg = self._psycopg
+        name = self.location.timeline
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(
+                    self.location.conninfo,
+                    autocommit=True,
+                    application_name=f"dateline-listen:{name}"[:63],
+                    connect_timeout=5,
+                ) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    heard.set()  # anything said while we were away
+                    while not self._stop.is_set():
+                        for note in conn.notifies(timeout=0.5):
+                            if note.payload == name:
+                                heard.set()
+            except psycopg.Error:
+                # The server went away: the UI's next poll asks, and tells.
+                heard.set()
+                self._stop.wait(1.0)
 
     def look_around(self) -> tuple[str, ...]:
         """Who else (other sessions, by role name) has this timeline open;

@@ -206,6 +206,35 @@ def test_the_server_going_away_is_told_and_then_survived(
     timeline.close()
 
 
+def test_a_listening_client_asks_the_server_only_after_a_commit(
+    pg_location: PgLocation,
+) -> None:
+    """LISTEN/NOTIFY: an idle explorer's polls cost the server nothing."""
+    a, b = Timeline.open(pg_location), Timeline.open(pg_location)
+    shared = b.shared
+    assert shared is not None
+    shared.listen()
+    deadline = time.monotonic() + 10
+    while not shared._listening() or shared._heard is None or shared._heard.is_set():
+        shared.changed_outside()  # the first look, once the listener is up
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    asked = []
+    connect = shared._connect
+    shared._connect = lambda: asked.append(1) or connect()  # type: ignore[method-assign]
+    assert not shared.changed_outside() and not shared.changed_outside()
+    assert asked == []
+    with a.change() as tx:
+        tx.put(_event("news"))
+    while not shared.changed_outside():
+        assert time.monotonic() < deadline, "the commit was never heard"
+        time.sleep(0.05)
+    assert asked, "a notification leads to one look at the server"
+    assert b.refresh() and [e.title for e in b.events()] == ["news"]
+    a.close()
+    b.close()
+
+
 def test_a_server_restart_between_saves_is_not_even_noticed(
     pg_location: PgLocation, pg_cluster: Cluster
 ) -> None:

@@ -46,12 +46,15 @@ async def _watch(location: PgLocation) -> None:
         header = app.main.query_one(FilterBar).plain
         assert "(shared)" in header and "also here: postgres" in header
         assert "4 of 4 events" in header
-        # The server drops this client: told once, then back by itself.
+        shared = app.timeline.shared
+        assert shared is not None and shared._listening()
+        # The server drops every session of this timeline (the listener's
+        # too): told once, then back by itself.
         with psycopg.connect(location.conninfo, autocommit=True) as conn:
             conn.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE application_name = %s AND pid <> pg_backend_pid()",
-                (f"dateline:{location.timeline}",),
+                "WHERE application_name LIKE %s AND pid <> pg_backend_pid()",
+                (f"dateline%:{location.timeline}",),
             )
         other = Timeline.open(location)
         told: list[str] = []

@@ -28,7 +28,7 @@ def run_explorer(args: argparse.Namespace) -> int:
     if not args.demo:
         path = args.db
         if isinstance(path, PgLocation):
-            return _explore_shared(path, args, settings)
+            return _explore(path, args, settings)
         ensure_folder(path, "the explorer was not started")
         set_up_if_empty(path)
         return _explore(path, args, settings)
@@ -42,57 +42,37 @@ def run_explorer(args: argparse.Namespace) -> int:
         shutil.rmtree(path.parent, ignore_errors=True)
 
 
-def _explore_shared(
-    where: PgLocation, args: argparse.Namespace, settings: Settings
+def _explore(
+    where: Path | PgLocation, args: argparse.Namespace, settings: Settings
 ) -> int:
-    """A shared timeline opens behind the loading screen: the server may
-    be far, and the timeline big."""
-    from dateline.tui.app import DatelineApp
-
-    def opener(progress: Callable[[str], None]) -> tuple[Timeline, tuple[str, ...]]:
-        timeline = Timeline.open(where, progress=progress, notice=tell)
-        return timeline, actor_ids_for(timeline, args.actor)
-
-    app = DatelineApp(
-        opener=opener,
-        label=str(where),
-        match_any=args.any,
-        settings=settings,
-        config=config_path(),
-        notice=getattr(args, "settings_problem", ""),
-    )
-    try:
-        app.run()
-    finally:
-        if app.loaded:
-            app.timeline.close()
-    return app.return_code or 0
-
-
-def _explore(path: Path, args: argparse.Namespace, settings: Settings) -> int:
     from dateline.tui.app import DatelineApp
 
     notice: str = getattr(args, "settings_problem", "")
-    if path.exists() and path.stat().st_size > OPEN_IN_WORKER_BYTES:
+    # A big file, or a shared timeline (the server may be far, the timeline
+    # big), opens behind the loading screen.
+    in_worker = isinstance(where, PgLocation) or (
+        where.exists() and where.stat().st_size > OPEN_IN_WORKER_BYTES
+    )
+    if in_worker:
 
         def opener(
             progress: Callable[[str], None],
         ) -> tuple[Timeline, tuple[str, ...]]:
             timeline = Timeline.open(
-                path, progress=progress, notice=tell, author=author_of(args)
+                where, progress=progress, notice=tell, author=author_of(args)
             )
             return timeline, actor_ids_for(timeline, args.actor)
 
         app = DatelineApp(
             opener=opener,
-            label=str(path),
+            label=str(where),
             match_any=args.any,
             settings=settings,
             config=config_path(),
             notice=notice,
         )
     else:
-        timeline = Timeline.open(path, notice=tell, author=author_of(args))
+        timeline = Timeline.open(where, notice=tell, author=author_of(args))
         app = DatelineApp(
             timeline,
             actor_filter=actor_ids_for(timeline, args.actor),
