@@ -3,7 +3,8 @@ r"""CSV: one row per event, for spreadsheets.
 Columns (in this order): id, date_text, start, end, precision, approximate,
 title, summary, actors (names joined by "; "), tags ("; "), status, place,
 source_urls ("; "), review ("pending" for an extracted event nobody has
-checked yet, else empty or "accepted"; informational, not read back).
+checked yet, else empty or "accepted"; informational, not read back), bound
+(a bounded date's side: "before", "after", "by", "until", "since", or empty).
 Quotes, actor roles and aliases, and article texts do not fit a row and are
 not carried. In a list, an item's own ``;`` is written ``\;`` and a backslash
 ``\\``, so "Smith; Jones LLP" stays one name.
@@ -38,7 +39,7 @@ from dateline.store.formats.csvtable import (
     read_table,
     unknown_header,
 )
-from dateline.store.model import PRECISIONS, STATUSES, Event, FuzzyDate
+from dateline.store.model import BOUNDS, PRECISIONS, STATUSES, Event, FuzzyDate
 from dateline.store.timeline import Timeline
 
 COLUMNS = DATELINE_COLUMNS
@@ -90,6 +91,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "tags": join_list(event.tags),
         "status": event.status,
         "review": event.review or "",
+        "bound": event.when.bound or "",
         "place": event.place,
         "source_urls": join_list(urls),
     }
@@ -200,12 +202,18 @@ def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
     approximate = cells.get("approximate", "").lower()
     if approximate not in _YES | _NO:
         raise ValueError(f'approximate "{approximate}" should be yes or no')
+    bound = cells.get("bound", "").strip().lower() or None
+    if bound is not None and bound not in BOUNDS:
+        raise ValueError(
+            f'bound "{bound}" is not one of: {", ".join(BOUNDS)} (or empty)'
+        )
     return FuzzyDate(
         start=start,
         end=end,
         precision=precision,
         text=text,
         approximate=approximate in _YES,
+        bound=bound,
     )
 
 

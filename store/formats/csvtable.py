@@ -35,6 +35,9 @@ DATELINE_COLUMNS = (
     "place",
     "source_urls",
     "review",
+    # Added after the first release, so last: scripts reading the columns
+    # by position keep working.
+    "bound",
 )
 #: Knight Lab's TimelineJS Google-Sheet template, in its order.
 SHEET_COLUMNS = (
