@@ -8,6 +8,7 @@ processes writing the same file.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -24,6 +25,7 @@ from dateline.tui.screens.main.screen import MainScreen
 from dateline.tui.settings import Settings, SettingsError, save_setting
 from dateline.tui.view.filters import FilterState, Part
 from dateline.tui.view.inert import inert
+from dateline.tui.view.toast_text import clamp
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -41,6 +43,8 @@ POLL_SECONDS = 2.0
 #: A shared timeline follows other editors within a second: a poll is one
 #: indexed one-row query.
 SHARED_POLL_SECONDS = 0.5
+#: Messages the ``M`` list keeps, newest last.
+MESSAGES_KEPT = 100
 #: Who else has a shared timeline open is asked every this many polls.
 PRESENCE_EVERY = 4
 #: A timeline unchanged for this long has its journal folded into the
@@ -64,6 +68,7 @@ class DatelineApp(App[int]):
         Binding(
             "P", "show_path", "Show the file's full path", show=False, id="app.path"
         ),
+        Binding("M", "messages", "Messages, whole", show=False, id="app.messages"),
     ]
 
     def __init__(
@@ -100,6 +105,8 @@ class DatelineApp(App[int]):
         self._gone_offered = False
         self._trouble_told = False
         self._shared_polls = 0
+        #: Every toast's whole text this session (``M`` shows them).
+        self.messages: deque[tuple[str, str, str]] = deque(maxlen=MESSAGES_KEPT)
         self.snapshot_running = False
         self._version_seen = -1
         self.settings = settings or Settings()
@@ -142,13 +149,25 @@ class DatelineApp(App[int]):
         """Every toast, from any screen, is drawn inert: messages quote titles,
         names and paths from other people's files. Markup is off unless asked
         for, so a "[" in a title is text, not a style."""
+        title = inert(title, single_line=True)
+        message = inert(message)
+        self.messages.append((title, message, severity))
+        # A toast keeps to two lines; ``M`` shows the whole message.
+        shown = message if markup else clamp(message, self._toast_width())
         super().notify(
-            inert(message),
-            title=inert(title, single_line=True),
-            severity=severity,
-            timeout=timeout,
-            markup=markup,
+            shown, title=title, severity=severity, timeout=timeout, markup=markup
         )
+
+    def _toast_width(self) -> int:
+        """Characters a toast's line holds (app.tcss: at most 70% wide, less
+        its padding and its edge, and a cell to spare for rounding)."""
+        return int(self.size.width * 0.7) - 6
+
+    def action_messages(self) -> None:
+        from dateline.tui.screens.messages import MessagesScreen
+
+        if not isinstance(self.screen, MessagesScreen):
+            self.push_screen(MessagesScreen(self.messages))
 
     #: Toasts on screen at once; an older one gives way to a newer one.
     MAX_TOASTS = 3

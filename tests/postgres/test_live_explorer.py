@@ -60,7 +60,7 @@ async def _watch(location: PgLocation) -> None:
         told: list[str] = []
         for _ in range(40):
             await pilot.pause(0.05)
-            told = [n.message for n in app._notifications]
+            told = [m for _, m, _ in app.messages]
             if any("Connected to PostgreSQL again" in m for m in told):
                 break
         assert any("Connection to PostgreSQL lost" in m for m in told)

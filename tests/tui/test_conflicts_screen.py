@@ -97,7 +97,7 @@ async def test_the_key_and_the_palette_say_when_there_is_nothing(
         await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        told = [str(n.message) for n in app._notifications]
+        told = [m for _, m, _ in app.messages]
         assert any("No conflicts" in m for m in told)
         # The palette lists it by name, from the binding.
         from dateline.tui.palette import ExplorerCommands
@@ -112,7 +112,7 @@ async def test_opening_announces_waiting_conflicts(conflicted: Timeline) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = [m for _, m, _ in app.messages]
         assert any("Press C to settle them" in m for m in messages)
 
 
@@ -147,7 +147,7 @@ async def test_an_import_in_another_process_is_announced_after_reload(
         assert report.conflicts
         await pilot.press("R")
         await pilot.pause()
-        told = [str(n.message) for n in app._notifications]
+        told = [m for _, m, _ in app.messages]
         assert any("Press C to settle them" in m for m in told)
         await pilot.press("C")
         await pilot.pause()

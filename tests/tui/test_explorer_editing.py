@@ -28,7 +28,7 @@ from tests.tui.waits import settle
 
 
 def notes(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications]
+    return [m for _, m, _ in app.messages]
 
 
 async def test_delete_asks_then_undo_and_redo(demo: Timeline) -> None:

@@ -361,7 +361,7 @@ async def test_a_source_without_text_says_so(demo: Timeline) -> None:
         await goto(pilot, "ev-phone-call")
         await pilot.press("tab", "tab", "tab", "down", "enter")
         assert app.screen is main_screen(app)
-        assert any("No text is stored" in n.message for n in app._notifications)
+        assert any("No text is stored" in m for _, m, _ in app.messages)
 
 
 async def test_mouse_click_highlights_a_row(demo: Timeline) -> None:

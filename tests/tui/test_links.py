@@ -17,7 +17,7 @@ K24 = "https://www.kurdistan24.net/en/story/trump-petro"
 
 
 def toasts(app: DatelineApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [m for _, m, _ in app.messages]
 
 
 def with_links(timeline: Timeline, afp: str = "") -> None:

@@ -126,7 +126,7 @@ async def test_keys_step_through_the_ribbons_periods(demo: Timeline) -> None:
         await pilot.press("less_than_sign")
         await pilot.pause()
         assert highlighted(app) == "ev-visa-suspension"
-        assert any("No earlier" in n.message for n in app._notifications)
+        assert any("No earlier" in m for _, m, _ in app.messages)
 
 
 # -- time to scale ----------------------------------------
@@ -148,7 +148,7 @@ async def test_time_to_scale_zooms_and_the_list_is_one_key_away(
         await pilot.press("minus", "minus", "minus", "minus", "minus")
         await pilot.pause()
         assert view.layout_data.scale == "decade"
-        assert any("coarsest" in n.message for n in app._notifications)
+        assert any("coarsest" in m for _, m, _ in app.messages)
         await pilot.press("p")
         assert not isinstance(view.layout_data, TimeLayout)
         assert highlighted(app) == "ev-announcement"
@@ -232,9 +232,7 @@ async def test_choosing_a_lane_mark_highlights_that_event(demo: Timeline) -> Non
         await pilot.press("J")
         await pilot.pause()
         assert highlighted(app) == "ev-maduro-op"
-        assert any(
-            "No later event with Maduro" in n.message for n in app._notifications
-        )
+        assert any("No later event with Maduro" in m for _, m, _ in app.messages)
         # A click on a mark picks its lane and highlights its event.
         await pilot.press("g")
         await pilot.pause()

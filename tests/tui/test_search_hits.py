@@ -40,7 +40,7 @@ def styled(text: Text | Content, style: object) -> list[str]:
 
 
 def toasts(app: DatelineApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [m for _, m, _ in app.messages]
 
 
 async def search(pilot, words: str) -> None:  # type: ignore[no-untyped-def]

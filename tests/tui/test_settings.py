@@ -30,7 +30,7 @@ def _app(timeline: Timeline, config: Path) -> DatelineApp:
 
 
 def _messages(app: DatelineApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [m for _, m, _ in app.messages]
 
 
 async def test_theme_chosen_in_the_palette_is_in_effect_after_a_restart(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dateline.store.timeline import Timeline
+from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from tests.tui.explorer_helpers import SIZE, main_screen, make_app
@@ -44,3 +45,24 @@ async def test_a_short_toast_is_one_line_above_the_prompt(demo: Timeline) -> Non
         # Toasts sit at the top, clear of the prompt bar at the bottom.
         assert toast.region.bottom <= prompt.region.y
         assert toast.region.y >= 1  # under the header line
+
+
+async def test_a_long_message_is_two_lines_and_whole_under_m(demo: Timeline) -> None:
+    app = make_app(demo)
+    long = " ".join(f"word{n}" for n in range(120))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.notify(long, title="Long")
+        await pilot.pause()
+        await pilot.pause()
+        toast = app.screen.query_one(Toast)
+        shown = list(app._notifications)[-1].message
+        assert shown.endswith("(M: whole message)") and shown.count("\n") == 1
+        # Title, two lines of message: nothing more on screen.
+        assert toast.region.height <= 3
+        await pilot.press("M")
+        await pilot.pause()
+        texts = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "word119" in texts and "Long" in texts
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main_screen(app)
