@@ -70,7 +70,21 @@ class _RefDoc(msgspec.Struct):
     role: str = ""
 
 
-class _EventDoc(msgspec.Struct):
+class _StampedDoc(msgspec.Struct, kw_only=True):
+    """When, by whom and at which revision a record was saved: the same
+    fields on every record (``model.REVISION_FIELDS`` and the two stamps).
+    Keyword-only, so the records' own required fields may follow."""
+
+    created: str = ""
+    updated: str = ""
+    created_by: str = ""
+    updated_by: str = ""
+    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
+    rev_id: str = ""
+    history: tuple[str, ...] = ()
+
+
+class _EventDoc(_StampedDoc):
     id: Id
     when: _WhenDoc
     title: str
@@ -83,31 +97,17 @@ class _EventDoc(msgspec.Struct):
     status: Status = "occurred"
     origin: Origin = "manual"
     review: Review | None = None
-    created: str = ""
-    updated: str = ""
-    created_by: str = ""
-    updated_by: str = ""
-    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
-    rev_id: str = ""
-    history: tuple[str, ...] = ()
 
 
-class _ActorDoc(msgspec.Struct):
+class _ActorDoc(_StampedDoc):
     id: Id
     name: str
     aliases: tuple[str, ...] = ()
     kind: ActorKind = "person"
     description: str = ""
-    created: str = ""
-    updated: str = ""
-    created_by: str = ""
-    updated_by: str = ""
-    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
-    rev_id: str = ""
-    history: tuple[str, ...] = ()
 
 
-class _QuoteDoc(msgspec.Struct):
+class _QuoteDoc(_StampedDoc):
     id: Id
     text: str
     speaker: str | None = None
@@ -115,16 +115,9 @@ class _QuoteDoc(msgspec.Struct):
     event: str | None = None
     said: _WhenDoc | None = None
     span: tuple[int, int] | None = None
-    created: str = ""
-    updated: str = ""
-    created_by: str = ""
-    updated_by: str = ""
-    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
-    rev_id: str = ""
-    history: tuple[str, ...] = ()
 
 
-class _SourceDoc(msgspec.Struct):
+class _SourceDoc(_StampedDoc):
     id: Id
     title: str = ""
     outlet: str = ""
@@ -134,13 +127,6 @@ class _SourceDoc(msgspec.Struct):
     byline: str = ""
     body: str = ""
     via: str = ""
-    created: str = ""
-    updated: str = ""
-    created_by: str = ""
-    updated_by: str = ""
-    rev: Annotated[int, msgspec.Meta(ge=0)] = 0
-    rev_id: str = ""
-    history: tuple[str, ...] = ()
     language: str = ""
 
 
@@ -319,7 +305,7 @@ class _Builder:
         )
 
 
-def _revision(d: _EventDoc | _ActorDoc | _QuoteDoc | _SourceDoc) -> dict[str, Any]:
+def _revision(d: _StampedDoc) -> dict[str, Any]:
     """Authorship and revision, passed by name: see ``model.REVISION_FIELDS``."""
     return {
         "created_by": d.created_by,
