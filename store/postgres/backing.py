@@ -68,6 +68,10 @@ class PgBacking:
         self._seen = 0
         self._depth = 0
         self._thread_lock = threading.RLock()
+        #: The advisory lock's key; cut to PostgreSQL's 63 characters, the
+        #: application_name of this timeline's sessions (``look_around``).
+        self._lock_key = f"dateline:{location.timeline}"
+        self._session_name = self._lock_key[:63]
         #: Why the last attempt to reach the server failed; "" when it is fine.
         self.trouble = ""
         #: Other sessions on this timeline when last looked (``look_around``).
@@ -87,7 +91,7 @@ class PgBacking:
             conn = psycopg.connect(
                 self.location.conninfo,
                 autocommit=True,
-                application_name=f"dateline:{self.location.timeline}"[:63],
+                application_name=self._session_name,
                 connect_timeout=5,
             )
         except psycopg.OperationalError as exc:
@@ -312,7 +316,7 @@ class PgBacking:
                 "SELECT DISTINCT usename FROM pg_stat_activity "
                 "WHERE application_name = %s AND pid <> pg_backend_pid() "
                 "ORDER BY usename",
-                (f"dateline:{self.location.timeline}"[:63],),
+                (self._session_name,),
             ).fetchall()
         self.others = tuple(str(row[0]) for row in rows)
         return self.others
@@ -337,7 +341,7 @@ class PgBacking:
                     self._release()
 
     def _acquire(self) -> None:
-        key = f"dateline:{self.location.timeline}"
+        key = self._lock_key
         deadline = time.monotonic() + LOCK_TIMEOUT
         told = False
         retried = False
@@ -369,7 +373,7 @@ class PgBacking:
             time.sleep(0.05)
 
     def _release(self) -> None:
-        key = f"dateline:{self.location.timeline}"
+        key = self._lock_key
         # A lost connection released the lock with the session.
         with contextlib.suppress(Exception):
             if self._conn is not None and not self._conn.closed:

@@ -99,20 +99,28 @@ def open_shared(
     if not create:
         check_filter_dates(args)
     timeline = Timeline.open(where, notice=tell)
-    shared = timeline.shared
-    if not create and shared is not None and not shared.exists():
-        names = shared.timelines()
-        timeline.close()
-        there = (
-            "This database holds: " + ", ".join(names) + "."
-            if names
-            else "This database holds none yet."
-        )
-        raise DatelineError(
-            f"There is no timeline {where.timeline!r} at {where}. {there} Pick one "
-            "with ?timeline=NAME; `dateline add` or `dateline import` start a new one."
-        )
+    if not create:
+        _refuse_missing(timeline, where)
     return timeline
+
+
+def _refuse_missing(timeline: Timeline, where: PgLocation) -> None:
+    """A verb that only reads refuses a shared timeline nobody started,
+    naming the ones the database holds."""
+    shared = timeline.shared
+    if shared is None or shared.exists():
+        return
+    names = shared.timelines()
+    timeline.close()
+    there = (
+        "This database holds: " + ", ".join(names) + "."
+        if names
+        else "This database holds none yet."
+    )
+    raise DatelineError(
+        f"There is no timeline {where.timeline!r} at {where}. {there} Pick one "
+        "with ?timeline=NAME; `dateline add` or `dateline import` start a new one."
+    )
 
 
 def open_listing(
@@ -131,13 +139,8 @@ def open_listing(
     timeline, flt, total = Timeline.open_narrowed(
         where, lambda opened: build_filter(opened, args), notice=tell
     )
-    shared = timeline.shared
-    if total == 0 and shared is not None and not shared.exists():
-        timeline.close()
-        raise DatelineError(
-            f"There is no timeline {where.timeline!r} at {where}. Pick one with "
-            "?timeline=NAME; `dateline add` or `dateline import` start a new one."
-        )
+    if total == 0:
+        _refuse_missing(timeline, where)
     return timeline, flt, total
 
 
