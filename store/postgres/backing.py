@@ -201,9 +201,9 @@ class PgBacking:
             actors = read.docs("actors")
             window = narrow(_loaded(seq, {"actors": actors}))
             events = read.events_in(window)
-            ids = _ids_in(events)
-            quotes = read.quotes_of(ids)
-            sources = read.docs_by_id("sources", _source_ids(events, quotes))
+            event_docs = json.loads(events)
+            quotes = read.quotes_of(list(event_docs))
+            sources = read.docs_by_id("sources", _source_ids(event_docs, quotes))
             total = read.count("events")
         tables = {
             "actors": actors,
@@ -517,13 +517,10 @@ def _loaded(seq: int, tables: dict[str, bytes]) -> Loaded:
     return Loaded({table: dict(data[table]) for table in TABLES}, seq)
 
 
-def _ids_in(docs: bytes) -> list[str]:
-    return list(json.loads(docs))
-
-
-def _source_ids(events: bytes, quotes: bytes) -> list[str]:
+def _source_ids(events: dict[str, Any], quotes: bytes) -> list[str]:
+    """The sources the listed events and their quotes name."""
     wanted: set[str] = set()
-    for doc in json.loads(events).values():
+    for doc in events.values():
         wanted.update(s for s in doc.get("sources", []) if isinstance(s, str))
     for doc in json.loads(quotes).values():
         if isinstance(doc.get("source"), str):
