@@ -69,12 +69,12 @@ class Records:
             self._sources
         )
         self._tables: dict[str, dict[str, AnyRecord]] = {
-            "events": self._events,  # type: ignore[dict-item]
-            "actors": self._actors,  # type: ignore[dict-item]
-            "quotes": self._quotes,  # type: ignore[dict-item]
-            "sources": self._sources,  # type: ignore[dict-item]
-            "tombstones": self._tombstones,  # type: ignore[dict-item]
-            "conflicts": self._conflicts,  # type: ignore[dict-item]
+            "events": self._events,  # type: ignore[dict-item]  # dict is invariant
+            "actors": self._actors,  # type: ignore[dict-item]  # dict is invariant
+            "quotes": self._quotes,  # type: ignore[dict-item]  # dict is invariant
+            "sources": self._sources,  # type: ignore[dict-item]  # dict is invariant
+            "tombstones": self._tombstones,  # type: ignore[dict-item]  # dict is invariant
+            "conflicts": self._conflicts,  # type: ignore[dict-item]  # dict is invariant
         }
         self.conflicts_by_id: MappingProxyType[str, Conflict] = MappingProxyType(
             self._conflicts

@@ -189,15 +189,15 @@ def test_the_server_going_away_is_told_and_then_survived(
 
     def lose_then_append(*args: object) -> None:
         _terminate(pg_location)
-        append(*args)  # type: ignore[arg-type]
+        append(*args)  # type: ignore[arg-type]  # passed through as given
 
-    shared.append = lose_then_append  # type: ignore[method-assign]
+    shared.append = lose_then_append  # type: ignore[method-assign]  # a stand-in
     with (
         pytest.raises(TimelineFileError, match="Lost the connection"),
         timeline.change() as tx,
     ):
         tx.put(_event("lost"))
-    shared.append = append  # type: ignore[method-assign]
+    shared.append = append  # type: ignore[method-assign]  # put back
     assert "lost" not in {e.title for e in timeline.events()}
     with timeline.change() as tx:
         tx.put(_event("saved after"))
@@ -221,7 +221,7 @@ def test_a_listening_client_asks_the_server_only_after_a_commit(
         time.sleep(0.05)
     asked = []
     connect = shared._connect
-    shared._connect = lambda: asked.append(1) or connect()  # type: ignore[method-assign]
+    shared._connect = lambda: asked.append(1) or connect()  # type: ignore[method-assign]  # a spy
     assert not shared.changed_outside() and not shared.changed_outside()
     assert asked == []
     with a.change() as tx:
