@@ -51,6 +51,9 @@ class _WhenDoc(msgspec.Struct, frozen=True):
     anchor: str | None = None
     approximate: bool = False
     bound: Bound | None = None
+    # Time zones: checked by the model (a zone it refuses sends the file
+    # the slow way, which names it).
+    zone: str | None = None
 
     def record(self) -> FuzzyDate:
         anchor = self.anchor
@@ -62,6 +65,7 @@ class _WhenDoc(msgspec.Struct, frozen=True):
             date.fromisoformat(anchor) if anchor else None,
             self.approximate,
             self.bound,
+            self.zone,
         )
 
 

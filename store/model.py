@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypeVar, get_args
 
+from dateline.store.zones import ZoneError, canonical_zone, to_utc
+
 Precision = Literal[
     "minute",
     "hour",
@@ -124,12 +126,16 @@ class FuzzyDate:
     anchor: date | None = None
     approximate: bool = False
     bound: Bound | None = None
+    # Time zones: the zone a clock time was written in (``dateline.store.zones``).
+    zone: str | None = None
 
     def __post_init__(self) -> None:
         if self.precision not in PRECISIONS:
             raise ValueError(f"unknown precision {self.precision!r}")
         if self.bound is not None and self.bound not in BOUNDS:
             raise ValueError(f"unknown bound {self.bound!r}")
+        if self.zone is not None:
+            _check_zone(self)
         if _day(self.end) < _day(self.start):
             raise ValueError(
                 f"the end {_iso(self.end)} is before the start {_iso(self.start)}"
@@ -144,15 +150,22 @@ class FuzzyDate:
         return _day(self.end)
 
     @property
+    def instant(self) -> date:
+        """The start on one clock for all: in UTC for a zoned time, as
+        written otherwise (a zone-free time is compared as if it were UTC)."""
+        if self.zone is not None and isinstance(self.start, datetime):
+            return to_utc(self.start, self.zone)
+        return self.start
+
+    @property
     def sort_key(self) -> tuple[int, int, int]:
-        """Order by start, then coarser before finer on the same start."""
-        minutes = (
-            self.start.hour * 60 + self.start.minute
-            if isinstance(self.start, datetime)
-            else -1
-        )
+        """Order by start, then coarser before finer on the same start.
+        Zoned times order by their real instant (``instant``), so 14:30 EST
+        follows 15:00 CET."""
+        start = self.instant
+        minutes = start.hour * 60 + start.minute if isinstance(start, datetime) else -1
         return (
-            self.start_day.toordinal(),
+            _day(start).toordinal(),
             minutes,
             -PRECISIONS.index(self.precision),
         )
@@ -204,6 +217,8 @@ class FuzzyDate:
             # Always written, as the snapshot's encoder writes the field; a
             # document without it (an older file) reads as no bound.
             "bound": self.bound,
+            # Time zones: likewise; absent reads as a zone-free time.
+            "zone": self.zone,
         }
 
     @classmethod
@@ -223,7 +238,19 @@ class FuzzyDate:
             anchor=date.fromisoformat(anchor) if anchor else None,
             approximate=bool(doc.get("approximate", False)),
             bound=doc.get("bound"),
+            zone=doc.get("zone"),
         )
+
+
+def _check_zone(when: FuzzyDate) -> None:
+    """A zone belongs to a clock time, and must be one ``zones`` knows."""
+    if when.precision not in ("minute", "hour") or not isinstance(when.start, datetime):
+        raise ValueError(
+            f"a time zone ({when.zone}) goes only with a clock time, not a"
+            f" {when.precision}: drop the zone or give the time"
+        )
+    if canonical_zone(when.zone or "") != when.zone:
+        raise ValueError(f"{when.zone!r} is not how a zone is stored")
 
 
 def _day(value: date) -> date:
@@ -597,11 +624,29 @@ def check_date_doc(doc: Any, name: str = "when") -> None:
         if not isinstance(doc.get("approximate", False), bool):
             raise ShapeError('"approximate" must be true or false')
         _choice(doc, "bound", (*BOUNDS, None))
+        _zone_field(doc, start)
         assert start is not None and end is not None
         if _day(end) < _day(start):
             raise ShapeError('"end" is before "start"')
     except ShapeError as exc:
         raise ShapeError(f'"{name}": {exc}') from None
+
+
+def _zone_field(doc: dict[str, Any], start: date | None) -> None:
+    """Time zones: "zone" is absent, null, or a zone on a clock time."""
+    zone = doc.get("zone")
+    if zone is None:
+        return
+    if not isinstance(zone, str):
+        raise ShapeError(f'"zone" must be text, not {_kind(zone)}')
+    try:
+        canon = canonical_zone(zone)
+    except ZoneError as exc:
+        raise ShapeError(f'"zone": {exc}') from None
+    if canon != zone:
+        raise ShapeError(f'"zone" {_shown(zone)} must be written {canon}')
+    if not isinstance(start, datetime):
+        raise ShapeError('"zone" goes only with a clock time ("start" has none)')
 
 
 def _sound_event(doc: Any) -> bool:
@@ -653,6 +698,7 @@ def _sound_event(doc: Any) -> bool:
         and type(when.get("text", "")) is str
         and type(when.get("approximate", False)) is bool
         and when.get("bound") in _BOUND_VALUES
+        and when.get("zone") is None
         and (anchor is None or (type(anchor) is str and len(anchor) == 10))
         and all(s and s.strip() for s in (*get("sources", ()), *get("quotes", ())))
         and all(r["actor"].strip() for r in actors)

@@ -322,7 +322,8 @@ _RELATIVE_DAY = (
     r"|this (?:morning|afternoon|evening)|(?:the )?day (?:before yesterday"
     r"|after tomorrow))"
 )
-_ISO_TIME = r"(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"
+#: Seconds only: a zone ("z", "-05:00") was split off before (``zone_words``).
+_ISO_TIME = r"(?::\d{2}(?:\.\d+)?)?"
 _DECADE = (
     rf"(?:{PART})?(?:the )?(?:(?P<full>\d{{3}}0)'?s|'?(?P<short>\d0)'?s"
     rf"|(?P<word>{'|'.join(DECADE_WORDS)}))"

@@ -12,6 +12,7 @@ import calendar
 from datetime import date, datetime
 
 from dateline.store.model import FuzzyDate
+from dateline.store.zones import in_zone, zone_name
 
 __all__ = [
     "MONTH_NAMES",
@@ -40,11 +41,21 @@ SEASONS = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
 THIRDS = ("early", "mid", "late")
 
 
-def format_when(fd: FuzzyDate, *, with_year: bool = True) -> str:
+def format_when(
+    fd: FuzzyDate, *, with_year: bool = True, zone: str | None = None
+) -> str:
     """The date at its own precision, e.g. "Fri 9 Jan 2026", "Oct 2025",
     "Q3 2025", "early 1990s". `with_year=False` drops a single year, for rows
     already under a year heading. Approximate dates get "c. " unless a word
-    ("early", "(later)") already says so."""
+    ("early", "(later)") already says so.
+
+    A zoned time is shown in ``zone`` (the user's) when given, else in its
+    own: "Fri 9 Jan 2026 20:30 CET"; a row (no year) leaves the zone's name
+    out for room."""
+    if _zoned(fd):
+        text = _zoned_label(fd, zone, with_year)
+        text = f"c. {text}" if fd.approximate else text
+        return f"{fd.bound} {text}" if fd.bound else text
     text, _exact, worded = _label(fd, with_year)
     text = f"c. {text}" if fd.approximate and not worded else text
     return f"{fd.bound} {text}" if fd.bound else text
@@ -69,19 +80,65 @@ def month_label(day: date, *, long: bool = False) -> str:
     return f"{names[day.month - 1]} {day.year}"
 
 
-def describe(fd: FuzzyDate) -> str:
+def describe(fd: FuzzyDate, zone: str | None = None) -> str:
     """The live reading under a date field, e.g. "1-7 Feb 2026 · week".
 
     Where the short form hides the bounds ("2026 (later)"), the exact days
-    are shown instead, so the user sees what will be stored.
+    are shown instead, so the user sees what will be stored. A zoned time
+    shows its own zone and, when ``zone`` (the user's) differs, the time
+    there: "Fri 9 Jan 2026 14:30 EST (20:30 CET) · minute".
     """
     text, exact, _worded = _label(fd, True)
-    if not exact:
+    if _zoned(fd):
+        text = _zoned_label(fd, None, True) + _also_in(fd, zone)
+    elif not exact:
         text = _bounds(fd.start_day, fd.end_day)
     suffix = ", approximate" if fd.approximate else ""
     if fd.bound is None:
         return f"{text} · {fd.precision}{suffix}"
     return f"{fd.bound} {text} · {fd.precision}{suffix} · {_window(fd)}"
+
+
+def _zoned(fd: FuzzyDate) -> bool:
+    return fd.zone is not None and isinstance(fd.start, datetime)
+
+
+def _moved(fd: FuzzyDate, shown_in: str) -> tuple[datetime, datetime]:
+    """``fd``'s start and end as wall-clock times in ``shown_in``."""
+    assert fd.zone is not None
+    start, end = (
+        in_zone(value, fd.zone, shown_in)
+        for value in (fd.start, fd.end)
+        if isinstance(value, datetime)
+    )
+    return start, end
+
+
+def _zoned_label(fd: FuzzyDate, shown_in: str | None, with_year: bool) -> str:
+    """ "Fri 9 Jan 2026 14:30 EST": in ``shown_in``, else in its own zone."""
+    assert fd.zone is not None
+    zone = shown_in or fd.zone
+    start, end = _moved(fd, zone)
+    text = _clock(start, end, fd.precision == "hour", with_year)
+    return f"{text} {zone_name(zone, start)}" if with_year else text
+
+
+def _also_in(fd: FuzzyDate, shown_in: str | None) -> str:
+    """ " (20:30 CET)": the time in the user's zone, when it reads otherwise;
+    with the day when that differs from the day written."""
+    if shown_in is None:
+        return ""
+    assert fd.zone is not None and isinstance(fd.start, datetime)
+    start, end = _moved(fd, shown_in)
+    theirs = zone_name(shown_in, start)
+    if (start, theirs) == (fd.start, zone_name(fd.zone, fd.start)):
+        return ""
+    hourly = fd.precision == "hour"
+    text = _clock(start, end, hourly, True)
+    if start.date() == fd.start.date():
+        # Same day: the clock alone ("20:30"), without the day's label.
+        text = text.removeprefix(day_label(start.date()) + " ")
+    return f" ({text} {theirs})"
 
 
 def _window(fd: FuzzyDate) -> str:

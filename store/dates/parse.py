@@ -55,6 +55,7 @@ from dateline.store.dates.parts import (
     strip_words,
     week_span,
 )
+from dateline.store.dates.zone_words import split_zone
 from dateline.store.errors import DateParseError
 from dateline.store.model import PRECISIONS, FuzzyDate
 
@@ -131,7 +132,15 @@ def parse_date(
     # "before March 2025": the date named, and the side the thing lies on.
     bound, named = split_bound(raw)
     try:
+        # "14:30 EST": the zone is read apart; it belongs to clock times only.
+        named, zone = split_zone(named)
         reading = _read(named, Ctx(day, prefer, order))
+        if zone is not None and reading.precision not in ("minute", "hour"):
+            raise GrammarError(
+                f"A time zone ({zone}) goes only with a clock time, and this"
+                f' reads as a {reading.precision}: add the time ("9 Jan 2026'
+                f' 14:30 {zone}") or drop the zone.'
+            )
         return FuzzyDate(
             reading.start,
             reading.end,
@@ -140,6 +149,7 @@ def parse_date(
             day,
             reading.approximate,
             bound,
+            zone,
         )
     except GrammarError as exc:
         raise DateParseError(_quoted(raw), exc.hint) from None
