@@ -158,6 +158,14 @@ class FuzzyDate:
         return self.start
 
     @property
+    def sort_day(self) -> int:
+        """The ordinal of the day the date sorts on: ``sort_key[0]``, cheap
+        for the zone-free many (``toordinal`` of a datetime is its day)."""
+        if self.zone is None:
+            return self.start.toordinal()
+        return self.instant.toordinal()
+
+    @property
     def sort_key(self) -> tuple[int, int, int]:
         """Order by start, then coarser before finer on the same start.
         Zoned times order by their real instant (``instant``), so 14:30 EST

@@ -6,9 +6,11 @@ added, never renamed or removed.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from dateline.store.model import Event, FuzzyDate
+from dateline.store.zones import to_utc
 
 if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
@@ -35,6 +37,22 @@ def date_record(fd: FuzzyDate) -> dict[str, Any]:
             if fd.bound
             else {}
         ),
+        **zone_fields(fd),
+    }
+
+
+def zone_fields(fd: FuzzyDate) -> dict[str, Any]:
+    """Time zones: the zone a time was written in (null for none) and, for a
+    zoned time, its start and end in UTC ("2026-01-09T19:30Z")."""
+    if fd.zone is None or not isinstance(fd.start, datetime):
+        return {"zone": None}
+    start, end = (
+        to_utc(v, fd.zone) for v in (fd.start, fd.end) if isinstance(v, datetime)
+    )
+    return {
+        "zone": fd.zone,
+        "start_utc": start.isoformat(timespec="minutes") + "Z",
+        "end_utc": end.isoformat(timespec="minutes") + "Z",
     }
 
 
@@ -63,6 +81,7 @@ def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
         "end": _iso(when.end),
         "precision": when.precision,
         "approximate": when.approximate,
+        **zone_fields(when),
         "status": event.status,
         "actors": actors,
         "roles": {

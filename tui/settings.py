@@ -25,6 +25,7 @@ from dateline.store.dates import DateOrder, Prefer
 from dateline.store.disk import write_atomic
 from dateline.store.errors import DatelineError
 from dateline.store.postgres import PgLocation, location_of
+from dateline.store.zones import ZoneError, canonical_zone, local_zone
 
 CONFIG_NAME = "config.toml"
 
@@ -49,6 +50,9 @@ class Settings:
     languages: tuple[str, ...] = ("en", "es", "pt", "fr")
     #: The explorer's overview ribbon is shown (O toggles and saves it).
     overview: bool = False
+    #: Time zones: the zone times are shown in (None: ``$TZ``, else the
+    #: machine's); ``--zone`` overrides it for one run.
+    zone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,19 @@ def _languages(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
+def _zone(value: object) -> str:
+    try:
+        return canonical_zone(_string(value))
+    except ZoneError as exc:
+        raise SettingsError(f"must be a time zone: {exc}") from None
+
+
+def display_zone(settings: Settings) -> str:
+    """The zone times are shown in: the setting, else ``$TZ``, else the
+    machine's own."""
+    return settings.zone or local_zone()
+
+
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise SettingsError(f"must be true or false, not {_type_name(value)}.")
@@ -228,6 +245,7 @@ _CHECKS: dict[str, Callable[[object], Any]] = {
     "prefer": _prefer,
     "languages": _languages,
     "overview": _flag,
+    "zone": _zone,
 }
 
 KEYS = tuple(_CHECKS)

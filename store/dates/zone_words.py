@@ -17,7 +17,7 @@ import re
 from dateline.store.dates.parts import GrammarError
 from dateline.store.zones import ABBREVIATIONS, AMBIGUOUS, ZoneError, canonical_zone
 
-__all__ = ["split_zone"]
+__all__ = ["ZONE_IN_PROSE", "ZONE_WORD_IN_PROSE", "split_zone"]
 
 _ISO = re.compile(
     r"(?P<rest>\d{4}-\d{2}-\d{2}[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
@@ -32,6 +32,18 @@ _TRAILING = re.compile(
     rf"|(?:{_WORDS}))\)?",
     re.IGNORECASE,
 )
+
+
+#: A zone in an article ("2:30 p.m. ET"): only capitals and known
+#: abbreviations or UTC offsets, so "et al." and a guessed "IST" never join
+#: a date found in running text.
+ZONE_WORD_IN_PROSE = re.compile(
+    r"\(?(?:(?:UTC|GMT) ?[+-]\d{1,2}(?::\d{2})?|"
+    + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")\b\)?"
+)
+#: The same right after a clock time.
+ZONE_IN_PROSE = re.compile(r",?\s+" + ZONE_WORD_IN_PROSE.pattern)
 
 
 def split_zone(text: str) -> tuple[str, str | None]:

@@ -26,6 +26,7 @@ from datetime import date
 from dateline.store.dates.bounds import bound_before
 from dateline.store.dates.parse import parse_date
 from dateline.store.dates.parts import Prefer, add_months
+from dateline.store.dates.zone_words import ZONE_IN_PROSE
 from dateline.store.errors import DateParseError
 from dateline.store.ingest.dateforms import (
     CLOCK,
@@ -513,6 +514,9 @@ def _read(
     clock = _CLOCK_AFTER.match(text, e, sentence[1])
     if clock is not None and kind in ("day", "relative"):
         e = clock.end()
+        # "at 2:30 p.m. ET": the zone goes with the time (``FuzzyDate.zone``).
+        zone = ZONE_IN_PROSE.match(text, e, sentence[1])
+        e = zone.end() if zone is not None else e
     that_year = _THAT_YEAR.match(text, e, sentence[1])
     if that_year is not None and year is None:
         return None  # "that year" with no year before it: cannot say which

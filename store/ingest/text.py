@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.store.dates.parse import parse_date
+from dateline.store.dates.zone_words import ZONE_WORD_IN_PROSE
 from dateline.store.errors import DateParseError
 
 #: Offsets into a text, end exclusive.
@@ -386,10 +387,14 @@ _CALENDAR_WORD = re.compile(
 
 def _clock_ends_sentence(text: str, begin: int, dot: int, stop: int) -> bool:
     """ "at 10 a.m. A new date ...": a clock time can end a sentence, but
-    "at 10 a.m. Monday" goes on."""
+    "at 10 a.m. Monday" and "at 10 a.m. ET" go on."""
     if not text[max(begin, dot - 3) : dot].lower().endswith(("a.m", "p.m")):
         return False
-    return _CALENDAR_WORD.match(text, _skip_blank(text, stop)) is None
+    after = _skip_blank(text, stop)
+    return (
+        _CALENDAR_WORD.match(text, after) is None
+        and ZONE_WORD_IN_PROSE.match(text, after) is None
+    )
 
 
 def _abbreviation(text: str, begin: int, dot: int) -> bool:

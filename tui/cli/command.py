@@ -14,12 +14,13 @@ import errno
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from dateline import __version__
 from dateline.store.errors import DatelineError
 from dateline.store.postgres import PgLocation
-from dateline.tui.cli.common import db_option, default_db
+from dateline.tui.cli.common import db_option, default_db, zone_option
 from dateline.tui.cli.output import inert_output
 from dateline.tui.cli.verbs import VERB_MODULES
 from dateline.tui.settings import load_settings
@@ -33,6 +34,12 @@ DB_HELP = (
     "timeline file, or a shared timeline as postgresql://user@host/dbname"
     "[?timeline=NAME] (default: $DATELINE_DB, else `db` in the settings file, "
     "else the user data folder)"
+)
+
+
+ZONE_HELP = (
+    "time zone to show zoned times in: Europe/Paris, -05:00, EST "
+    "(default: `zone` in the settings file, else $TZ, else the machine's)"
 )
 
 
@@ -52,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"dateline {__version__}"
     )
     parser.add_argument("--db", type=db_option, help=DB_HELP)
+    parser.add_argument("--zone", type=zone_option, help=ZONE_HELP)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -82,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
         # SUPPRESS: given only before the verb, the top-level value stands.
         sub.add_argument(
             "--db", type=db_option, default=argparse.SUPPRESS, help=DB_HELP
+        )
+        sub.add_argument(
+            "--zone", type=zone_option, default=argparse.SUPPRESS, help=ZONE_HELP
         )
     return parser
 
@@ -127,6 +138,8 @@ def _main(argv: list[str]) -> int:
 def _run(args: argparse.Namespace) -> int:
     loaded = load_settings()
     args.settings = loaded.settings
+    if args.zone is not None:
+        args.settings = replace(args.settings, zone=args.zone)
     args.settings_problem = loaded.problem
     # One place decides the timeline, for the verbs and the explorer alike.
     if args.db is None:

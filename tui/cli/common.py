@@ -31,6 +31,24 @@ def db_option(text: str) -> Path | PgLocation:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def zone_option(text: str) -> str:
+    """``--zone``: the zone times are shown in, as the store spells it."""
+    from dateline.store.zones import ZoneError, canonical_zone
+
+    try:
+        return canonical_zone(text)
+    except ZoneError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def shown_zone(args: argparse.Namespace) -> str:
+    """The zone this run shows times in (``--zone``, the setting, ``$TZ``,
+    the machine's)."""
+    from dateline.tui.settings import Settings, display_zone
+
+    return display_zone(getattr(args, "settings", None) or Settings())
+
+
 def default_db(configured: Path | PgLocation | None = None) -> Path | PgLocation:
     """``$DATELINE_DB``, else the settings' ``db``, else ``timeline.json`` in
     the platform's data folder."""

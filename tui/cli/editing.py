@@ -16,7 +16,13 @@ from dateline.store.dates.parse import parse_date
 from dateline.store.errors import ConflictError, DatelineError, counted
 from dateline.store.model import Event, touched
 from dateline.store.report import event_record
-from dateline.tui.cli.common import open_timeline, parse_anchor, print_json, print_table
+from dateline.tui.cli.common import (
+    open_timeline,
+    parse_anchor,
+    print_json,
+    print_table,
+    shown_zone,
+)
 
 if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
@@ -152,7 +158,9 @@ def full_record(timeline: Timeline, event: Event) -> dict[str, Any]:
     }
 
 
-def _print_event(timeline: Timeline, event: Event, as_json: bool) -> None:
+def _print_event(
+    timeline: Timeline, event: Event, as_json: bool, zone: str | None = None
+) -> None:
     record = full_record(timeline, event)
     if as_json:
         print_json(record)
@@ -160,7 +168,10 @@ def _print_event(timeline: Timeline, event: Event, as_json: bool) -> None:
     rows = [
         ["id", event.id],
         ["title", event.title],
-        ["date", f"{format_when(event.when)}  ({describe(event.when)})"],
+        [
+            "date",
+            f"{format_when(event.when, zone=zone)}  ({describe(event.when, zone)})",
+        ],
         ["status", event.status + (" · waiting for review" if event.pending else "")],
         ["actors", ", ".join(record["actors"])],
         ["place", event.place],
@@ -175,7 +186,12 @@ def _print_event(timeline: Timeline, event: Event, as_json: bool) -> None:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with open_timeline(args) as timeline:
-        _print_event(timeline, _event(timeline, args.id), args.format == "json")
+        _print_event(
+            timeline,
+            _event(timeline, args.id),
+            args.format == "json",
+            shown_zone(args),
+        )
     return 0
 
 
@@ -206,7 +222,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
                 order=args.settings.date_order,
             )
         saved = save_draft(timeline, replace(draft, **changes), editing=event)
-        _print_event(timeline, saved, args.format == "json")
+        _print_event(timeline, saved, args.format == "json", shown_zone(args))
     return 0
 
 

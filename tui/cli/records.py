@@ -19,6 +19,7 @@ from dateline.tui.cli.common import (
     parse_anchor,
     print_json,
     print_table,
+    shown_zone,
 )
 from dateline.tui.view.marks import event_marks
 
@@ -201,7 +202,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         # stderr: stdout is the new id alone, for scripts.
         print_new_actors(timeline, before, sys.stderr)
     print(event.id)
-    print(f'date: {describe(when)}  (read from "{when.text}")')
+    print(f'date: {describe(when, shown_zone(args))}  (read from "{when.text}")')
     return 0
 
 
@@ -220,10 +221,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         write_csv(timeline, events, sys.stdout)
     else:
         rows = []
+        zone = shown_zone(args)
         for ev in events:
             marks = event_marks(ev)
             names = timeline.actor_names(ev)
-            rows.append([format_when(ev.when), marks, ev.title, ", ".join(names)])
+            rows.append(
+                [format_when(ev.when, zone=zone), marks, ev.title, ", ".join(names)]
+            )
         print_table(["DATE", "", "TITLE", "ACTORS"], rows)
         print(f"{len(events)} of {total} events", file=sys.stderr)
     return 0

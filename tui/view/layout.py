@@ -93,7 +93,7 @@ class Layout:
 
     def find(self, event: Event) -> int | None:
         """Display index of ``event`` (by id), found through its start."""
-        start = event.when.start.toordinal()
+        start = event.when.sort_day
         at = bisect.bisect_left(self.starts, start)
         while at < len(self.starts) and self.starts[at] == start:
             if self.dated[at].id == event.id:
@@ -184,8 +184,8 @@ def build_layout(events: list[Event], today: date | None) -> Layout:
     events first in their year, and place the today rule among the month
     groups: before the first finer event starting on or after today, after
     the coarse events of today's year."""
-    # ``toordinal`` of a datetime is its day, so no date conversion is needed.
-    starts = [event.when.start.toordinal() for event in events]
+    # The day each sorts on: a zoned time's UTC day (``FuzzyDate.sort_day``).
+    starts = [event.when.sort_day for event in events]
     coarse = [i for i, event in enumerate(events) if event.when.coarse]
     layout = Layout(dated=events, starts=starts, coarse=coarse)
     display_of = [0] * len(events)
