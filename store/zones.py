@@ -39,6 +39,7 @@ __all__ = [
     "to_utc",
     "zone_info",
     "zone_name",
+    "zone_of",
 ]
 
 #: Abbreviation -> the offset (fixed) or IANA zone (daylight saving) it means.
@@ -211,8 +212,24 @@ def local_zone() -> str:
         name = target.split("zoneinfo/", 1)[1]
         if name.casefold() in _iana_names():
             return _iana_names()[name.casefold()]
-    offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+    return zone_of(datetime.now().astimezone()) or "UTC"
+
+
+def zone_of(value: datetime) -> str | None:
+    """The stored spelling of an aware datetime's zone (its IANA name when
+    it has one, else its offset); None for a naive one or an odd offset."""
+    if value.tzinfo is None:
+        return None
+    key = getattr(value.tzinfo, "key", None)
+    if isinstance(key, str):
+        found = _iana_names().get(key.casefold())
+        if found is not None:
+            return found
+    offset = value.utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     hours, mins = divmod(abs(minutes), 60)
-    return "UTC" if minutes == 0 else f"{sign}{hours:02d}:{mins:02d}"
+    try:
+        return canonical_zone(f"{sign}{hours:02d}:{mins:02d}")
+    except ZoneError:
+        return None

@@ -22,7 +22,12 @@ from dateline.tui.palette import ExplorerCommands
 from dateline.tui.screens.loading import LoadingScreen
 from dateline.tui.screens.main.host import MainHost
 from dateline.tui.screens.main.screen import MainScreen
-from dateline.tui.settings import Settings, SettingsError, save_setting
+from dateline.tui.settings import (
+    Settings,
+    SettingsError,
+    display_zone,
+    save_setting,
+)
 from dateline.tui.view.filters import FilterState, Part
 from dateline.tui.view.inert import inert
 from dateline.tui.view.toast_text import clamp
@@ -110,6 +115,8 @@ class DatelineApp(App[int]):
         self.snapshot_running = False
         self._version_seen = -1
         self.settings = settings or Settings()
+        #: Time zones: the zone zoned times are shown in.
+        self.display_zone = display_zone(self.settings)
         self._config = config
         self._notices = [notice] if notice else []
         self.set_keymap(dict(self.settings.keymap))

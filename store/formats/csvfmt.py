@@ -4,7 +4,10 @@ Columns (in this order): id, date_text, start, end, precision, approximate,
 title, summary, actors (names joined by "; "), tags ("; "), status, place,
 source_urls ("; "), review ("pending" for an extracted event nobody has
 checked yet, else empty or "accepted"; informational, not read back), bound
-(a bounded date's side: "before", "after", "by", "until", "since", or empty).
+(a bounded date's side: "before", "after", "by", "until", "since", or empty),
+zone (the zone a clock time was written in, "EST", "Europe/Paris", "-05:00",
+or empty; start and end stay the wall-clock time in it). A start written with
+an offset ("2026-01-09T14:30-05:00") and no zone takes the offset as its zone.
 Quotes, actor roles and aliases, and article texts do not fit a row and are
 not carried. In a list, an item's own ``;`` is written ``\;`` and a backslash
 ``\\``, so "Smith; Jones LLP" stays one name.
@@ -41,6 +44,7 @@ from dateline.store.formats.csvtable import (
 )
 from dateline.store.model import BOUNDS, PRECISIONS, STATUSES, Event, FuzzyDate
 from dateline.store.timeline import Timeline
+from dateline.store.zones import ZoneError, canonical_zone, zone_of
 
 COLUMNS = DATELINE_COLUMNS
 LIST_SEPARATOR = "; "
@@ -92,6 +96,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "status": event.status,
         "review": event.review or "",
         "bound": event.when.bound or "",
+        "zone": event.when.zone or "",
         "place": event.place,
         "source_urls": join_list(urls),
     }
@@ -188,8 +193,8 @@ def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
         from dateline.store.dates.parse import parse_date
 
         return parse_date(text, anchor)
-    start = _iso(raw_start, "start")
-    end = _iso(raw_end, "end") if raw_end else start
+    start, offset = _iso(raw_start, "start")
+    end = _iso(raw_end, "end")[0] if raw_end else start
     if isinstance(start, datetime) != isinstance(end, datetime):
         raise ValueError("start and end must both have a time, or neither")
     precision = cells.get("precision", "").lower()
@@ -214,15 +219,28 @@ def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
         text=text,
         approximate=approximate in _YES,
         bound=bound,
+        zone=_zone(cells.get("zone", ""), offset),
     )
 
 
-def _iso(text: str, column: str) -> date:
+def _zone(written: str, offset: str | None) -> str | None:
+    """Time zones: the zone column, else the start's own offset."""
+    if not written.strip():
+        return offset
+    try:
+        return canonical_zone(written)
+    except ZoneError as exc:
+        raise ValueError(f"zone: {exc}") from None
+
+
+def _iso(text: str, column: str) -> tuple[date, str | None]:
+    """The date or wall-clock time in ``text``, and the zone of its offset."""
     try:
         if "T" in text or " " in text:
             value = datetime.fromisoformat(text)
-            return value.replace(tzinfo=None, second=0, microsecond=0)
-        return date.fromisoformat(text)
+            naive = value.replace(tzinfo=None, second=0, microsecond=0)
+            return naive, zone_of(value)
+        return date.fromisoformat(text), None
     except ValueError:
         raise ValueError(
             f'{column} "{text}" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM'

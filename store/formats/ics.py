@@ -4,7 +4,9 @@ Export. Each event is one VEVENT with a stable ``UID`` (``<event id>@dateline``)
 and ``DTSTAMP`` (its last change), so a calendar that subscribes updates
 rather than duplicates. Dates are all-day, spanning the whole interval
 (``DTEND`` is the day after the last, as the format wants); only events known
-to the minute or hour get clock times, floating (no time zone, as stored).
+to the minute or hour get clock times: floating when stored without a zone;
+with its ``TZID`` (and a VTIMEZONE) for an IANA zone; in UTC ("Z") for an
+offset or an abbreviation, which ``X-DATELINE-ZONE`` keeps as written.
 ``SUMMARY`` is the title, ``DESCRIPTION`` a readable block with the summary,
 date as written, actors, place, quotes and sources; ``CATEGORIES`` the tags,
 ``LOCATION`` the place, ``STATUS`` TENTATIVE for expected events, ``URL`` the
@@ -15,8 +17,9 @@ sources for a later import of a dateline-written file.
 Import. Every VEVENT becomes an event: all-day ones at day precision (the
 span from DTSTART to the day before DTEND); timed ones at minute precision,
 stored as naive local times *as given*, in the event's own zone (a 15:00
-meeting in New York stays 15:00), with the zone kept in the date text; UTC
-times stay UTC and floating times stay as written. SUMMARY is the title,
+meeting in New York stays 15:00), with the zone kept (``FuzzyDate.zone``:
+its IANA name, "UTC", or its offset; ours as X-DATELINE-ZONE says); floating
+times stay as written, without a zone. SUMMARY is the title,
 DESCRIPTION the summary, CATEGORIES the tags, LOCATION the place, ORGANIZER
 and ATTENDEE names (CN) the actors, URL the source. A repeating event is
 imported once, at its first occurrence, with a note. Not carried: the
@@ -30,6 +33,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
 from dateline.store.dates.labels import format_when
 from dateline.store.formats.batch import Batch
@@ -37,6 +41,7 @@ from dateline.store.formats.ics_lines import bad_line, check_structure, property
 from dateline.store.formats.native import ImportFormatError
 from dateline.store.model import BOUNDS, PRECISIONS, Event, FuzzyDate, web_url
 from dateline.store.timeline import Timeline
+from dateline.store.zones import ZoneError, canonical_zone, zone_info, zone_of
 from icalendar import Calendar, Component, vText
 from icalendar import Event as VEvent
 
@@ -65,6 +70,8 @@ def dumps_ics(timeline: Timeline, events: list[Event], *, title: str = "") -> st
         cal.add("x-wr-calname", title)
     for event in events:
         cal.add_component(_vevent(timeline, event))
+    # A TZID must be defined in the file: a VTIMEZONE for each IANA zone used.
+    cal.add_missing_timezones()
     return cal.to_ical().decode("utf-8")
 
 
@@ -75,10 +82,11 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
     ve.add("dtstamp", _stamp(event.updated or event.created))
     timed = when.precision in ("minute", "hour") and isinstance(when.start, datetime)
     if timed:
-        ve.add("dtstart", when.start)
+        start = _aware(when.start, when.zone)
         end = when.end + _MINUTE if when.precision == "hour" else when.end
+        ve.add("dtstart", start)
         if end != when.start:
-            ve.add("dtend", end)
+            ve.add("dtend", _aware(end, when.zone))
     else:
         ve.add("dtstart", when.start_day)
         ve.add("dtend", when.end_day + timedelta(days=1))
@@ -103,6 +111,8 @@ def _vevent(timeline: Timeline, event: Event) -> VEvent:
         ve.add("x-dateline-approximate", "TRUE")
     if when.bound:
         ve.add("x-dateline-bound", when.bound)
+    if when.zone:
+        ve.add("x-dateline-zone", when.zone)
     if event.summary:
         ve.add("x-dateline-summary", vText(event.summary), parameters=_TEXT)
     for ref in event.actors:
@@ -321,12 +331,15 @@ def _when(ve: Component) -> FuzzyDate:
             end = start + duration
     timed = isinstance(start, datetime)
     label = ""
+    zone = None
     if timed:
-        zone = start.tzinfo
+        zone = _zone(ve, start)
         if zone is not None:
             label = f"{start:%Y-%m-%d %H:%M} {_zone_name(start)}"
+            # The wall clock in the zone it was written in (ours say which).
+            start = start.astimezone(zone_info(zone))
             if isinstance(end, datetime) and end.tzinfo is not None:
-                end = end.astimezone(zone)
+                end = end.astimezone(zone_info(zone))
         start = start.replace(tzinfo=None)
         end = end.replace(tzinfo=None) if isinstance(end, datetime) else start
         precision = "minute"
@@ -349,7 +362,33 @@ def _when(ve: Component) -> FuzzyDate:
         text=_text(ve, "X-DATELINE-DATE-TEXT") or label,
         approximate=_text(ve, "X-DATELINE-APPROXIMATE").upper() == "TRUE",
         bound=next((b for b in BOUNDS if b == _text(ve, "X-DATELINE-BOUND")), None),
+        zone=zone,
     )
+
+
+def _aware(value: datetime, zone: str | None) -> datetime:
+    """A zoned time as ICS carries it: with its TZID when the zone has an
+    IANA name, else in UTC ("Z"); a zone-free one stays floating."""
+    if zone is None:
+        return value
+    info = zone_info(zone)
+    if isinstance(info, ZoneInfo):
+        return value.replace(tzinfo=info)
+    return value.replace(tzinfo=info).astimezone(UTC)
+
+
+def _zone(ve: Component, start: datetime) -> str | None:
+    """Time zones: the zone of an aware DTSTART; our X-DATELINE-ZONE names
+    the one it was written in ("EST", sent as UTC)."""
+    if start.tzinfo is None:
+        return None
+    written = _text(ve, "X-DATELINE-ZONE")
+    if written:
+        try:
+            return canonical_zone(written)
+        except ZoneError:
+            pass  # a hand-edited property: the DTSTART's own zone stands
+    return zone_of(start)
 
 
 def _value(ve: Component, name: str) -> Any:

@@ -49,6 +49,7 @@ from dateline.store.model import (
 )
 from dateline.store.names import fold
 from dateline.store.timeline import Timeline
+from dateline.store.zones import ZoneError, canonical_zone
 
 ERA_TAG = "era"
 REVISION_KEY = "dateline_revision"
@@ -136,6 +137,7 @@ def read_slide(batch: Batch, slide: Any, *, era: bool) -> None:
         text=words.date_text if words.ours else tljs_html.to_plain(str(display or "")),
         approximate=words.approximate,
         bound=_bound(words.bound),
+        zone=_zone(words.zone, when),
     )
     title = tljs_html.to_plain(str(text.get("headline") or ""))
     if not title:
@@ -247,6 +249,17 @@ def _span(parts: dict[str, Any], field: str) -> tuple[date, date, str]:
     return at, at, "minute"
 
 
+def _zone(word: str, when: FuzzyDate) -> str | None:
+    """Time zones: the slide's zone, on a clock time; an unknown one is a
+    SlideSkip naming it (the wall clock alone would be a different time)."""
+    if not word or when.precision not in ("minute", "hour"):
+        return None
+    try:
+        return canonical_zone(word)
+    except ZoneError as exc:
+        raise SlideSkip(f"has a date in no known zone: {exc}") from None
+
+
 def _bound(word: str) -> Bound | None:
     """A bound the slide's date block names; anything else is no bound."""
     return next((bound for bound in BOUNDS if bound == word), None)
@@ -324,6 +337,7 @@ def _slide(timeline: Timeline, event: Event) -> dict[str, Any]:
         approximate=event.when.approximate,
         bound=event.when.bound or "",
         status=event.status,
+        zone=event.when.zone or "",
         place=event.place,
         actors=actors,
         quotes=quotes,

@@ -6,8 +6,9 @@ file whose rows have ``message``, ``datetime`` (ISO 8601) and
 ``timestamp`` (microseconds since 1970) and any other columns.
 
 Export writes one row per event: ``message`` (the title), ``datetime`` (the
-start, UTC), ``timestamp``, ``timestamp_desc`` ("Event date", or "Expected
-date" for an announced event), ``tag`` (the tags as a list, which Timesketch
+start: a zoned time converted to UTC, a zone-free one as written),
+``timestamp``, ``timestamp_desc`` ("Event date", or "Expected date" for an
+announced event), ``tag`` (the tags as a list, which Timesketch
 shows as its own tags; JSON in a CSV cell), then dateline's own CSV columns
 (``csvfmt.event_row``: id, date as written, start, end, precision,
 approximate, summary, actors, tags, status, place, source URLs). Timesketch
@@ -19,7 +20,8 @@ Import reads a row that has dateline's columns (title and start) as dateline
 CSV does (``csvfmt.add_row``: one rule for both). Any other row is read as a
 forensic record: ``message`` becomes the title (its first line, cut at 200
 characters; the whole message is kept as the summary when it is longer),
-``datetime`` (else ``timestamp``) a minute-precision point in UTC (a date
+``datetime`` (else ``timestamp``) a minute-precision point in UTC, zoned
+"UTC" when the datetime says its zone (a date
 alone is that day) with the time as written kept as the date's words
 (seconds and zone included), ``timestamp_desc`` a tag, ``tag`` (a list, a
 JSON list or "a,b", as Timesketch reads it) tags, and ``url`` a source.
@@ -84,7 +86,7 @@ def rows(timeline: Timeline, events: list[Event]) -> list[dict[str, Any]]:
     """One Timesketch record per event (``timestamp`` is a number)."""
     out = []
     for event in events:
-        start = event.when.start
+        start = event.when.instant  # a zoned time in UTC, as Timesketch wants
         if not isinstance(start, datetime):
             start = datetime.combine(start, time())
         row: dict[str, Any] = {
@@ -267,7 +269,9 @@ def _when(cells: dict[str, str]) -> FuzzyDate:
                 "that dateline can hold"
             ) from None
     text = raw or value.isoformat()
+    zone = None
     if value.tzinfo is not None:
+        zone = "UTC"  # converted below: the time is kept in UTC, and says so
         try:
             value = value.astimezone(UTC).replace(tzinfo=None)
         except OverflowError:
@@ -278,7 +282,7 @@ def _when(cells: dict[str, str]) -> FuzzyDate:
     # dateline's finest precision is the minute; the time as Timesketch gave
     # it, seconds and zone included, stays as the date's words.
     value = value.replace(second=0, microsecond=0)
-    return FuzzyDate(value, value, "minute", text=text)
+    return FuzzyDate(value, value, "minute", text=text, zone=zone)
 
 
 def _tags(raw: str) -> list[str]:

@@ -35,6 +35,8 @@ class SlideText:
     #: "before", "after", "by", "until" or "since" for a bounded date.
     bound: str = ""
     status: str = ""
+    #: Time zones: the zone the slide's clock time is in ("EST"), or "".
+    zone: str = ""
     place: str = ""
     actors: list[tuple[str, str]] = field(default_factory=list)  # (name, role)
     #: (text, speaker, source URL, source title)
@@ -59,6 +61,8 @@ def render(slide: SlideText) -> str:
         attrs["data-bound"] = slide.bound
     if slide.status:
         attrs["data-status"] = slide.status
+    if slide.zone:
+        attrs["data-zone"] = slide.zone
     label = f"As written: “{escape(slide.date_text)}”" if slide.date_text else ""
     if slide.status == "expected":
         label = f"{label} · expected" if label else "Expected"
@@ -217,6 +221,7 @@ class _Reader(HTMLParser):
             slide.approximate = values.get("data-approximate") == "true"
             slide.bound = values.get("data-bound", "")
             slide.status = values.get("data-status", "")
+            slide.zone = values.get("data-zone", "")
             slide.date_text = values.get("data-text", "")
         elif cls == "dateline-place":
             slide.place = text.removeprefix("Place:").strip()

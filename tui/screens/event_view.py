@@ -18,6 +18,7 @@ from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.source_links import copy_citation, first_link, open_source
 from dateline.tui.view.inert import inert
+from dateline.tui.view.shown_zone import shown_zone
 from dateline.tui.widgets.panes import SourcesPane
 from rich.text import Text
 from textual import on
@@ -28,13 +29,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 
-def event_text(timeline: Timeline, event: Event) -> Text:
+def event_text(timeline: Timeline, event: Event, zone: str | None = None) -> Text:
     """Everything about ``event`` that fits in text, for reading in full."""
     text = Text()
     text.append(inert(event.title), style="bold")
     text.append("\n\n")
     rows = [
-        ("When", describe(event.when)),
+        ("When", describe(event.when, zone)),
         ("Written as", f"“{event.when.text}”" if event.when.text else "—"),
         ("Status", event.status),
         ("Place", event.place or "—"),
@@ -119,7 +120,7 @@ class EventScreen(Screen[None]):
 
     def _fill(self) -> None:
         self.query_one("#event-text", Static).update(
-            event_text(self.timeline, self.record)
+            event_text(self.timeline, self.record, shown_zone(self.app))
         )
         pane = self.query_one(SourcesPane)
         pane.border_title = "Sources · enter reads the article"

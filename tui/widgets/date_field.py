@@ -19,6 +19,7 @@ from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DateParseError
 from dateline.store.model import FuzzyDate
 from dateline.tui.view.inert import inert
+from dateline.tui.view.shown_zone import shown_zone
 from dateline.tui.widgets.form_inert import InertInput
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -162,7 +163,7 @@ class DateField(Vertical):
             reading.update(inert(str(exc)))
             return
         self.remove_class("-invalid")
-        reading.update(describe(when))
+        reading.update(describe(when, shown_zone(self.app)))
 
     def show_error(self, message: str) -> None:
         self.add_class("-invalid")

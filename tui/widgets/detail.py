@@ -5,12 +5,15 @@ from __future__ import annotations
 from dateline.store.dates.labels import describe
 from dateline.store.model import Event
 from dateline.tui.view.inert import inert
+from dateline.tui.view.shown_zone import shown_zone
 from dateline.tui.view.textmatch import highlight
 from rich.text import Text
 from textual.widgets import Static
 
 
-def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Text:
+def detail_text(
+    event: Event | None, empty: str = "No event highlighted.", zone: str | None = None
+) -> Text:
     """Title, when (with precision), status, place, tags and authors, then
     the summary."""
     if event is None:
@@ -18,7 +21,7 @@ def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Te
     text = Text()
     text.append(inert(event.title, single_line=True), style="bold")
     text.append("\n")
-    facts = [describe(event.when)]
+    facts = [describe(event.when, zone)]
     status: str = event.status  # a label from here on, not a Status
     if event.pending:
         status += ", extracted, pending review"
@@ -69,6 +72,6 @@ class DetailStrip(Static):
         search: str = "",
     ) -> None:
         """Show ``event``; hits of ``search`` stand out, as in the rows."""
-        text = highlight(detail_text(event, empty), search)
+        text = highlight(detail_text(event, empty, shown_zone(self.app)), search)
         # Fixed height: no need to lay out the screen again.
         self.update(text, layout=False)

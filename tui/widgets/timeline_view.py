@@ -20,6 +20,7 @@ from dateline.tui.view.lanes import LANE_WIDTH, Lanes
 from dateline.tui.view.layout import EVENT, MONTH, TODAY, YEAR, Layout
 from dateline.tui.view.marks import MARKS_WIDTH, event_marks
 from dateline.tui.view.proportional import GAP, SPAN_COLUMNS, TimeLayout
+from dateline.tui.view.shown_zone import shown_zone
 from dateline.tui.view.textmatch import match_spans
 from rich.style import Style
 from rich.text import Text
@@ -567,7 +568,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             for start, end in match_spans(title.plain, self._search):
                 title.stylize(match, start, end)
         title.truncate(title_width, overflow="ellipsis", pad=True)
-        when = inert(format_when(event.when, with_year=False))
+        zone = shown_zone(self.app)
+        when = inert(format_when(event.when, with_year=False, zone=zone))
         hit = event.id in self._hits
         text = Text.assemble(
             ("▌ " if hit else "  ", style("timeline--hit") if hit else Style()),
