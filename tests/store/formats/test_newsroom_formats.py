@@ -317,9 +317,11 @@ def test_a_forensic_timesketch_csv_keeps_time_kind_tags_and_links() -> None:
     merge_batch(timeline, batch)
     events = _by_title(timeline)
     visit = events["Visited example.org"]
-    # To the minute (dateline's finest), the time as written kept in words.
+    # To the minute (dateline's finest), the time as written kept in words,
+    # and zoned UTC: the moment, not a wall clock somewhere unknown.
     at = datetime(2015, 7, 24, 19, 1)
-    assert visit.when == FuzzyDate(at, at, "minute", "2015-07-24T19:01:01+00:00")
+    written = "2015-07-24T19:01:01+00:00"
+    assert visit.when == FuzzyDate(at, at, "minute", written, zone="UTC")
     assert visit.tags == ("suspicious", "web", "Last Visited Time")
     [source] = timeline.sources(event=visit.id)
     assert source.url == "https://example.org/x"
