@@ -238,3 +238,27 @@ def test_a_zone_on_a_day_in_a_file_is_named() -> None:
     doc = read("9 Jan 2026").to_doc() | {"zone": "EST"}
     with pytest.raises(ShapeError, match="goes only with a clock time"):
         check_date_doc(doc)
+
+
+# -- ingestion -------------------------------------------------------------
+
+
+def test_an_article_keeps_the_zone_after_a_clock_time() -> None:
+    from dateline.store.ingest.find_dates import find_dates
+
+    text = (
+        "The talks began on Friday, January 9, 2026, at 2:30 p.m. ET in "
+        "Washington. A second meeting on 12 January 2026 at 10:00 CET followed. "
+        "Smith et al. met on Jan 5 at 3 pm. The call on Jan 6 at 9:00 IST "
+        "was short."
+    )
+    found = {f.when.start: f.when for f in find_dates(text, ANCHOR)}
+    talks = found[datetime(2026, 1, 9, 14, 30)]
+    assert (talks.zone, talks.text) == (
+        "ET",
+        "on Friday, January 9, 2026, at 2:30 p.m. ET",
+    )
+    assert found[datetime(2026, 1, 12, 10)].zone == "CET"
+    # No zone guessed: "et al." is no zone, and IST names three.
+    assert found[datetime(2026, 1, 5, 15)].zone is None
+    assert found[datetime(2026, 1, 6, 9)].zone is None
