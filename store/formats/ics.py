@@ -29,7 +29,7 @@ actor aliases and kinds.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
@@ -366,10 +366,10 @@ def _when(ve: Component) -> FuzzyDate:
     )
 
 
-def _aware(value: datetime, zone: str | None) -> datetime:
+def _aware(value: date, zone: str | None) -> date:
     """A zoned time as ICS carries it: with its TZID when the zone has an
     IANA name, else in UTC ("Z"); a zone-free one stays floating."""
-    if zone is None:
+    if zone is None or not isinstance(value, datetime):
         return value
     info = zone_info(zone)
     if isinstance(info, ZoneInfo):

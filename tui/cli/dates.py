@@ -10,7 +10,12 @@ from dateline.store.errors import DatelineError
 from dateline.store.ingest.find_dates import find_dates
 from dateline.store.ingest.text import parse_article
 from dateline.store.report import date_record
-from dateline.tui.cli.common import parse_anchor, print_json, print_table
+from dateline.tui.cli.common import (
+    parse_anchor,
+    print_json,
+    print_table,
+    shown_zone,
+)
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -68,7 +73,9 @@ def cmd_dates(args: argparse.Namespace) -> int:
     print(f"end:         {record['end']}")
     print(f"precision:   {record['precision']}")
     print(f"approximate: {'yes' if record['approximate'] else 'no'}")
-    print(f"reads as:    {describe(when)}")
+    if when.zone:
+        print(f"zone:        {when.zone} (UTC {record['start_utc']})")
+    print(f"reads as:    {describe(when, shown_zone(args))}")
     return 0
 
 
