@@ -13,6 +13,7 @@ from dateline.tui.screens.event_form import EventFormScreen
 from dateline.tui.screens.event_view import EventScreen
 from dateline.tui.settings import Settings
 from dateline.tui.widgets.detail import DetailStrip
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.tui.explorer_helpers import SIZE, goto, main_screen, make_app
@@ -96,3 +97,13 @@ async def test_rows_use_the_users_zone_and_the_detail_shows_the_original() -> No
         assert isinstance(app.screen, EventScreen)
         shown = "\n".join(str(s.render()) for s in app.screen.query(Static))
         assert "Fri 9 Jan 2026 14:30 EST (20:30 CET) · minute" in shown
+
+
+def test_zoned_rows_and_detail_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def on_washington(pilot: Pilot) -> None:
+        await pilot.pause()
+        main_screen(pilot.app).view.select_id("ev-dc")  # type: ignore[arg-type]
+        await pilot.pause()
+
+    app = make_app(zoned_timeline(), settings=Settings(zone="Europe/Paris"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=on_washington)
