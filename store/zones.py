@@ -119,7 +119,7 @@ def canonical_zone(text: str) -> str:
         raise ZoneError(f"{upper} could mean {AMBIGUOUS[upper]}: write which.")
     if match := _OFFSET.fullmatch(word):
         return _offset_text(match)
-    found = _iana_names().get(word.casefold())
+    found = _iana_name(word)
     if found is not None:
         return found
     raise ZoneError(f'"{_cut(word)}" is no time zone: {_HINT}.')
@@ -139,6 +139,22 @@ def _offset_text(match: re.Match[str]) -> str:
 
 def _cut(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+_IANA_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
+
+
+def _iana_name(word: str) -> str | None:
+    """The database's spelling of the zone ``word`` names, or None. A name
+    spelled right loads at once; another spelling ("europe/paris") is
+    looked up in the list of every zone, which takes a directory walk."""
+    if not _IANA_SHAPE.fullmatch(word):
+        return None
+    try:
+        zoneinfo.ZoneInfo(word)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return _iana_names().get(word.casefold())
+    return word
 
 
 @functools.cache
