@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from dateline.store.dates import parse_date
+from dateline.store.formats.native import ImportFormatError
 from dateline.store.formats.registry import import_file, render_export
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
@@ -76,8 +77,7 @@ def test_ics_writes_a_tzid_for_a_named_zone_and_utc_for_the_rest(
     assert "DTSTART:20260109T143000" in lines
     calendar = Calendar.from_ical(text)
     starts = {
-        str(ve.get("UID")): ve.decoded("DTSTART")
-        for ve in calendar.walk("VEVENT")
+        str(ve.get("UID")): ve.decoded("DTSTART") for ve in calendar.walk("VEVENT")
     }
     assert starts["ev-1@dateline"].utcoffset().total_seconds() == 3600
 
@@ -149,3 +149,17 @@ def test_timelinejs_shows_the_zone_and_keeps_it(zoned: Timeline) -> None:
     assert slide["display_date"] == "Fri 9 Jan 2026 14:30 EST"
     assert slide["start_date"]["hour"] in (14, "14")
     assert 'data-zone="EST"' in slide["text"]["text"]
+
+
+def test_a_native_file_with_a_hostile_zone_imports_nothing(
+    zoned: Timeline, tmp_path: Path
+) -> None:
+    text = render_export(zoned, None, "json").replace('"EST"', '"Mars/Olympus"')
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(text, encoding="utf-8")
+    target = Timeline.memory()
+    with pytest.raises(ImportFormatError) as refused:
+        import_file(target, hostile, "json")
+    assert '"zone": "Mars/Olympus" is no time zone' in str(refused.value)
+    assert "Nothing was imported" in str(refused.value)
+    assert len(target) == 0
