@@ -117,6 +117,11 @@ class FuzzyDate:
     ("before March 2025"): ``start``..``end`` is then the date named (March
     2025) and the thing lies on that side of it; ``window`` is the open or
     bounded interval that leaves. Files written without it read as no bound.
+
+    ``zone`` is the time zone a clock time was written in ("EST",
+    "Europe/Paris", "-05:00"; see ``dateline.store.zones``); ``start`` and
+    ``end`` stay the wall clock as written. Dates without a clock time never
+    have one; files written without it read as zone-free.
     """
 
     start: date
