@@ -25,7 +25,9 @@ _ISO = re.compile(
 )
 _WORDS = "|".join(sorted({*ABBREVIATIONS, *AMBIGUOUS}, key=len, reverse=True))
 _TRAILING = re.compile(
-    rf"(?P<rest>.*?\S),?\s+\(?(?P<zone>"
+    # After a clock time or a number ("9 Jan 2026 EST" is told the zone
+    # needs a time), never after a word: "early March/April" is no zone.
+    r"(?P<rest>.*?(?:\d|(?<![a-z])[ap]\.?m\.?|noon|midday|midnight)),?\s+\(?(?P<zone>"
     rf"(?:utc|gmt) ?[+-]\d{{1,2}}(?::?\d{{2}})?"
     r"|\+\d{2}:?\d{2}"
     r"|[a-z][\w+-]*(?:/[\w+-]+)+"

@@ -63,6 +63,10 @@ def test_a_zone_free_time_reads_as_before() -> None:
     # A range of clock times is still a range, not an offset of -15:00.
     both = read("9 Jan 2026 14:30 -15:00")
     assert (both.end, both.zone) == (datetime(2026, 1, 9, 15), None)
+    # A slash after a word is no zone name: the old message, not a zone's.
+    with pytest.raises(DateParseError) as caught:
+        read("early March/April")
+    assert "zone" not in str(caught.value)
 
 
 def test_an_hour_and_a_range_take_the_zone_on_both_ends() -> None:
