@@ -163,3 +163,26 @@ def test_a_native_file_with_a_hostile_zone_imports_nothing(
     assert '"zone": "Mars/Olympus" is no time zone' in str(refused.value)
     assert "Nothing was imported" in str(refused.value)
     assert len(target) == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "dir", "ics", "timelinejs"])
+def test_a_zone_changed_by_another_editor_lands_in_place(
+    tmp_path: Path, fmt: str
+) -> None:
+    from tests.store.test_desk_exchange import send
+
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    mine = Timeline.open(tmp_path / "alice.json", author="alice")
+    with mine.change() as tx:
+        tx.put(Event(parse_date("9 Jul 2026 14:30 EST", ANCHOR), "Call", id="ev-c"))
+    theirs = Timeline.open(tmp_path / "bob.json", author="bob")
+    send(mine, theirs, "json", folder)
+    # Bob reads the source again: Eastern time, daylight saving and all.
+    call = theirs.event("ev-c")
+    with theirs.change() as tx:
+        tx.update(call, replace(call, when=parse_date("9 Jul 2026 14:30 ET", ANCHOR)))
+    report = send(theirs, mine, fmt, folder)
+    assert report.updated == 1 and not report.conflicts and len(mine) == 1
+    got = mine.event("ev-c").when
+    assert (got.zone, got.instant) == ("ET", datetime(2026, 7, 9, 18, 30))
