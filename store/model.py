@@ -262,8 +262,17 @@ def _check_zone(when: FuzzyDate) -> None:
             f"a time zone ({when.zone}) goes only with a clock time, not a"
             f" {when.precision}: drop the zone or give the time"
         )
-    if canonical_zone(when.zone or "") != when.zone:
-        raise ValueError(f"{when.zone!r} is not how a zone is stored")
+    zone = when.zone or ""
+    if canonical_zone(zone) != zone:
+        raise ValueError(f"{zone!r} is not how a zone is stored")
+    try:  # sorting and every export need the instant
+        for value in (when.start, when.end):
+            if isinstance(value, datetime):
+                to_utc(value, zone)
+    except OverflowError:
+        raise ValueError(
+            f"{_iso(when.start)} {zone} falls outside the years 1-9999 in UTC"
+        ) from None
 
 
 def _day(value: date) -> date:

@@ -118,7 +118,11 @@ def _zoned_label(fd: FuzzyDate, shown_in: str | None, with_year: bool) -> str:
     """ "Fri 9 Jan 2026 14:30 EST": in ``shown_in``, else in its own zone."""
     assert fd.zone is not None
     zone = shown_in or fd.zone
-    start, end = _moved(fd, zone)
+    try:
+        start, end = _moved(fd, zone)
+    except OverflowError:  # 9999-12-31 23:00 EST is past the calendar in CET
+        zone = fd.zone
+        start, end = _moved(fd, zone)
     text = _clock(start, end, fd.precision == "hour", with_year)
     return f"{text} {zone_name(zone, start)}" if with_year else text
 
@@ -129,7 +133,10 @@ def _also_in(fd: FuzzyDate, shown_in: str | None) -> str:
     if shown_in is None:
         return ""
     assert fd.zone is not None and isinstance(fd.start, datetime)
-    start, end = _moved(fd, shown_in)
+    try:
+        start, end = _moved(fd, shown_in)
+    except OverflowError:  # past the end of the calendar there
+        return ""
     theirs = zone_name(shown_in, start)
     if (start, theirs) == (fd.start, zone_name(fd.zone, fd.start)):
         return ""

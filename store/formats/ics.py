@@ -334,8 +334,11 @@ def _when(ve: Component) -> FuzzyDate:
     zone = None
     if timed:
         zone = _zone(ve, start)
-        if zone is not None:
+        # Another calendar's time gets words naming its zone; ours kept its
+        # words (X-DATELINE-DATE-TEXT), even none, and its zone.
+        if zone is not None and not _text(ve, "X-DATELINE-ZONE"):
             label = f"{start:%Y-%m-%d %H:%M} {_zone_name(start)}"
+        if zone is not None:
             # The wall clock in the zone it was written in (ours say which).
             start = start.astimezone(zone_info(zone))
             if isinstance(end, datetime) and end.tzinfo is not None:

@@ -280,3 +280,16 @@ def test_a_well_spelled_zone_name_needs_no_walk_of_the_zone_list() -> None:
     assert zones._iana_names.cache_info().misses == 0
     assert canonical_zone("america/argentina/buenos_aires").startswith("America/")
     assert zones._iana_names.cache_info().misses == 1
+
+
+def test_a_zoned_time_at_the_calendars_edge_is_refused_or_shown_as_written() -> None:
+    # Its instant would fall outside the years 1-9999: refused, with words.
+    with pytest.raises(DateParseError, match="outside the years 1-9999 in UTC"):
+        read("31 Dec 9999 23:00 EST")
+    with pytest.raises(ValueError, match="outside the years 1-9999"):
+        early = datetime(1, 1, 1, 0, 30)
+        FuzzyDate(early, early, "minute", zone="+05:30")
+    # Its instant fits, but Tokyo is already in the year 10000: shown as written.
+    late = read("31 Dec 9999 14:00 EST")
+    assert format_when(late, zone="Asia/Tokyo") == "Fri 31 Dec 9999 14:00 EST"
+    assert describe(late, "Asia/Tokyo") == "Fri 31 Dec 9999 14:00 EST · minute"

@@ -48,9 +48,14 @@ def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
         start = day if draw(st.booleans()) else date(day.year, 1, 1)
         span = {"decade": 9, "century": 99}.get(precision, 0)
         end = date(min(day.year + draw(st.integers(0, span)), 9999), 12, 31)
+    # Time zones: a clock time may carry one (not on 1 Jan of year 1, where
+    # an eastern zone's instant would fall before the calendar).
+    zones = [None, "EST", "ET", "Europe/Paris", "+05:30", "UTC"]
+    timed = precision in ("minute", "hour") and day > date(1, 1, 1)
     return FuzzyDate(start, end, precision, text=draw(st.one_of(st.just(""), PHRASE)),
                      approximate=draw(st.booleans()),
-                     bound=draw(st.sampled_from([None, *BOUNDS])))  # fmt: skip
+                     bound=draw(st.sampled_from([None, *BOUNDS])),
+                     zone=draw(st.sampled_from(zones)) if timed else None)  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None)
