@@ -155,8 +155,10 @@ def parse_date(
         raise DateParseError(_quoted(raw), exc.hint) from None
     except (ValueError, OverflowError) as exc:
         # Calendar arithmetic stepping past the year 9999 ("next year" said
-        # in 9999): Python's words ("year 10000 is out of range") will do.
-        raise DateParseError(_quoted(raw), f"{str(exc).capitalize()}.") from None
+        # in 9999), or a zoned time whose instant leaves the calendar: the
+        # words will do, first letter up only ("EST", "UTC" keep theirs).
+        words = str(exc)
+        raise DateParseError(_quoted(raw), f"{words[:1].upper()}{words[1:]}.") from None
 
 
 #: The most of a phrase an error message quotes: enough to recognise it.
