@@ -33,6 +33,7 @@ from dateline.store.names import fold
 from dateline.store.query import EventFilter
 from dateline.store.revision import DESK_TYPES, Conflict, Tombstone
 from dateline.store.search import TextIndex
+from dateline.store.views import SavedView
 
 
 class Records:
@@ -52,6 +53,7 @@ class Records:
         self._sources: dict[str, Source] = {}
         self._tombstones: dict[str, Tombstone] = {}
         self._conflicts: dict[str, Conflict] = {}
+        self._views: dict[str, SavedView] = {}
         self._quotes_of_event: dict[str, set[str]] = {}
         self._index = EventIndex()
         self._names = NameIndex()
@@ -75,7 +77,11 @@ class Records:
             "sources": self._sources,  # type: ignore[dict-item]  # dict is invariant
             "tombstones": self._tombstones,  # type: ignore[dict-item]  # dict is invariant
             "conflicts": self._conflicts,  # type: ignore[dict-item]  # dict is invariant
+            "views": self._views,  # type: ignore[dict-item]  # dict is invariant
         }
+        self.views_by_id: MappingProxyType[str, SavedView] = MappingProxyType(
+            self._views
+        )
         self.conflicts_by_id: MappingProxyType[str, Conflict] = MappingProxyType(
             self._conflicts
         )
@@ -101,7 +107,7 @@ class Records:
                 hits = self._text.matches(flt.text, self._events)
                 ids = hits if ids is None else ids & hits
             if ids is None:
-                events = [self._events[key[2]] for key in self._index.order]
+                events = [self._events[key[-1]] for key in self._index.order]
             else:
                 events = [self._events[i] for i in self._index.in_order(ids)]
             if flt is None:
@@ -251,6 +257,7 @@ class Records:
             self._quotes, self._sources = quotes, sources
             self._tombstones = desk["tombstones"]
             self._conflicts = desk["conflicts"]
+            self._views = desk["views"]
             self._expose()
             self._quotes_of_event = quotes_of_event
             self._index.rebuild(self._events)
@@ -341,9 +348,20 @@ class Records:
             return False
         if flt.pending_only and not event.pending:
             return False
+        if flt.excludes and self._excluded(event, flt):
+            return False
         if flt.start is not None and event.when.end_day < flt.start:
             return False
         return flt.end is None or event.when.start_day <= flt.end
+
+    def _excluded(self, event: Event, flt: EventFilter) -> bool:
+        """Whether ``event`` has an actor or a tag the filter leaves out."""
+        if any(ref.actor in flt.not_actors for ref in event.actors):
+            return True
+        if not flt.not_tags:
+            return False
+        unwanted = {fold(t) for t in flt.not_tags}
+        return any(fold(t) in unwanted for t in event.tags)
 
     def prepare_search(self, chunk: int = 2000) -> None:
         """Fold every event's search text now, so the first `/` at 100k
@@ -384,7 +402,7 @@ class Records:
 
 
 _EPOCH = date.min
-AnyRecord = Event | Actor | Quote | Source | Tombstone | Conflict
+AnyRecord = Event | Actor | Quote | Source | Tombstone | Conflict | SavedView
 
 
 def docs_of(tables: Mapping[str, Mapping[str, AnyRecord]]) -> Tables:

@@ -30,6 +30,7 @@ from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
 from dateline.store.revision import DESK_CHECKS, Conflict, Tombstone, same_version
 from dateline.store.transaction import Change, Transaction, TransactionError
+from dateline.store.views import SavedView
 
 __all__ = [
     "FOLD_ON_CLOSE",
@@ -321,6 +322,11 @@ class Timeline:
     def conflicts_by_id(self) -> Mapping[str, Conflict]:
         """Records changed here and elsewhere, waiting for the user's choice."""
         return self._records.conflicts_by_id
+
+    @property
+    def views_by_id(self) -> Mapping[str, SavedView]:
+        """Saved views by id (see ``dateline.store.views``)."""
+        return self._records.views_by_id
 
     @property
     def tombstones_by_id(self) -> Mapping[str, Tombstone]:

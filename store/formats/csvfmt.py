@@ -4,7 +4,8 @@ Columns (in this order): id, date_text, start, end, precision, approximate,
 title, summary, actors (names joined by "; "), tags ("; "), status, place,
 source_urls ("; "), review ("pending" for an extracted event nobody has
 checked yet, else empty or "accepted"; informational, not read back), bound
-(a bounded date's side: "before", "after", "by", "until", "since", or empty).
+(a bounded date's side: "before", "after", "by", "until", "since", or empty),
+order (the place set by hand among events on the same day; empty reads as 0).
 Quotes, actor roles and aliases, and article texts do not fit a row and are
 not carried. In a list, an item's own ``;`` is written ``\;`` and a backslash
 ``\\``, so "Smith; Jones LLP" stays one name.
@@ -94,6 +95,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "bound": event.when.bound or "",
         "place": event.place,
         "source_urls": join_list(urls),
+        "order": str(event.order) if event.order else "",
     }
 
 
@@ -174,7 +176,18 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
         tags=tuple(_split(cells.get("tags", ""))),
         place=cells.get("place", ""),
         status=status,
+        order=_order(cells.get("order", "")),
     )
+
+
+def _order(cell: str) -> int:
+    """The ``order`` column: a whole number, or empty for none."""
+    try:
+        return int(cell) if cell else 0
+    except ValueError:
+        raise ValueError(
+            f'order "{cell}" is not a whole number (the place within its day)'
+        ) from None
 
 
 def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
