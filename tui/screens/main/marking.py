@@ -4,8 +4,9 @@ events within a day.
 ``m`` marks the highlighted event (a sign in its gutter, "N marked" in the
 header); ``T`` adds or takes off tags on every marked event, or on the
 highlighted one when none is marked, as one undo step; esc asks before it
-clears the marks. Marks are this session's, never saved. ``<`` and ``>``
-move the highlighted event up or down among the events of its day.
+clears the marks. Marks are this session's, never saved. ``(`` and ``)``
+move the highlighted event up or down among the events of its day (``<``
+and ``>`` already step through the overview ribbon).
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ MARK_BINDINGS = [
     Binding("m", "toggle_mark", "Mark / unmark", show=False, id="mark.toggle"),
     Binding("T", "bulk_tag", "Tag marked events", show=False, id="mark.tag"),
     Binding(
-        "less_than_sign",
+        "left_parenthesis",
         "move_in_day(-1)",
         "Move up within its day",
         show=False,
         id="mark.day_up",
     ),
     Binding(
-        "greater_than_sign",
+        "right_parenthesis",
         "move_in_day(1)",
         "Move down within its day",
         show=False,
