@@ -236,3 +236,16 @@ def test_no_two_explorer_bindings_share_a_key() -> None:
         for key in binding.key.split(",")  # type: ignore[union-attr]
     )
     assert [key for key, count in keys.items() if count > 1] == []
+
+
+def test_marks_and_exclusions_snapshot(demo: Timeline, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """Two marked rows, "2 marked" and the "not …" chips in the header."""
+
+    async def mark_and_exclude(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("number_sign", *"-drugs", "enter")
+        await pilot.press("f", *"-maduro", "enter")
+        await goto(pilot, "ev-phone-call")
+        await pilot.press("m", "m")
+        await pilot.pause()
+
+    assert snap_compare(make_app(demo), terminal_size=SIZE, run_before=mark_and_exclude)
