@@ -550,8 +550,9 @@ class Timeline:
                 ) from None
             source.pop()
             target.append(inverse)
-            # The caller shows records; tombstones come and go with them.
-            return [c for c in inverse if c.table in RECORD_TABLES]
+            # The caller shows records (and saved views); tombstones come
+            # and go with them.
+            return [c for c in inverse if c.table in (*RECORD_TABLES, "views")]
 
     # -- other processes -----------------------------------------------
     def changed_outside(self) -> bool:

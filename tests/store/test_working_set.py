@@ -308,3 +308,21 @@ def test_csv_carries_the_order_within_a_day(db_path: Path) -> None:
     bad = text.replace(",1\n", ",first\n", 1)
     problems = read_csv(bad, "t.csv", date(2026, 1, 10)).problems
     assert problems and 'order "first" is not a whole number' in problems[0]
+
+
+def test_the_folder_export_carries_views(tmp_path: Path) -> None:
+    from dateline.store.formats.folder import read_folder, write_folder
+
+    source = Timeline.open(tmp_path / "a.json")
+    save_view(source, "Drugs", EventFilter(tags=("drugs",)))
+    write_folder(source, tmp_path / "dir")
+    target = Timeline.open(tmp_path / "b.json")
+    import_native(target, read_folder(tmp_path / "dir"))
+    assert saved_views(target) == saved_views(source)
+    delete_view(source, "drugs")
+    write_folder(source, tmp_path / "dir")
+    assert not (tmp_path / "dir" / "views").exists() or not any(
+        (tmp_path / "dir" / "views").iterdir()
+    )
+    source.close()
+    target.close()

@@ -249,3 +249,13 @@ def test_marks_and_exclusions_snapshot(demo: Timeline, snap_compare) -> None:  #
         await pilot.pause()
 
     assert snap_compare(make_app(demo), terminal_size=SIZE, run_before=mark_and_exclude)
+
+
+async def test_undo_after_saving_a_view_names_the_view(demo: Timeline) -> None:
+    app = make_app(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("number_sign", *"drugs", "enter", "w")
+        await type_text(pilot, "Drugs")
+        await pilot.press("enter", "u")
+        assert saved_views(demo) == []
+        assert last_message(app) == "Undo: the saved view “Drugs” removed."

@@ -104,8 +104,7 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
         with Vertical(id="picker-box") as box:
             box.border_title = "Filter by actor"
             box.border_subtitle = (
-                "tab tick · ctrl+x leave out (or -name) · ctrl+o all/any · "
-                "enter apply · esc cancel"
+                "tab tick · -name/ctrl+x leave out · ctrl+o all/any · enter apply"
             )
             yield InertInput(
                 placeholder="Type a name or alias: lula, da silva, the U.S. president",

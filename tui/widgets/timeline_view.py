@@ -577,10 +577,11 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         title.truncate(title_width, overflow="ellipsis", pad=True)
         when = inert(format_when(event.when, with_year=False))
         hit = event.id in self._hits
-        marked = event.id in self._marked
+        gutter = Text("▌ " if hit else "  ", style("timeline--hit") if hit else Style())
+        if event.id in self._marked:
+            gutter = Text.assemble(gutter[:1], (MARKED, style("timeline--marks")))
         text = Text.assemble(
-            ("▌" if hit else " ", style("timeline--hit") if hit else Style()),
-            (MARKED if marked else " ", style("timeline--marks")),
+            gutter,
             (when.ljust(DATE_WIDTH)[:DATE_WIDTH], style("timeline--date")),
             # A space after even four marks: "→~“?Title" would read as one word.
             (event_marks(event).ljust(MARKS_WIDTH) + " ", style("timeline--marks")),
