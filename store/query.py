@@ -68,7 +68,12 @@ class EventFilter:
     @classmethod
     def from_doc(cls, doc: Any) -> EventFilter:
         """The filter ``to_doc`` wrote; ShapeError names a field that is
-        not what it should be (a saved view from a hostile file)."""
+        not what it should be (a saved view from a hostile file).
+
+        Fields are read by the kind of their default, so a predicate added
+        later (a flag, a list of text) is kept and checked without a line
+        here; a file from before it reads as its default.
+        """
         if not isinstance(doc, dict):
             raise ShapeError("a filter must be an object")
         # The snapshot's encoder writes every field, ``ids`` too: a session's
@@ -77,37 +82,37 @@ class EventFilter:
         if unknown:
             raise ShapeError(f'a filter has no field "{unknown[0]}"')
         values: dict[str, Any] = {}
-        for name in ("actors", "tags", "not_actors", "not_tags"):
-            items = doc.get(name, [])
-            if not isinstance(items, list) or not all(
-                isinstance(i, str) and i.strip() for i in items
-            ):
-                raise ShapeError(f'"{name}" must be a list of text')
-            values[name] = tuple(items)
-        for name in ("start", "end"):
-            if doc.get(name) is not None:
-                try:
-                    values[name] = date.fromisoformat(doc[name])
-                except (TypeError, ValueError):
-                    raise ShapeError(f'"{name}" must be an ISO date') from None
-        if doc.get("match", "all") not in ("all", "any"):
-            raise ShapeError('"match" must be "all" or "any"')
-        if doc.get("status") not in (*STATUSES, None):
-            raise ShapeError(f'"status" must be one of {", ".join(STATUSES)}')
-        if not isinstance(doc.get("text", ""), str):
-            raise ShapeError('"text" must be text')
-        if not isinstance(doc.get("pending_only", False), bool):
-            raise ShapeError('"pending_only" must be true or false')
-        return replace(
-            _NONE,
-            match=doc.get("match", "all"),
-            text=doc.get("text", ""),
-            status=doc.get("status"),
-            pending_only=doc.get("pending_only", False),
-            **values,
-        )
+        for name in _KEPT:
+            if name not in doc:
+                continue
+            value, default = doc[name], getattr(_NONE, name)
+            if name in _CHOICES:
+                if value not in _CHOICES[name]:
+                    shown = ", ".join(str(c) for c in _CHOICES[name] if c)
+                    raise ShapeError(f'"{name}" must be one of {shown}')
+            elif name in ("start", "end"):
+                if value is not None:
+                    try:
+                        value = date.fromisoformat(value)
+                    except (TypeError, ValueError):
+                        raise ShapeError(f'"{name}" must be an ISO date') from None
+            elif isinstance(default, tuple):
+                if not isinstance(value, list) or not all(
+                    isinstance(i, str) and i.strip() for i in value
+                ):
+                    raise ShapeError(f'"{name}" must be a list of text')
+                value = tuple(value)
+            elif type(value) is not type(default):
+                raise ShapeError(f'"{name}" must be {type(default).__name__}')
+            values[name] = value
+        return replace(_NONE, **values)
 
 
 _NONE = EventFilter()
 #: The fields a saved filter keeps: all but the session's selection.
 _KEPT = tuple(f.name for f in fields(EventFilter) if f.name != "ids")
+#: Fields that hold one of a few values.
+_CHOICES: dict[str, tuple[str | None, ...]] = {
+    "match": ("all", "any"),
+    "status": (*STATUSES, None),
+}

@@ -116,9 +116,11 @@ def test_list_and_csv_keep_the_order_within_a_day(
         move_in_day(timeline, timeline.event("ev-b"), -1)
     assert listed(capsys, db_path) == ["ev-b", "ev-a"]
     code, out, _ = run(capsys, "list", "--db", str(db_path), "--format", "json")
-    assert [r["order"] for r in json.loads(out)] == [1, 2]
+    assert code == 0 and [r["order"] for r in json.loads(out)] == [1, 2]
     code, out, _ = run(capsys, "list", "--db", str(db_path))
+    assert code == 0
     titles = [line.split()[4] for line in out.splitlines()[1:]]
     assert titles == ["Bravo", "Alpha"]
     code, out, _ = run(capsys, "list", "--db", str(db_path), "--format", "csv")
+    assert code == 0
     assert [row.split(",")[6] for row in out.splitlines()[1:]] == ["Bravo", "Alpha"]
