@@ -112,6 +112,9 @@ class Records:
                 events = [self._events[i] for i in self._index.in_order(ids)]
             if flt is None:
                 return events
+            if flt.excludes:
+                gone = self._excluded(flt)
+                events = [ev for ev in events if ev.id not in gone]
             return [ev for ev in events if self._passes(ev, flt)]
 
     def position(self, event_id: str) -> int:
@@ -348,20 +351,20 @@ class Records:
             return False
         if flt.pending_only and not event.pending:
             return False
-        if flt.excludes and self._excluded(event, flt):
-            return False
         if flt.start is not None and event.when.end_day < flt.start:
             return False
         return flt.end is None or event.when.start_day <= flt.end
 
-    def _excluded(self, event: Event, flt: EventFilter) -> bool:
-        """Whether ``event`` has an actor or a tag the filter leaves out."""
-        if any(ref.actor in flt.not_actors for ref in event.actors):
-            return True
-        if not flt.not_tags:
-            return False
-        unwanted = {fold(t) for t in flt.not_tags}
-        return any(fold(t) in unwanted for t in event.tags)
+    def _excluded(self, flt: EventFilter) -> set[str]:
+        """Ids of the events with an actor or a tag ``flt`` leaves out,
+        from the indexes (tags folded as the tag filter folds them)."""
+        index = self._index
+        gone: set[str] = set()
+        for actor_id in flt.not_actors:
+            gone |= index.by_actor.get(actor_id, set())
+        for tag in flt.not_tags:
+            gone |= index.by_tag.get(fold(tag), set())
+        return gone
 
     def prepare_search(self, chunk: int = 2000) -> None:
         """Fold every event's search text now, so the first `/` at 100k
