@@ -22,8 +22,12 @@ TABLE = "views"
 
 @dataclass(frozen=True)
 class SavedView:
+    """A name and the filter it keeps. ``filter`` is the filter's document
+    (``EventFilter.to_doc``), so the snapshot's encoder, which writes a
+    record's fields, writes exactly ``to_doc``; ``event_filter`` reads it."""
+
     name: str
-    filter: EventFilter
+    filter: dict[str, Any]
     id: str = ""
     created: str = field(default_factory=utc_now)
     updated: str = field(default_factory=utc_now)
@@ -32,11 +36,19 @@ class SavedView:
         if not self.id:
             object.__setattr__(self, "id", view_id(self.name))
 
+    @classmethod
+    def of(cls, name: str, flt: EventFilter, **stamps: str) -> SavedView:
+        return cls(name, flt.to_doc(), **stamps)
+
+    @property
+    def event_filter(self) -> EventFilter:
+        return EventFilter.from_doc(self.filter)
+
     def to_doc(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
-            "filter": self.filter.to_doc(),
+            "filter": dict(self.filter),
             "created": self.created,
             "updated": self.updated,
         }
@@ -44,9 +56,12 @@ class SavedView:
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> SavedView:
         check_view_doc(doc)
+        # Read and written back, so the kept document is always in the one
+        # form ``to_doc`` makes (no defaults, no selection).
+        flt = EventFilter.from_doc(doc.get("filter", {}))
         return cls(
             doc["name"],
-            EventFilter.from_doc(doc.get("filter", {})),
+            flt.to_doc(),
             doc["id"],
             doc.get("created", ""),
             doc.get("updated", ""),

@@ -43,7 +43,7 @@ def save_view(timeline: Timeline, name: str, flt: EventFilter) -> SavedView:
     if not name:
         raise DatelineError("A view needs a name; nothing was saved.")
     held = timeline.views_by_id.get(view_id(name))
-    view = SavedView(name, flt, created=held.created if held else utc_now())
+    view = SavedView.of(name, flt, created=held.created if held else utc_now())
     with timeline.change() as tx:
         tx.put(view)
     return view

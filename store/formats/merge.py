@@ -449,15 +449,13 @@ class _Merge:
         import matched to ours. Views keep no revisions, so the later save
         wins."""
         for view in views:
-            flt = view.filter
-            view = replace(
-                view,
-                filter=replace(
-                    flt,
-                    actors=tuple(self.actor_map.get(a, a) for a in flt.actors),
-                    not_actors=tuple(self.actor_map.get(a, a) for a in flt.not_actors),
-                ),
+            flt = view.event_filter
+            mapped = replace(
+                flt,
+                actors=tuple(self.actor_map.get(a, a) for a in flt.actors),
+                not_actors=tuple(self.actor_map.get(a, a) for a in flt.not_actors),
             )
+            view = replace(view, filter=mapped.to_doc())
             held = self.timeline.views_by_id.get(view.id)
             if held is not None and (
                 held.to_doc() == view.to_doc() or held.updated >= view.updated

@@ -114,14 +114,14 @@ def test_a_saved_view_survives_reopening_and_names_are_case_blind(
     with Timeline.open(demo_path) as timeline:
         view = find_view(timeline, "petro without DIPLOMACY")
         assert view.name == "Petro without diplomacy"
-        assert view.filter == flt
-        assert len(timeline.events(view.filter)) == 4
+        assert view.event_filter == flt
+        assert len(timeline.events(view.event_filter)) == 4
 
 
 def test_saving_a_name_again_replaces_the_view(demo: Timeline) -> None:
     save_view(demo, "mine", EventFilter(tags=("drugs",)))
     save_view(demo, "Mine", EventFilter(tags=("visas",)))
-    assert [(v.name, v.filter.tags) for v in saved_views(demo)] == [
+    assert [(v.name, v.event_filter.tags) for v in saved_views(demo)] == [
         ("Mine", ("visas",))
     ]
 
@@ -287,7 +287,7 @@ def test_an_imported_view_follows_the_actors_matched_here(tmp_path: Path) -> Non
     with target.change() as tx:
         tx.put(Actor("Gustavo Petro", id="ac-ours"))
     import_native(target, json.loads(dumps_native(source)))
-    assert find_view(target, "no petro").filter.not_actors == ("ac-ours",)
+    assert find_view(target, "no petro").event_filter.not_actors == ("ac-ours",)
     source.close()
     target.close()
 

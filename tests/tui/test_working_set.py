@@ -164,7 +164,7 @@ async def test_w_saves_the_filters_and_the_palette_applies_them(
         await pilot.press("enter")
         [view] = saved_views(demo)
         assert view.name == "No diplomacy"
-        assert view.filter == EventFilter(not_tags=("diplomacy",))
+        assert view.event_filter == EventFilter(not_tags=("diplomacy",))
         await pilot.press("c")
         assert len(shown_ids(app)) == 8
         await pilot.press("ctrl+p")

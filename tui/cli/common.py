@@ -311,7 +311,7 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
         return flt
     from dateline.store.changes.views import find_view
 
-    return narrowed(find_view(timeline, args.view).filter, flt)
+    return narrowed(find_view(timeline, args.view).event_filter, flt)
 
 
 def narrowed(base: EventFilter, more: EventFilter) -> EventFilter:

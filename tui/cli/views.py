@@ -56,7 +56,7 @@ def cmd_views(args: argparse.Namespace) -> int:
 
 def describe(timeline: Timeline, view: SavedView) -> list[str]:
     """A view's filters in words, actors by name."""
-    flt = view.filter
+    flt = view.event_filter
 
     def name(actor_id: str) -> str:
         actor = timeline.actors_by_id.get(actor_id)
@@ -84,7 +84,7 @@ def view_record(timeline: Timeline, view: SavedView) -> dict[str, Any]:
     filter in words."""
     return {
         "name": view.name,
-        "filter": view.filter.to_doc(),
+        "filter": view.filter,
         "described": describe(timeline, view),
         "created": view.created,
         "updated": view.updated,

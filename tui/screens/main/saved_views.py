@@ -64,7 +64,7 @@ class SavedViewActions(FilterActions):
         except DatelineError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
-        self.set_filters(FilterState.of_filter(view.filter))
+        self.set_filters(FilterState.of_filter(view.event_filter))
         self.notify(f"View {quoted(view.name)}.", timeout=3)
 
     def ask_delete_view(self, name: str) -> None:
