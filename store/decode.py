@@ -101,6 +101,8 @@ class _EventDoc(_StampedDoc):
     status: Status = "occurred"
     origin: Origin = "manual"
     review: Review | None = None
+    # Order within a day.
+    order: int = 0
 
 
 class _ActorDoc(_StampedDoc):
@@ -149,6 +151,7 @@ class _File(msgspec.Struct):
     sources: dict[str, msgspec.Raw] = {}
     tombstones: dict[str, dict[str, Any]] = {}
     conflicts: dict[str, dict[str, Any]] = {}
+    views: dict[str, dict[str, Any]] = {}
 
 
 _DECODER = msgspec.json.Decoder(_File)
@@ -192,7 +195,11 @@ def decode_records(raw: bytes, skip: Collection[str] = ()) -> Decoded | None:
             _records(data.actors, _ActorDoc, build.actor),
             _records(data.quotes, _QuoteDoc, build.quote),
             _records(data.sources, _SourceDoc, build.source),
-            {"tombstones": data.tombstones, "conflicts": data.conflicts},
+            {
+                "tombstones": data.tombstones,
+                "conflicts": data.conflicts,
+                "views": data.views,
+            },
             skipped=counts,
         )
     except (msgspec.DecodeError, ValueError, TypeError):
@@ -261,6 +268,7 @@ class _Builder:
             same(d.created),
             same(d.updated),
             **_revision(d),
+            order=d.order,
         )
 
     def actor(self, d: _ActorDoc) -> Actor:

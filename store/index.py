@@ -12,12 +12,13 @@ from collections import defaultdict
 from dateline.store.model import Actor, Event
 from dateline.store.names import fold, tokens
 
-OrderKey = tuple[tuple[int, int, int], str, str]
+OrderKey = tuple[tuple[int, int, int], int, str, str]
 
 
 def order_key(event: Event) -> OrderKey:
-    """Start, then coarser before finer, then title; the id breaks ties."""
-    return (event.when.sort_key, event.title.casefold(), event.id)
+    """Start, then coarser before finer, then the order set by hand within
+    the day (``Event.order``), then title; the id breaks ties."""
+    return (event.when.sort_key, event.order, event.title.casefold(), event.id)
 
 
 class EventIndex:
@@ -44,7 +45,7 @@ class EventIndex:
             sort_key = sort_keys.get(id(when))
             if sort_key is None:
                 sort_key = sort_keys[id(when)] = when.sort_key
-            keys[eid] = (sort_key, event.title.casefold(), eid)
+            keys[eid] = (sort_key, event.order, event.title.casefold(), eid)
             for ref in event.actors:
                 by_actor[ref.actor].add(eid)
             for tag in event.tags:
@@ -73,8 +74,8 @@ class EventIndex:
     def in_order(self, ids: set[str]) -> list[str]:
         """``ids`` in date order: sorted directly when few, else a walk."""
         if len(ids) * 8 < len(self.order):
-            return [key[2] for key in sorted(self._keys[i] for i in ids)]
-        return [key[2] for key in self.order if key[2] in ids]
+            return [key[-1] for key in sorted(self._keys[i] for i in ids)]
+        return [key[-1] for key in self.order if key[-1] in ids]
 
     def position(self, event_id: str) -> int:
         """Index of the event in date order."""

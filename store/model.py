@@ -310,6 +310,9 @@ class Event:
     rev: int = field(default=0, compare=False)
     rev_id: str = field(default="", compare=False)
     history: tuple[str, ...] = field(default=(), compare=False)
+    # Order within a day: the hand-set place among events on the same day
+    # and precision (``dateline.store.index.order_key``); 0 for all by default.
+    order: int = 0
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -336,6 +339,8 @@ class Event:
             "created": self.created,
             "updated": self.updated,
             **authorship_doc(self),
+            # Order within a day.
+            "order": self.order,
         }
 
     @classmethod
@@ -364,6 +369,8 @@ class Event:
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
             **authorship_fields(doc),
+            # Order within a day.
+            order=doc.get("order", 0),
         )
 
 
@@ -693,6 +700,8 @@ def _sound_event(doc: Any) -> bool:
     rev = get("rev", 0)
     if type(rev) is not int or rev < 0:
         return False
+    if type(get("order", 0)) is not int:  # order within a day
+        return False
     for name in ("sources", "quotes", "tags", "history"):
         items = get(name, ())
         if type(items) is not list or any(type(i) is not str for i in items):
@@ -753,6 +762,11 @@ def check_event_doc(doc: Any) -> None:
     _choice(doc, "status", STATUSES)
     _choice(doc, "origin", ORIGINS)
     _choice(doc, "review", (None, "pending", "accepted"))
+    # Order within a day.
+    if type(doc.get("order", 0)) is not int:
+        raise ShapeError(
+            f'"order" must be a whole number, not {_kind(doc.get("order"))}'
+        )
 
 
 def check_actor_doc(doc: Any) -> None:

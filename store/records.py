@@ -33,6 +33,7 @@ from dateline.store.names import fold
 from dateline.store.query import EventFilter
 from dateline.store.revision import DESK_TYPES, Conflict, Tombstone
 from dateline.store.search import TextIndex
+from dateline.store.views import SavedView
 
 
 class Records:
@@ -52,6 +53,7 @@ class Records:
         self._sources: dict[str, Source] = {}
         self._tombstones: dict[str, Tombstone] = {}
         self._conflicts: dict[str, Conflict] = {}
+        self._views: dict[str, SavedView] = {}
         self._quotes_of_event: dict[str, set[str]] = {}
         self._index = EventIndex()
         self._names = NameIndex()
@@ -75,7 +77,11 @@ class Records:
             "sources": self._sources,  # type: ignore[dict-item]  # dict is invariant
             "tombstones": self._tombstones,  # type: ignore[dict-item]  # dict is invariant
             "conflicts": self._conflicts,  # type: ignore[dict-item]  # dict is invariant
+            "views": self._views,  # type: ignore[dict-item]  # dict is invariant
         }
+        self.views_by_id: MappingProxyType[str, SavedView] = MappingProxyType(
+            self._views
+        )
         self.conflicts_by_id: MappingProxyType[str, Conflict] = MappingProxyType(
             self._conflicts
         )
@@ -101,11 +107,14 @@ class Records:
                 hits = self._text.matches(flt.text, self._events)
                 ids = hits if ids is None else ids & hits
             if ids is None:
-                events = [self._events[key[2]] for key in self._index.order]
+                events = [self._events[key[-1]] for key in self._index.order]
             else:
                 events = [self._events[i] for i in self._index.in_order(ids)]
             if flt is None:
                 return events
+            if flt.excludes:
+                gone = self._excluded(flt)
+                events = [ev for ev in events if ev.id not in gone]
             return [ev for ev in events if self._passes(ev, flt)]
 
     def position(self, event_id: str) -> int:
@@ -251,6 +260,7 @@ class Records:
             self._quotes, self._sources = quotes, sources
             self._tombstones = desk["tombstones"]
             self._conflicts = desk["conflicts"]
+            self._views = desk["views"]
             self._expose()
             self._quotes_of_event = quotes_of_event
             self._index.rebuild(self._events)
@@ -345,6 +355,17 @@ class Records:
             return False
         return flt.end is None or event.when.start_day <= flt.end
 
+    def _excluded(self, flt: EventFilter) -> set[str]:
+        """Ids of the events with an actor or a tag ``flt`` leaves out,
+        from the indexes (tags folded as the tag filter folds them)."""
+        index = self._index
+        gone: set[str] = set()
+        for actor_id in flt.not_actors:
+            gone |= index.by_actor.get(actor_id, set())
+        for tag in flt.not_tags:
+            gone |= index.by_tag.get(fold(tag), set())
+        return gone
+
     def prepare_search(self, chunk: int = 2000) -> None:
         """Fold every event's search text now, so the first `/` at 100k
         events does not wait a second for it (a worker calls this right after
@@ -384,7 +405,7 @@ class Records:
 
 
 _EPOCH = date.min
-AnyRecord = Event | Actor | Quote | Source | Tombstone | Conflict
+AnyRecord = Event | Actor | Quote | Source | Tombstone | Conflict | SavedView
 
 
 def docs_of(tables: Mapping[str, Mapping[str, AnyRecord]]) -> Tables:

@@ -98,6 +98,8 @@ def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
         "created_by": event.created_by,
         "updated_by": event.updated_by,
         "rev": event.rev,
+        # Order within a day.
+        "order": event.order,
     }
 
 

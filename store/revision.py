@@ -30,6 +30,7 @@ from dateline.store.model import (
     _text_field,
     utc_now,
 )
+from dateline.store.views import SavedView, check_view_doc
 
 Relation = Literal["same", "newer", "older", "diverged"]
 #: Fields that say who and when, not what: two copies differing only in
@@ -286,11 +287,16 @@ def check_conflict_doc(doc: Any) -> None:
 
 
 #: The desk's tables, beside the record tables, and what each holds.
-DESK_TYPES: dict[str, type[Tombstone] | type[Conflict]] = {
+DESK_TYPES: dict[str, type[Tombstone] | type[Conflict] | type[SavedView]] = {
     "tombstones": Tombstone,
     "conflicts": Conflict,
+    "views": SavedView,
 }
-DESK_CHECKS = {"tombstones": check_tombstone_doc, "conflicts": check_conflict_doc}
+DESK_CHECKS = {
+    "tombstones": check_tombstone_doc,
+    "conflicts": check_conflict_doc,
+    "views": check_view_doc,
+}
 
 
 def field_names(table: str) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from dateline.store.query import EventFilter
 from dateline.store.records import AmbiguousActorError, Records
 from dateline.store.revision import DESK_CHECKS, Conflict, Tombstone, same_version
 from dateline.store.transaction import Change, Transaction, TransactionError
+from dateline.store.views import SavedView
 
 __all__ = [
     "FOLD_ON_CLOSE",
@@ -323,6 +324,11 @@ class Timeline:
         return self._records.conflicts_by_id
 
     @property
+    def views_by_id(self) -> Mapping[str, SavedView]:
+        """Saved views by id (see ``dateline.store.views``)."""
+        return self._records.views_by_id
+
+    @property
     def tombstones_by_id(self) -> Mapping[str, Tombstone]:
         """What is left of deleted records, so they do not come back."""
         return self._records.tombstones_by_id
@@ -544,8 +550,9 @@ class Timeline:
                 ) from None
             source.pop()
             target.append(inverse)
-            # The caller shows records; tombstones come and go with them.
-            return [c for c in inverse if c.table in RECORD_TABLES]
+            # The caller shows records (and saved views); tombstones come
+            # and go with them.
+            return [c for c in inverse if c.table in (*RECORD_TABLES, "views")]
 
     # -- other processes -----------------------------------------------
     def changed_outside(self) -> bool:

@@ -21,6 +21,7 @@ from dateline.store.revision import (
     same_version,
     stamp,
 )
+from dateline.store.views import SavedView
 
 __all__ = ["Change", "Transaction", "TransactionError"]
 
@@ -28,7 +29,7 @@ __all__ = ["Change", "Transaction", "TransactionError"]
 Lookup = Callable[[str, str], "dict[str, Any] | None"]
 
 AnyRecord = Event | Actor | Quote | Source
-DeskRecord = Tombstone | Conflict
+DeskRecord = Tombstone | Conflict | SavedView
 
 
 def _table(record: AnyRecord | DeskRecord) -> str:
@@ -36,6 +37,8 @@ def _table(record: AnyRecord | DeskRecord) -> str:
         return "tombstones"
     if isinstance(record, Conflict):
         return "conflicts"
+    if isinstance(record, SavedView):
+        return "views"
     return TABLE_OF[type(record)]
 
 
@@ -95,8 +98,8 @@ class Transaction:
             self._stage(table, self._current(table, record.id), record.to_doc())
             self._adopted.add((table, record.id))
 
-    def discard(self, record: Tombstone | Conflict) -> None:
-        """Remove a tombstone or a settled conflict."""
+    def discard(self, record: DeskRecord) -> None:
+        """Remove a tombstone, a settled conflict or a saved view."""
         self._stage(_table(record), record.to_doc(), None)
 
     def update(self, loaded: AnyRecord, record: AnyRecord) -> None:

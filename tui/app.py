@@ -18,7 +18,7 @@ from typing import ClassVar
 from dateline.store import dates
 from dateline.store.errors import DatelineError
 from dateline.store.timeline import Timeline
-from dateline.tui.palette import ExplorerCommands
+from dateline.tui.palette import ExplorerCommands, SavedViewCommands
 from dateline.tui.screens.loading import LoadingScreen
 from dateline.tui.screens.main.host import MainHost
 from dateline.tui.screens.main.screen import MainScreen
@@ -63,7 +63,7 @@ class DatelineApp(App[int]):
     # Absolute, so subclasses (benchmarks, tests) in other folders find it.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "dateline"
-    COMMANDS = App.COMMANDS | {ExplorerCommands}
+    COMMANDS = App.COMMANDS | {ExplorerCommands, SavedViewCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Protocol, runtime_checkable
 
+from dateline.store.changes.views import saved_views
+from dateline.store.timeline import Timeline
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
@@ -48,3 +51,56 @@ class ExplorerCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), run, help=f"key: {keys}")
+
+
+@runtime_checkable
+class ViewKeeper(Protocol):
+    """A screen that applies and deletes saved views (the main screen)."""
+
+    timeline: Timeline
+
+    def apply_view(self, name: str) -> None: ...
+
+    def ask_delete_view(self, name: str) -> None: ...
+
+
+class SavedViewCommands(Provider):
+    """ "View: NAME" applies a saved view; "Delete view: NAME" removes one."""
+
+    def _commands(self) -> list[Command]:
+        screen = self.screen
+        if not isinstance(screen, ViewKeeper):
+            return []
+        commands: list[Command] = []
+        for view in saved_views(screen.timeline):
+            name = view.name
+            commands.append(
+                (f"View: {name}", "saved view", self._later(screen.apply_view, name))
+            )
+            commands.append(
+                (
+                    f"Delete view: {name}",
+                    "asks first; u undoes",
+                    self._later(screen.ask_delete_view, name),
+                )
+            )
+        return commands
+
+    def _later(self, run: Callable[[str], None], name: str) -> Callable[[], None]:
+        """``run(name)`` once the palette has closed."""
+
+        def later() -> None:
+            self.app.call_later(run, name)
+
+        return later
+
+    async def discover(self) -> Hits:
+        for name, help_text, run in self._commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, run in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

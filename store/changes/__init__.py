@@ -1,5 +1,6 @@
 """Edits that touch several records at once, each one undo step: hand-entry
-drafts, actor rename/alias/merge/removal, and the review of extracted events.
+drafts, actor rename/alias/merge/removal, the review of extracted events,
+tags on several events, the order within a day, and saved views.
 """
 
 from dateline.store.changes.actors import (
@@ -15,6 +16,7 @@ from dateline.store.changes.drafts import (
     draft_from_event,
     save_draft,
 )
+from dateline.store.changes.ordering import day_mates, move_in_day
 from dateline.store.changes.review import (
     ReviewError,
     accept_event,
@@ -24,6 +26,14 @@ from dateline.store.changes.review import (
     reject_event,
     reject_events,
 )
+from dateline.store.changes.tagging import TagEdit, tag_events
+from dateline.store.changes.views import (
+    UnknownViewError,
+    delete_view,
+    find_view,
+    save_view,
+    saved_views,
+)
 
 __all__ = [
     "ActorEditError",
@@ -31,15 +41,24 @@ __all__ = [
     "EventDraft",
     "ReviewError",
     "SourceDraft",
+    "TagEdit",
+    "UnknownViewError",
     "accept_event",
     "accept_events",
+    "day_mates",
     "delete_actor",
+    "delete_view",
     "draft_from_event",
+    "find_view",
     "merge_actors",
     "merge_event",
+    "move_in_day",
     "pending_events",
     "reject_event",
     "reject_events",
     "save_draft",
+    "save_view",
+    "saved_views",
+    "tag_events",
     "update_actor",
 ]

@@ -59,6 +59,8 @@ def copy_into(source: Timeline, target: Timeline) -> Copied:
     quotes = list(source.quotes_by_id.values())
     tombstones = list(source.tombstones_by_id.values())
     conflicts = list(source.conflicts_by_id.values())
+    views = list(source.views_by_id.values())
     with target.change() as tx:
         tx.adopt(*actors, *sources, *events, *quotes, *tombstones, *conflicts)
+        tx.adopt(*views)
     return Copied.of(source)

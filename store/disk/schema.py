@@ -14,7 +14,9 @@ APP = "dateline"
 #: (tombstones, conflicts): a schema 1 file reads as revision 0 by nobody.
 SCHEMA_VERSION = 2
 RECORD_TABLES = ("events", "actors", "quotes", "sources")
-TABLES = (*RECORD_TABLES, "tombstones", "conflicts")
+#: "views" (saved filters, ``dateline.store.views``) came later: a file
+#: without it reads as no views.
+TABLES = (*RECORD_TABLES, "tombstones", "conflicts", "views")
 
 
 def new_meta() -> dict[str, Any]:

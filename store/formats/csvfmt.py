@@ -6,7 +6,8 @@ source_urls ("; "), review ("pending" for an extracted event nobody has
 checked yet, else empty or "accepted"; informational, not read back), bound
 (a bounded date's side: "before", "after", "by", "until", "since", or empty),
 zone (the zone a clock time was written in, "EST", "Europe/Paris", "-05:00",
-or empty; start and end stay the wall-clock time in it). A start written with
+or empty; start and end stay the wall-clock time in it), order (the place set
+by hand among events on the same day; empty reads as 0). A start written with
 an offset ("2026-01-09T14:30-05:00") and no zone takes the offset as its zone.
 Quotes, actor roles and aliases, and article texts do not fit a row and are
 not carried. In a list, an item's own ``;`` is written ``\;`` and a backslash
@@ -99,6 +100,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "zone": event.when.zone or "",
         "place": event.place,
         "source_urls": join_list(urls),
+        "order": str(event.order) if event.order else "",
     }
 
 
@@ -179,7 +181,18 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
         tags=tuple(_split(cells.get("tags", ""))),
         place=cells.get("place", ""),
         status=status,
+        order=_order(cells.get("order", "")),
     )
+
+
+def _order(cell: str) -> int:
+    """The ``order`` column: a whole number, or empty for none."""
+    try:
+        return int(cell) if cell else 0
+    except ValueError:
+        raise ValueError(
+            f'order "{cell}" is not a whole number (the place within its day)'
+        ) from None
 
 
 def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:

@@ -40,6 +40,8 @@ DATELINE_COLUMNS = (
     "bound",
     # Time zones: the zone a clock time was written in, or empty.
     "zone",
+    # Order within a day (``Event.order``): a whole number, empty reads as 0.
+    "order",
 )
 #: Knight Lab's TimelineJS Google-Sheet template, in its order.
 SHEET_COLUMNS = (

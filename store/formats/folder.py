@@ -8,6 +8,7 @@
     DIR/quotes/<id>.json
     DIR/sources/<id>.json
     DIR/deleted/<table>/<id>.json  a tombstone: the record was deleted
+    DIR/views/<id>.json            a saved view (a named filter)
 
 One file per record, written the same way every time, is what lets two
 editors' Git branches merge: adding, editing or deleting different records
@@ -37,6 +38,7 @@ from dateline.store.disk.schema import RECORD_TABLES, SCHEMA_VERSION, schema_pro
 from dateline.store.errors import DatelineError
 from dateline.store.formats.native import FORMAT, ImportFormatError
 from dateline.store.timeline import Timeline
+from dateline.store.views import TABLE as VIEWS
 
 FOLDER_FORMAT = "dateline-folder"
 MANIFEST = "dateline.json"
@@ -158,6 +160,8 @@ def _files(timeline: Timeline) -> dict[Path, bytes]:
     for tomb in docs["tombstones"].values():
         where = Path(DELETED) / tomb["table"] / file_name(tomb["record"])
         files[where] = dumps_record(tomb)
+    for rid, doc in docs[VIEWS].items():
+        files[Path(VIEWS) / file_name(rid)] = dumps_record(doc)
     return files
 
 
@@ -166,6 +170,7 @@ def _record_files(folder: Path) -> list[Path]:
     found: list[Path] = []
     places = [folder / t for t in RECORD_TABLES]
     places += [folder / DELETED / t for t in RECORD_TABLES]
+    places.append(folder / VIEWS)
     for place in places:
         if place.is_dir() and not place.is_symlink():
             found += [p for p in place.iterdir() if p.suffix == ".json"]
@@ -229,6 +234,7 @@ def read_folder(folder: Path) -> dict[str, Any]:
         for table in RECORD_TABLES:
             tombs += _read_docs(folder, deleted / table, budget)
     data["tombstones"] = tombs
+    data[VIEWS] = _read_docs(folder, folder / VIEWS, budget)
     return data
 
 

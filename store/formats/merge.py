@@ -44,6 +44,7 @@ from dateline.store.revision import (
     relation,
 )
 from dateline.store.transaction import Transaction
+from dateline.store.views import SavedView
 
 if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
@@ -77,6 +78,8 @@ class ImportReport:
     same: int = 0
     #: Records changed on both sides, kept for the user to settle, each named.
     conflicts: list[str] = field(default_factory=list)
+    #: Saved views added or replaced by a newer copy.
+    views: int = 0
 
     @property
     def nothing_new(self) -> bool:
@@ -89,6 +92,7 @@ class ImportReport:
             or self.updated
             or self.deleted
             or self.conflicts
+            or self.views
         )
 
     def summary(self) -> str:
@@ -109,6 +113,8 @@ class ImportReport:
             text += f"; kept ours over {counted(self.older, 'older version')}"
         if self.matched_actors:
             text += f"; {counted(self.matched_actors, 'actor')} matched existing ones"
+        if self.views:
+            text += f"; {counted(self.views, 'saved view')} added or updated"
         if self.duplicates:
             text += f"; skipped {counted(len(self.duplicates), 'duplicate')}"
         if self.problems:
@@ -129,6 +135,7 @@ def merge_records(
     quotes: Sequence[Quote] = (),
     sources: Sequence[Source] = (),
     tombstones: Sequence[Tombstone] = (),
+    views: Sequence[SavedView] = (),
     allow_duplicates: bool = False,
     origin: str = "the file",
     lossy: bool = False,
@@ -136,7 +143,8 @@ def merge_records(
     """Merge records from elsewhere by id, in one change (see the module)."""
     report = ImportReport()
     with timeline.change() as tx:
-        _Merge(timeline, tx, report, origin, lossy).run(
+        merge = _Merge(timeline, tx, report, origin, lossy)
+        merge.run(
             list(events),
             list(actors),
             list(quotes),
@@ -144,6 +152,7 @@ def merge_records(
             list(tombstones),
             allow_duplicates,
         )
+        merge.merge_views(list(views))
     return report
 
 
@@ -343,6 +352,10 @@ class _Merge:
         if event.place or local.place == "":
             taken["place"] = event.place
         taken["status"] = event.status
+        # Only CSV carries the order within a day; the others read as 0 and
+        # must not undo a hand-set order.
+        if event.order:
+            taken["order"] = event.order
         return replace(
             local,
             **taken,
@@ -429,6 +442,27 @@ class _Merge:
             self.tx.adopt(record)
         else:
             self.tx.put(record)
+
+    def merge_views(self, views: list[SavedView]) -> None:
+        """Saved views by name: one new here is added, a copy saved later
+        than ours replaces it, and the actors it names follow the actors the
+        import matched to ours. Views keep no revisions, so the later save
+        wins."""
+        for view in views:
+            flt = view.event_filter
+            mapped = replace(
+                flt,
+                actors=tuple(self.actor_map.get(a, a) for a in flt.actors),
+                not_actors=tuple(self.actor_map.get(a, a) for a in flt.not_actors),
+            )
+            view = replace(view, filter=mapped.to_doc())
+            held = self.timeline.views_by_id.get(view.id)
+            if held is not None and (
+                held.to_doc() == view.to_doc() or held.updated >= view.updated
+            ):
+                continue
+            self.tx.put(view)
+            self.report.views += 1
 
     def merge_tombstones(self, tombstones: list[Tombstone]) -> None:
         """Events (and their quotes) first: an actor or source is kept only

@@ -2,8 +2,9 @@
 
 ``{"format": "dateline", "schema": 1, "events": [...], "actors": [...],
 "quotes": [...], "sources": [...]}`` where each list holds the documents of
-``dateline.store.model`` exactly as stored. Export then import into an empty file gives
-the same timeline, ids included.
+``dateline.store.model`` exactly as stored; a whole export adds
+"tombstones" and "views" (saved filters), which an older file lacks.
+Export then import into an empty file gives the same timeline, ids included.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from dateline.store.model import (
     url_problem,
 )
 from dateline.store.revision import Tombstone
+from dateline.store.views import TABLE as VIEWS
+from dateline.store.views import SavedView
 
 if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
@@ -50,7 +53,9 @@ def export_native(timeline: Timeline, events: list[Event] | None = None) -> dict
     docs = timeline.all_docs()
     if events is None:
         # Tombstones travel too, so a deletion reaches the other copy.
-        lists = {name: list(docs[name].values()) for name in (*RECORD_TABLES, _TOMBS)}
+        lists = {
+            name: list(docs[name].values()) for name in (*RECORD_TABLES, _TOMBS, VIEWS)
+        }
     else:
         actor_ids = {a for ev in events for a in ev.actor_ids}
         quote_ids = {q for ev in events for q in ev.quotes}
@@ -137,7 +142,26 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
             built.append(record)
         records[name] = built
     records[_TOMBS] = _parse_tombstones(data.get(_TOMBS, []), origin)
+    records[VIEWS] = _parse_views(data.get(VIEWS, []), origin)
     return records
+
+
+def _parse_views(items: Any, origin: str) -> list[SavedView]:
+    """The saved views a whole export carries (none in an older file)."""
+    if not isinstance(items, list):
+        raise ImportFormatError(
+            f'{origin}: "{VIEWS}" must be a list. Nothing was imported.'
+        )
+    views = []
+    for number, doc in enumerate(items, start=1):
+        try:
+            views.append(SavedView.from_doc(doc))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ImportFormatError(
+                f"{origin}: {VIEWS} item {number} is not valid ({exc}). "
+                "Nothing was imported; fix that view and import again."
+            ) from None
+    return views
 
 
 def _parse_tombstones(items: Any, origin: str) -> list[Tombstone]:
@@ -231,6 +255,7 @@ def import_native(
         quotes=records["quotes"],
         sources=records["sources"],
         tombstones=records.get("tombstones", []),
+        views=records.get(VIEWS, []),
         allow_duplicates=allow_duplicates,
         origin=origin,
     )

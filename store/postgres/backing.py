@@ -199,7 +199,9 @@ class PgBacking:
         with self._reading() as read:
             seq = read.seq()
             actors = read.docs("actors")
-            window = narrow(_loaded(seq, {"actors": actors}))
+            # A saved view (`list --view`) names the filter: read the views too.
+            views = read.docs("views")
+            window = narrow(_loaded(seq, {"actors": actors, "views": views}))
             events = read.events_in(window)
             event_docs = json.loads(events)
             quotes = read.quotes_of(list(event_docs))
@@ -207,6 +209,7 @@ class PgBacking:
             total = read.count("events")
         tables = {
             "actors": actors,
+            "views": views,
             "events": events,
             "quotes": quotes,
             "sources": sources,

@@ -12,10 +12,12 @@ from typing import Any
 
 import pytest
 from dateline.store import timeline as timeline_module
+from dateline.store.changes.views import save_view
 from dateline.store.disk.datafile import DataFile
 from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.errors import TimelineFileError
 from dateline.store.model import Actor, Event, FuzzyDate, Quote, Source
+from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
 from tinydb import TinyDB
 
@@ -199,10 +201,11 @@ def test_a_snapshot_writes_each_record_as_its_document(demo_path: Path) -> None:
     first); what lands in the file must still be each record's document."""
     timeline = Timeline.open(demo_path)
     timeline.put(Event(FuzzyDate(date(2026, 1, 9), date(2026, 1, 9), "day"), "New"))
+    save_view(timeline, "Drugs", EventFilter(tags=("drugs",), start=date(2026, 1, 1)))
     timeline.snapshot()
     data = json.loads(demo_path.read_text())
     written = {
         table: {doc["id"]: doc for doc in data[table].values()}
-        for table in (*RECORD_TABLES, "tombstones", "conflicts")
+        for table in (*RECORD_TABLES, "tombstones", "conflicts", "views")
     }
     assert written == timeline.all_docs()

@@ -220,7 +220,7 @@ def test_plain_tinydb_reads_every_record_the_timeline_holds(demo_path: Path) -> 
         # The tables README names; each record under its stable id.
         assert db.tables() == {
             *("events", "actors", "quotes", "sources", "meta"),
-            *("tombstones", "conflicts"),
+            *("tombstones", "conflicts", "views"),
         }
         read = {
             name: {doc["id"]: dict(doc) for doc in db.table(name)}

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -253,6 +254,26 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
         "--tag", action="append", default=[], metavar="TAG", help="repeatable"
     )
     parser.add_argument(
+        "--not-actor",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave out events with this actor (repeatable)",
+    )
+    parser.add_argument(
+        "--not-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="leave out events with this tag (repeatable)",
+    )
+    parser.add_argument(
+        "--view",
+        metavar="NAME",
+        help="start from a saved view's filters (`dateline views` lists them); "
+        "other flags narrow it further",
+    )
+    parser.add_argument(
         "--status",
         choices=("occurred", "expected"),
         help="only what happened, or only what is announced",
@@ -293,7 +314,7 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
     """Turn filter flags into an EventFilter; unknown actors are an error."""
     actor_ids = actor_ids_for(timeline, args.actor)
     start, end = build_dates(args)
-    return EventFilter(
+    flt = EventFilter(
         actors=tuple(actor_ids),
         match="any" if args.any else "all",
         start=start,
@@ -301,4 +322,28 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
         text=args.search,
         tags=tuple(args.tag),
         status=args.status,
+        not_actors=actor_ids_for(timeline, args.not_actor),
+        not_tags=tuple(args.not_tag),
+    )
+    if args.view is None:
+        return flt
+    from dateline.store.changes.views import find_view
+
+    return narrowed(find_view(timeline, args.view).event_filter, flt)
+
+
+def narrowed(base: EventFilter, more: EventFilter) -> EventFilter:
+    """A saved view's filter with the flags' filter on top: lists join, and
+    a date, search or status given in flags replaces the view's."""
+    return replace(
+        base,
+        actors=(*base.actors, *(a for a in more.actors if a not in base.actors)),
+        match=more.match if more.actors else base.match,
+        start=more.start or base.start,
+        end=more.end or base.end,
+        text=more.text or base.text,
+        tags=(*base.tags, *more.tags),
+        status=more.status or base.status,
+        not_actors=(*base.not_actors, *more.not_actors),
+        not_tags=(*base.not_tags, *more.not_tags),
     )

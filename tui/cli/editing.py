@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.store.dates.labels import describe, format_when
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import ConflictError, DatelineError, counted
-from dateline.store.model import Event, touched
+from dateline.store.model import Event
 from dateline.store.report import event_record
 from dateline.tui.cli.common import (
     open_timeline,
@@ -241,21 +241,13 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_tag(args: argparse.Namespace) -> int:
     if not args.add and not args.remove:
         raise DatelineError("Give --add TAG or --remove TAG (each repeatable).")
-    add = [t.strip() for t in args.add if t.strip()]
-    remove = {t.strip().casefold() for t in args.remove}
+    from dateline.store.changes.tagging import TagEdit, tag_events
+
+    add = tuple(t.strip() for t in args.add if t.strip())
+    remove = tuple(t.strip() for t in args.remove if t.strip())
     with open_timeline(args) as timeline:
         events = [_event(timeline, i) for i in dict.fromkeys(args.ids)]
-        changed = []
-        with timeline.change() as tx:
-            for event in events:
-                kept = [t for t in event.tags if t.casefold() not in remove]
-                for tag in add:
-                    if tag.casefold() not in {t.casefold() for t in kept}:
-                        kept.append(tag)
-                if tuple(kept) != event.tags:
-                    new = touched(event, tags=tuple(kept))
-                    tx.update(event, new)
-                    changed.append(new)
+        changed = tag_events(timeline, events, TagEdit(add, remove))
     if args.format == "json":
         print_json([{"id": e.id, "tags": list(e.tags)} for e in changed])
     else:

@@ -10,6 +10,7 @@ from dateline.tui.cli import (
     ingest,
     maintenance,
     records,
+    views,
 )
 
 VERB_MODULES = (
@@ -21,5 +22,6 @@ VERB_MODULES = (
     exchange,
     desk,
     ingest,
+    views,
     about,
 )

@@ -2,7 +2,9 @@
 
 Type part of any name or alias ("lula", "da silva", "the U.S. president");
 tab ticks the highlighted actor, so several can be chosen; ctrl+o switches
-between events of all of them and of any of them; enter applies.
+between events of all of them and of any of them; enter applies. A name
+typed after "-" ("-trump"), or ctrl+x on the highlighted actor, leaves that
+actor's events out instead.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-Picked = tuple[tuple[str, ...], Match]
+#: (actor ids wanted, all-of or any-of, actor ids left out)
+Picked = tuple[tuple[str, ...], Match, tuple[str, ...]]
 
 
 def rank_actors(timeline: Timeline, query: str) -> list[tuple[Actor, str]]:
@@ -73,21 +76,36 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
         Binding("up", "cursor(-1)", "Previous actor", show=False, id="picker.up"),
         Binding("tab", "tick", "Tick / untick", id="picker.tick", priority=True),
         Binding("ctrl+o", "match", "All of / any of", id="picker.match", priority=True),
+        Binding(
+            "ctrl+x",
+            "exclude",
+            "Leave out / back in",
+            id="picker.exclude",
+            priority=True,
+        ),
     ]
 
     def __init__(
-        self, timeline: Timeline, chosen: tuple[str, ...], match: Match
+        self,
+        timeline: Timeline,
+        chosen: tuple[str, ...],
+        match: Match,
+        excluded: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.timeline = timeline
         #: Ticked actor ids, in the order they were ticked.
         self.chosen = [a for a in chosen if a in timeline.actors_by_id]
         self.match: Match = match
+        #: Actors whose events are left out ("-Trump").
+        self.excluded = [a for a in excluded if a in timeline.actors_by_id]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box") as box:
             box.border_title = "Filter by actor"
-            box.border_subtitle = "tab tick · ctrl+o all/any · enter apply · esc cancel"
+            box.border_subtitle = (
+                "tab tick · -name/ctrl+x leave out · ctrl+o all/any · enter apply"
+            )
             yield InertInput(
                 placeholder="Type a name or alias: lula, da silva, the U.S. president",
                 id="picker-input",
@@ -108,9 +126,11 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
         listing = self.options
         listing.clear_options()
         items = []
-        for actor, alias in rank_actors(self.timeline, query):
+        for actor, alias in rank_actors(self.timeline, query.lstrip().lstrip("-")):
             count = self.timeline.actor_event_count(actor.id)
             prompt = Text(inert(actor.name, single_line=True))
+            if actor.id in self.excluded:
+                prompt = Text("not ", style="bold").append_text(prompt)
             if alias:
                 prompt.append(f"  “{inert(alias, single_line=True)}”", style="italic")
             prompt.append(f"  {counted(count, 'event')}", style="dim")
@@ -128,6 +148,10 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
             inert(" + ".join(names), single_line=True)
             or "(tick with tab, or press enter)"
         )
+        if self.excluded:
+            left_out = [self.timeline.actors_by_id[a].name for a in self.excluded]
+            text.append(" · not: ", style="bold")
+            text.append(inert(", ".join(left_out), single_line=True))
         if warning:
             text.append(f"\n{warning}", style="bold")
         self.query_one("#picker-state", Label).update(text)
@@ -163,9 +187,32 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
 
     def action_tick(self) -> None:
         actor_id = self._highlighted_id()
+        if actor_id is None:
+            return
+        if self._typed_exclusion():
+            self._exclude(actor_id)
+            return
+        self.options.toggle(actor_id)
+        self._set_ticked(actor_id)
+
+    def action_exclude(self) -> None:
+        actor_id = self._highlighted_id()
         if actor_id is not None:
-            self.options.toggle(actor_id)
-            self._set_ticked(actor_id)
+            self._exclude(actor_id)
+
+    def _typed_exclusion(self) -> bool:
+        return self.query_one("#picker-input", Input).value.lstrip().startswith("-")
+
+    def _exclude(self, actor_id: str) -> None:
+        """Leave the actor's events out, or take them back in."""
+        if actor_id in self.excluded:
+            self.excluded.remove(actor_id)
+        else:
+            self.excluded.append(actor_id)
+            if actor_id in self.chosen:
+                self.chosen.remove(actor_id)
+        self._fill(self.query_one("#picker-input", Input).value)
+        self._show_state()
 
     def action_match(self) -> None:
         self.match = "any" if self.match == "all" else "all"
@@ -174,13 +221,20 @@ class ActorPickerScreen(ModalScreen[Picked | None]):
     @on(Input.Submitted, "#picker-input")
     def _apply(self, event: Input.Submitted) -> None:
         chosen = list(self.chosen)
+        excluded = list(self.excluded)
         highlighted = self._highlighted_id()
-        if event.value.strip():
+        typed = event.value.strip().lstrip("-").strip()
+        if typed:
             if highlighted is None:
-                self._show_state(
-                    f"No actor matches “{event.value.strip()}”; try part of a name."
-                )
+                self._show_state(f"No actor matches “{typed}”; try part of a name.")
                 return
-            if highlighted not in chosen:
+            if self._typed_exclusion():
+                if highlighted not in excluded:
+                    excluded.append(highlighted)
+                if highlighted in chosen:
+                    chosen.remove(highlighted)
+            elif highlighted not in chosen:
                 chosen.append(highlighted)
-        self.dismiss((tuple(chosen), self.match))
+                if highlighted in excluded:
+                    excluded.remove(highlighted)
+        self.dismiss((tuple(chosen), self.match, tuple(excluded)))

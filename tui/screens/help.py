@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from dateline.tui.view.marks import MARKS
+from dateline.tui.view.marks import MARKED, MARKED_MEANING, MARKS
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -156,5 +156,6 @@ class HelpScreen(ModalScreen[None]):
         for mark, meaning in MARKS:
             table.add_row(mark, meaning)
         table.add_row("▌", "search hit")
+        table.add_row(MARKED, MARKED_MEANING)
         table.add_row(Text("── today"), "where today falls")
         return table

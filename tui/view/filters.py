@@ -18,7 +18,7 @@ from dateline.store.timeline import Timeline
 from dateline.tui.view.actor_labels import short_name
 from dateline.tui.view.inert import inert
 
-PartKind = Literal["actor", "range", "tag", "status", "text"]
+PartKind = Literal["actor", "range", "tag", "status", "text", "not_actor", "not_tag"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,19 @@ class FilterState:
     @property
     def actors(self) -> tuple[str, ...]:
         return tuple(p.value for p in self.parts if p.kind == "actor")
+
+    @property
+    def not_actors(self) -> tuple[str, ...]:
+        return tuple(p.value for p in self.parts if p.kind == "not_actor")
+
+    def with_excluded(self, actor_ids: tuple[str, ...]) -> FilterState:
+        """The left-out actors replaced by ``actor_ids`` (an actor is either
+        wanted or left out, never both)."""
+        parts = [p for p in self.parts if p.kind != "not_actor" or p.value in actor_ids]
+        held = {p.value for p in parts if p.kind == "not_actor"}
+        parts = [p for p in parts if not (p.kind == "actor" and p.value in actor_ids)]
+        parts += [Part("not_actor", a) for a in actor_ids if a not in held]
+        return replace(self, parts=tuple(parts))
 
     def add(self, part: Part) -> FilterState:
         kept = tuple(
@@ -102,7 +115,32 @@ class FilterState:
             text=text,
             tags=tuple(p.value for p in self.parts if p.kind == "tag"),
             status=status,
+            not_actors=self.not_actors,
+            not_tags=tuple(p.value for p in self.parts if p.kind == "not_tag"),
         )
+
+    @classmethod
+    def of_filter(cls, flt: EventFilter) -> FilterState:
+        """The chips of a saved filter (a saved view applied): a range shows
+        its days, as the words it was typed in are not kept."""
+        parts = [Part("actor", a) for a in flt.actors]
+        parts += [Part("not_actor", a) for a in flt.not_actors]
+        parts += [Part("tag", t) for t in flt.tags]
+        parts += [Part("not_tag", t) for t in flt.not_tags]
+        if flt.start is not None or flt.end is not None:
+            words = " to ".join(
+                d.isoformat() for d in (flt.start, flt.end) if d is not None
+            )
+            if flt.start is None:
+                words = f"until {words}"
+            elif flt.end is None:
+                words = f"since {words}"
+            parts.append(Part("range", words, flt.start, flt.end))
+        if flt.status is not None:
+            parts.append(Part("status", flt.status))
+        if flt.text:
+            parts.append(Part("text", flt.text))
+        return cls(tuple(parts), flt.match)
 
     def chips(self, timeline: Timeline) -> list[str]:
         """The header's chips, in the order the parts were added."""
@@ -117,6 +155,11 @@ class FilterState:
                 chips.append(f"when: {part.value}")
             elif part.kind == "tag":
                 chips.append(f"#{part.value}")
+            elif part.kind == "not_tag":
+                chips.append(f"not #{part.value}")
+            elif part.kind == "not_actor":
+                actor = timeline.actors_by_id.get(part.value)
+                chips.append(f"not {short_name(actor) if actor else part.value}")
             elif part.kind == "status":
                 chips.append(f"{part.value} only")
             else:

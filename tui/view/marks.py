@@ -17,6 +17,11 @@ MARKS: tuple[tuple[str, str], ...] = (
 )
 #: Cells the marks column needs when every mark is on.
 MARKS_WIDTH = len(MARKS)
+#: An event picked with m in the explorer (bulk tagging). Session state,
+#: never saved, so it sits in the row's gutter beside the search-hit bar
+#: rather than among the marks of the event itself.
+MARKED = "•"
+MARKED_MEANING = "marked with m (T tags every marked event)"
 
 
 def event_marks(event: Event) -> str:

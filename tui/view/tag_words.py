@@ -2,7 +2,8 @@
 
 Each word (separated by commas or "#") is a tag named in full or the start of
 exactly one tag (case and accents aside); a start that fits several is a
-question for the user, not a guess.
+question for the user, not a guess. A word after "-" ("-sports") names a tag
+whose events are left out.
 """
 
 from __future__ import annotations
@@ -19,13 +20,21 @@ class TagReading:
 
     tags: tuple[str, ...]
     problem: str = ""
+    #: Tags whose events are left out ("-tag").
+    excluded: tuple[str, ...] = ()
 
 
 def read_tags(typed: str, known: list[str]) -> TagReading:
     """Read comma-separated tag words against the timeline's ``known`` tags."""
     found: list[str] = []
+    excluded: list[str] = []
     words = (" ".join(w.split()) for w in re.split(r"[,#]", typed))
     for word in filter(None, words):
+        into = found
+        if word.startswith("-"):
+            word, into = " ".join(word[1:].split()), excluded
+            if not word:
+                continue
         key = fold(word)
         exact = [t for t in known if fold(t) == key]
         fits = exact or [t for t in known if fold(t).startswith(key)]
@@ -40,6 +49,6 @@ def read_tags(typed: str, known: list[str]) -> TagReading:
             return TagReading(
                 tuple(found), f"“{word}” starts {listed}: type more of the tag."
             )
-        if fits[0] not in found:
-            found.append(fits[0])
-    return TagReading(tuple(found))
+        if fits[0] not in into:
+            into.append(fits[0])
+    return TagReading(tuple(found), excluded=tuple(excluded))

@@ -51,6 +51,7 @@ class FilterBar(Horizontal):
         *,
         search: str = "",
         hits: int = 0,
+        marked: int = 0,
     ) -> None:
         left = Text()
         left.append(f" {inert(file_name, single_line=True)} ", style="bold")
@@ -67,6 +68,8 @@ class FilterBar(Horizontal):
             left.append(" (n/N)", style="dim")
         # The leading space keeps a cropped filter from running into the count.
         count = f" {shown:,} of {total:,} events "
+        if marked:
+            count = f" {marked:,} marked ·{count}"
         #: The header as plain text, for tests.
         self.plain = f"{left.plain} | {count}"
         self.query_one("#filterbar-left", Label).update(left)

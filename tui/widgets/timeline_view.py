@@ -18,7 +18,7 @@ from dateline.tui.view.folding import FoldedLayout
 from dateline.tui.view.inert import inert
 from dateline.tui.view.lanes import LANE_WIDTH, Lanes
 from dateline.tui.view.layout import EVENT, MONTH, TODAY, YEAR, Layout
-from dateline.tui.view.marks import MARKS_WIDTH, event_marks
+from dateline.tui.view.marks import MARKED, MARKS_WIDTH, event_marks
 from dateline.tui.view.proportional import GAP, SPAN_COLUMNS, TimeLayout
 from dateline.tui.view.shown_zone import shown_zone
 from dateline.tui.view.textmatch import match_spans
@@ -213,6 +213,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hits: set[str] = set()
         self._hit_events: list[Event] = []
         self._hit_indices: list[int] = []
+        #: Events marked with m (the explorer's multi-selection).
+        self._marked: frozenset[str] = frozenset()
         self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(512)
         #: Actor lanes beside the titles (none: no lanes), and the chosen lane.
         self.lanes = Lanes()
@@ -251,6 +253,12 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hits = {event.id for event in hits}
         self._hit_events = hits
         self._hit_indices = self._index_hits()
+        self._cache.clear()
+        self.refresh()
+
+    def set_marked(self, marked: frozenset[str]) -> None:
+        """Show ``marked`` event ids with the marked sign in their gutter."""
+        self._marked = marked
         self._cache.clear()
         self.refresh()
 
@@ -571,8 +579,11 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         zone = shown_zone(self.app)
         when = inert(format_when(event.when, with_year=False, zone=zone))
         hit = event.id in self._hits
+        gutter = Text("▌ " if hit else "  ", style("timeline--hit") if hit else Style())
+        if event.id in self._marked:
+            gutter = Text.assemble(gutter[:1], (MARKED, style("timeline--marks")))
         text = Text.assemble(
-            ("▌ " if hit else "  ", style("timeline--hit") if hit else Style()),
+            gutter,
             (when.ljust(DATE_WIDTH)[:DATE_WIDTH], style("timeline--date")),
             # A space after even four marks: "→~“?Title" would read as one word.
             (event_marks(event).ljust(MARKS_WIDTH) + " ", style("timeline--marks")),

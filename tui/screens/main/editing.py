@@ -152,5 +152,11 @@ def _describe(changes: list[Change]) -> tuple[str | None, str]:
         if change.before is None:
             return change.record_id, f"restored “{title}”"
         return change.record_id, f"reverted “{title}”"
+    for change in changes:
+        if change.table == "views":
+            doc = change.after if change.after is not None else change.before
+            name = _title(str(doc["name"])) if doc else "?"
+            gone = change.after is None
+            return None, f"the saved view “{name}” {'removed' if gone else 'restored'}"
     count = len(changes)
     return None, f"{counted(count, 'record')} changed back"

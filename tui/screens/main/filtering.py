@@ -71,15 +71,19 @@ class FilterActions(MainHost):
     def action_pick_actors(self) -> None:
         from dateline.tui.screens.actor_picker import ActorPickerScreen
 
-        def chosen(result: tuple[tuple[str, ...], str] | None) -> None:
+        def chosen(result: tuple[tuple[str, ...], str, tuple[str, ...]] | None) -> None:
             if result is not None:
-                ids, match = result
+                ids, match, excluded = result
+                filters = self.filters.with_excluded(excluded)
                 self.set_filters(
-                    self.filters.with_actors(ids, "any" if match == "any" else "all")
+                    filters.with_actors(ids, "any" if match == "any" else "all")
                 )
 
         picker = ActorPickerScreen(
-            self.timeline, self.filters.actors, self.filters.match
+            self.timeline,
+            self.filters.actors,
+            self.filters.match,
+            self.filters.not_actors,
         )
         self.app.push_screen(picker, chosen)
 
@@ -165,7 +169,7 @@ class FilterActions(MainHost):
         tags = self.timeline.tags()
         self.prompt.ask(
             "tag",
-            "Show events tagged (several: commas; → completes):",
+            "Show events tagged (several: commas; -tag leaves out; → completes):",
             ", ".join(tags[:8]),
             reader=self._read_tags_live,
             suggester=ListSuggester(tags, separators=",#"),
@@ -175,11 +179,11 @@ class FilterActions(MainHost):
         reading = read_tags(value, self.timeline.tags())
         if reading.problem:
             return False, reading.problem
-        if not reading.tags:
-            return True, "type a tag, or the start of one"
-        return True, "shows events tagged " + " and ".join(
-            f"#{t}" for t in reading.tags
-        )
+        if not reading.tags and not reading.excluded:
+            return True, "type a tag, or the start of one; -tag leaves it out"
+        wanted = [f"#{t}" for t in reading.tags]
+        wanted += [f"not #{t}" for t in reading.excluded]
+        return True, "shows events tagged " + " and ".join(wanted)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Textual hides the screen's letter keys while the prompt's input has
@@ -199,8 +203,12 @@ class FilterActions(MainHost):
             "range": self._answer_range,
             "tag": self._answer_tag,
             "write-back": self._answer_write_back,
-        }[message.kind]
-        error = handler(value)
+        }.get(message.kind)
+        error = (
+            handler(value)
+            if handler is not None
+            else self.other_answer(message.kind, value)
+        )
         if error:
             self.prompt.fail(error)
         elif message.kind != "search" or not value:
@@ -274,7 +282,9 @@ class FilterActions(MainHost):
             return reading.problem
         filters = self.filters
         for tag in reading.tags:
-            filters = filters.add(Part("tag", tag))
+            filters = filters.remove("not_tag", tag).add(Part("tag", tag))
+        for tag in reading.excluded:
+            filters = filters.remove("tag", tag).add(Part("not_tag", tag))
         self.set_filters(filters)
         return None
 

@@ -62,6 +62,8 @@ class MainHost(Screen[None]):
     #: Up to this many events a refill or search runs inline; above it, in a
     #: worker (building 100k rows takes ~0.1 s, too long to hold a key press).
     SYNC_LIMIT = 5000
+    #: Events marked with m, for bulk tagging: this session's, never saved.
+    marked: frozenset[str] = frozenset()
 
     class Refilled(Message):
         """A worker finished laying out the filtered timeline."""
@@ -221,6 +223,7 @@ class MainHost(Screen[None]):
             len(self.timeline),
             search=self.view.search,
             hits=self.view.hit_count,
+            marked=len(self.marked),
         )
 
     # -- the file moved or deleted ------------------------------------------
@@ -247,6 +250,12 @@ class MainHost(Screen[None]):
         wrote = counted(len(self.timeline), "event")
         self.notify(f"Wrote {wrote} to {written}; saving again.")
         return None
+
+    def other_answer(self, kind: str, value: str) -> str | None:
+        """The answer to a prompt of ``kind`` that a part other than
+        ``filtering`` asked (it returns an error to show, or None); parts
+        take their own kinds and pass the rest up."""
+        raise KeyError(f"no part of the screen asked a {kind!r} question")
 
     def after_change(self, keep: str | None = None) -> None:
         """Show the data as it now is and start a snapshot if one is due."""

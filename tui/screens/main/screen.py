@@ -15,6 +15,11 @@ from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
 from dateline.tui.screens.main.link_actions import LINK_BINDINGS, LinkActions
+from dateline.tui.screens.main.marking import MARK_BINDINGS, MarkActions
+from dateline.tui.screens.main.saved_views import (
+    SAVED_VIEW_BINDINGS,
+    SavedViewActions,
+)
 from dateline.tui.screens.main.views import VIEW_BINDINGS, ViewActions
 from dateline.tui.view.actor_labels import fit_labels, short_name
 from dateline.tui.widgets.detail import DetailStrip
@@ -33,7 +38,14 @@ PANE_IDS = frozenset({"actors", "quotes", "sources"})
 
 
 class MainScreen(
-    ViewActions, FilterActions, ActorActions, EditActions, IOActions, LinkActions
+    ViewActions,
+    MarkActions,
+    SavedViewActions,
+    FilterActions,
+    ActorActions,
+    EditActions,
+    IOActions,
+    LinkActions,
 ):
     """Browse the timeline; everything else opens from here."""
 
@@ -85,6 +97,8 @@ class MainScreen(
         *IO_BINDINGS,
         *LINK_BINDINGS,
         *VIEW_BINDINGS,
+        *MARK_BINDINGS,
+        *SAVED_VIEW_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
