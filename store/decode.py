@@ -29,6 +29,9 @@ from dateline.store.model import (
     Bound,
     Event,
     FuzzyDate,
+    Link,
+    LinkKind,
+    Note,
     Origin,
     Precision,
     Quote,
@@ -84,6 +87,17 @@ class _StampedDoc(msgspec.Struct, kw_only=True):
     history: tuple[str, ...] = ()
 
 
+class _NoteDoc(msgspec.Struct, frozen=True):
+    text: str
+    author: str = ""
+    at: str = ""
+
+
+class _LinkDoc(msgspec.Struct, frozen=True):
+    kind: LinkKind
+    event: Id
+
+
 class _EventDoc(_StampedDoc):
     id: Id
     when: _WhenDoc
@@ -97,6 +111,10 @@ class _EventDoc(_StampedDoc):
     status: Status = "occurred"
     origin: Origin = "manual"
     review: Review | None = None
+    # Notes, star and links between events (annotations).
+    starred: bool = False
+    notes: tuple[_NoteDoc, ...] = ()
+    links: tuple[_LinkDoc, ...] = ()
 
 
 class _ActorDoc(_StampedDoc):
@@ -257,6 +275,10 @@ class _Builder:
             same(d.created),
             same(d.updated),
             **_revision(d),
+            # Notes, star and links between events (annotations).
+            starred=d.starred,
+            notes=tuple([Note(n.text, n.author, n.at) for n in d.notes]),
+            links=tuple([Link(k.kind, k.event) for k in d.links]),
         )
 
     def actor(self, d: _ActorDoc) -> Actor:

@@ -46,6 +46,10 @@ ORIGINS: tuple[Origin, ...] = ("manual", "imported", "extracted")
 Review = Literal["pending", "accepted"]
 ActorKind = Literal["person", "organisation", "country", "other"]
 ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation", "country", "other")
+#: How one event stands to another it links to; the other end reads the
+#: link backwards (see ``dateline.store.annotations.INVERSE``).
+LinkKind = Literal["follows", "causes", "responds to", "contradicts", "same as"]
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
 
 
 def new_id(prefix: str) -> str:
@@ -239,6 +243,24 @@ class ActorRef:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A remark on an event: what was written, by whom (the timeline's
+    author, as on ``created_by``) and when (UTC ISO)."""
+
+    text: str
+    author: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """This event ``kind`` the event ``event`` (an id): "causes ev-…"."""
+
+    kind: LinkKind
+    event: str
+
+
+@dataclass(frozen=True)
 class Event:
     when: FuzzyDate
     title: str
@@ -261,6 +283,10 @@ class Event:
     rev: int = field(default=0, compare=False)
     rev_id: str = field(default="", compare=False)
     history: tuple[str, ...] = field(default=(), compare=False)
+    # Notes, star and links between events (annotations).
+    starred: bool = False
+    notes: tuple[Note, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -287,6 +313,12 @@ class Event:
             "created": self.created,
             "updated": self.updated,
             **authorship_doc(self),
+            # Notes, star and links between events (annotations).
+            "starred": self.starred,
+            "notes": [
+                {"text": n.text, "author": n.author, "at": n.at} for n in self.notes
+            ],
+            "links": [{"kind": k.kind, "event": k.event} for k in self.links],
         }
 
     @classmethod
@@ -315,6 +347,13 @@ class Event:
             created=doc.get("created", ""),
             updated=doc.get("updated", ""),
             **authorship_fields(doc),
+            # Notes, star and links between events (annotations).
+            starred=doc.get("starred", False),
+            notes=tuple(
+                Note(n["text"], n.get("author", ""), n.get("at", ""))
+                for n in doc.get("notes", ())
+            ),
+            links=tuple(Link(k["kind"], k["event"]) for k in doc.get("links", ())),
         )
 
 
@@ -641,6 +680,8 @@ def _sound_event(doc: Any) -> bool:
         ORIGINS
     ):
         return False
+    if not _sound_annotations(doc):
+        return False
     start, end, anchor = when.get("start"), when.get("end"), when.get("anchor")
     return (
         "title" in doc
@@ -657,6 +698,59 @@ def _sound_event(doc: Any) -> bool:
         and all(s and s.strip() for s in (*get("sources", ()), *get("quotes", ())))
         and all(r["actor"].strip() for r in actors)
     )
+
+
+def _sound_annotations(doc: dict[str, Any]) -> bool:
+    """The star, notes and links in the common case's one pass."""
+    notes, links = doc.get("notes", ()), doc.get("links", ())
+    return (
+        type(doc.get("starred", False)) is bool
+        and type(notes) is list
+        and type(links) is list
+        and all(
+            type(n) is dict
+            and type(n.get("text")) is str
+            and type(n.get("author", "")) is str
+            and type(n.get("at", "")) is str
+            for n in notes
+        )
+        and all(
+            type(k) is dict
+            and k.get("kind") in LINK_KINDS
+            and type(k.get("event")) is str
+            and k["event"].strip()
+            for k in links
+        )
+    )
+
+
+def _check_annotations(doc: dict[str, Any]) -> None:
+    if not isinstance(doc.get("starred", False), bool):
+        raise ShapeError('"starred" must be true or false')
+    for name, check in (("notes", _check_note), ("links", _check_link)):
+        items = doc.get(name, [])
+        if not isinstance(items, list):
+            raise ShapeError(f'"{name}" must be a list, not {_kind(items)}')
+        for item in items:
+            if not isinstance(item, dict):
+                raise ShapeError(f'"{name}" must hold objects, not {_kind(item)}')
+            try:
+                check(item)
+            except ShapeError as exc:
+                raise ShapeError(f'"{name}": {exc}') from None
+
+
+def _check_note(doc: dict[str, Any]) -> None:
+    _text_field(doc, "text", required=True)
+    _text_field(doc, "author")
+    _text_field(doc, "at")
+
+
+def _check_link(doc: dict[str, Any]) -> None:
+    if "kind" not in doc:
+        raise ShapeError('"kind" is missing')
+    _choice(doc, "kind", LINK_KINDS)
+    _id_field(doc, "event")
 
 
 def check_event_doc(doc: Any) -> None:
@@ -685,6 +779,7 @@ def check_event_doc(doc: Any) -> None:
     _choice(doc, "status", STATUSES)
     _choice(doc, "origin", ORIGINS)
     _choice(doc, "review", (None, "pending", "accepted"))
+    _check_annotations(doc)
 
 
 def check_actor_doc(doc: Any) -> None:
