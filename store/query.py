@@ -25,6 +25,8 @@ class EventFilter:
     status: Status | None = None
     pending_only: bool = False
     ids: frozenset[str] | None = field(default=None)
+    # Starred only (annotations).
+    starred_only: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -13,7 +13,7 @@ and the link is shown as missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from dateline.store.linking import INVERSE, linking, moved_links, without_links_
 from dateline.store.model import Event, Link, LinkKind, Note, touched, utc_now
 from dateline.store.timeline import Timeline
 from dateline.store.transaction import Transaction
+
 
 class AnnotationError(DatelineError):
     """A note, star or link that cannot be made as asked."""

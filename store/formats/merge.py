@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from dateline.store.errors import counted
+from dateline.store.linking import ANNOTATIONS, joined_annotations
 from dateline.store.model import (
     TABLE_OF,
     Actor,
@@ -34,7 +35,6 @@ from dateline.store.model import (
     Quote,
     Source,
 )
-from dateline.store.linking import ANNOTATIONS, joined_annotations
 from dateline.store.names import fold
 from dateline.store.revision import (
     Conflict,

@@ -44,7 +44,10 @@ def timeline(tmp_path: Path) -> Timeline:
 def test_notes_are_added_by_the_author_listed_and_deleted(timeline: Timeline) -> None:
     add_note(timeline, "ev-a", "  check the hour with AFP ")
     saved = add_note(timeline, "ev-a", "Reuters says 2 am")
-    assert [n.text for n in saved.notes] == ["check the hour with AFP", "Reuters says 2 am"]
+    assert [n.text for n in saved.notes] == [
+        "check the hour with AFP",
+        "Reuters says 2 am",
+    ]
     assert {n.author for n in saved.notes} == {"ana"}
     assert all(n.at.endswith("+00:00") for n in saved.notes)
     event, gone = delete_note(timeline, "ev-a", 1)

@@ -244,6 +244,9 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="read --from/--to against this day (default today)",
     )
+    parser.add_argument(
+        "--starred", action="store_true", help="only starred events (s in the explorer)"
+    )
 
 
 def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
@@ -283,4 +286,5 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
         text=args.search,
         tags=tuple(args.tag),
         status=args.status,
+        starred_only=args.starred,
     )
