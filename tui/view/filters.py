@@ -18,7 +18,7 @@ from dateline.store.timeline import Timeline
 from dateline.tui.view.actor_labels import short_name
 from dateline.tui.view.inert import inert
 
-PartKind = Literal["actor", "range", "tag", "status", "text"]
+PartKind = Literal["actor", "range", "tag", "status", "text", "starred"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Part:
 
 
 #: Parts of these kinds replace an earlier part of the same kind.
-_SINGLE: frozenset[PartKind] = frozenset({"range", "status", "text"})
+_SINGLE: frozenset[PartKind] = frozenset({"range", "status", "text", "starred"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,7 @@ class FilterState:
             text=text,
             tags=tuple(p.value for p in self.parts if p.kind == "tag"),
             status=status,
+            starred_only=any(p.kind == "starred" for p in self.parts),
         )
 
     def chips(self, timeline: Timeline) -> list[str]:
@@ -119,6 +120,8 @@ class FilterState:
                 chips.append(f"#{part.value}")
             elif part.kind == "status":
                 chips.append(f"{part.value} only")
+            elif part.kind == "starred":
+                chips.append("* starred only")
             else:
                 chips.append(f"“{part.value}”")
         if actor_chip_at >= 0:

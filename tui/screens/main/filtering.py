@@ -34,7 +34,7 @@ FILTER_BINDINGS = [
     Binding("r", "date_range", "Date range filter", show=False, id="filter.range"),
     Binding("number_sign", "tag_filter", "Tag filter", show=False, id="filter.tag"),
     Binding(
-        "s", "status_filter", "Status filter (cycle)", show=False, id="filter.status"
+        "S", "status_filter", "Status filter (cycle)", show=False, id="filter.status"
     ),
     Binding(
         "Q", "toggle_quotes", "Quotes: event / filter", show=False, id="filter.quotes"
@@ -199,7 +199,9 @@ class FilterActions(MainHost):
             "range": self._answer_range,
             "tag": self._answer_tag,
             "write-back": self._answer_write_back,
-        }[message.kind]
+        }.get(message.kind)
+        if handler is None:
+            return  # another part of the screen asked (a note: ``annotating``)
         error = handler(value)
         if error:
             self.prompt.fail(error)

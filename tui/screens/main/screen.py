@@ -11,6 +11,10 @@ from typing import ClassVar
 
 from dateline.store.model import Event
 from dateline.tui.screens.main.actor_actions import ACTOR_BINDINGS, ActorActions
+from dateline.tui.screens.main.annotating import (
+    ANNOTATION_BINDINGS,
+    AnnotationActions,
+)
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
@@ -33,7 +37,13 @@ PANE_IDS = frozenset({"actors", "quotes", "sources"})
 
 
 class MainScreen(
-    ViewActions, FilterActions, ActorActions, EditActions, IOActions, LinkActions
+    ViewActions,
+    FilterActions,
+    ActorActions,
+    AnnotationActions,
+    EditActions,
+    IOActions,
+    LinkActions,
 ):
     """Browse the timeline; everything else opens from here."""
 
@@ -85,6 +95,7 @@ class MainScreen(
         *IO_BINDINGS,
         *LINK_BINDINGS,
         *VIEW_BINDINGS,
+        *ANNOTATION_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
