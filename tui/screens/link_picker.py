@@ -117,13 +117,18 @@ class LinkPickerScreen(ModalScreen[tuple[str, LinkKind] | None]):
         box.border_title = "How does it stand to that event?"
         box.border_subtitle = "enter picks · esc cancels"
         self.query_one(Input).display = False
-        title = inert(self.event.title, single_line=True)
-        them = inert(other.title, single_line=True)
+        self.query_one("#link-from", Static).update(
+            Text("Linking: ", style="dim")
+            + _row(self.event)
+            + Text("\n     to: ", style="dim")
+            + _row(other)
+        )
         options = self.query_one(OptionList)
         options.clear_options()
         for kind in LINK_KINDS:
-            line = Text.assemble((kind, "bold"), f"  “{title}” {kind} “{them}”")
-            line.append(f"  ({them}: {INVERSE[kind]} it)", style="dim")
+            line = Text.assemble(
+                (f"{kind:<13}", "bold"), (f"(the other shows: {INVERSE[kind]})", "dim")
+            )
             options.add_option(Option(line, id=kind))
         options.highlighted = 0
         options.focus()
