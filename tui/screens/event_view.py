@@ -127,9 +127,10 @@ class EventScreen(Screen[None]):
         with VerticalScroll(id="event-box") as box:
             box.border_title = "Event"
             yield Static(id="event-text")
+        yield SourcesPane(id="event-sources")
+        # After the sources: shift+tab still goes from the sources to the text.
         yield NotesPane(id="event-notes")
         yield LinksPane(id="event-links")
-        yield SourcesPane(id="event-sources")
         yield Footer()
 
     def on_mount(self) -> None:
