@@ -92,6 +92,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "status": event.status,
         "review": event.review or "",
         "bound": event.when.bound or "",
+        "starred": "yes" if event.starred else "no",
         "place": event.place,
         "source_urls": join_list(urls),
     }
@@ -174,7 +175,17 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
         tags=tuple(_split(cells.get("tags", ""))),
         place=cells.get("place", ""),
         status=status,
+        # Read for a new event only: an update from a CSV (a lossy file)
+        # keeps the star the timeline has (see ``merge.CARRIED``).
+        starred=_starred(cells.get("starred", "")),
     )
+
+
+def _starred(cell: str) -> bool:
+    value = cell.lower()
+    if value not in _YES | _NO:
+        raise ValueError(f'starred "{value}" should be yes or no (or empty)')
+    return value in _YES
 
 
 def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:
