@@ -42,7 +42,7 @@ def link_line(link: LinkShown) -> Text:
 class NotesPane(RecordPane):
     """Notes on the event, oldest first; ``d`` deletes the highlighted one."""
 
-    EMPTY = "No notes; ; in the timeline adds one."
+    EMPTY = "No notes (press ; in the timeline to add one)."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "screen.delete_note", "Delete note", id="notes.delete"),
     ]
@@ -52,7 +52,7 @@ class LinksPane(RecordPane):
     """Links to and from the event; enter jumps to the other event, ``d``
     deletes a link made here, ``m`` merges a "same as" pair."""
 
-    EMPTY = "No links; & in the timeline links this event to another."
+    EMPTY = "No links (press & in the timeline to link this event to another)."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "screen.delete_link", "Delete link", id="links.delete"),
         Binding("m", "screen.merge_same", "Merge (same as)", id="links.merge"),
