@@ -18,6 +18,7 @@ from dateline.store.changes.annotations import (
     set_star,
 )
 from dateline.store.changes.review import merge_event
+from dateline.store.disk.check import check_file
 from dateline.store.errors import ConflictError
 from dateline.store.formats.merge import merge_records
 from dateline.store.formats.native import dumps_native, parse_native
@@ -129,6 +130,8 @@ def test_a_dangling_link_opens_and_shows_as_missing(tmp_path: Path) -> None:
     with Timeline.open(path) as tl:
         (shown,) = links_of(tl, tl.event("ev-a"))
         assert shown.other is None and shown.other_id == "ev-gone"
+    (problem,) = check_file(path)
+    assert "links (causes) to missing event ev-gone" in str(problem)
 
 
 def test_native_round_trip_and_older_files(timeline: Timeline, tmp_path: Path) -> None:
