@@ -133,3 +133,14 @@ def test_deleting_an_event_drops_links_to_it(
     _json(capsys, db, "link", "ev-b", "follows", "ev-a")
     _json(capsys, db, "delete", "ev-a")
     assert _json(capsys, db, "show", "ev-b")["links"] == []
+
+
+def test_show_lists_star_notes_and_links(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _json(capsys, db, "star", "ev-a")
+    _json(capsys, db, "note", "ev-a", "AFP says 2 am")
+    _json(capsys, db, "link", "ev-a", "causes", "ev-b")
+    code, out, _ = run(capsys, "--db", str(db), "show", "ev-a")
+    assert code == 0
+    assert "starred" in out and "AFP says 2 am" in out and "causes ev-b" in out
