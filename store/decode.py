@@ -277,8 +277,11 @@ class _Builder:
             **_revision(d),
             # Notes, star and links between events (annotations).
             starred=d.starred,
-            notes=tuple([Note(n.text, n.author, n.at) for n in d.notes]),
-            links=tuple([Link(k.kind, k.event) for k in d.links]),
+            # Most events have none: no list made for them at 100k events.
+            notes=tuple([Note(n.text, n.author, n.at) for n in d.notes])
+            if d.notes
+            else (),
+            links=tuple([Link(k.kind, k.event) for k in d.links]) if d.links else (),
         )
 
     def actor(self, d: _ActorDoc) -> Actor:
