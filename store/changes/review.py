@@ -65,18 +65,19 @@ def reject_event(timeline: Timeline, event_id: str) -> Event:
 
 
 def reject_events(timeline: Timeline, event_ids: Sequence[str]) -> list[Event]:
-    """Reject several events as one step; their quotes stay, unattached."""
+    """Reject several events as one step; their quotes stay, unattached, and
+    links to them from other events go."""
     rejected = []
     with timeline.change() as tx:
         for event_id in event_ids:
             event = timeline.event(event_id)
             tx.delete(event)
-            drop_links_to(timeline, tx, set(event_ids))
             for quote_id in event.quotes:
                 quote = timeline.quotes_by_id.get(quote_id)
                 if quote is not None and quote.event == event_id:
                     tx.put(touched(quote, event=None))
             rejected.append(event)
+        drop_links_to(timeline, tx, set(event_ids))
     return rejected
 
 

@@ -227,3 +227,13 @@ def test_csv_carries_the_star_for_new_events_and_keeps_ours_on_update(
     }
     bad = read_csv(text.replace(",yes\n", ",maybe\n", 1), "x.csv", date(2026, 1, 10))
     assert any('starred "maybe" should be yes or no' in p for p in bad.problems)
+
+
+def test_rejecting_extracted_events_drops_links_to_them(timeline: Timeline) -> None:
+    from dateline.store.changes.review import reject_events
+
+    add_link(timeline, "ev-c", "follows", "ev-a")
+    add_link(timeline, "ev-c", "responds to", "ev-b")
+    add_link(timeline, "ev-a", "causes", "ev-b")
+    reject_events(timeline, ["ev-a", "ev-b"])
+    assert timeline.event("ev-c").links == ()
