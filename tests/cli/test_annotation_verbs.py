@@ -144,3 +144,16 @@ def test_show_lists_star_notes_and_links(
     code, out, _ = run(capsys, "--db", str(db), "show", "ev-a")
     assert code == 0
     assert "starred" in out and "AFP says 2 am" in out and "causes ev-b" in out
+
+
+def test_same_as_merge_from_the_shell(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _json(capsys, db, "note", "ev-b", "on b")
+    code, _, err = run(
+        capsys, "--db", str(db), "link", "ev-a", "causes", "ev-b", "--merge"
+    )
+    assert code != 0 and "same-as OTHER_ID --merge" in err
+    merged = _json(capsys, db, "link", "ev-a", "same-as", "ev-b", "--merge")
+    assert [n["text"] for n in merged["notes"]] == ["on b"]
+    assert [e["id"] for e in _json(capsys, db, "list")] == ["ev-a"]

@@ -52,7 +52,10 @@ def register(verbs: argparse._SubParsersAction) -> None:
             "ID KIND OTHER_ID links the two: KIND is one of "
             f"{', '.join(LINK_KINDS)} (write spaces as - if you like). --list "
             "shows the event's links both ways, numbered; --delete N takes "
-            "link N (one stored on this event) off."
+            "link N (one stored on this event) off. With --merge, ID same-as "
+            "OTHER_ID folds the other event into ID instead (as the review "
+            "screen's merge: quotes, sources, actors, notes, star and links "
+            "move over)."
         ),
     )
     link.add_argument("id", help="the event's id")
@@ -61,6 +64,11 @@ def register(verbs: argparse._SubParsersAction) -> None:
     what = link.add_mutually_exclusive_group()
     what.add_argument("--list", action="store_true", help="list the event's links")
     what.add_argument("--delete", type=int, metavar="N", help="delete link N")
+    link.add_argument(
+        "--merge",
+        action="store_true",
+        help="with same-as: merge OTHER_ID into ID rather than link them",
+    )
     _expect_arg(link)
     _format(link)
     link.set_defaults(func=cmd_link)
@@ -147,6 +155,9 @@ def cmd_link(args: argparse.Namespace) -> int:
         if args.delete is not None:
             saved, gone = delete_link(timeline, event.id, args.delete, loaded=event)
             done = f"Deleted the link “{gone.kind} {gone.event}” from {saved.id}."
+        elif args.merge:
+            saved = _merge(timeline, event, args)
+            done = f"Merged {args.other} into {saved.id} ({saved.title})."
         else:
             saved = _add_link(timeline, event, args)
             done = f"Linked: {saved.id} {saved.links[-1].kind} {args.other}."
@@ -165,6 +176,23 @@ def _add_link(timeline: Timeline, event: Event, args: argparse.Namespace) -> Eve
         )
     kind = link_kind(args.kind)
     return add_link(timeline, event.id, kind, args.other, loaded=event)
+
+
+def _merge(timeline: Timeline, event: Event, args: argparse.Namespace) -> Event:
+    from dateline.store.changes.review import merge_event
+    from dateline.store.linking import link_kind
+
+    if args.kind is None or args.other is None or link_kind(args.kind) != "same as":
+        raise DatelineError(
+            f"--merge folds one event into another it is the same as: "
+            f"dateline link {event.id} same-as OTHER_ID --merge."
+        )
+    if args.other not in timeline.events_by_id:
+        raise DatelineError(
+            f"No event with id {args.other!r} to merge. "
+            "`dateline list --format json` shows the ids."
+        )
+    return merge_event(timeline, args.other, event.id)
 
 
 def _show_links(timeline: Timeline, event: Event, as_json: bool) -> None:
