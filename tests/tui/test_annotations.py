@@ -4,8 +4,9 @@ merges on request."""
 
 from __future__ import annotations
 
+import pytest
 from dateline.store.changes.annotations import add_note
-from dateline.store.model import Link, touched
+from dateline.store.model import Event, Link, touched
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.screens.event_view import EventScreen
@@ -13,6 +14,7 @@ from dateline.tui.screens.link_picker import LinkPickerScreen, link_candidates
 from dateline.tui.widgets.annotation_panes import LinksPane, NotesPane
 from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.timeline_view import TimelineView
+from textual.widgets import OptionList
 
 from tests.tui.explorer_helpers import (
     SIZE,
@@ -194,3 +196,33 @@ def test_link_candidates_rank_titles_and_leave_out_the_event(demo: Timeline) -> 
     assert event not in link_candidates(demo, event, "")
     nearest = link_candidates(demo, event, "")
     assert nearest[0].id == "ev-announcement"  # 2 days off; Maduro's is 4
+
+
+async def test_a_big_timeline_ranks_titles_in_a_worker(
+    demo: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from dateline.tui.screens import link_picker
+
+    threads: list[bool] = []
+
+    def ranked(*args: object) -> list[Event]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return link_candidates(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(link_picker, "link_candidates", ranked)
+    monkeypatch.setattr(LinkPickerScreen, "SYNC_LIMIT", 0)  # as if huge
+    app = make_app(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "ev-phone-call")
+        await pilot.press("ampersand")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, LinkPickerScreen)
+        await type_text(pilot, "lula")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert threads and not any(threads)  # never on the key path
+        options = picker.query_one("#link-list", OptionList)
+        assert options.get_option_at_index(0).id == "ev-un-lula"

@@ -16,7 +16,7 @@ from dateline.tui.view.inert import inert
 from dateline.tui.view.ranking import rank
 from dateline.tui.widgets.form_inert import InertInput
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -81,12 +81,18 @@ class LinkPickerScreen(ModalScreen[tuple[str, LinkKind] | None]):
         Binding("up", "move(-1)", "Previous", show=False, id="linkpick.up"),
     ]
 
+    #: Up to this many events the list is ranked on each key; above, in a
+    #: worker (ranking 100k titles takes about a second).
+    SYNC_LIMIT = 5000
+
     def __init__(self, timeline: Timeline, event: Event) -> None:
         super().__init__()
         self.timeline = timeline
         self.event = event
         #: The event picked in the first step (None while picking it).
         self.other: Event | None = None
+        #: The words the list shows the best matches of.
+        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         box = Vertical()
@@ -104,9 +110,22 @@ class LinkPickerScreen(ModalScreen[tuple[str, LinkKind] | None]):
         self.query_one(Input).focus()
 
     def _fill_events(self, query: str) -> None:
+        self.query_text = query
+        if len(self.timeline) <= self.SYNC_LIMIT:
+            self._show_events(query, link_candidates(self.timeline, self.event, query))
+        else:
+            self._rank_in_thread(query)
+
+    @work(exclusive=True, thread=True, group="link-rank")
+    def _rank_in_thread(self, query: str) -> None:
+        found = link_candidates(self.timeline, self.event, query)
+        self.app.call_from_thread(self._show_events, query, found)
+
+    def _show_events(self, query: str, found: list[Event]) -> None:
+        if query != self.query_text or self.other is not None:
+            return  # words typed since (a later answer comes), or picked
         options = self.query_one(OptionList)
         options.clear_options()
-        found = link_candidates(self.timeline, self.event, query)
         options.add_options([Option(_row(e), id=e.id) for e in found])
         if found:
             options.highlighted = 0
