@@ -29,6 +29,9 @@ from dateline.store.model import (
     Bound,
     Event,
     FuzzyDate,
+    Link,
+    LinkKind,
+    Note,
     Origin,
     Precision,
     Quote,
@@ -88,6 +91,17 @@ class _StampedDoc(msgspec.Struct, kw_only=True):
     history: tuple[str, ...] = ()
 
 
+class _NoteDoc(msgspec.Struct, frozen=True):
+    text: str
+    author: str = ""
+    at: str = ""
+
+
+class _LinkDoc(msgspec.Struct, frozen=True):
+    kind: LinkKind
+    event: Id
+
+
 class _EventDoc(_StampedDoc):
     id: Id
     when: _WhenDoc
@@ -103,6 +117,10 @@ class _EventDoc(_StampedDoc):
     review: Review | None = None
     # Order within a day.
     order: int = 0
+    # Notes, star and links between events (annotations).
+    starred: bool = False
+    notes: tuple[_NoteDoc, ...] = ()
+    links: tuple[_LinkDoc, ...] = ()
 
 
 class _ActorDoc(_StampedDoc):
@@ -269,6 +287,13 @@ class _Builder:
             same(d.updated),
             **_revision(d),
             order=d.order,
+            # Notes, star and links between events (annotations).
+            starred=d.starred,
+            # Most events have none: no list made for them at 100k events.
+            notes=tuple([Note(n.text, n.author, n.at) for n in d.notes])
+            if d.notes
+            else (),
+            links=tuple([Link(k.kind, k.event) for k in d.links]) if d.links else (),
         )
 
     def actor(self, d: _ActorDoc) -> Actor:

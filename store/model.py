@@ -48,6 +48,10 @@ ORIGINS: tuple[Origin, ...] = ("manual", "imported", "extracted")
 Review = Literal["pending", "accepted"]
 ActorKind = Literal["person", "organisation", "country", "other"]
 ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation", "country", "other")
+#: How one event stands to another it links to; the other end reads the
+#: link backwards (see ``dateline.store.annotations.INVERSE``).
+LinkKind = Literal["follows", "causes", "responds to", "contradicts", "same as"]
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
 
 
 def new_id(prefix: str) -> str:
@@ -288,6 +292,24 @@ class ActorRef:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A remark on an event: what was written, by whom (the timeline's
+    author, as on ``created_by``) and when (UTC ISO)."""
+
+    text: str
+    author: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """This event ``kind`` the event ``event`` (an id): "causes ev-…"."""
+
+    kind: LinkKind
+    event: str
+
+
+@dataclass(frozen=True)
 class Event:
     when: FuzzyDate
     title: str
@@ -313,6 +335,10 @@ class Event:
     # Order within a day: the hand-set place among events on the same day
     # and precision (``dateline.store.index.order_key``); 0 for all by default.
     order: int = 0
+    # Notes, star and links between events (annotations).
+    starred: bool = False
+    notes: tuple[Note, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -341,6 +367,12 @@ class Event:
             **authorship_doc(self),
             # Order within a day.
             "order": self.order,
+            # Notes, star and links between events (annotations).
+            "starred": self.starred,
+            "notes": [
+                {"text": n.text, "author": n.author, "at": n.at} for n in self.notes
+            ],
+            "links": [{"kind": k.kind, "event": k.event} for k in self.links],
         }
 
     @classmethod
@@ -371,6 +403,13 @@ class Event:
             **authorship_fields(doc),
             # Order within a day.
             order=doc.get("order", 0),
+            # Notes, star and links between events (annotations).
+            starred=doc.get("starred", False),
+            notes=tuple(
+                Note(n["text"], n.get("author", ""), n.get("at", ""))
+                for n in doc.get("notes", ())
+            ),
+            links=tuple(Link(k["kind"], k["event"]) for k in doc.get("links", ())),
         )
 
 
@@ -717,6 +756,8 @@ def _sound_event(doc: Any) -> bool:
         ORIGINS
     ):
         return False
+    if not _sound_annotations(doc):
+        return False
     start, end, anchor = when.get("start"), when.get("end"), when.get("anchor")
     return (
         "title" in doc
@@ -734,6 +775,59 @@ def _sound_event(doc: Any) -> bool:
         and all(s and s.strip() for s in (*get("sources", ()), *get("quotes", ())))
         and all(r["actor"].strip() for r in actors)
     )
+
+
+def _sound_annotations(doc: dict[str, Any]) -> bool:
+    """The star, notes and links in the common case's one pass."""
+    notes, links = doc.get("notes", ()), doc.get("links", ())
+    return (
+        type(doc.get("starred", False)) is bool
+        and type(notes) is list
+        and type(links) is list
+        and all(
+            type(n) is dict
+            and type(n.get("text")) is str
+            and type(n.get("author", "")) is str
+            and type(n.get("at", "")) is str
+            for n in notes
+        )
+        and all(
+            type(k) is dict
+            and k.get("kind") in LINK_KINDS
+            and type(k.get("event")) is str
+            and k["event"].strip()
+            for k in links
+        )
+    )
+
+
+def _check_annotations(doc: dict[str, Any]) -> None:
+    if not isinstance(doc.get("starred", False), bool):
+        raise ShapeError('"starred" must be true or false')
+    for name, check in (("notes", _check_note), ("links", _check_link)):
+        items = doc.get(name, [])
+        if not isinstance(items, list):
+            raise ShapeError(f'"{name}" must be a list, not {_kind(items)}')
+        for item in items:
+            if not isinstance(item, dict):
+                raise ShapeError(f'"{name}" must hold objects, not {_kind(item)}')
+            try:
+                check(item)
+            except ShapeError as exc:
+                raise ShapeError(f'"{name}": {exc}') from None
+
+
+def _check_note(doc: dict[str, Any]) -> None:
+    _text_field(doc, "text", required=True)
+    _text_field(doc, "author")
+    _text_field(doc, "at")
+
+
+def _check_link(doc: dict[str, Any]) -> None:
+    if "kind" not in doc:
+        raise ShapeError('"kind" is missing')
+    _choice(doc, "kind", LINK_KINDS)
+    _id_field(doc, "event")
 
 
 def check_event_doc(doc: Any) -> None:
@@ -767,6 +861,7 @@ def check_event_doc(doc: Any) -> None:
         raise ShapeError(
             f'"order" must be a whole number, not {_kind(doc.get("order"))}'
         )
+    _check_annotations(doc)
 
 
 def check_actor_doc(doc: Any) -> None:

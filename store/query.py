@@ -37,6 +37,8 @@ class EventFilter:
     ids: frozenset[str] | None = field(default=None)
     not_actors: tuple[str, ...] = ()
     not_tags: tuple[str, ...] = ()
+    # Starred only (annotations).
+    starred_only: bool = False
 
     @property
     def is_empty(self) -> bool:

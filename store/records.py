@@ -351,6 +351,8 @@ class Records:
             return False
         if flt.pending_only and not event.pending:
             return False
+        if flt.starred_only and not event.starred:
+            return False
         if flt.start is not None and event.when.end_day < flt.start:
             return False
         return flt.end is None or event.when.start_day <= flt.end

@@ -100,6 +100,19 @@ def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
         "rev": event.rev,
         # Order within a day.
         "order": event.order,
+        **annotation_record(event),
+    }
+
+
+def annotation_record(event: Event) -> dict[str, Any]:
+    """The star, notes and links of ``event``: ``list --format json`` and the
+    note/star/link verbs print them alike."""
+    return {
+        "starred": event.starred,
+        "notes": [
+            {"text": n.text, "author": n.author, "at": n.at} for n in event.notes
+        ],
+        "links": [{"kind": k.kind, "event": k.event} for k in event.links],
     }
 
 

@@ -23,6 +23,7 @@ from dateline.store.disk.datafile import DataFile, Loaded, Tables, TimelineGoneE
 from dateline.store.disk.journal import Entry, Op
 from dateline.store.disk.schema import RECORD_TABLES
 from dateline.store.errors import ConflictError, TimelineFileError
+from dateline.store.linking import without_links_to
 from dateline.store.model import CHECKS, Actor, Event, Quote, Source
 from dateline.store.postgres.backing import PgBacking, Window
 from dateline.store.postgres.location import PgLocation
@@ -434,7 +435,7 @@ class Timeline:
             tx.put(*records)
 
     def delete_event(self, event_id: str, *, loaded: Event | None = None) -> Event:
-        """Delete an event and the quotes that only it holds.
+        """Delete an event, the quotes that only it holds and the links to it.
 
         ``loaded`` is the event as the caller showed it: if another process
         changed it since, ConflictError is raised and nothing is deleted.
@@ -442,6 +443,7 @@ class Timeline:
         with self.change() as tx:
             event = self.event(event_id)
             tx.delete(loaded if loaded is not None else event)
+            tx.put(*without_links_to(self.events_by_id.values(), {event_id}))
             for qid in event.quotes:
                 quote = self.quotes_by_id.get(qid)
                 if quote is not None and quote.event == event_id:

@@ -2,8 +2,9 @@
 
 Each decision is one durable step and one undo step. Rejecting an extracted
 event keeps its quotes (they are still words in the article) and only
-detaches them; merging moves the pending event's quotes, sources and actors
-to the chosen event and deletes the pending one.
+detaches them; merging moves the pending event's quotes, sources, actors,
+notes, star and links to the chosen event and deletes the pending one (the
+explorer's "same as" link merges two events this way too).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dateline.store.changes.annotations import drop_links_to, redirect_links
 from dateline.store.errors import DatelineError
+from dateline.store.linking import merged_notes, moved_links
 from dateline.store.model import ActorRef, Event, touched
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -62,7 +65,8 @@ def reject_event(timeline: Timeline, event_id: str) -> Event:
 
 
 def reject_events(timeline: Timeline, event_ids: Sequence[str]) -> list[Event]:
-    """Reject several events as one step; their quotes stay, unattached."""
+    """Reject several events as one step; their quotes stay, unattached, and
+    links to them from other events go."""
     rejected = []
     with timeline.change() as tx:
         for event_id in event_ids:
@@ -73,6 +77,7 @@ def reject_events(timeline: Timeline, event_ids: Sequence[str]) -> list[Event]:
                 if quote is not None and quote.event == event_id:
                     tx.put(touched(quote, event=None))
             rejected.append(event)
+        drop_links_to(timeline, tx, set(event_ids))
     return rejected
 
 
@@ -91,9 +96,23 @@ def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:
                 refs.append(ActorRef(ref.actor, ref.role))
         sources = tuple(dict.fromkeys((*target.sources, *pending.sources)))
         quotes = tuple(dict.fromkeys((*target.quotes, *pending.quotes)))
-        merged = touched(target, actors=tuple(refs), sources=sources, quotes=quotes)
+        # Notes, star and links come along; links to the pending event
+        # now point at the target, so none is left pointing nowhere.
+        links = moved_links(
+            (*target.links, *pending.links), pending_id, target_id, target_id
+        )
+        merged = touched(
+            target,
+            actors=tuple(refs),
+            sources=sources,
+            quotes=quotes,
+            starred=target.starred or pending.starred,
+            notes=merged_notes(target.notes, pending.notes),
+            links=links,
+        )
         tx.put(merged)
         tx.delete(pending)
+        redirect_links(timeline, tx, pending_id, target_id, {target_id, pending_id})
         for quote_id in pending.quotes:
             quote = timeline.quotes_by_id.get(quote_id)
             if quote is not None and quote.event in (pending_id, None):

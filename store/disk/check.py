@@ -59,6 +59,15 @@ def check_tables(tables: Tables) -> list[Problem]:
                 problems.append(
                     Problem("events", event.id, f"cites missing source {sid}")
                 )
+        for link in event.links:
+            if link.event not in built["events"]:
+                problems.append(
+                    Problem(
+                        "events",
+                        event.id,
+                        f"links ({link.kind}) to missing event {link.event}",
+                    )
+                )
     for quote in quotes.values():
         if quote.speaker and quote.speaker not in actors:
             problems.append(

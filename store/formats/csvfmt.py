@@ -98,6 +98,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "review": event.review or "",
         "bound": event.when.bound or "",
         "zone": event.when.zone or "",
+        "starred": "yes" if event.starred else "no",
         "place": event.place,
         "source_urls": join_list(urls),
         "order": str(event.order) if event.order else "",
@@ -182,6 +183,9 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
         place=cells.get("place", ""),
         status=status,
         order=_order(cells.get("order", "")),
+        # Read for a new event only: an update from a CSV (a lossy file)
+        # keeps the star the timeline has (see ``merge.CARRIED``).
+        starred=_starred(cells.get("starred", "")),
     )
 
 
@@ -193,6 +197,13 @@ def _order(cell: str) -> int:
         raise ValueError(
             f'order "{cell}" is not a whole number (the place within its day)'
         ) from None
+
+
+def _starred(cell: str) -> bool:
+    value = cell.lower()
+    if value not in _YES | _NO:
+        raise ValueError(f'starred "{value}" should be yes or no (or empty)')
+    return value in _YES
 
 
 def _when(cells: dict[str, str], anchor: date) -> FuzzyDate:

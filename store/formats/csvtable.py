@@ -42,6 +42,8 @@ DATELINE_COLUMNS = (
     "zone",
     # Order within a day (``Event.order``): a whole number, empty reads as 0.
     "order",
+    # Starred (annotations): yes/no, as approximate.
+    "starred",
 )
 #: Knight Lab's TimelineJS Google-Sheet template, in its order.
 SHEET_COLUMNS = (

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from dateline.store.errors import counted
+from dateline.store.linking import ANNOTATIONS, joined_annotations
 from dateline.store.model import (
     TABLE_OF,
     Actor,
@@ -42,6 +43,7 @@ from dateline.store.revision import (
     content,
     record_key,
     relation,
+    with_history,
 )
 from dateline.store.transaction import Transaction
 from dateline.store.views import SavedView
@@ -209,9 +211,29 @@ class _Merge:
             self.report.same += 1
         elif how == "older":
             self.report.older += 1
-        elif how == "diverged":
+        elif how == "diverged" and not self.joined(table, local, doc):
             self.conflict(table, doc, label)
         return "kept"
+
+    def joined(self, table: str, local: dict[str, Any], theirs: dict[str, Any]) -> bool:
+        """Join two copies of an event that differ only in notes, star and
+        links (a note added on each keeps both); False for anything else."""
+        if table != "events" or self.lossy:
+            return False
+        mine, other = content(local), content(theirs)
+        for name in ANNOTATIONS:
+            mine.pop(name, None)
+            other.pop(name, None)
+        if mine != other:
+            return False
+        ours = Event.from_doc(local)
+        event = joined_annotations(ours, Event.from_doc(theirs))
+        # Descends from both copies, so each side takes it as the newer.
+        event = with_history(event, Revision.of(theirs).ancestors())
+        self.tx.put(event)
+        self.events_put[event.id] = event
+        self.report.updated += 1
+        return True
 
     def settled(self, table: str, doc: dict[str, Any]) -> None:
         """A copy that descends from both sides of a conflict held here (the

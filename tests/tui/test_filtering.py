@@ -107,7 +107,7 @@ async def test_esc_and_backspace_drop_the_last_chip(demo: Timeline) -> None:
     app = make_app(demo)
     async with app.run_test(size=SIZE) as pilot:
         await pick(pilot, "petro", "trump")
-        await pilot.press("s")  # occurred only
+        await pilot.press("S")  # occurred only
         assert "occurred only" in header(app)
         await pilot.press("escape")
         assert "occurred only" not in header(app)
@@ -275,10 +275,10 @@ async def test_tag_and_status_filters_combine_with_actors(demo: Timeline) -> Non
             "ev-announcement",
             "ev-february-meeting",
         }
-        await pilot.press("s", "s")  # occurred only, then expected only
+        await pilot.press("S", "S")  # occurred only, then expected only
         assert shown_ids(app) == ["ev-february-meeting"]
         assert "expected only" in header(app)
-        await pilot.press("s")
+        await pilot.press("S")
         assert len(shown_ids(app)) == 3
 
 

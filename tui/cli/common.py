@@ -283,6 +283,9 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="read --from/--to against this day (default today)",
     )
+    parser.add_argument(
+        "--starred", action="store_true", help="only starred events (s in the explorer)"
+    )
 
 
 def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
@@ -324,6 +327,7 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
         status=args.status,
         not_actors=actor_ids_for(timeline, args.not_actor),
         not_tags=tuple(args.not_tag),
+        starred_only=args.starred,
     )
     if args.view is None:
         return flt
@@ -346,4 +350,5 @@ def narrowed(base: EventFilter, more: EventFilter) -> EventFilter:
         status=more.status or base.status,
         not_actors=(*base.not_actors, *more.not_actors),
         not_tags=(*base.not_tags, *more.not_tags),
+        starred_only=more.starred_only or base.starred_only,
     )

@@ -179,6 +179,9 @@ def _print_event(
         ["summary", event.summary],
         *(["quote", f"{q['speaker']}: “{q['text']}”"] for q in record["quotes"]),
         *(["source", s["url"] or s["title"] or s["outlet"]] for s in record["sources"]),
+        ["starred", "yes" if event.starred else ""],
+        *(["note", f"{n.text} — {n.author or '?'}, {n.at}"] for n in event.notes),
+        *(["link", f"{k.kind} {k.event}"] for k in event.links),
         ["updated", event.updated],
     ]
     print_table(["FIELD", "VALUE"], [row for row in rows if row[1]])

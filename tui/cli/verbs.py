@@ -2,6 +2,7 @@
 
 from dateline.tui.cli import (
     about,
+    annotating,
     copying,
     dates,
     desk,
@@ -16,6 +17,7 @@ from dateline.tui.cli import (
 VERB_MODULES = (
     records,
     editing,
+    annotating,
     dates,
     maintenance,
     copying,

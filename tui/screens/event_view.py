@@ -12,13 +12,26 @@ import webbrowser
 from collections.abc import Callable
 from typing import ClassVar
 
+from dateline.store.changes.annotations import (
+    LinkShown,
+    delete_link,
+    delete_note,
+    links_of,
+)
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, describe, format_when
+from dateline.store.errors import DatelineError
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.source_links import copy_citation, first_link, open_source
 from dateline.tui.view.inert import inert
 from dateline.tui.view.shown_zone import shown_zone
+from dateline.tui.widgets.annotation_panes import (
+    LinksPane,
+    NotesPane,
+    link_line,
+    note_line,
+)
 from dateline.tui.widgets.panes import SourcesPane
 from rich.text import Text
 from textual import on
@@ -86,6 +99,10 @@ class EventScreen(Screen[None]):
         height: auto;
         max-height: 40%;
     }
+    EventScreen #event-notes, EventScreen #event-links {
+        height: auto;
+        max-height: 25%;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -112,6 +129,9 @@ class EventScreen(Screen[None]):
             box.border_title = "Event"
             yield Static(id="event-text")
         yield SourcesPane(id="event-sources")
+        # After the sources: shift+tab still goes from the sources to the text.
+        yield NotesPane(id="event-notes")
+        yield LinksPane(id="event-links")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,6 +150,98 @@ class EventScreen(Screen[None]):
             published = day_label(day) if day else ""
             items.append((source.id, SourcesPane.line(source, published)))
         pane.show(items)
+        self._fill_annotations()
+
+    def _fill_annotations(self) -> None:
+        event = self.record
+        notes = self.query_one(NotesPane)
+        notes.border_title = f"Notes ({len(event.notes)})" if event.notes else "Notes"
+        notes.show([(str(i), note_line(i + 1, n)) for i, n in enumerate(event.notes)])
+        #: The links shown, in the links pane's order.
+        self.links: list[LinkShown] = links_of(self.timeline, event)
+        pane = self.query_one(LinksPane)
+        pane.border_title = "Links · enter goes to the event"
+        pane.show([(str(i), link_line(k)) for i, k in enumerate(self.links)])
+
+    def _highlighted(self, pane: NotesPane | LinksPane) -> int | None:
+        option = pane.highlighted_option
+        return int(option.id) if option is not None and option.id else None
+
+    def _current(self) -> Event | None:
+        event = self.timeline.events_by_id.get(self.record.id)
+        if event is None:
+            self.notify("This event was deleted meanwhile.", severity="warning")
+        return event
+
+    def _changed(self, saved: Event, message: str) -> None:
+        self.record = saved
+        self._fill()
+        self.notify(message + " u in the timeline undoes.")
+
+    def action_delete_note(self) -> None:
+        index = self._highlighted(self.query_one(NotesPane))
+        event = self._current()
+        if index is None or event is None:
+            return
+        try:
+            saved, gone = delete_note(self.timeline, event.id, index + 1, loaded=event)
+        except DatelineError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        self._changed(saved, f"Deleted the note “{inert(gone.text[:40])}”.")
+
+    def action_delete_link(self) -> None:
+        index = self._highlighted(self.query_one(LinksPane))
+        event = self._current()
+        if index is None or event is None:
+            return
+        link = self.links[index]
+        if not link.outgoing:
+            self.notify(
+                f"This link was made on the other event ({link.label}); delete "
+                "it there.",
+                severity="warning",
+            )
+            return
+        number = sum(1 for k in self.links[: index + 1] if k.outgoing)
+        try:
+            saved, _ = delete_link(self.timeline, event.id, number, loaded=event)
+        except DatelineError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        self._changed(saved, f"Deleted the link “{link.label}”.")
+
+    def action_merge_same(self) -> None:
+        index = self._highlighted(self.query_one(LinksPane))
+        if index is None:
+            return
+        link = self.links[index]
+        if link.kind != "same as" or link.other is None:
+            self.notify("m merges only two events linked “same as”.")
+            return
+        screen = getattr(self.app, "main", None)
+        offer = getattr(screen, "offer_merge", None)
+        if offer is not None:
+            self.app.pop_screen()
+            offer(self.record.id, link.other_id)
+
+    @on(OptionList.OptionSelected, "#event-links")
+    def _jump(self, message: OptionList.OptionSelected) -> None:
+        if not message.option.id:
+            return
+        link = self.links[int(message.option.id)]
+        if link.other is None:
+            self.notify(
+                f"The event {link.other_id} is missing: it was deleted, or this "
+                "file never had it.",
+                severity="warning",
+            )
+            return
+        screen = getattr(self.app, "main", None)
+        jump = getattr(screen, "jump_to", None)
+        if jump is not None:
+            self.app.pop_screen()
+            jump(link.other_id)
 
     def action_open_source(self) -> None:
         pane = self.query_one(SourcesPane)

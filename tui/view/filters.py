@@ -18,7 +18,9 @@ from dateline.store.timeline import Timeline
 from dateline.tui.view.actor_labels import short_name
 from dateline.tui.view.inert import inert
 
-PartKind = Literal["actor", "range", "tag", "status", "text", "not_actor", "not_tag"]
+PartKind = Literal[
+    "actor", "range", "tag", "status", "text", "not_actor", "not_tag", "starred"
+]
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Part:
 
 
 #: Parts of these kinds replace an earlier part of the same kind.
-_SINGLE: frozenset[PartKind] = frozenset({"range", "status", "text"})
+_SINGLE: frozenset[PartKind] = frozenset({"range", "status", "text", "starred"})
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ class FilterState:
             status=status,
             not_actors=self.not_actors,
             not_tags=tuple(p.value for p in self.parts if p.kind == "not_tag"),
+            starred_only=any(p.kind == "starred" for p in self.parts),
         )
 
     @classmethod
@@ -140,6 +143,8 @@ class FilterState:
             parts.append(Part("status", flt.status))
         if flt.text:
             parts.append(Part("text", flt.text))
+        if flt.starred_only:
+            parts.append(Part("starred", "starred"))
         return cls(tuple(parts), flt.match)
 
     def chips(self, timeline: Timeline) -> list[str]:
@@ -162,6 +167,8 @@ class FilterState:
                 chips.append(f"not {short_name(actor) if actor else part.value}")
             elif part.kind == "status":
                 chips.append(f"{part.value} only")
+            elif part.kind == "starred":
+                chips.append("* starred only")
             else:
                 chips.append(f"“{part.value}”")
         if actor_chip_at >= 0:

@@ -14,6 +14,7 @@ MARKS: tuple[tuple[str, str], ...] = (
     ("~", "approximate date"),
     ("“", "has quotes"),
     ("?", "extracted, pending review"),
+    ("*", "starred"),
 )
 #: Cells the marks column needs when every mark is on.
 MARKS_WIDTH = len(MARKS)
@@ -31,5 +32,6 @@ def event_marks(event: Event) -> str:
         event.when.approximate,
         bool(event.quotes),
         event.pending,
+        event.starred,
     )
     return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dateline.store.dates.labels import describe
+from dateline.store.errors import counted
 from dateline.store.model import Event
 from dateline.tui.view.inert import inert
 from dateline.tui.view.shown_zone import shown_zone
@@ -14,8 +15,8 @@ from textual.widgets import Static
 def detail_text(
     event: Event | None, empty: str = "No event highlighted.", zone: str | None = None
 ) -> Text:
-    """Title, when (with precision), status, place, tags and authors, then
-    the summary."""
+    """Title, when (with precision), status, place, star, links, tags and
+    authors, the latest note, then the summary."""
     if event is None:
         return Text(empty, style="dim")
     text = Text()
@@ -28,6 +29,10 @@ def detail_text(
     facts.append(status)
     if event.place:
         facts.append(inert(event.place, single_line=True))
+    if event.starred:
+        facts.append("* starred")
+    if event.links:
+        facts.append(counted(len(event.links), "link"))
     text.append(" · ".join(facts), style="italic")
     if event.tags:
         text.append("  ")
@@ -38,6 +43,12 @@ def detail_text(
     if who:
         text.append("  ")
         text.append(inert(who, single_line=True), style="dim")
+    if event.notes:
+        # Briefly: the latest note on one line; the event view lists them all.
+        last = event.notes[-1]
+        text.append("\n")
+        text.append(f"{counted(len(event.notes), 'note')}, latest: ", style="dim")
+        text.append(inert(last.text, single_line=True), style="italic")
     if event.summary:
         text.append("\n")
         text.append(inert(event.summary))

@@ -34,7 +34,7 @@ FILTER_BINDINGS = [
     Binding("r", "date_range", "Date range filter", show=False, id="filter.range"),
     Binding("number_sign", "tag_filter", "Tag filter", show=False, id="filter.tag"),
     Binding(
-        "s", "status_filter", "Status filter (cycle)", show=False, id="filter.status"
+        "S", "status_filter", "Status filter (cycle)", show=False, id="filter.status"
     ),
     Binding(
         "Q", "toggle_quotes", "Quotes: event / filter", show=False, id="filter.quotes"

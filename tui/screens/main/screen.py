@@ -11,6 +11,10 @@ from typing import ClassVar
 
 from dateline.store.model import Event
 from dateline.tui.screens.main.actor_actions import ACTOR_BINDINGS, ActorActions
+from dateline.tui.screens.main.annotating import (
+    ANNOTATION_BINDINGS,
+    AnnotationActions,
+)
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
@@ -43,6 +47,7 @@ class MainScreen(
     SavedViewActions,
     FilterActions,
     ActorActions,
+    AnnotationActions,
     EditActions,
     IOActions,
     LinkActions,
@@ -99,6 +104,7 @@ class MainScreen(
         *VIEW_BINDINGS,
         *MARK_BINDINGS,
         *SAVED_VIEW_BINDINGS,
+        *ANNOTATION_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
