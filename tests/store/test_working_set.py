@@ -3,6 +3,8 @@ the order of events within a day, in the store and its formats."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -297,14 +299,19 @@ def test_csv_carries_the_order_within_a_day(db_path: Path) -> None:
         same_day(timeline)
         move_in_day(timeline, timeline.event("ev-c"), -1)
         text = dumps_csv(timeline, timeline.events())
-    assert text.splitlines()[0].split(",")[-1] == "order"
+    rows = list(csv.reader(io.StringIO(text)))
+    column = rows[0].index("order")
     batch = read_csv(text, "t.csv", date(2026, 1, 10))
     assert [(e.title, e.order) for e in batch.events] == [
         ("Alpha", 1),
         ("Charlie", 2),
         ("Bravo", 3),
     ]
-    bad = text.replace(",1\n", ",first\n", 1)
+    first = next(row for row in rows[1:] if row[column] == "1")
+    first[column] = "first"
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    bad = out.getvalue()
     problems = read_csv(bad, "t.csv", date(2026, 1, 10)).problems
     assert problems and 'order "first" is not a whole number' in problems[0]
 
