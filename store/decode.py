@@ -27,6 +27,7 @@ from dateline.store.model import (
     ActorKind,
     ActorRef,
     Bound,
+    Claim,
     Event,
     FuzzyDate,
     Origin,
@@ -35,6 +36,7 @@ from dateline.store.model import (
     Review,
     Source,
     Status,
+    Verification,
     _from_iso,
 )
 
@@ -63,6 +65,12 @@ class _WhenDoc(msgspec.Struct, frozen=True):
             self.approximate,
             self.bound,
         )
+
+
+class _ClaimDoc(msgspec.Struct, frozen=True):
+    source: Id
+    when: _WhenDoc
+    span: tuple[int, int] | None = None
 
 
 class _RefDoc(msgspec.Struct):
@@ -97,6 +105,9 @@ class _EventDoc(_StampedDoc):
     status: Status = "occurred"
     origin: Origin = "manual"
     review: Review | None = None
+    # Claims and verification (issue 17).
+    claims: tuple[_ClaimDoc, ...] = ()
+    verification: Verification = "unverified"
 
 
 class _ActorDoc(_StampedDoc):
@@ -257,6 +268,13 @@ class _Builder:
             same(d.created),
             same(d.updated),
             **_revision(d),
+            # Claims and verification (issue 17).
+            claims=tuple(
+                [Claim(c.source, self._when(c.when), c.span) for c in d.claims]
+            )
+            if d.claims
+            else (),
+            verification=d.verification,
         )
 
     def actor(self, d: _ActorDoc) -> Actor:

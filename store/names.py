@@ -106,3 +106,11 @@ def alike_among(name: str, keys: Sequence[str]) -> list[int]:
         if keys[i] == key
         or (keys[i][:1] == key[:1] and len(keys[i]) >= _SHORTEST_VARIANT)
     )
+
+
+def title_likeness(a: str, b: str) -> float:
+    """How alike two headlines are, 0-100, on folded words in any order
+    (rapidfuzz's token set ratio): "Trump and Petro speak by phone" and
+    "Petro, Trump spoke by phone on Thursday" score high, two stories that
+    share only the names score low."""
+    return float(fuzz.token_set_ratio(fold(a), fold(b)))

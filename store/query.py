@@ -1,4 +1,5 @@
-"""Event filters: actors (all-of / any-of), date range, text, tags, status."""
+"""Event filters: actors (all-of / any-of), date range, text, tags, status,
+disputed claims and verification."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from dateline.store.model import Status
+from dateline.store.model import Status, Verification
 from dateline.store.names import fold
 
 Match = Literal["all", "any"]
@@ -25,6 +26,10 @@ class EventFilter:
     status: Status | None = None
     pending_only: bool = False
     ids: frozenset[str] | None = field(default=None)
+    # Claims and verification (issue 17): only events whose sources
+    # disagree on the date (``evidence.is_disputed``), or of one status.
+    disputed_only: bool = False
+    verification: Verification | None = None
 
     @property
     def is_empty(self) -> bool:

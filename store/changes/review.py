@@ -2,8 +2,8 @@
 
 Each decision is one durable step and one undo step. Rejecting an extracted
 event keeps its quotes (they are still words in the article) and only
-detaches them; merging moves the pending event's quotes, sources and actors
-to the chosen event and deletes the pending one.
+detaches them; merging moves the pending event's quotes, sources, actors and
+claims to the chosen event and deletes the pending one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateline.store.errors import DatelineError
-from dateline.store.model import ActorRef, Event, touched
+from dateline.store.evidence.matching import absorbed
+from dateline.store.model import Event, touched
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
 
@@ -85,13 +86,8 @@ def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:
     with timeline.change() as tx:
         pending = timeline.event(pending_id)
         target = timeline.event(target_id)
-        refs = list(target.actors)
-        for ref in pending.actors:
-            if all(r.actor != ref.actor for r in refs):
-                refs.append(ActorRef(ref.actor, ref.role))
-        sources = tuple(dict.fromkeys((*target.sources, *pending.sources)))
-        quotes = tuple(dict.fromkeys((*target.quotes, *pending.quotes)))
-        merged = touched(target, actors=tuple(refs), sources=sources, quotes=quotes)
+        # The pending event's claim (its source's date) joins the target's.
+        merged = absorbed(target, pending)
         tx.put(merged)
         tx.delete(pending)
         for quote_id in pending.quotes:

@@ -6,6 +6,7 @@ legend all use these, so "expected" reads as the same arrow everywhere.
 
 from __future__ import annotations
 
+from dateline.store.evidence import is_disputed
 from dateline.store.model import Event
 
 #: (mark, meaning), in the order marks appear after the date.
@@ -14,6 +15,7 @@ MARKS: tuple[tuple[str, str], ...] = (
     ("~", "approximate date"),
     ("“", "has quotes"),
     ("?", "extracted, pending review"),
+    ("!", "disputed: the sources' dates do not overlap"),
 )
 #: Cells the marks column needs when every mark is on.
 MARKS_WIDTH = len(MARKS)
@@ -26,5 +28,6 @@ def event_marks(event: Event) -> str:
         event.when.approximate,
         bool(event.quotes),
         event.pending,
+        is_disputed(event),
     )
     return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)
