@@ -1,5 +1,6 @@
 """Edits that touch several records at once, each one undo step: hand-entry
-drafts, actor rename/alias/merge/removal, and the review of extracted events.
+drafts, actor rename/alias/merge/removal, the review of extracted events, and
+an event's verification.
 """
 
 from dateline.store.changes.actors import (
@@ -24,6 +25,7 @@ from dateline.store.changes.review import (
     reject_event,
     reject_events,
 )
+from dateline.store.changes.verification import verify_event
 
 __all__ = [
     "ActorEditError",
@@ -42,4 +44,5 @@ __all__ = [
     "reject_events",
     "save_draft",
     "update_actor",
+    "verify_event",
 ]

@@ -14,7 +14,12 @@ from dateline.store.evidence.agreement import (
     overlap,
     proposal,
 )
-from dateline.store.evidence.asof import known_then, listed_as_of, published_day
+from dateline.store.evidence.asof import (
+    events_as_of,
+    known_then,
+    listed_as_of,
+    published_day,
+)
 from dateline.store.evidence.labels import claim_label, claim_outlet
 from dateline.store.evidence.matching import (
     absorbed,
@@ -31,6 +36,7 @@ __all__ = [
     "claim_outlet",
     "claims_of",
     "disputed",
+    "events_as_of",
     "find_same",
     "independent_sources",
     "is_disputed",

@@ -8,9 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
+from dateline.store.evidence.agreement import is_disputed
 from dateline.store.index import order_key
 from dateline.store.model import Event, Source
+from dateline.store.query import EventFilter
+
+if TYPE_CHECKING:
+    from dateline.store.timeline import Timeline
 
 
 def _created_day(stamp: str) -> date | None:
@@ -85,3 +91,16 @@ def listed_as_of(
             moved = moved or then.when != event.when
     # A working date taken back to an earlier claim moves the row.
     return sorted(shown, key=order_key) if moved else shown
+
+
+def events_as_of(
+    timeline: Timeline, flt: EventFilter | None, as_of: date | None
+) -> list[Event]:
+    """``timeline.events(flt)`` as known on ``as_of``: the disputed filter
+    then follows the claims known that day, not today's."""
+    if as_of is None:
+        return timeline.events(flt)
+    flt = flt or EventFilter()
+    events = timeline.events(replace(flt, disputed_only=False))
+    shown = listed_as_of(events, timeline.sources_by_id, as_of)
+    return [e for e in shown if is_disputed(e)] if flt.disputed_only else shown

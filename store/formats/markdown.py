@@ -4,9 +4,10 @@ Events sit under year (``##``) and month (``###``) headings in date order;
 coarse events (``FuzzyDate.coarse``: a quarter, season, year or decade, or
 longer than a month) come first under their year, as in the explorer. Each
 event is a ``####`` heading with its date at its own precision ("Oct 2025",
-never a made-up day) and title, then actors with roles, place and status, the
-summary, a disputed event's claims (who says which date), quotes as ``>`` blockquotes with their speaker, and the sources as
-links. Export only: a report is for reading, and its words cannot say ids,
+never a made-up day) and title, then actors with roles, place, status and
+verification, the summary, a disputed event's claims (who says which date),
+quotes as ``>`` blockquotes with their speaker, and the sources as links.
+Export only: a report is for reading, and its words cannot say ids,
 roles or precision exactly enough to be read back. User text is escaped so a
 title cannot break the layout.
 """

@@ -18,7 +18,7 @@ from dateline.store.timeline import Timeline
 from dateline.tui.view.actor_labels import short_name
 from dateline.tui.view.inert import inert
 
-PartKind = Literal["actor", "range", "tag", "status", "text"]
+PartKind = Literal["actor", "range", "tag", "status", "text", "disputed", "asof"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,9 @@ class Part:
 
 
 #: Parts of these kinds replace an earlier part of the same kind.
-_SINGLE: frozenset[PartKind] = frozenset({"range", "status", "text"})
+_SINGLE: frozenset[PartKind] = frozenset(
+    {"range", "status", "text", "disputed", "asof"}
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class FilterState:
     @property
     def actors(self) -> tuple[str, ...]:
         return tuple(p.value for p in self.parts if p.kind == "actor")
+
+    @property
+    def as_of(self) -> date | None:
+        """The day of the "as of" part: only what was known then is shown."""
+        return next((p.start for p in self.parts if p.kind == "asof"), None)
 
     def add(self, part: Part) -> FilterState:
         kept = tuple(
@@ -102,6 +109,7 @@ class FilterState:
             text=text,
             tags=tuple(p.value for p in self.parts if p.kind == "tag"),
             status=status,
+            disputed_only=any(p.kind == "disputed" for p in self.parts),
         )
 
     def chips(self, timeline: Timeline) -> list[str]:
@@ -117,8 +125,10 @@ class FilterState:
                 chips.append(f"when: {part.value}")
             elif part.kind == "tag":
                 chips.append(f"#{part.value}")
-            elif part.kind == "status":
-                chips.append(f"{part.value} only")
+            elif part.kind in ("status", "disputed"):
+                chips.append(f"{part.value} only")  # "disputed only"
+            elif part.kind == "asof":
+                chips.append(f"as of {part.value}")
             else:
                 chips.append(f"“{part.value}”")
         if actor_chip_at >= 0:

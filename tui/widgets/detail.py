@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dateline.store.dates.labels import describe
-from dateline.store.model import Event
+from dateline.store.model import Event, Source
+from dateline.tui.view.claims import claims_line
 from dateline.tui.view.inert import inert
 from dateline.tui.view.textmatch import highlight
 from rich.text import Text
 from textual.widgets import Static
 
 
-def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Text:
-    """Title, when (with precision), status, place, tags and authors, then
-    the summary."""
+def detail_text(
+    event: Event | None,
+    empty: str = "No event highlighted.",
+    sources: Mapping[str, Source] | None = None,
+) -> Text:
+    """Title, when (with precision), status, verification, place, tags and
+    authors, the claims side by side (given the ``sources``), then the
+    summary."""
     if event is None:
         return Text(empty, style="dim")
     text = Text()
@@ -23,6 +31,8 @@ def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Te
     if event.pending:
         status += ", extracted, pending review"
     facts.append(status)
+    if event.verification != "unverified":
+        facts.append(event.verification)
     if event.place:
         facts.append(inert(event.place, single_line=True))
     text.append(" · ".join(facts), style="italic")
@@ -35,6 +45,10 @@ def detail_text(event: Event | None, empty: str = "No event highlighted.") -> Te
     if who:
         text.append("  ")
         text.append(inert(who, single_line=True), style="dim")
+    claims = claims_line(event, sources) if sources is not None else ""
+    if claims:
+        text.append("\n")
+        text.append(inert(claims, single_line=True), style="bold")
     if event.summary:
         text.append("\n")
         text.append(inert(event.summary))
@@ -67,8 +81,9 @@ class DetailStrip(Static):
         event: Event | None,
         empty: str = "No event highlighted.",
         search: str = "",
+        sources: Mapping[str, Source] | None = None,
     ) -> None:
         """Show ``event``; hits of ``search`` stand out, as in the rows."""
-        text = highlight(detail_text(event, empty), search)
+        text = highlight(detail_text(event, empty, sources), search)
         # Fixed height: no need to lay out the screen again.
         self.update(text, layout=False)

@@ -18,6 +18,7 @@ from typing import Protocol, runtime_checkable
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, format_when
 from dateline.store.errors import DatelineError, counted
+from dateline.store.evidence import events_as_of
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -146,7 +147,7 @@ class MainHost(Screen[None]):
             return
         # A filter's store call is milliseconds (indexes); only laying out
         # many matches is worth a worker, whose start costs a repaint or two.
-        events = self.timeline.events(flt)
+        events = events_as_of(self.timeline, flt, self.filters.as_of)
         if len(events) <= self.SYNC_LIMIT:
             self._apply(build_layout(events, self.today), keep, near)
         else:
@@ -336,7 +337,9 @@ class MainHost(Screen[None]):
                 "from an article, or run `dateline import FILE`. ? lists every key."
             )
         )
-        self.query_one(DetailStrip).show(event, empty, self.view.search)
+        self.query_one(DetailStrip).show(
+            event, empty, self.view.search, timeline.sources_by_id
+        )
 
     def _sync_quotes(self, event: Event | None) -> None:
         timeline = self.timeline

@@ -12,6 +12,10 @@ from typing import ClassVar
 from dateline.store.model import Event
 from dateline.tui.screens.main.actor_actions import ACTOR_BINDINGS, ActorActions
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
+from dateline.tui.screens.main.evidence_actions import (
+    EVIDENCE_BINDINGS,
+    EvidenceActions,
+)
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
 from dateline.tui.screens.main.link_actions import LINK_BINDINGS, LinkActions
@@ -33,7 +37,13 @@ PANE_IDS = frozenset({"actors", "quotes", "sources"})
 
 
 class MainScreen(
-    ViewActions, FilterActions, ActorActions, EditActions, IOActions, LinkActions
+    ViewActions,
+    EvidenceActions,
+    FilterActions,
+    ActorActions,
+    EditActions,
+    IOActions,
+    LinkActions,
 ):
     """Browse the timeline; everything else opens from here."""
 
@@ -85,6 +95,7 @@ class MainScreen(
         *IO_BINDINGS,
         *LINK_BINDINGS,
         *VIEW_BINDINGS,
+        *EVIDENCE_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
