@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dateline.store.model import Event, FuzzyDate
+from dateline.store.model import Claim, Event, FuzzyDate
 
 if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
@@ -79,6 +79,27 @@ def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
         "created_by": event.created_by,
         "updated_by": event.updated_by,
         "rev": event.rev,
+        # Claims and verification (issue 17).
+        "claims": [claim_record(timeline, c) for c in event.claims],
+        "verification": event.verification,
+    }
+
+
+def claim_record(timeline: Timeline, claim: Claim) -> dict[str, Any]:
+    """One source's date for an event: the source's id (and outlet and
+    publication day), the words, the interval and precision it names, and
+    where in the article it says so (``span``, null when not known)."""
+    source = timeline.sources_by_id.get(claim.source)
+    published = source.published if source is not None else None
+    return {
+        "source": claim.source,
+        "outlet": source.outlet if source is not None else "",
+        "published": published.isoformat() if published else None,
+        "text": claim.when.text,
+        "start": _iso(claim.when.start),
+        "end": _iso(claim.when.end),
+        "precision": claim.when.precision,
+        "span": list(claim.span) if claim.span else None,
     }
 
 

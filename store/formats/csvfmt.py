@@ -39,7 +39,14 @@ from dateline.store.formats.csvtable import (
     read_table,
     unknown_header,
 )
-from dateline.store.model import BOUNDS, PRECISIONS, STATUSES, Event, FuzzyDate
+from dateline.store.model import (
+    BOUNDS,
+    PRECISIONS,
+    STATUSES,
+    VERIFICATIONS,
+    Event,
+    FuzzyDate,
+)
 from dateline.store.timeline import Timeline
 
 COLUMNS = DATELINE_COLUMNS
@@ -94,6 +101,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "bound": event.when.bound or "",
         "place": event.place,
         "source_urls": join_list(urls),
+        "verification": event.verification,
     }
 
 
@@ -164,6 +172,11 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
     if status not in STATUSES:
         raise ValueError(f'status "{status}" is not one of: {", ".join(STATUSES)}')
     refs = [batch.actor_ref(name) for name in _split(cells.get("actors", ""))]
+    verification = cells.get("verification", "").lower() or "unverified"
+    if verification not in VERIFICATIONS:
+        raise ValueError(
+            f'verification "{verification}" is not one of: {", ".join(VERIFICATIONS)}'
+        )
     return batch.add_event(
         event_id=cells.get("id", ""),
         when=when,
@@ -174,6 +187,7 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
         tags=tuple(_split(cells.get("tags", ""))),
         place=cells.get("place", ""),
         status=status,
+        verification=verification,
     )
 
 

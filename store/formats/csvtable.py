@@ -38,6 +38,8 @@ DATELINE_COLUMNS = (
     # Added after the first release, so last: scripts reading the columns
     # by position keep working.
     "bound",
+    # Claims and verification (issue 17).
+    "verification",
 )
 #: Knight Lab's TimelineJS Google-Sheet template, in its order.
 SHEET_COLUMNS = (

@@ -244,6 +244,17 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="read --from/--to against this day (default today)",
     )
+    # Claims and verification (issue 17).
+    parser.add_argument(
+        "--disputed",
+        action="store_true",
+        help="only events whose sources give dates that do not overlap",
+    )
+    parser.add_argument(
+        "--verification",
+        choices=("unverified", "confirmed", "disputed", "false"),
+        help="only events with this verification status",
+    )
 
 
 def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
@@ -283,4 +294,6 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
         text=args.search,
         tags=tuple(args.tag),
         status=args.status,
+        disputed_only=args.disputed,
+        verification=args.verification,
     )

@@ -6,6 +6,7 @@ from dateline.tui.cli import (
     dates,
     desk,
     editing,
+    evidence,
     exchange,
     ingest,
     maintenance,
@@ -15,6 +16,7 @@ from dateline.tui.cli import (
 VERB_MODULES = (
     records,
     editing,
+    evidence,
     dates,
     maintenance,
     copying,
