@@ -20,7 +20,14 @@ from dateline.tui.view.marks import event_marks
 from dateline.tui.widgets.detail import DetailStrip
 from textual.widgets import Static
 
-from tests.tui.explorer_helpers import SIZE, goto, header, main_screen, make_app, shown_ids
+from tests.tui.explorer_helpers import (
+    SIZE,
+    goto,
+    header,
+    main_screen,
+    make_app,
+    shown_ids,
+)
 
 ARTICLES = Path(__file__).resolve().parents[1] / "claims_articles"
 
