@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -108,9 +108,14 @@ def alike_among(name: str, keys: Sequence[str]) -> list[int]:
     )
 
 
-def title_likeness(a: str, b: str) -> float:
-    """How alike two headlines are, 0-100, on folded words in any order
-    (rapidfuzz's token set ratio): "Trump and Petro speak by phone" and
-    "Petro, Trump spoke by phone on Thursday" score high, two stories that
-    share only the names score low."""
-    return float(fuzz.token_set_ratio(fold(a), fold(b)))
+
+def title_likeness(a: str, b: str, ignore: Collection[str] = ()) -> float:
+    """How alike two headlines are, 0-100: rapidfuzz's token sort ratio on
+    the folded words, leaving out the folded words in ``ignore`` (the
+    actors' names: two stories about the same two leaders share those
+    whatever happened). Word order does not count; extra words do, so
+    "Petro accused Trump of threats" stays apart from "Trump and Petro
+    spoke by telephone"."""
+    left = " ".join(w for w in fold(a).split() if w not in ignore)
+    right = " ".join(w for w in fold(b).split() if w not in ignore)
+    return float(fuzz.token_sort_ratio(left, right))
