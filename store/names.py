@@ -108,7 +108,6 @@ def alike_among(name: str, keys: Sequence[str]) -> list[int]:
     )
 
 
-
 def title_likeness(a: str, b: str, ignore: Collection[str] = ()) -> float:
     """How alike two headlines are, 0-100: rapidfuzz's token sort ratio on
     the folded words, leaving out the folded words in ``ignore`` (the

@@ -87,7 +87,7 @@ def test_as_of_shows_only_what_was_known(
         e["title"] for e in listed(capsys, db, "--as-of", "2026-01-09")
     ]
     assert "By hand" in [e["title"] for e in listed(capsys, db, "--as-of", "today")]
-    code, out, err = run(capsys, "--db", str(db), "list", "--as-of", "January 2026")
+    code, _, err = run(capsys, "--db", str(db), "list", "--as-of", "January 2026")
     assert code != 0 and "--as-of" in err and "not one day" in err
     assert "Traceback" not in err
 
