@@ -103,3 +103,18 @@ async def test_capital_v_sets_the_verification_from_a_chooser(db_path: Path) -> 
         assert Timeline.open(db_path).event(call).verification == "confirmed"
         timeline.undo()
         assert timeline.event(call).verification == "unverified"
+
+
+async def test_the_evidence_keys_are_in_help(db_path: Path) -> None:
+    from dateline.tui.screens.help import HelpScreen
+
+    timeline, _call = timeline_of_two_reports(db_path)
+    app = make_app(timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {description: keys for _, keys, description in app.screen.lines}
+        assert described["Disputed only (toggle)"] == "!"
+        assert described["As of a date"] == "@"
+        assert described["Verification"] == "V"
