@@ -232,5 +232,7 @@ def test_unreviewed_extractions_are_marked_in_every_output(
     _, md, _ = run(capsys, "--db", str(db_path), "export", "-", "--format", "md")
     assert md.count("unreviewed extraction") == len(rows)
     _, csv_text, _ = run(capsys, "--db", str(db_path), "list", "--format", "csv")
-    assert csv_text.splitlines()[0].endswith(",review,bound")
-    assert all(line.endswith(",pending,") for line in csv_text.splitlines()[1:])
+    assert csv_text.splitlines()[0].endswith(",review,bound,verification")
+    assert all(
+        line.endswith(",pending,,unverified") for line in csv_text.splitlines()[1:]
+    )

@@ -10,6 +10,7 @@ from dateline.tui.app import DatelineApp
 from dateline.tui.settings import load_settings
 from dateline.tui.view.folding import FoldedLayout
 from dateline.tui.view.layout import MONTH, YEAR
+from dateline.tui.view.marks import MARKS_WIDTH
 from dateline.tui.view.proportional import GAP, TimeLayout
 from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.overview import OverviewRibbon
@@ -240,7 +241,7 @@ async def test_choosing_a_lane_mark_highlights_that_event(demo: Timeline) -> Non
             view.layout_data.find(demo.events_by_id["ev-un-lula"]) or 0
         )
         lula = view.lanes.actor_ids.index("ac-lula")
-        x = 1 + 2 + 13 + 4 + 2 * lula  # border, hit column, date, marks
+        x = 1 + 2 + 13 + MARKS_WIDTH + 2 * lula  # border, hit column, date, marks
         await pilot.click(type(view), offset=(x, 1 + line - int(view.scroll_y)))
         await pilot.pause()
         assert highlighted(app) == "ev-un-lula"
