@@ -135,6 +135,7 @@ def extract(
     outlet: str = "",
     url: str = "",
     title: str = "",
+    via: str = "",
     timeline: Timeline | None = None,
     accept: bool = False,
     languages: Sequence[str] = READ_LANGUAGES,
@@ -196,6 +197,9 @@ def extract(
         dateline=article.dateline,
         byline=doc.byline,
         body=article.body,
+        # The outlet whose report this one relays ("AFP"): with it, the two
+        # count as one source when claims are weighed.
+        via=via.strip(),
         language=language,
     )
     sentences: list[Span] = []

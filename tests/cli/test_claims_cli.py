@@ -133,3 +133,31 @@ def test_a_stale_verify_is_refused(
     assert "Traceback" not in err
     with Timeline.open(db) as timeline:
         assert timeline.event(call["id"]).verification == "unverified"
+
+
+def test_a_relayed_report_counts_once_and_a_second_outlet_confirms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "relay.json"
+
+    def ingested(name: str, *flags: str) -> None:
+        argv = ("--db", str(db), "ingest", str(ARTICLES / name), "--yes", *flags)
+        code, _, err = run(capsys, *argv)
+        assert code == 0, err
+
+    ingested("afp_call.txt")
+    ingested("k24_relay.txt", "--via", "AFP")
+    (call,) = listed(capsys, db)
+    assert len(call["claims"]) == 2 and call["verification"] == "unverified"
+    code, out, _ = run(capsys, "--db", str(db), "verify", call["id"], "unverified")
+    assert code == 0 and "propose" not in out  # one voice: nothing to propose
+    ingested("reuters_call.txt")
+    (call,) = listed(capsys, db)
+    assert len(call["claims"]) == 3
+    code, out, _ = run(
+        capsys, "--db", str(db), "verify", call["id"], "unverified", "--format", "json"
+    )
+    assert json.loads(out)["proposed"] == {
+        "verification": "confirmed",
+        "reason": "2 independent sources agree on the date",
+    }
