@@ -161,3 +161,23 @@ def test_a_relayed_report_counts_once_and_a_second_outlet_confirms(
         "verification": "confirmed",
         "reason": "2 independent sources agree on the date",
     }
+
+
+def test_verify_prints_a_hostile_title_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "hostile.json"
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "add",
+        "--date",
+        "2026-01-07",
+        "--title",
+        "\x1b[2JWiper",
+    )
+    assert code == 0, err
+    event_id = out.split()[0]
+    code, out, _ = run(capsys, "--db", str(db), "verify", event_id, "false")
+    assert code == 0 and "\x1b" not in out and "is now false" in out

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from dateline.tui.cli.common import open_timeline, print_json
 from dateline.tui.cli.editing import _event, _expect, full_record
+from dateline.tui.view.inert import inert
 
 if TYPE_CHECKING:
     from dateline.store.model import Event
@@ -68,6 +69,8 @@ def _report(
             }
         )
         return
-    print(f"{event.id} ({event.title}) is now {event.verification}.")
+    # The title is the user's (or an article's) text: inert on a terminal.
+    title = inert(event.title, single_line=True)
+    print(f"{event.id} ({title}) is now {event.verification}.")
     if proposed != event.verification:
         print(f"Its claims propose {proposed}: {reason}.")
