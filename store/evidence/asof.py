@@ -19,23 +19,27 @@ if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
 
 
-def _created_day(stamp: str) -> date | None:
+def published_day(source: Source) -> date | None:
+    """When ``source`` became known: its publication date, else the day it
+    was saved here."""
+    if source.published is not None:
+        return source.published
     try:
-        return date.fromisoformat(stamp[:10])
+        return date.fromisoformat(source.created[:10])
     except ValueError:
         return None
 
 
-def published_day(source: Source) -> date | None:
-    """When ``source`` became known: its publication date, else the day it
-    was saved here."""
-    return source.published or _created_day(source.created)
-
-
-def _known(day: date | None, as_of: date) -> bool:
-    # A record that cannot say when it came is shown: hiding it would hide
-    # evidence for a reason the user cannot see.
-    return day is None or day <= as_of
+def _late(sources: Mapping[str, Source], as_of: date) -> frozenset[str]:
+    """The ids of the sources not yet published on ``as_of``. A record that
+    cannot say when it came counts as known: hiding it would hide evidence
+    for a reason the user cannot see."""
+    late = set()
+    for source_id, source in sources.items():
+        day = published_day(source)
+        if day is not None and day > as_of:
+            late.add(source_id)
+    return frozenset(late)
 
 
 def known_then(
@@ -49,14 +53,19 @@ def known_then(
     row sits where the reader of the day would have put it. An event with no
     sources (made by hand) is known from the day it was created.
     """
+    return _then(event, _late(sources, as_of), as_of.isoformat())
 
-    def known(source_id: str) -> bool:
-        source = sources.get(source_id)
-        return source is None or _known(published_day(source), as_of)
 
-    kept_sources = tuple(s for s in event.sources if known(s))
+def _then(event: Event, late: frozenset[str], as_of: str) -> Event | None:
+    if not event.sources and not event.claims:
+        # ISO stamps compare as text (no parsing per event); a stamp that
+        # is not a date shows, as an undated source does.
+        stamp = event.created[:10]
+        dated = len(stamp) == 10 and stamp[:4].isdigit()
+        return None if dated and stamp > as_of else event
+    kept_sources = tuple(s for s in event.sources if s not in late)
     if event.claims:
-        claims = tuple(c for c in event.claims if known(c.source))
+        claims = tuple(c for c in event.claims if c.source not in late)
         if not claims:
             return None
         when = event.when
@@ -67,13 +76,11 @@ def known_then(
         if claims == event.claims and kept_sources == event.sources:
             return event
         return replace(event, claims=claims, sources=kept_sources, when=when)
-    if event.sources:
-        if not kept_sources:
-            return None
-        if kept_sources == event.sources:
-            return event
-        return replace(event, sources=kept_sources)
-    return event if _known(_created_day(event.created), as_of) else None
+    if not kept_sources:
+        return None
+    if kept_sources == event.sources:
+        return event
+    return replace(event, sources=kept_sources)
 
 
 def listed_as_of(
@@ -82,13 +89,14 @@ def listed_as_of(
     """``events`` as known on ``as_of`` (all of them, unchanged, when None)."""
     if as_of is None:
         return list(events)
+    late, day = _late(sources, as_of), as_of.isoformat()
     shown = []
     moved = False
     for event in events:
-        then = known_then(event, sources, as_of)
+        then = _then(event, late, day)
         if then is not None:
             shown.append(then)
-            moved = moved or then.when != event.when
+            moved = moved or then.when is not event.when
     # A working date taken back to an earlier claim moves the row.
     return sorted(shown, key=order_key) if moved else shown
 
