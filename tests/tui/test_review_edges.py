@@ -11,7 +11,7 @@ from dateline.store.ingest.pipeline import ingest
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.confirm import ConfirmScreen
 from dateline.tui.screens.review import ReviewScreen
-from dateline.tui.view.marks import event_marks
+from dateline.tui.view.marks import MARKS_WIDTH, event_marks
 from textual.widgets import OptionList
 
 from tests.tui.form_host import FormHost
@@ -51,7 +51,7 @@ async def test_rows_carry_the_explorers_marks(queued: Timeline) -> None:
             row = str(options.get_option_at_index(number).prompt)
             marks = event_marks(event)
             assert "?" in marks  # pending
-            assert f" {marks.ljust(4)} {event.title[:20]}" in row
+            assert f" {marks.ljust(MARKS_WIDTH)} {event.title[:20]}" in row
 
 
 async def test_ticked_rows_are_accepted_together_in_one_undo_step(
