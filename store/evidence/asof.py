@@ -5,6 +5,7 @@ see when a date was corrected.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -90,15 +91,29 @@ def listed_as_of(
     if as_of is None:
         return list(events)
     late, day = _late(sources, as_of), as_of.isoformat()
-    shown = []
-    moved = False
+    kept: list[Event] = []
+    moved: list[Event] = []
     for event in events:
         then = _then(event, late, day)
         if then is not None:
-            shown.append(then)
-            moved = moved or then.when is not event.when
-    # A working date taken back to an earlier claim moves the row.
-    return sorted(shown, key=order_key) if moved else shown
+            (kept if then.when is event.when else moved).append(then)
+    return _merged(kept, moved) if moved else kept
+
+
+def _merged(kept: list[Event], moved: list[Event]) -> list[Event]:
+    """``moved`` (rows whose working date went back to an earlier claim)
+    put in their places among ``kept`` (still in date order): a key for each
+    moved row and a few probes each, not a sort of them all."""
+    moved.sort(key=order_key)
+    out: list[Event] = []
+    lo = 0
+    for event in moved:
+        at = bisect.bisect_left(kept, order_key(event), lo=lo, key=order_key)
+        out.extend(kept[lo:at])
+        out.append(event)
+        lo = at
+    out.extend(kept[lo:])
+    return out
 
 
 def events_as_of(
