@@ -17,6 +17,7 @@ from dateline.store.evidence import (
     independent_sources,
     is_disputed,
     known_then,
+    listed_as_of,
     overlap,
     proposal,
 )
@@ -224,3 +225,24 @@ def test_an_unknown_status_is_refused_with_the_choices(db_path: Path) -> None:
     with pytest.raises(DatelineError, match="use one of unverified, confirmed"):
         verify_event(timeline, timeline.event("ev-call"), "sure")
     assert timeline.event("ev-call").verification == "unverified"
+
+
+def test_a_row_whose_date_goes_back_moves_to_its_place() -> None:
+    sources = {
+        "so-a": Source("A", published=date(2026, 1, 8), id="so-a"),
+        "so-b": Source("B", published=date(2026, 1, 20), id="so-b"),
+    }
+    corrected = Event(
+        when=day(15),  # the later source's date became the working one
+        title="Corrected",
+        claims=(Claim("so-a", day(2)), Claim("so-b", day(15))),
+        created="2026-01-01T00:00:00+00:00",
+    )
+    others = [
+        Event(when=day(d), title=f"On {d}", created="2026-01-01T00:00:00+00:00")
+        for d in (1, 5, 10)
+    ]
+    listed = sorted([*others, corrected], key=lambda e: e.when.sort_key)
+    then = listed_as_of(listed, sources, date(2026, 1, 9))
+    assert [e.title for e in then] == ["On 1", "Corrected", "On 5", "On 10"]
+    assert listed_as_of(listed, sources, None) == listed
