@@ -59,6 +59,20 @@ def check_tables(tables: Tables) -> list[Problem]:
                 problems.append(
                     Problem("events", event.id, f"cites missing source {sid}")
                 )
+        for claim in event.claims:
+            source = sources.get(claim.source)
+            if source is None:
+                problems.append(
+                    Problem(
+                        "events", event.id, f"claims from missing source {claim.source}"
+                    )
+                )
+            elif claim.span is not None and claim.span[1] > len(source.body):
+                problems.append(
+                    Problem(
+                        "events", event.id, "a claim's span lies outside its article"
+                    )
+                )
     for quote in quotes.values():
         if quote.speaker and quote.speaker not in actors:
             problems.append(

@@ -246,3 +246,23 @@ def test_a_row_whose_date_goes_back_moves_to_its_place() -> None:
     then = listed_as_of(listed, sources, date(2026, 1, 9))
     assert [e.title for e in then] == ["On 1", "Corrected", "On 5", "On 10"]
     assert listed_as_of(listed, sources, None) == listed
+
+
+def test_check_names_a_claim_whose_source_is_gone_or_too_short() -> None:
+    from dateline.store.disk.check import check_tables
+
+    source = Source("A", body="on Wednesday", id="so-a")
+    event = Event(
+        when=day(7),
+        title="Call",
+        id="ev-call",
+        claims=(Claim("so-a", day(7), (0, 99)), Claim("so-gone", day(7))),
+    )
+    problems = check_tables(
+        {"events": {"ev-call": event.to_doc()}, "sources": {"so-a": source.to_doc()}}
+    )
+    said = [p.message for p in problems if p.record_id == "ev-call"]
+    assert said == [
+        "a claim's span lies outside its article",
+        "claims from missing source so-gone",
+    ]
