@@ -266,3 +266,17 @@ def test_check_names_a_claim_whose_source_is_gone_or_too_short() -> None:
         "a claim's span lies outside its article",
         "claims from missing source so-gone",
     ]
+
+
+def test_the_folder_export_carries_claims_too(db_path: Path, tmp_path: Path) -> None:
+    from dateline.store.formats.folder import write_folder
+
+    timeline = Timeline.open(db_path)
+    ingest(timeline, read("afp_call.txt"), accept=True)
+    (call_id,) = ingest(timeline, read("k24_call.txt"), accept=True).joined_ids
+    verify_event(timeline, timeline.event(call_id), "confirmed")
+    write_folder(timeline, tmp_path / "folder")
+    back = Timeline.open(tmp_path / "back.json")
+    import_file(back, tmp_path / "folder", "dir")
+    assert back.event(call_id).claims == timeline.event(call_id).claims
+    assert back.event(call_id).verification == "confirmed"
