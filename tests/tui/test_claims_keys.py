@@ -20,6 +20,7 @@ from tests.tui.explorer_helpers import (
     shown_ids,
     type_text,
 )
+from tests.tui.waits import settle
 
 ARTICLES = Path(__file__).resolve().parents[1] / "claims_articles"
 
@@ -118,3 +119,18 @@ async def test_the_evidence_keys_are_in_help(db_path: Path) -> None:
         assert described["Disputed only (toggle)"] == "!"
         assert described["As of a date"] == "@"
         assert described["Verification"] == "V"
+
+
+async def test_as_of_on_a_big_timeline_is_read_in_a_worker(db_path: Path) -> None:
+    timeline, call = timeline_of_two_reports(db_path)
+    app = make_app(timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.SYNC_LIMIT = 1  # this small timeline counts as big
+        await pilot.press("at")
+        await type_text(pilot, "9 Jan 2026")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "as of Fri 9 Jan 2026" in header(app)
+        assert len(shown_ids(app)) == 2 and call in shown_ids(app)
+        assert not screen.view.loading

@@ -147,7 +147,13 @@ class MainHost(Screen[None]):
             return
         # A filter's store call is milliseconds (indexes); only laying out
         # many matches is worth a worker, whose start costs a repaint or two.
-        events = events_as_of(self.timeline, flt, self.filters.as_of)
+        as_of = self.filters.as_of
+        if as_of is not None and len(self.timeline) > self.SYNC_LIMIT:
+            # "As of" reads every event again (one Python step each).
+            self.view.loading = True
+            self._as_of_in_thread(self._generation, flt, as_of, keep, near)
+            return
+        events = events_as_of(self.timeline, flt, as_of)
         if len(events) <= self.SYNC_LIMIT:
             self._apply(build_layout(events, self.today), keep, near)
         else:
@@ -180,6 +186,19 @@ class MainHost(Screen[None]):
     def _layout_in_thread(
         self, generation: int, events: list[Event], keep: str | None, near: date | None
     ) -> None:
+        layout = build_layout(events, self.today)
+        self.post_message(self.Refilled(generation, layout, keep, near))
+
+    @work(exclusive=True, thread=True, group="refill")
+    def _as_of_in_thread(
+        self,
+        generation: int,
+        flt: EventFilter,
+        as_of: date,
+        keep: str | None,
+        near: date | None,
+    ) -> None:
+        events = events_as_of(self.timeline, flt, as_of)
         layout = build_layout(events, self.today)
         self.post_message(self.Refilled(generation, layout, keep, near))
 
