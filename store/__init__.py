@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from dateline.store.model import (
         Actor,
         ActorRef,
+        Claim,
         Event,
         FuzzyDate,
         Quote,
@@ -43,6 +44,7 @@ _HOMES = {
     "TimelineFileError": "dateline.store.errors",
     "Actor": "dateline.store.model",
     "ActorRef": "dateline.store.model",
+    "Claim": "dateline.store.model",
     "Event": "dateline.store.model",
     "FuzzyDate": "dateline.store.model",
     "Quote": "dateline.store.model",
@@ -55,6 +57,7 @@ _HOMES = {
 __all__ = [
     "Actor",
     "ActorRef",
+    "Claim",
     "DateParseError",
     "DatelineError",
     "Event",

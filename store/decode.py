@@ -27,6 +27,7 @@ from dateline.store.model import (
     ActorKind,
     ActorRef,
     Bound,
+    Claim,
     Event,
     FuzzyDate,
     Link,
@@ -38,6 +39,7 @@ from dateline.store.model import (
     Review,
     Source,
     Status,
+    Verification,
     _from_iso,
 )
 
@@ -70,6 +72,12 @@ class _WhenDoc(msgspec.Struct, frozen=True):
             self.bound,
             self.zone,
         )
+
+
+class _ClaimDoc(msgspec.Struct, frozen=True):
+    source: Id
+    when: _WhenDoc
+    span: tuple[int, int] | None = None
 
 
 class _RefDoc(msgspec.Struct):
@@ -121,6 +129,9 @@ class _EventDoc(_StampedDoc):
     starred: bool = False
     notes: tuple[_NoteDoc, ...] = ()
     links: tuple[_LinkDoc, ...] = ()
+    # Claims and verification (issue 17).
+    claims: tuple[_ClaimDoc, ...] = ()
+    verification: Verification = "unverified"
 
 
 class _ActorDoc(_StampedDoc):
@@ -294,6 +305,13 @@ class _Builder:
             if d.notes
             else (),
             links=tuple([Link(k.kind, k.event) for k in d.links]) if d.links else (),
+            # Claims and verification (issue 17).
+            claims=tuple(
+                [Claim(c.source, self._when(c.when), c.span) for c in d.claims]
+            )
+            if d.claims
+            else (),
+            verification=d.verification,
         )
 
     def actor(self, d: _ActorDoc) -> Actor:

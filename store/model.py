@@ -46,6 +46,9 @@ STATUSES: tuple[Status, ...] = ("occurred", "expected")
 Origin = Literal["manual", "imported", "extracted"]
 ORIGINS: tuple[Origin, ...] = ("manual", "imported", "extracted")
 Review = Literal["pending", "accepted"]
+#: How far an event is checked: by hand, or as proposed from its claims.
+Verification = Literal["unverified", "confirmed", "disputed", "false"]
+VERIFICATIONS: tuple[Verification, ...] = get_args(Verification)
 ActorKind = Literal["person", "organisation", "country", "other"]
 ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation", "country", "other")
 #: How one event stands to another it links to; the other end reads the
@@ -310,6 +313,39 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """The date one source gives for an event: its own FuzzyDate (with the
+    words it used) and where in the article it says so (``span``, offsets
+    into the source's body, None when not known)."""
+
+    source: str
+    when: FuzzyDate
+    span: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if not self.source.strip():
+            raise ValueError("a claim needs the id of its source")
+        if self.span is not None and not 0 <= self.span[0] <= self.span[1]:
+            raise ValueError(f"the claim's span {self.span} is not start <= end")
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "when": self.when.to_doc(),
+            "span": list(self.span) if self.span else None,
+        }
+
+    @classmethod
+    def _from_checked(cls, doc: dict[str, Any]) -> Claim:
+        span = doc.get("span")
+        return cls(
+            doc["source"],
+            FuzzyDate._from_checked(doc["when"]),
+            (int(span[0]), int(span[1])) if span else None,
+        )
+
+
+@dataclass(frozen=True)
 class Event:
     when: FuzzyDate
     title: str
@@ -339,6 +375,9 @@ class Event:
     starred: bool = False
     notes: tuple[Note, ...] = ()
     links: tuple[Link, ...] = ()
+    # Claims and verification (issue 17: who says when, and how sure we are).
+    claims: tuple[Claim, ...] = ()
+    verification: Verification = "unverified"
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -373,6 +412,9 @@ class Event:
                 {"text": n.text, "author": n.author, "at": n.at} for n in self.notes
             ],
             "links": [{"kind": k.kind, "event": k.event} for k in self.links],
+            # Claims and verification (issue 17).
+            "claims": [c.to_doc() for c in self.claims],
+            "verification": self.verification,
         }
 
     @classmethod
@@ -410,6 +452,9 @@ class Event:
                 for n in doc.get("notes", ())
             ),
             links=tuple(Link(k["kind"], k["event"]) for k in doc.get("links", ())),
+            # Claims and verification (issue 17); absent in older files.
+            claims=tuple(Claim._from_checked(c) for c in doc.get("claims", ())),
+            verification=doc.get("verification", "unverified"),
         )
 
 
@@ -833,6 +878,7 @@ def _check_link(doc: dict[str, Any]) -> None:
 def check_event_doc(doc: Any) -> None:
     """Raise ShapeError, naming the field, unless ``doc`` is a sound event."""
     if _sound_event(doc):
+        _check_evidence(doc)
         return
     _check_record(doc)
     check_date_doc(doc.get("when"))
@@ -862,6 +908,38 @@ def check_event_doc(doc: Any) -> None:
             f'"order" must be a whole number, not {_kind(doc.get("order"))}'
         )
     _check_annotations(doc)
+    _check_evidence(doc)
+
+
+def _check_evidence(doc: dict[str, Any]) -> None:
+    """The claims and verification of an event document (issue 17): cheap
+    when there are none, as for most events."""
+    _choice(doc, "verification", VERIFICATIONS)
+    claims = doc.get("claims", [])
+    if not isinstance(claims, list):
+        raise ShapeError(f'"claims" must be a list, not {_kind(claims)}')
+    for claim in claims:
+        if not isinstance(claim, dict):
+            raise ShapeError(f'"claims" must hold objects, not {_kind(claim)}')
+        try:
+            _id_field(claim, "source")
+            check_date_doc(claim.get("when"))
+            _check_span(claim.get("span"))
+        except ShapeError as exc:
+            raise ShapeError(f'"claims": {exc}') from None
+
+
+def _check_span(span: Any) -> None:
+    if span is not None and (
+        not isinstance(span, list)
+        or len(span) != 2
+        or not all(type(n) is int for n in span)
+        or not 0 <= span[0] <= span[1]
+    ):
+        raise ShapeError(
+            f'"span" must be two whole numbers [start, end], start <= end, '
+            f"not {_shown(span)}"
+        )
 
 
 def check_actor_doc(doc: Any) -> None:
@@ -880,17 +958,7 @@ def check_quote_doc(doc: Any) -> None:
             _text_field(doc, name)
     if doc.get("said") is not None:
         check_date_doc(doc["said"], "said")
-    span = doc.get("span")
-    if span is not None and (
-        not isinstance(span, list)
-        or len(span) != 2
-        or not all(type(n) is int for n in span)
-        or not 0 <= span[0] <= span[1]
-    ):
-        raise ShapeError(
-            f'"span" must be two whole numbers [start, end], start <= end, '
-            f"not {_shown(span)}"
-        )
+    _check_span(doc.get("span"))
 
 
 def check_source_doc(doc: Any) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -106,3 +106,15 @@ def alike_among(name: str, keys: Sequence[str]) -> list[int]:
         if keys[i] == key
         or (keys[i][:1] == key[:1] and len(keys[i]) >= _SHORTEST_VARIANT)
     )
+
+
+def title_likeness(a: str, b: str, ignore: Collection[str] = ()) -> float:
+    """How alike two headlines are, 0-100: rapidfuzz's token sort ratio on
+    the folded words, leaving out the folded words in ``ignore`` (the
+    actors' names: two stories about the same two leaders share those
+    whatever happened). Word order does not count; extra words do, so
+    "Petro accused Trump of threats" stays apart from "Trump and Petro
+    spoke by telephone"."""
+    left = " ".join(w for w in fold(a).split() if w not in ignore)
+    right = " ".join(w for w in fold(b).split() if w not in ignore)
+    return float(fuzz.token_sort_ratio(left, right))

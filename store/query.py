@@ -1,5 +1,6 @@
 """Event filters: actors (all-of / any-of), date range, text, tags, status,
-and what to leave out (actors, tags).
+disputed claims, verification, starred, and what to leave out (actors,
+tags).
 
 ``EventFilter`` is one plain value: the explorer, ``dateline list`` and a
 saved view (``dateline.store.views``) all hold one, and ``to_doc``/``from_doc``
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any, Literal
 
-from dateline.store.model import STATUSES, ShapeError, Status
+from dateline.store.model import STATUSES, ShapeError, Status, Verification
 from dateline.store.names import fold
 
 Match = Literal["all", "any"]
@@ -39,6 +40,10 @@ class EventFilter:
     not_tags: tuple[str, ...] = ()
     # Starred only (annotations).
     starred_only: bool = False
+    # Claims and verification (issue 17): only events whose sources
+    # disagree on the date (``evidence.is_disputed``), or of one status.
+    disputed_only: bool = False
+    verification: Verification | None = None
 
     @property
     def is_empty(self) -> bool:

@@ -21,6 +21,7 @@ from dateline.store.errors import (
     NotFoundError,
     TimelineFileError,
 )
+from dateline.store.evidence.agreement import is_disputed
 from dateline.store.index import EventIndex, NameIndex
 from dateline.store.model import (
     RECORD_TYPES,
@@ -352,6 +353,10 @@ class Records:
         if flt.pending_only and not event.pending:
             return False
         if flt.starred_only and not event.starred:
+            return False
+        if flt.disputed_only and not is_disputed(event):
+            return False
+        if flt.verification is not None and event.verification != flt.verification:
             return False
         if flt.start is not None and event.when.end_day < flt.start:
             return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from dateline.store.model import Event, FuzzyDate
+from dateline.store.model import Claim, Event, FuzzyDate
 from dateline.store.zones import to_utc
 
 if TYPE_CHECKING:
@@ -101,6 +101,9 @@ def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
         # Order within a day.
         "order": event.order,
         **annotation_record(event),
+        # Claims and verification (issue 17).
+        "claims": [claim_record(timeline, c) for c in event.claims],
+        "verification": event.verification,
     }
 
 
@@ -113,6 +116,24 @@ def annotation_record(event: Event) -> dict[str, Any]:
             {"text": n.text, "author": n.author, "at": n.at} for n in event.notes
         ],
         "links": [{"kind": k.kind, "event": k.event} for k in event.links],
+    }
+
+
+def claim_record(timeline: Timeline, claim: Claim) -> dict[str, Any]:
+    """One source's date for an event: the source's id (and outlet and
+    publication day), the words, the interval and precision it names, and
+    where in the article it says so (``span``, null when not known)."""
+    source = timeline.sources_by_id.get(claim.source)
+    published = source.published if source is not None else None
+    return {
+        "source": claim.source,
+        "outlet": source.outlet if source is not None else "",
+        "published": published.isoformat() if published else None,
+        "text": claim.when.text,
+        "start": _iso(claim.when.start),
+        "end": _iso(claim.when.end),
+        "precision": claim.when.precision,
+        "span": list(claim.span) if claim.span else None,
     }
 
 

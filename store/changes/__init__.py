@@ -1,6 +1,7 @@
 """Edits that touch several records at once, each one undo step: hand-entry
 drafts, actor rename/alias/merge/removal, the review of extracted events,
-tags on several events, the order within a day, and saved views.
+tags on several events, the order within a day, saved views, and an event's
+verification.
 """
 
 from dateline.store.changes.actors import (
@@ -27,6 +28,7 @@ from dateline.store.changes.review import (
     reject_events,
 )
 from dateline.store.changes.tagging import TagEdit, tag_events
+from dateline.store.changes.verification import verify_event
 from dateline.store.changes.views import (
     UnknownViewError,
     delete_view,
@@ -61,4 +63,5 @@ __all__ = [
     "saved_views",
     "tag_events",
     "update_actor",
+    "verify_event",
 ]

@@ -3,20 +3,21 @@
 Each decision is one durable step and one undo step. Rejecting an extracted
 event keeps its quotes (they are still words in the article) and only
 detaches them; merging moves the pending event's quotes, sources, actors,
-notes, star and links to the chosen event and deletes the pending one (the
-explorer's "same as" link merges two events this way too).
+claims, notes, star and links to the chosen event and deletes the pending one
+(the explorer's "same as" link merges two events this way too).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.store.changes.annotations import drop_links_to, redirect_links
 from dateline.store.errors import DatelineError
+from dateline.store.evidence.matching import absorbed
 from dateline.store.linking import merged_notes, moved_links
-from dateline.store.model import ActorRef, Event, touched
+from dateline.store.model import Event, touched
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
 
@@ -90,25 +91,17 @@ def merge_event(timeline: Timeline, pending_id: str, target_id: str) -> Event:
     with timeline.change() as tx:
         pending = timeline.event(pending_id)
         target = timeline.event(target_id)
-        refs = list(target.actors)
-        for ref in pending.actors:
-            if all(r.actor != ref.actor for r in refs):
-                refs.append(ActorRef(ref.actor, ref.role))
-        sources = tuple(dict.fromkeys((*target.sources, *pending.sources)))
-        quotes = tuple(dict.fromkeys((*target.quotes, *pending.quotes)))
-        # Notes, star and links come along; links to the pending event
-        # now point at the target, so none is left pointing nowhere.
-        links = moved_links(
-            (*target.links, *pending.links), pending_id, target_id, target_id
-        )
-        merged = touched(
-            target,
-            actors=tuple(refs),
-            sources=sources,
-            quotes=quotes,
+        # The pending event's claims (its source's date), actors, sources
+        # and quotes join the target's (one home: ``absorbed``); notes, star
+        # and links come along, and links to the pending event now point at
+        # the target, so none is left pointing nowhere.
+        merged = replace(
+            absorbed(target, pending),
             starred=target.starred or pending.starred,
             notes=merged_notes(target.notes, pending.notes),
-            links=links,
+            links=moved_links(
+                (*target.links, *pending.links), pending_id, target_id, target_id
+            ),
         )
         tx.put(merged)
         tx.delete(pending)

@@ -68,6 +68,20 @@ def check_tables(tables: Tables) -> list[Problem]:
                         f"links ({link.kind}) to missing event {link.event}",
                     )
                 )
+        for claim in event.claims:
+            source = sources.get(claim.source)
+            if source is None:
+                problems.append(
+                    Problem(
+                        "events", event.id, f"claims from missing source {claim.source}"
+                    )
+                )
+            elif claim.span is not None and claim.span[1] > len(source.body):
+                problems.append(
+                    Problem(
+                        "events", event.id, "a claim's span lies outside its article"
+                    )
+                )
     for quote in quotes.values():
         if quote.speaker and quote.speaker not in actors:
             problems.append(

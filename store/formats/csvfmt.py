@@ -43,7 +43,14 @@ from dateline.store.formats.csvtable import (
     read_table,
     unknown_header,
 )
-from dateline.store.model import BOUNDS, PRECISIONS, STATUSES, Event, FuzzyDate
+from dateline.store.model import (
+    BOUNDS,
+    PRECISIONS,
+    STATUSES,
+    VERIFICATIONS,
+    Event,
+    FuzzyDate,
+)
 from dateline.store.timeline import Timeline
 from dateline.store.zones import ZoneError, canonical_zone, zone_of
 
@@ -102,6 +109,7 @@ def event_row(timeline: Timeline, event: Event) -> dict[str, str]:
         "place": event.place,
         "source_urls": join_list(urls),
         "order": str(event.order) if event.order else "",
+        "verification": event.verification,
     }
 
 
@@ -172,6 +180,11 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
     if status not in STATUSES:
         raise ValueError(f'status "{status}" is not one of: {", ".join(STATUSES)}')
     refs = [batch.actor_ref(name) for name in _split(cells.get("actors", ""))]
+    verification = cells.get("verification", "").lower() or "unverified"
+    if verification not in VERIFICATIONS:
+        raise ValueError(
+            f'verification "{verification}" is not one of: {", ".join(VERIFICATIONS)}'
+        )
     return batch.add_event(
         event_id=cells.get("id", ""),
         when=when,
@@ -186,6 +199,7 @@ def add_row(batch: Batch, cells: dict[str, str], anchor: date) -> Event:
         # Read for a new event only: an update from a CSV (a lossy file)
         # keeps the star the timeline has (see ``merge.CARRIED``).
         starred=_starred(cells.get("starred", "")),
+        verification=verification,
     )
 
 

@@ -44,6 +44,8 @@ DATELINE_COLUMNS = (
     "order",
     # Starred (annotations): yes/no, as approximate.
     "starred",
+    # Claims and verification (issue 17).
+    "verification",
 )
 #: Knight Lab's TimelineJS Google-Sheet template, in its order.
 SHEET_COLUMNS = (

@@ -4,9 +4,10 @@ Events sit under year (``##``) and month (``###``) headings in date order;
 coarse events (``FuzzyDate.coarse``: a quarter, season, year or decade, or
 longer than a month) come first under their year, as in the explorer. Each
 event is a ``####`` heading with its date at its own precision ("Oct 2025",
-never a made-up day) and title, then actors with roles, place and status, the
-summary, quotes as ``>`` blockquotes with their speaker, and the sources as
-links. Export only: a report is for reading, and its words cannot say ids,
+never a made-up day) and title, then actors with roles, place, status and
+verification, the summary, a disputed event's claims (who says which date),
+quotes as ``>`` blockquotes with their speaker, and the sources as links.
+Export only: a report is for reading, and its words cannot say ids,
 roles or precision exactly enough to be read back. User text is escaped so a
 title cannot break the layout.
 """
@@ -19,6 +20,8 @@ from urllib.parse import quote as percent
 
 from dateline.store.dates.labels import MONTH_NAMES, format_when
 from dateline.store.errors import counted
+from dateline.store.evidence.agreement import is_disputed
+from dateline.store.evidence.labels import claim_label
 from dateline.store.model import Event, url_problem
 from dateline.store.timeline import Timeline
 
@@ -65,10 +68,20 @@ def _event(timeline: Timeline, event: Event) -> list[str]:
     if event.pending:
         # A machine's reading of an article, not yet checked by a person.
         meta.append("unreviewed extraction")
+    if event.verification != "unverified":
+        meta.append(event.verification)
     if meta:
         out += ["*" + " · ".join(meta) + "*", ""]
     if event.summary:
         out += [escape(event.summary), ""]
+    if is_disputed(event):
+        # The reader sees who says what, not only that they disagree.
+        sources = timeline.sources_by_id
+        out += ["**Disputed date.** The sources say:", ""]
+        out += [
+            f"- {escape(claim_label(c, sources), inline=True)}" for c in event.claims
+        ]
+        out += [""]
     for quote in timeline.quotes(event=event.id):
         lines = [f"> {escape(line)}".rstrip() for line in quote.text.splitlines()]
         speaker = timeline.actors_by_id.get(quote.speaker or "")

@@ -399,6 +399,12 @@ class _Merge:
             ),
             sources=tuple(self.source_map.get(s, s) for s in event.sources),
             quotes=tuple(self.quote_map.get(q, q) for q in event.quotes),
+            # A claim names its source: the same article here may have
+            # another id (matched by URL or title).
+            claims=tuple(
+                replace(c, source=self.source_map.get(c.source, c.source))
+                for c in event.claims
+            ),
         )
 
     def merge_quotes(self, quotes: list[Quote], added: set[str]) -> None:

@@ -22,6 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dateline.store.errors import DatelineError
+from dateline.store.evidence.matching import absorbed, find_same
 from dateline.store.ingest.actors import ActorFinding, Entity, find_actors
 from dateline.store.ingest.document import Document, IngestError
 from dateline.store.ingest.events import Candidate, build_candidates
@@ -41,6 +42,7 @@ from dateline.store.ingest.text import (
 from dateline.store.model import (
     Actor,
     ActorRef,
+    Claim,
     Event,
     FuzzyDate,
     Quote,
@@ -95,6 +97,9 @@ class IngestReport:
     matched_actors: list[str]
     pending: int
     event_ids: list[str] = field(default_factory=list)
+    #: Events already in the timeline that this article told of again: its
+    #: claim joined them instead of making a second event.
+    joined_ids: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         title = self.source.title or "the article"
@@ -110,6 +115,11 @@ class IngestReport:
             + (f" ({', '.join(self.matched_actors)})" if self.matched_actors else ""),
             f"  pending review: {self.pending}",
         ]
+        if self.joined_ids:
+            lines.append(
+                f"  claims added:   {len(self.joined_ids)} (to events already "
+                "in the timeline)"
+            )
         if not self.events:
             lines.append(
                 "  No dated statement was found, so no event was proposed; the "
@@ -125,6 +135,7 @@ def extract(
     outlet: str = "",
     url: str = "",
     title: str = "",
+    via: str = "",
     timeline: Timeline | None = None,
     accept: bool = False,
     languages: Sequence[str] = READ_LANGUAGES,
@@ -186,6 +197,9 @@ def extract(
         dateline=article.dateline,
         byline=doc.byline,
         body=article.body,
+        # The outlet whose report this one relays ("AFP"): with it, the two
+        # count as one source when claims are weighed.
+        via=via.strip(),
         language=language,
     )
     sentences: list[Span] = []
@@ -263,6 +277,7 @@ def _records(
     events: list[Event] = []
     quotes: dict[Span, Quote] = {}
     for candidate in candidates:
+        found_at = candidate.found.span
         event = Event(
             when=candidate.found.when,
             title=candidate.title or candidate.found.text,
@@ -272,6 +287,13 @@ def _records(
             status=candidate.status,
             origin="extracted",
             review="accepted" if accept else "pending",
+            claims=(
+                Claim(
+                    source.id,
+                    candidate.found.when,
+                    (found_at[0] - offset, found_at[1] - offset),
+                ),
+            ),
         )
         for found in candidate.quotes:
             said = candidate.said_for(found)
@@ -342,22 +364,37 @@ def save_extraction(timeline: Timeline, extraction: Extraction) -> IngestReport:
                 continue
             new_actors.append(actor)
             tx.put(actor)
+        joined: dict[str, str] = {}  # extracted event id -> the one it joined
+        grown: dict[str, Event] = {}  # joined events as this step leaves them
+        made: list[Event] = []
         for event in extraction.events:
             refs = tuple(
                 ActorRef(remap.get(r.actor, r.actor), r.role) for r in event.actors
             )
-            tx.put(replace(event, actors=refs))
+            event = replace(event, actors=refs)
+            # Another article's report of the same event gains this one's
+            # claim, rather than the timeline gaining a second row.
+            same = find_same(timeline, event)
+            if same is not None:
+                joined[event.id] = same.id
+                grown[same.id] = absorbed(grown.get(same.id, same), event)
+                tx.put(grown[same.id])
+            else:
+                made.append(event)
+                tx.put(event)
         for quote in extraction.quotes:
             speaker = remap.get(quote.speaker or "", quote.speaker)
-            tx.put(replace(quote, speaker=speaker))
+            event_id = joined.get(quote.event or "", quote.event)
+            tx.put(replace(quote, speaker=speaker, event=event_id))
     return IngestReport(
         source=source,
-        events=len(extraction.events),
+        events=len(made),
         quotes=len(extraction.quotes),
         new_actors=[a.name for a in new_actors],
         matched_actors=[a.name for a in extraction.matched_actors],
-        pending=sum(1 for e in extraction.events if e.pending),
-        event_ids=[e.id for e in extraction.events],
+        pending=sum(1 for e in made if e.pending),
+        event_ids=[e.id for e in made],
+        joined_ids=list(dict.fromkeys(joined.values())),
     )
 
 

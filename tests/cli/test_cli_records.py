@@ -232,5 +232,9 @@ def test_unreviewed_extractions_are_marked_in_every_output(
     _, md, _ = run(capsys, "--db", str(db_path), "export", "-", "--format", "md")
     assert md.count("unreviewed extraction") == len(rows)
     _, csv_text, _ = run(capsys, "--db", str(db_path), "list", "--format", "csv")
-    assert csv_text.splitlines()[0].endswith(",review,bound,zone,order,starred")
-    assert all(line.endswith(",pending,,,,no") for line in csv_text.splitlines()[1:])
+    assert csv_text.splitlines()[0].endswith(
+        ",review,bound,zone,order,starred,verification"
+    )
+    assert all(
+        line.endswith(",pending,,,,no,unverified") for line in csv_text.splitlines()[1:]
+    )

@@ -286,6 +286,17 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--starred", action="store_true", help="only starred events (s in the explorer)"
     )
+    # Claims and verification (issue 17).
+    parser.add_argument(
+        "--disputed",
+        action="store_true",
+        help="only events whose sources give dates that do not overlap",
+    )
+    parser.add_argument(
+        "--verification",
+        choices=("unverified", "confirmed", "disputed", "false"),
+        help="only events with this verification status",
+    )
 
 
 def actor_ids_for(timeline: Timeline, names: list[str]) -> tuple[str, ...]:
@@ -328,6 +339,8 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
         not_actors=actor_ids_for(timeline, args.not_actor),
         not_tags=tuple(args.not_tag),
         starred_only=args.starred,
+        disputed_only=args.disputed,
+        verification=args.verification,
     )
     if args.view is None:
         return flt
@@ -351,4 +364,6 @@ def narrowed(base: EventFilter, more: EventFilter) -> EventFilter:
         not_actors=(*base.not_actors, *more.not_actors),
         not_tags=(*base.not_tags, *more.not_tags),
         starred_only=more.starred_only or base.starred_only,
+        disputed_only=more.disputed_only or base.disputed_only,
+        verification=more.verification or base.verification,
     )

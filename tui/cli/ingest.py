@@ -55,6 +55,13 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "--url", metavar="URL", default="", help="where it was read (not for feeds)"
     )
     sub.add_argument(
+        "--via",
+        metavar="OUTLET",
+        default="",
+        help="the outlet whose report this relays (e.g. AFP): the two count as "
+        "one source when claims confirm an event",
+    )
+    sub.add_argument(
         "--title",
         metavar="TEXT",
         default="",
@@ -118,6 +125,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             outlet=args.outlet,
             url=args.url,
             title=args.title,
+            via=args.via,
             timeline=timeline,
             accept=args.yes,
             languages=args.settings.languages,
@@ -176,6 +184,7 @@ def _ingest_item(
     extraction = extract(
         item,
         outlet=args.outlet,
+        via=args.via,
         timeline=timeline,
         accept=args.yes,
         languages=args.settings.languages,

@@ -7,8 +7,10 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from dateline.store.dates.labels import describe, format_when
+from dateline.store.dates.options import day_option
 from dateline.store.dates.parse import parse_date
 from dateline.store.errors import DatelineError, quoted
+from dateline.store.evidence import events_as_of
 from dateline.store.model import url_problem
 from dateline.store.names import fold
 from dateline.store.report import actor_record, event_record
@@ -72,6 +74,12 @@ def register(verbs: argparse._SubParsersAction) -> None:
         choices=("table", "json", "csv"),
         default="table",
         help="output: an aligned table (default), JSON or CSV",
+    )
+    lst.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="only what was known on that day: events and claims whose "
+        'sources were published by then (e.g. 2026-01-09, "last Friday")',
     )
     lst.set_defaults(func=cmd_list)
 
@@ -210,9 +218,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     # The table shows dates, marks, titles and actor names; a text search
     # also looks in quotes, and JSON and CSV print quotes and sources.
     plain = args.format == "table" and not args.search
-    unread = ("quotes", "sources") if plain else ()
+    # As of a day needs the sources: their publication days decide.
+    as_of = (
+        day_option(args.as_of, "--as-of", today=parse_anchor(args.anchor))
+        if args.as_of
+        else None
+    )
+    unread = ("quotes", "sources") if plain and as_of is None else ()
     timeline, flt, total = open_listing(args, unread=unread)
-    events = timeline.events(flt)
+    events = events_as_of(timeline, flt, as_of)
     if args.format == "json":
         print_json([event_record(timeline, ev) for ev in events])
     elif args.format == "csv":

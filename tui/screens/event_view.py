@@ -21,6 +21,7 @@ from dateline.store.changes.annotations import (
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, describe, format_when
 from dateline.store.errors import DatelineError
+from dateline.store.evidence import claim_label, is_disputed, proposal
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.source_links import copy_citation, first_link, open_source
@@ -54,12 +55,20 @@ def event_text(timeline: Timeline, event: Event, zone: str | None = None) -> Tex
         ("Place", event.place or "—"),
         ("Tags", " ".join(f"#{t}" for t in event.tags) or "—"),
         ("Origin", event.origin + (f", {event.review}" if event.review else "")),
+        ("Verified", _verification(timeline, event)),
     ]
     for label, value in rows:
         text.append(f"{label:<11}", style="dim")
         text.append(inert(value, single_line=True) + "\n")
     if event.summary:
         text.append("\n" + inert(event.summary) + "\n")
+    if event.claims:
+        # Who says when, one source a line, so two dates sit side by side.
+        verdict = " · disputed: the dates do not overlap" if is_disputed(event) else ""
+        text.append(f"\nClaims{verdict}\n", style="bold")
+        for claim in event.claims:
+            label = claim_label(claim, timeline.sources_by_id)
+            text.append(f"  {inert(label, single_line=True)}\n")
     if event.actors:
         text.append("\nActors\n", style="bold")
         for ref in event.actors:
@@ -79,6 +88,17 @@ def event_text(timeline: Timeline, event: Event, zone: str | None = None) -> Tex
                 f"    — {inert(who, single_line=True)}, {when}\n", style="italic dim"
             )
     return text
+
+
+def _verification(timeline: Timeline, event: Event) -> str:
+    """The status set by hand, and what the claims propose when it differs."""
+    proposed = proposal(event, timeline.sources_by_id)
+    if proposed.status == event.verification:
+        return event.verification
+    return (
+        f"{event.verification} (the claims propose {proposed.status}: "
+        f"{proposed.reason}; V in the timeline sets it)"
+    )
 
 
 class EventScreen(Screen[None]):

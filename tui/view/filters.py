@@ -19,7 +19,16 @@ from dateline.tui.view.actor_labels import short_name
 from dateline.tui.view.inert import inert
 
 PartKind = Literal[
-    "actor", "range", "tag", "status", "text", "not_actor", "not_tag", "starred"
+    "actor",
+    "range",
+    "tag",
+    "status",
+    "text",
+    "not_actor",
+    "not_tag",
+    "starred",
+    "disputed",
+    "asof",
 ]
 
 
@@ -35,7 +44,9 @@ class Part:
 
 
 #: Parts of these kinds replace an earlier part of the same kind.
-_SINGLE: frozenset[PartKind] = frozenset({"range", "status", "text", "starred"})
+_SINGLE: frozenset[PartKind] = frozenset(
+    {"range", "status", "text", "starred", "disputed", "asof"}
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,11 @@ class FilterState:
         parts = [p for p in parts if not (p.kind == "actor" and p.value in actor_ids)]
         parts += [Part("not_actor", a) for a in actor_ids if a not in held]
         return replace(self, parts=tuple(parts))
+
+    @property
+    def as_of(self) -> date | None:
+        """The day of the "as of" part: only what was known then is shown."""
+        return next((p.start for p in self.parts if p.kind == "asof"), None)
 
     def add(self, part: Part) -> FilterState:
         kept = tuple(
@@ -120,6 +136,7 @@ class FilterState:
             not_actors=self.not_actors,
             not_tags=tuple(p.value for p in self.parts if p.kind == "not_tag"),
             starred_only=any(p.kind == "starred" for p in self.parts),
+            disputed_only=any(p.kind == "disputed" for p in self.parts),
         )
 
     @classmethod
@@ -165,10 +182,12 @@ class FilterState:
             elif part.kind == "not_actor":
                 actor = timeline.actors_by_id.get(part.value)
                 chips.append(f"not {short_name(actor) if actor else part.value}")
-            elif part.kind == "status":
-                chips.append(f"{part.value} only")
+            elif part.kind in ("status", "disputed"):
+                chips.append(f"{part.value} only")  # "disputed only"
             elif part.kind == "starred":
                 chips.append("* starred only")
+            elif part.kind == "asof":
+                chips.append(f"as of {part.value}")
             else:
                 chips.append(f"“{part.value}”")
         if actor_chip_at >= 0:

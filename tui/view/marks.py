@@ -6,6 +6,7 @@ legend all use these, so "expected" reads as the same arrow everywhere.
 
 from __future__ import annotations
 
+from dateline.store.evidence import is_disputed
 from dateline.store.model import Event
 
 #: (mark, meaning), in the order marks appear after the date.
@@ -15,6 +16,7 @@ MARKS: tuple[tuple[str, str], ...] = (
     ("“", "has quotes"),
     ("?", "extracted, pending review"),
     ("*", "starred"),
+    ("!", "disputed: the sources' dates do not overlap"),
 )
 #: Cells the marks column needs when every mark is on.
 MARKS_WIDTH = len(MARKS)
@@ -33,5 +35,6 @@ def event_marks(event: Event) -> str:
         bool(event.quotes),
         event.pending,
         event.starred,
+        is_disputed(event),
     )
     return "".join(mark for (mark, _), on in zip(MARKS, flags, strict=True) if on)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dateline.store.dates.labels import describe
 from dateline.store.errors import counted
-from dateline.store.model import Event
+from dateline.store.model import Event, Source
+from dateline.tui.view.claims import claims_line
 from dateline.tui.view.inert import inert
 from dateline.tui.view.shown_zone import shown_zone
 from dateline.tui.view.textmatch import highlight
@@ -13,10 +16,14 @@ from textual.widgets import Static
 
 
 def detail_text(
-    event: Event | None, empty: str = "No event highlighted.", zone: str | None = None
+    event: Event | None,
+    empty: str = "No event highlighted.",
+    zone: str | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> Text:
-    """Title, when (with precision), status, place, star, links, tags and
-    authors, the latest note, then the summary."""
+    """Title, when (with precision), status, verification, place, star,
+    links, tags and authors, the claims side by side (given the
+    ``sources``), the latest note, then the summary."""
     if event is None:
         return Text(empty, style="dim")
     text = Text()
@@ -27,6 +34,8 @@ def detail_text(
     if event.pending:
         status += ", extracted, pending review"
     facts.append(status)
+    if event.verification != "unverified":
+        facts.append(event.verification)
     if event.place:
         facts.append(inert(event.place, single_line=True))
     if event.starred:
@@ -43,6 +52,10 @@ def detail_text(
     if who:
         text.append("  ")
         text.append(inert(who, single_line=True), style="dim")
+    claims = claims_line(event, sources) if sources is not None else ""
+    if claims:
+        text.append("\n")
+        text.append(inert(claims, single_line=True), style="bold")
     if event.notes:
         # Briefly: the latest note on one line; the event view lists them all.
         last = event.notes[-1]
@@ -81,8 +94,11 @@ class DetailStrip(Static):
         event: Event | None,
         empty: str = "No event highlighted.",
         search: str = "",
+        sources: Mapping[str, Source] | None = None,
     ) -> None:
         """Show ``event``; hits of ``search`` stand out, as in the rows."""
-        text = highlight(detail_text(event, empty, shown_zone(self.app)), search)
+        text = highlight(
+            detail_text(event, empty, shown_zone(self.app), sources), search
+        )
         # Fixed height: no need to lay out the screen again.
         self.update(text, layout=False)

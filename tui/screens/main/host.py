@@ -18,6 +18,7 @@ from typing import Protocol, runtime_checkable
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, format_when
 from dateline.store.errors import DatelineError, counted
+from dateline.store.evidence import events_as_of
 from dateline.store.model import Event
 from dateline.store.query import EventFilter
 from dateline.store.timeline import Timeline
@@ -148,7 +149,13 @@ class MainHost(Screen[None]):
             return
         # A filter's store call is milliseconds (indexes); only laying out
         # many matches is worth a worker, whose start costs a repaint or two.
-        events = self.timeline.events(flt)
+        as_of = self.filters.as_of
+        if as_of is not None and len(self.timeline) > self.SYNC_LIMIT:
+            # "As of" reads every event again (one Python step each).
+            self.view.loading = True
+            self._as_of_in_thread(self._generation, flt, as_of, keep, near)
+            return
+        events = events_as_of(self.timeline, flt, as_of)
         if len(events) <= self.SYNC_LIMIT:
             self._apply(build_layout(events, self.today), keep, near)
         else:
@@ -181,6 +188,19 @@ class MainHost(Screen[None]):
     def _layout_in_thread(
         self, generation: int, events: list[Event], keep: str | None, near: date | None
     ) -> None:
+        layout = build_layout(events, self.today)
+        self.post_message(self.Refilled(generation, layout, keep, near))
+
+    @work(exclusive=True, thread=True, group="refill")
+    def _as_of_in_thread(
+        self,
+        generation: int,
+        flt: EventFilter,
+        as_of: date,
+        keep: str | None,
+        near: date | None,
+    ) -> None:
+        events = events_as_of(self.timeline, flt, as_of)
         layout = build_layout(events, self.today)
         self.post_message(self.Refilled(generation, layout, keep, near))
 
@@ -345,7 +365,9 @@ class MainHost(Screen[None]):
                 "from an article, or run `dateline import FILE`. ? lists every key."
             )
         )
-        self.query_one(DetailStrip).show(event, empty, self.view.search)
+        self.query_one(DetailStrip).show(
+            event, empty, self.view.search, timeline.sources_by_id
+        )
 
     def _sync_quotes(self, event: Event | None) -> None:
         timeline = self.timeline

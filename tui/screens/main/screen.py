@@ -16,6 +16,10 @@ from dateline.tui.screens.main.annotating import (
     AnnotationActions,
 )
 from dateline.tui.screens.main.editing import EDIT_BINDINGS, EditActions
+from dateline.tui.screens.main.evidence_actions import (
+    EVIDENCE_BINDINGS,
+    EvidenceActions,
+)
 from dateline.tui.screens.main.filtering import FILTER_BINDINGS, FilterActions
 from dateline.tui.screens.main.io_actions import IO_BINDINGS, IOActions
 from dateline.tui.screens.main.link_actions import LINK_BINDINGS, LinkActions
@@ -43,6 +47,7 @@ PANE_IDS = frozenset({"actors", "quotes", "sources"})
 
 class MainScreen(
     ViewActions,
+    EvidenceActions,
     MarkActions,
     SavedViewActions,
     FilterActions,
@@ -105,6 +110,7 @@ class MainScreen(
         *MARK_BINDINGS,
         *SAVED_VIEW_BINDINGS,
         *ANNOTATION_BINDINGS,
+        *EVIDENCE_BINDINGS,
     ]
 
     # -- layout ----------------------------------------------------------
