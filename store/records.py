@@ -53,7 +53,7 @@ class Records:
         self._tombstones: dict[str, Tombstone] = {}
         self._conflicts: dict[str, Conflict] = {}
         self._quotes_of_event: dict[str, set[str]] = {}
-        self._index = EventIndex()
+        self._index = EventIndex(self.lock)
         self._names = NameIndex()
         self._text = TextIndex(self._search_texts)
         self._expose()
@@ -274,6 +274,10 @@ class Records:
 
     def apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         """Put (or with None, remove) one document and keep the indexes current."""
+        with self.lock:  # an index built on first use never sees half a change
+            self._apply(table, record_id, doc)
+
+    def _apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         if table == "events":
             old = self._events.pop(record_id, None)
             if old is not None:
@@ -351,6 +355,7 @@ class Records:
         load). A chunk at a time under the lock: a change made meanwhile
         invalidates its event's text after or before, never in the middle,
         and the UI's reads wait for one chunk at most."""
+        self._index.prepare()  # the actor and tag links, off the UI thread too
         ids = list(self._events)
         for at in range(0, len(ids), chunk):
             with self.lock:
