@@ -134,15 +134,16 @@ class _SourceDoc(_StampedDoc):
 class _File(msgspec.Struct):
     """A TinyDB file: table name -> TinyDB doc id -> document.
 
-    Each record table stays raw (a slice of the file's bytes) until it is
-    decoded, in one call, into the documents of its own shape.
+    Documents stay raw (slices of the file's bytes) until each is decoded
+    on its own: decoding all 100k first held them all at once beside the
+    records. An event or quote keeps its slice to be finished from.
     """
 
     meta: dict[str, dict[str, Any]]
-    events: msgspec.Raw = msgspec.Raw(b"{}")
-    actors: msgspec.Raw = msgspec.Raw(b"{}")
-    quotes: msgspec.Raw = msgspec.Raw(b"{}")
-    sources: msgspec.Raw = msgspec.Raw(b"{}")
+    events: dict[str, msgspec.Raw] = {}
+    actors: dict[str, msgspec.Raw] = {}
+    quotes: dict[str, msgspec.Raw] = {}
+    sources: dict[str, msgspec.Raw] = {}
     tombstones: dict[str, dict[str, Any]] = {}
     conflicts: dict[str, dict[str, Any]] = {}
 
@@ -152,7 +153,10 @@ _DECODER = msgspec.json.Decoder(_File)
 #: and ``_Builder.quotes``: what the list, its layout, its marks, the
 #: filters and the indexes read of every record. Any other field, including
 #: one added to the model later, is made on first use (``store.partial``).
-EVENT_EAGER = ("when", "title", "id", "status", "origin", "review", "quotes", "tags")
+#: Eight, with the two ``store.partial`` keeps, fill a record's ``__dict__``
+#: without a resize: an eleventh key costs 190 bytes an event. (``review``
+#: is read only of extracted events: ``Event.pending`` asks ``origin`` first.)
+EVENT_EAGER = ("when", "title", "actors", "quotes", "tags", "status", "origin", "id")
 QUOTE_EAGER = ("id", "event")
 partial.install(Event, EVENT_EAGER)
 partial.install(Quote, QUOTE_EAGER)
@@ -186,18 +190,16 @@ def decode_records(raw: bytes, skip: Collection[str] = ()) -> Decoded | None:
         data = _DECODER.decode(raw)
         if not data.meta:
             return None
-        counts = {name: len(_COUNT.decode(getattr(data, name))) for name in skip}
+        counts = {name: len(getattr(data, name)) for name in skip}
+        for name in skip:
+            setattr(data, name, {})  # never decoded, so never judged either
         build = _Builder()
-        tables = {
-            name: {} if name in skip else _TABLES[name].decode(getattr(data, name))
-            for name in _TABLES
-        }
         return Decoded(
             next(iter(data.meta.values())),
-            build.events(tables["events"]),
-            _records(tables["actors"], build.actor),
-            build.quotes(tables["quotes"]),
-            _records(tables["sources"], build.source),
+            build.events(data.events),
+            _records(data.actors, _ActorDoc, build.actor),
+            build.quotes(data.quotes),
+            _records(data.sources, _SourceDoc, build.source),
             {"tombstones": data.tombstones, "conflicts": data.conflicts},
             skipped=counts,
         )
@@ -207,22 +209,18 @@ def decode_records(raw: bytes, skip: Collection[str] = ()) -> Decoded | None:
         return None
 
 
-#: Each record table's documents, decoded (and so checked) in one call.
-_TABLES: dict[str, msgspec.json.Decoder[Any]] = {
-    "events": msgspec.json.Decoder(dict[str, _EventDoc]),
-    "actors": msgspec.json.Decoder(dict[str, _ActorDoc]),
-    "quotes": msgspec.json.Decoder(dict[str, _QuoteDoc]),
-    "sources": msgspec.json.Decoder(dict[str, _SourceDoc]),
-}
-#: A table left unread is only counted.
-_COUNT = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_EVENT = msgspec.json.Decoder(_EventDoc)
+_QUOTE = msgspec.json.Decoder(_QuoteDoc)
 
 
-def _records(docs: dict[str, D], make: Callable[[D], R]) -> dict[str, R]:
-    """Records by id."""
+def _records(
+    docs: dict[str, msgspec.Raw], shape: type[D], make: Callable[[D], R]
+) -> dict[str, R]:
+    """Records by id, each document decoded just before its record is made."""
+    decode = msgspec.json.Decoder(shape).decode
     records = {}
-    for doc in docs.values():
-        record = make(doc)
+    for raw in docs.values():
+        record = make(decode(raw))
         records[record.id] = record
     return records
 
@@ -257,15 +255,22 @@ class _Builder:
             ref = self._refs[key] = ActorRef(doc.actor, doc.role)
         return ref
 
-    def events(self, docs: dict[str, _EventDoc]) -> dict[str, Event]:
-        """Events by id, each made in part (``EVENT_EAGER``; the rest by
-        ``event`` on first use, see ``store.partial``). One loop with
-        everything local, and no call per event that can be saved: it runs
-        100k times at open."""
-        whens, when_of, same = self._whens, self._when, self._same
-        new, own, finish = Event.__new__, object.__setattr__, self.event
+    def events(self, docs: dict[str, msgspec.Raw]) -> dict[str, Event]:
+        """Events by id, each made in part: ``EVENT_EAGER`` now, the rest
+        from its slice of the file on first use (``store.partial``). Every
+        document is decoded whole here all the same, so a damaged one is
+        refused at open. One loop with everything local: it runs 100k times."""
+        decode, whens, when_of, same = (
+            _EVENT.decode,
+            self._whens,
+            self._when,
+            self._same,
+        )
+        refs, ref_of = self._refs, self._ref
+        new, own, finish = Event.__new__, object.__setattr__, self.finish_event
         events = {}
-        for d in docs.values():
+        for raw in docs.values():
+            d = decode(raw)
             when = whens.get(d.when)
             eid = d.id
             event = events[eid] = new(Event)
@@ -275,33 +280,42 @@ class _Builder:
                 {
                     "when": when if when is not None else when_of(d.when),
                     "title": d.title,
-                    "id": eid,
-                    "status": d.status,
-                    "origin": d.origin,
-                    "review": d.review,
+                    "actors": tuple(
+                        [refs.get((r.actor, r.role)) or ref_of(r) for r in d.actors]
+                    ),
                     "quotes": d.quotes,
                     "tags": same(d.tags),
-                    partial.DOC: d,
+                    "status": d.status,
+                    "origin": d.origin,
+                    "id": eid,
+                    partial.DOC: raw,
                     partial.FINISH: finish,
                 },
             )
         return events
 
-    def quotes(self, docs: dict[str, _QuoteDoc]) -> dict[str, Quote]:
+    def finish_event(self, raw: msgspec.Raw) -> Event:
+        return self.event(_EVENT.decode(raw))
+
+    def quotes(self, docs: dict[str, msgspec.Raw]) -> dict[str, Quote]:
         """Quotes by id, made in part (``QUOTE_EAGER``) as events are."""
-        finish = self.quote
-        return {
-            d.id: partial.make(
+        decode, finish, make = _QUOTE.decode, self.finish_quote, partial.make
+        quotes = {}
+        for raw in docs.values():
+            d = decode(raw)
+            quotes[d.id] = make(
                 Quote,
                 {
                     "id": d.id,
                     "event": d.event,
-                    partial.DOC: d,
+                    partial.DOC: raw,
                     partial.FINISH: finish,
                 },
             )
-            for d in docs.values()
-        }
+        return quotes
+
+    def finish_quote(self, raw: msgspec.Raw) -> Quote:
+        return self.quote(_QUOTE.decode(raw))
 
     def event(self, d: _EventDoc) -> Event:
         same = self._same

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 from dateline.store.model import Actor, Event
 from dateline.store.names import fold, tokens
-from dateline.store.partial import actor_ids
 
 OrderKey = tuple[tuple[int, int, int], str, str]
 
@@ -99,9 +98,8 @@ class EventIndex:
             by_tag: defaultdict[str, set[str]] = defaultdict(set)
             fold_tag = self._fold
             for eid, event in events.items():
-                # An event made in part at open is not finished for this.
-                for actor in actor_ids(event):
-                    by_actor[actor].add(eid)
+                for ref in event.actors:
+                    by_actor[ref.actor].add(eid)
                 for tag in event.tags:
                     by_tag[fold_tag(tag)].add(eid)
             self._by_actor, self._by_tag = by_actor, by_tag

@@ -24,10 +24,8 @@ field is first read.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from typing import Any, TypeVar
-
-from dateline.store.model import Event
 
 #: Where a partial record keeps its document and the function that makes the
 #: whole record from it.
@@ -113,13 +111,3 @@ def stored(record: Any) -> Any:
 
 def is_partial(record: Any) -> bool:
     return DOC in record.__dict__
-
-
-def actor_ids(event: Event) -> Iterable[str]:
-    """The event's actor ids without finishing it: the indexes need them for
-    every event at open. (A kept event document has ``actors``, each with an
-    ``actor`` id.)"""
-    doc = event.__dict__.get(DOC)
-    if doc is None:
-        return event.actor_ids
-    return [ref.actor for ref in doc.actors]

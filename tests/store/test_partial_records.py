@@ -39,7 +39,7 @@ def test_an_open_makes_every_event_and_quote_in_part(demo_path: Path) -> None:
     assert all(partial.is_partial(q) for q in quotes)
     # What the list, its layout and marks read leaves them partial.
     read = [
-        (e.when, e.title, e.id, e.status, e.pending, e.quotes, e.tags)
+        (e.when, e.title, e.id, e.status, e.origin, e.actors, e.quotes, e.tags)
         for e in timeline.events()
     ]
     assert len(read) == len(events)
