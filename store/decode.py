@@ -157,7 +157,7 @@ _DECODER = msgspec.json.Decoder(_File)
 #: without a resize: an eleventh key costs 190 bytes an event. (``review``
 #: is read only of extracted events: ``Event.pending`` asks ``origin`` first.)
 EVENT_EAGER = ("when", "title", "actors", "quotes", "tags", "status", "origin", "id")
-QUOTE_EAGER = ("id", "event")
+QUOTE_EAGER = ("id", "event", "text")
 partial.install(Event, EVENT_EAGER)
 partial.install(Quote, QUOTE_EAGER)
 D = TypeVar("D", _EventDoc, _ActorDoc, _QuoteDoc, _SourceDoc)
@@ -210,6 +210,30 @@ def decode_records(raw: bytes, skip: Collection[str] = ()) -> Decoded | None:
 
 
 _EVENT = msgspec.json.Decoder(_EventDoc)
+
+
+class _TextDoc(msgspec.Struct):
+    """The text fields of an event a partial one does not hold."""
+
+    summary: str = ""
+    place: str = ""
+
+
+_TEXT = msgspec.json.Decoder(_TextDoc)
+
+
+def summary_and_place(event: Event) -> tuple[str, str]:
+    """The event's summary and place, read from its slice of the file when it
+    is partial, without finishing it: the search text of every event is
+    folded in a worker after load, and finishing 100k records for it would
+    bring back the whole-record memory the partial ones save."""
+    raw = partial.kept(event)
+    if raw is None:
+        return event.summary, event.place
+    text = _TEXT.decode(raw)
+    return text.summary, text.place
+
+
 _QUOTE = msgspec.json.Decoder(_QuoteDoc)
 
 
@@ -308,6 +332,7 @@ class _Builder:
                 {
                     "id": d.id,
                     "event": d.event,
+                    "text": d.text,
                     partial.DOC: raw,
                     partial.FINISH: finish,
                 },

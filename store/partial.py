@@ -109,5 +109,10 @@ def stored(record: Any) -> Any:
     return state.get(DOC, record)
 
 
+def kept(record: Any) -> Any:
+    """The document a partial record keeps, or None for a whole one."""
+    return record.__dict__.get(DOC)
+
+
 def is_partial(record: Any) -> bool:
     return DOC in record.__dict__

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from dateline.store.decode import summary_and_place
 from dateline.store.disk.datafile import Loaded, Tables
 from dateline.store.errors import (
     AmbiguousActorError,
@@ -349,7 +350,7 @@ class Records:
             return False
         return flt.end is None or event.when.start_day <= flt.end
 
-    def prepare_search(self, chunk: int = 2000) -> None:
+    def prepare_search(self, chunk: int = 1000) -> None:
         """Fold every event's search text now, so the first `/` at 100k
         events does not wait a second for it (a worker calls this right after
         load). A chunk at a time under the lock: a change made meanwhile
@@ -376,7 +377,7 @@ class Records:
     def _search_texts(self, event_id: str) -> list[str]:
         """Title, summary, place, tags, actor names and aliases, quotes."""
         event = self._events[event_id]
-        parts = [event.title, event.summary, event.place, *event.tags]
+        parts = [event.title, *summary_and_place(event), *event.tags]
         for aid in event.actor_ids:
             actor = self._actors.get(aid)
             if actor is not None:

@@ -157,11 +157,20 @@ def test_records_finished_on_two_threads_agree(demo_path: Path) -> None:
     assert not any(partial.is_partial(e) for e in events)
 
 
-def test_prepared_search_leaves_no_event_partial(demo_path: Path) -> None:
+def test_prepared_search_finishes_no_record(demo_path: Path) -> None:
+    """The search text of every event is folded from the partial records'
+    slices: finishing them all would undo what they save in memory."""
     timeline = Timeline.open(_snapshotted(demo_path))
+    whole = Timeline.open(demo_path)
     timeline.prepare_search()
     assert timeline._records._index.linked
-    assert not any(partial.is_partial(e) for e in timeline.events_by_id.values())
+    assert all(partial.is_partial(e) for e in timeline.events_by_id.values())
+    assert all(partial.is_partial(q) for q in timeline.quotes_by_id.values())
+    for event in whole.events():
+        for word in (event.summary, event.place):
+            if word:
+                hits = timeline.events(EventFilter(text=word))
+                assert event.id in {e.id for e in hits}
 
 
 def test_whole_records_are_untouched_by_the_descriptors() -> None:
@@ -175,3 +184,14 @@ def test_whole_records_are_untouched_by_the_descriptors() -> None:
     event = Event(FuzzyDate(day, day, "day"), "T")
     assert not partial.is_partial(event)
     assert vars(event)["summary"] == ""
+
+
+def test_a_partial_quote_is_the_whole_quote(demo_path: Path) -> None:
+    path = _snapshotted(demo_path)
+    timeline = Timeline.open(path)
+    for quote in timeline.quotes_by_id.values():
+        assert partial.is_partial(quote)
+        whole = Quote.from_doc(Timeline.open(path).quotes_by_id[quote.id].to_doc())
+        for spec in dataclasses.fields(Quote):
+            assert getattr(quote, spec.name) == getattr(whole, spec.name)
+        assert quote == whole and type(quote) is Quote
