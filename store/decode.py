@@ -66,7 +66,9 @@ class _WhenDoc(msgspec.Struct, frozen=True):
         )
 
 
-class _RefDoc(msgspec.Struct):
+class _RefDoc(msgspec.Struct, frozen=True):
+    """Frozen, so hashable: it is its own key among the shared ActorRefs."""
+
     actor: Id
     role: str = ""
 
@@ -260,7 +262,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self._whens: dict[_WhenDoc, FuzzyDate] = {}
-        self._refs: dict[tuple[str, str], ActorRef] = {}
+        self._refs: dict[_RefDoc, ActorRef] = {}
         self._shared: dict[object, Any] = {}
 
     def _same(self, value: Any) -> Any:
@@ -273,10 +275,9 @@ class _Builder:
         return when
 
     def _ref(self, doc: _RefDoc) -> ActorRef:
-        key = (doc.actor, doc.role)
-        ref = self._refs.get(key)
+        ref = self._refs.get(doc)
         if ref is None:
-            ref = self._refs[key] = ActorRef(doc.actor, doc.role)
+            ref = self._refs[doc] = ActorRef(doc.actor, doc.role)
         return ref
 
     def events(self, docs: dict[str, msgspec.Raw]) -> dict[str, Event]:
@@ -304,9 +305,7 @@ class _Builder:
                 {
                     "when": when if when is not None else when_of(d.when),
                     "title": d.title,
-                    "actors": tuple(
-                        [refs.get((r.actor, r.role)) or ref_of(r) for r in d.actors]
-                    ),
+                    "actors": tuple([refs.get(r) or ref_of(r) for r in d.actors]),
                     "quotes": d.quotes,
                     "tags": same(d.tags),
                     "status": d.status,
