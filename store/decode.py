@@ -285,13 +285,8 @@ class _Builder:
         from its slice of the file on first use (``store.partial``). Every
         document is decoded whole here all the same, so a damaged one is
         refused at open. One loop with everything local: it runs 100k times."""
-        decode, whens, when_of, same = (
-            _EVENT.decode,
-            self._whens,
-            self._when,
-            self._same,
-        )
-        refs, ref_of = self._refs, self._ref
+        decode, whens, when_of = _EVENT.decode, self._whens, self._when
+        same, refs, ref_of = self._same, self._refs, self._ref
         new, own, finish = Event.__new__, object.__setattr__, self.finish_event
         events = {}
         for raw in docs.values():

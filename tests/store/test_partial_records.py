@@ -195,3 +195,19 @@ def test_a_partial_quote_is_the_whole_quote(demo_path: Path) -> None:
         for spec in dataclasses.fields(Quote):
             assert getattr(quote, spec.name) == getattr(whole, spec.name)
         assert quote == whole and type(quote) is Quote
+
+
+def test_a_partial_record_holds_exactly_its_eager_fields(demo_path: Path) -> None:
+    """The builder's loop and the declared eager fields agree: a field in
+    the loop but not declared would shadow nothing; one declared but not in
+    the loop would read as missing."""
+    from dateline.store.decode import EVENT_EAGER, QUOTE_EAGER
+
+    timeline = Timeline.open(_snapshotted(demo_path))
+    kept = {partial.DOC, partial.FINISH}
+    for eager, records in (
+        (EVENT_EAGER, timeline.events_by_id.values()),
+        (QUOTE_EAGER, timeline.quotes_by_id.values()),
+    ):
+        for record in records:
+            assert set(vars(record)) == {*eager, *kept}
