@@ -3,9 +3,10 @@
 Opening 100k events used to make 100k whole ``Event`` records, which cost as
 much as decoding the file itself; yet the list, its layout and the indexes
 read only a few fields of each event until the user looks at one. So an open
-makes each event with those few fields and keeps its decoded document beside
-them; the first read of any other field finishes the record from the
-document, once, and lets the document go. Quotes likewise.
+makes each event with those few fields and keeps its document beside them
+(for ``dateline.store.decode``, its slice of the file's bytes); the first
+read of any other field finishes the record from the document, once, and
+lets the document go. Quotes likewise.
 
 A partial record is a real instance of its class (``Event``, ``Quote``), so
 ``==``, ``hash``, ``repr``, ``to_doc``, ``dataclasses.replace`` and lookups
@@ -15,8 +16,9 @@ non-data descriptor on the class for every field not made at open
 which a non-data descriptor never overrides, so whole records are untouched;
 and a field added to the class later is finished on use with no change here.
 
-Only documents the typed decoder has already checked are kept, and the
-record is finished by the decoder's own builder (``dateline.store.decode``),
+Only documents the typed decoder has already checked (every field, not
+only the eager ones) are kept, and the record is finished by the decoder's
+own builder (``dateline.store.decode``),
 so a damaged file is refused at open exactly as before, never later when a
 field is first read.
 """
@@ -84,10 +86,12 @@ def finish(record: Any) -> None:
     is let go only once every field is in place.
     """
     state = record.__dict__
-    doc = state.get(DOC)
-    if doc is None:
+    # Both read before either is used: another thread finishing the same
+    # record may drop them in between, after putting every field in place.
+    doc, make_whole = state.get(DOC), state.get(FINISH)
+    if doc is None or make_whole is None:
         return
-    whole = state[FINISH](doc).__dict__
+    whole = make_whole(doc).__dict__
     for name, value in whole.items():
         if name not in state:
             state[name] = value
@@ -97,7 +101,7 @@ def finish(record: Any) -> None:
 
 def stored(record: Any) -> Any:
     """What to encode for ``record`` in a snapshot: a partial record's own
-    document (the fields it was read with, all of them, in C), else the
+    document (its slice of the file, written back as it is), else the
     record (or document) itself.
 
     msgspec writes a dataclass from its ``__dict__``, which for a partial
