@@ -22,6 +22,7 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 import msgspec
+from dateline.store import partial
 from dateline.store.model import (
     Actor,
     ActorKind,
@@ -80,7 +81,9 @@ class _ClaimDoc(msgspec.Struct, frozen=True):
     span: tuple[int, int] | None = None
 
 
-class _RefDoc(msgspec.Struct):
+class _RefDoc(msgspec.Struct, frozen=True):
+    """Frozen, so hashable: it is its own key among the shared ActorRefs."""
+
     actor: Id
     role: str = ""
 
@@ -169,8 +172,8 @@ class _File(msgspec.Struct):
     """A TinyDB file: table name -> TinyDB doc id -> document.
 
     Documents stay raw (slices of the file's bytes) until each is decoded
-    on its own and made a record: decoding all 100k first held them all at
-    once beside the records, 3.5x the file in memory instead of about 2x.
+    on its own: decoding all 100k first held them all at once beside the
+    records. An event or quote keeps its slice to be finished from.
     """
 
     meta: dict[str, dict[str, Any]]
@@ -184,6 +187,29 @@ class _File(msgspec.Struct):
 
 
 _DECODER = msgspec.json.Decoder(_File)
+#: What an event and a quote are made with at open, by ``_Builder.events``
+#: and ``_Builder.quotes``: what the list, its layout, its marks, the
+#: filters and the indexes read of every record. Any other field, including
+#: one added to the model later, is made on first use (``store.partial``).
+#: Eight, with the two ``store.partial`` keeps, filled a record's ``__dict__``
+#: without a resize; ``order`` (the index's order key reads it of every
+#: event) is the eleventh key, at 190 bytes an event. (``review`` is read
+#: only of extracted events: ``Event.pending`` asks ``origin`` first; the
+#: star and claims only of the rows on screen, for their marks.)
+EVENT_EAGER = (
+    "when",
+    "title",
+    "actors",
+    "quotes",
+    "tags",
+    "status",
+    "origin",
+    "id",
+    "order",
+)
+QUOTE_EAGER = ("id", "event", "text")
+partial.install(Event, EVENT_EAGER)
+partial.install(Quote, QUOTE_EAGER)
 D = TypeVar("D", _EventDoc, _ActorDoc, _QuoteDoc, _SourceDoc)
 R = TypeVar("R", Event, Actor, Quote, Source)
 
@@ -220,9 +246,9 @@ def decode_records(raw: bytes, skip: Collection[str] = ()) -> Decoded | None:
         build = _Builder()
         return Decoded(
             next(iter(data.meta.values())),
-            _records(data.events, _EventDoc, build.event),
+            build.events(data.events),
             _records(data.actors, _ActorDoc, build.actor),
-            _records(data.quotes, _QuoteDoc, build.quote),
+            build.quotes(data.quotes),
             _records(data.sources, _SourceDoc, build.source),
             {
                 "tombstones": data.tombstones,
@@ -235,6 +261,34 @@ def decode_records(raw: bytes, skip: Collection[str] = ()) -> Decoded | None:
         # msgspec.ValidationError is a DecodeError; ValueError is a date or
         # interval the model refuses.
         return None
+
+
+_EVENT = msgspec.json.Decoder(_EventDoc)
+
+
+class _TextDoc(msgspec.Struct):
+    """The text fields of an event a partial one does not hold."""
+
+    summary: str = ""
+    place: str = ""
+
+
+_TEXT = msgspec.json.Decoder(_TextDoc)
+
+
+def summary_and_place(event: Event) -> tuple[str, str]:
+    """The event's summary and place, read from its slice of the file when it
+    is partial, without finishing it: the search text of every event is
+    folded in a worker after load, and finishing 100k records for it would
+    bring back the whole-record memory the partial ones save."""
+    raw = partial.kept(event)
+    if raw is None:
+        return event.summary, event.place
+    text = _TEXT.decode(raw)
+    return text.summary, text.place
+
+
+_QUOTE = msgspec.json.Decoder(_QuoteDoc)
 
 
 def _records(
@@ -260,7 +314,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self._whens: dict[_WhenDoc, FuzzyDate] = {}
-        self._refs: dict[tuple[str, str], ActorRef] = {}
+        self._refs: dict[_RefDoc, ActorRef] = {}
         self._shared: dict[object, Any] = {}
 
     def _same(self, value: Any) -> Any:
@@ -273,11 +327,67 @@ class _Builder:
         return when
 
     def _ref(self, doc: _RefDoc) -> ActorRef:
-        key = (doc.actor, doc.role)
-        ref = self._refs.get(key)
+        ref = self._refs.get(doc)
         if ref is None:
-            ref = self._refs[key] = ActorRef(doc.actor, doc.role)
+            ref = self._refs[doc] = ActorRef(doc.actor, doc.role)
         return ref
+
+    def events(self, docs: dict[str, msgspec.Raw]) -> dict[str, Event]:
+        """Events by id, each made in part: ``EVENT_EAGER`` now, the rest
+        from its slice of the file on first use (``store.partial``). Every
+        document is decoded whole here all the same, so a damaged one is
+        refused at open. One loop with everything local: it runs 100k times."""
+        decode, whens, when_of = _EVENT.decode, self._whens, self._when
+        same, refs, ref_of = self._same, self._refs, self._ref
+        new, own, finish = Event.__new__, object.__setattr__, self.finish_event
+        events = {}
+        for raw in docs.values():
+            d = decode(raw)
+            when = whens.get(d.when)
+            eid = d.id
+            event = events[eid] = new(Event)
+            own(
+                event,
+                "__dict__",
+                {
+                    "when": when if when is not None else when_of(d.when),
+                    "title": d.title,
+                    "actors": tuple([refs.get(r) or ref_of(r) for r in d.actors]),
+                    "quotes": d.quotes,
+                    "tags": same(d.tags),
+                    "status": d.status,
+                    "origin": d.origin,
+                    "id": eid,
+                    "order": d.order,
+                    partial.DOC: raw,
+                    partial.FINISH: finish,
+                },
+            )
+        return events
+
+    def finish_event(self, raw: msgspec.Raw) -> Event:
+        return self.event(_EVENT.decode(raw))
+
+    def quotes(self, docs: dict[str, msgspec.Raw]) -> dict[str, Quote]:
+        """Quotes by id, made in part (``QUOTE_EAGER``) as events are."""
+        decode, finish, make = _QUOTE.decode, self.finish_quote, partial.make
+        quotes = {}
+        for raw in docs.values():
+            d = decode(raw)
+            quotes[d.id] = make(
+                Quote,
+                {
+                    "id": d.id,
+                    "event": d.event,
+                    "text": d.text,
+                    partial.DOC: raw,
+                    partial.FINISH: finish,
+                },
+            )
+        return quotes
+
+    def finish_quote(self, raw: msgspec.Raw) -> Quote:
+        return self.quote(_QUOTE.decode(raw))
 
     def event(self, d: _EventDoc) -> Event:
         same = self._same

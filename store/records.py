@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from dateline.store.decode import summary_and_place
 from dateline.store.disk.datafile import Loaded, Tables
 from dateline.store.errors import (
     AmbiguousActorError,
@@ -56,7 +57,7 @@ class Records:
         self._conflicts: dict[str, Conflict] = {}
         self._views: dict[str, SavedView] = {}
         self._quotes_of_event: dict[str, set[str]] = {}
-        self._index = EventIndex()
+        self._index = EventIndex(self.lock)
         self._names = NameIndex()
         self._text = TextIndex(self._search_texts)
         self._expose()
@@ -285,6 +286,10 @@ class Records:
 
     def apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         """Put (or with None, remove) one document and keep the indexes current."""
+        with self.lock:  # an index built on first use never sees half a change
+            self._apply(table, record_id, doc)
+
+    def _apply(self, table: str, record_id: str, doc: dict[str, Any] | None) -> None:
         if table == "events":
             old = self._events.pop(record_id, None)
             if old is not None:
@@ -373,12 +378,13 @@ class Records:
             gone |= index.by_tag.get(fold(tag), set())
         return gone
 
-    def prepare_search(self, chunk: int = 2000) -> None:
+    def prepare_search(self, chunk: int = 1000) -> None:
         """Fold every event's search text now, so the first `/` at 100k
         events does not wait a second for it (a worker calls this right after
         load). A chunk at a time under the lock: a change made meanwhile
         invalidates its event's text after or before, never in the middle,
         and the UI's reads wait for one chunk at most."""
+        self._index.prepare()  # the actor and tag links, off the UI thread too
         ids = list(self._events)
         for at in range(0, len(ids), chunk):
             with self.lock:
@@ -399,7 +405,7 @@ class Records:
     def _search_texts(self, event_id: str) -> list[str]:
         """Title, summary, place, tags, actor names and aliases, quotes."""
         event = self._events[event_id]
-        parts = [event.title, event.summary, event.place, *event.tags]
+        parts = [event.title, *summary_and_place(event), *event.tags]
         for aid in event.actor_ids:
             actor = self._actors.get(aid)
             if actor is not None:

@@ -34,6 +34,7 @@ from dateline.store.disk.journal import (
 from dateline.store.disk.schema import TABLES, check_meta, new_meta
 from dateline.store.disk.snapshot import SafeJSONStorage, backup_path, decode_snapshot
 from dateline.store.errors import TimelineFileError
+from dateline.store.partial import stored
 
 try:
     import fcntl
@@ -393,7 +394,7 @@ class DataFile:
         data: dict[str, Mapping[str, Any]] = {"meta": {"1": meta}}
         for name in TABLES:
             docs = tables.get(name, {})
-            data[name] = {str(n): doc for n, doc in enumerate(docs.values(), 1)}
+            data[name] = {str(n): stored(doc) for n, doc in enumerate(docs.values(), 1)}
         self._storage.write(data)
         self._fingerprint = Fingerprint.of(self.path)
         self._snapshot_id = meta["snapshot"]
