@@ -213,6 +213,10 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hit_events: list[Event] = []
         self._hit_indices: list[int] = []
         self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(512)
+        #: Styles looked up once per theme and focus, not once per line: the
+        #: widget's own style walks every ancestor (a page drew ~35 lines,
+        #: each asking three times).
+        self._styles: dict[str, Style] = {}
         #: Actor lanes beside the titles (none: no lanes), and the chosen lane.
         self.lanes = Lanes()
         self.lane_cursor = 0
@@ -408,21 +412,41 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- rendering ---------------------------------------------------------
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget_lines()
+
+    def _forget_lines(self) -> None:
         self._cache.clear()
+        self._styles.clear()
 
     def _on_focus(self, event: events.Focus) -> None:
-        self._cache.clear()
+        self._forget_lines()
         self.refresh()
 
     def _on_blur(self, event: events.Blur) -> None:
-        self._cache.clear()
+        self._forget_lines()
         self.refresh()
+
+    @property
+    def _base_style(self) -> Style:
+        """The widget's own style (its background under every line)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
+    def _component(self, name: str) -> Style:
+        """A component class's full style, looked up once."""
+        key = "full:" + name
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self.get_component_rich_style(name)
+        return style
 
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if not 0 <= line < self.layout_data.line_count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style)
         kind, payload = self.layout_data.line(line)
         selected = kind == EVENT and payload == self.cursor
         # The top row of a time-to-scale view names its step: it is drawn
@@ -433,11 +457,17 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if strip is None:
             text = self._line_text(line, kind, payload, width, selected, top)
             strip = Strip(text.render(self.app.console), text.cell_len)
-            strip = strip.adjust_cell_length(width, self.rich_style)
+            strip = strip.adjust_cell_length(width, self._base_style)
             self._cache[key] = strip
         return strip
 
     def _style(self, name: str) -> Style:
+        cached = self._styles.get(name)
+        if cached is None:
+            cached = self._styles[name] = self._partial_style(name)
+        return cached
+
+    def _partial_style(self, name: str) -> Style:
         partial = self.get_component_rich_style(name, partial=True)
         if partial.color is None:
             return partial
@@ -468,7 +498,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             text = Text.assemble(axis, rest)
         else:
             text = self._line_content(kind, payload, width, selected)
-        text.stylize_before(self.rich_style)
+        text.stylize_before(self._base_style)
         return text
 
     def _axis(
@@ -527,7 +557,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         )
         if selected:
             text.align("left", width)
-            text.stylize_before(self.get_component_rich_style(self._cursor_class))
+            text.stylize_before(self._component(self._cursor_class))
         return text
 
     @property
@@ -542,7 +572,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         for k, cell in enumerate(self.lanes.cells(event)):
             piece = Text(cell.ljust(LANE_WIDTH), mark if cell.isalpha() else "dim")
             if k == self.lane_cursor:
-                piece.stylize(self.get_component_rich_style("timeline--lane-cursor"))
+                piece.stylize(self._component("timeline--lane-cursor"))
             text.append_text(piece)
         return text
 
@@ -563,7 +593,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         title_width = max(4, room - actors.cell_len - (2 if actors.cell_len else 0))
         title = Text(inert(event.title, single_line=True))
         if self._search:
-            match = self.get_component_rich_style("timeline--match")
+            match = self._component("timeline--match")
             for start, end in match_spans(title.plain, self._search):
                 title.stylize(match, start, end)
         title.truncate(title_width, overflow="ellipsis", pad=True)
@@ -584,5 +614,5 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             cursor = (
                 "timeline--cursor" if self.has_focus else "timeline--cursor-blurred"
             )
-            text.stylize_before(self.get_component_rich_style(cursor))
+            text.stylize_before(self._component(cursor))
         return text
