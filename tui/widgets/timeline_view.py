@@ -273,8 +273,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._hit_indices)
 
     def _index_hits(self) -> list[int]:
-        found = (self.layout_data.find(event) for event in self._hit_events)
-        return sorted(index for index in found if index is not None)
+        return self.layout_data.find_all(self._hit_events)
 
     def next_hit(self, forward: bool) -> HitMove:
         """Move to the next (or previous) search hit, wrapping round the ends;
