@@ -310,7 +310,9 @@ class MainHost(Screen[None]):
             self.call_after_refresh(self._panes_after_frame)
 
     def _panes_after_frame(self) -> None:
-        if self._panes_due:  # else sync_panes already ran for another reason
+        # Not due: sync_panes already ran for another reason. Not mounted:
+        # the app is closing, and the panes are gone.
+        if self._panes_due and self.is_mounted:
             self.sync_panes()
 
     def sync_panes(self) -> None:
