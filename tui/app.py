@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from threading import Thread
 from typing import ClassVar
 
 from dateline.store import dates
@@ -258,11 +260,25 @@ class DatelineApp(App[int]):
         self._prepare_search()
         self.main.announce_conflicts()
 
-    @work(thread=True, group="prepare-search", exit_on_error=False)
     def _prepare_search(self) -> None:
         """Fold every event's search text now, off the UI thread: at 100k
-        events the first `/` would otherwise wait seconds for it."""
-        self.timeline.prepare_search()
+        events the first `/` would otherwise wait seconds for it.
+
+        A daemon thread, not a worker: the interpreter waits for a worker's
+        thread before the process ends, so `q` right after a 100k file's rows
+        appeared took 2 s. This work only fills a cache in memory, so it can
+        be dropped at exit; a search before it is done folds what it needs.
+        """
+        timeline = self.timeline
+
+        def fold() -> None:
+            # As a worker with exit_on_error=False: a failure costs only
+            # speed (the first search folds the text), and must not print
+            # over the screen.
+            with suppress(Exception):
+                timeline.prepare_search()
+
+        Thread(target=fold, name="dateline-search-text", daemon=True).start()
 
     @property
     def main(self) -> MainScreen:

@@ -4,6 +4,8 @@ A script, not a test (timings are facts to read, not to assert):
 
     python -m tests.benchmarks.bench_explorer            # 100 and 100,000
     python -m tests.benchmarks.bench_explorer --big 20000
+    python -m tests.benchmarks.bench_explorer --sizes 100 100000 1000000 \\
+        --synth-dir DIR     # DIR/synth-N.json built before (1M takes minutes)
 
 It builds synthetic timelines (``synth.py``) in a temporary folder (removed
 afterwards) and prints: the open next to its floors measured in the same run
@@ -348,6 +350,12 @@ def filters(path: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        help="timeline sizes to compare (default: --small and --big)",
+    )
     parser.add_argument("--small", type=int, default=100)
     parser.add_argument("--big", type=int, default=100_000)
     parser.add_argument(
@@ -360,8 +368,9 @@ def main() -> None:
     if args.child:
         child_paint(args.child)
         return
+    sizes = tuple(args.sizes or (args.small, args.big))
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
-        run(Path(tmp), (args.small, args.big), args.synth_dir)
+        run(Path(tmp), sizes, args.synth_dir)
 
 
 def _floor(path: Path) -> dict[str, float]:
@@ -388,7 +397,7 @@ def _floor(path: Path) -> dict[str, float]:
     return floor
 
 
-def run(folder: Path, sizes: tuple[int, int], synth_dir: Path | None = None) -> None:
+def run(folder: Path, sizes: tuple[int, ...], synth_dir: Path | None = None) -> None:
     rows: dict[str, list[str]] = {}
     moves: list[float] = []
     floors: list[dict[str, float]] = []
@@ -430,23 +439,25 @@ def run(folder: Path, sizes: tuple[int, int], synth_dir: Path | None = None) -> 
         rows.setdefault("  per move", []).append(_ms(moved / MOVES))
         for leftover in folder.glob("synth-*.json.*"):
             leftover.unlink()  # journal, lock and backup of the runs above
+        if n != sizes[-1]:
+            path.unlink()  # only the biggest is filtered below
     width = 34
-    print(f"\n{'':<{width}}{sizes[0]:>16,}{sizes[1]:>16,}  events")
+    print(f"\n{'':<{width}}" + "".join(f"{n:>16,}" for n in sizes) + "  events")
     for label, cells in rows.items():
-        print(f"{label:<{width}}{cells[0]:>16}{cells[1]:>16}")
-    ratio = moves[1] / moves[0]
-    label = "cursor move ratio big/small"
-    print(f"{label:<{width}}{ratio:>32.2f}x  (target <= 1.5x)")
+        print(f"{label:<{width}}" + "".join(f"{cell:>16}" for cell in cells))
+    for n, moved in zip(sizes[1:], moves[1:], strict=True):
+        label = f"cursor move ratio {n:,}/{sizes[0]:,}"
+        print(f"{label:<{width}}{moved / moves[0]:>16.2f}x  (target <= 1.5x)")
 
-    big = folder / f"synth-{sizes[1]}.json"
+    big = folder / f"synth-{sizes[-1]}.json"
     shown = filter_rows(big)
-    print(f"\nKey to rows on screen at {sizes[1]:,} events (median of 7, worst)")
+    print(f"\nKey to rows on screen at {sizes[-1]:,} events (median of 7, worst)")
     for label, key in (("actor filter", "filter"), ("clear the filter", "clear")):
         worst = shown[f"{key} max"]
         print(f"{label:<50}{_ms(shown[key]):>14}{_ms(worst):>14}  (target < 50 ms)")
 
     f = filters(big)
-    print(f"\nFilters at {sizes[1]:,} events (median wall time)")
+    print(f"\nFilters at {sizes[-1]:,} events (median wall time)")
     table = [
         (f"actor filter, Timeline.events ({f['found actor']:,} hits)", f["actor"]),
         ("  + timeline layout", f["actor+layout"]),

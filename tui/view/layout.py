@@ -101,6 +101,23 @@ class Layout:
             at += 1
         return None
 
+    def find_all(self, events: list[Event]) -> list[int]:
+        """Display indices of those of ``events`` shown here, ascending.
+
+        Few events: a bisect each. Many (a common word's search hits, 10k
+        of 100k events): one walk over the layout, ~10x cheaper than as many
+        bisects, on the UI thread.
+        """
+        # A bisect and a scan of the day cost some 30 steps of the walk.
+        if len(events) * 32 < len(self.dated):
+            found = (self.find(event) for event in events)
+            return sorted(index for index in found if index is not None)
+        ids = {event.id for event in events}
+        display_of = self.display_of
+        return sorted(
+            display_of[at] for at, event in enumerate(self.dated) if event.id in ids
+        )
+
     def containing(self, day: date) -> int | None:
         """Display index of the narrowest event whose interval holds ``day``
         (the later start wins ties); None if no event does."""

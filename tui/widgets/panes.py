@@ -15,6 +15,8 @@ from dateline.tui.view.inert import inert
 from dateline.tui.view.textmatch import highlight
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -40,6 +42,12 @@ class RecordPane(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="pane.k"),
     ]
 
+    #: The panes' sizes are fixed by the screen, so a new number of lines
+    #: needs a repaint, not a layout of the whole screen (which repainted
+    #: every widget on every cursor move). A scrollbar shown or hidden still
+    #: lays out: that reactive is Textual's own.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     #: What the pane says when it has nothing to show.
     EMPTY = "Nothing here."
     _shown: object = None
@@ -55,15 +63,22 @@ class RecordPane(OptionList):
             return
         self._shown = shown
         keep = self.highlighted_option.id if self.highlighted_option else None
-        self.clear_options()
+        # One replacement, not clear + add: clearing empties the list first,
+        # which hides and shows the scrollbar again (a layout of the screen).
         if not items:
-            self.add_option(
-                Option(Text(empty or self.EMPTY, style="dim"), disabled=True)
+            self.set_options(
+                [Option(Text(empty or self.EMPTY, style="dim"), disabled=True)]
             )
             return
-        self.add_options([Option(text, id=record_id) for record_id, text in items])
+        self.set_options([Option(text, id=record_id) for record_id, text in items])
         ids = [record_id for record_id, _ in items]
         self.highlighted = ids.index(keep) if keep in ids else 0
+
+    def set_title(self, title: str) -> None:
+        """Set the border title when it differs: Textual repaints the whole
+        pane on every assignment, even of the same title."""
+        if self.border_title != title:
+            self.border_title = title
 
     @property
     def record_ids(self) -> list[str]:

@@ -216,6 +216,10 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         #: Events marked with m (the explorer's multi-selection).
         self._marked: frozenset[str] = frozenset()
         self._cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(512)
+        #: Styles looked up once per theme and focus, not once per line: the
+        #: widget's own style walks every ancestor (a page drew ~35 lines,
+        #: each asking three times).
+        self._styles: dict[str, Style] = {}
         #: Actor lanes beside the titles (none: no lanes), and the chosen lane.
         self.lanes = Lanes()
         self.lane_cursor = 0
@@ -278,8 +282,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._hit_indices)
 
     def _index_hits(self) -> list[int]:
-        found = (self.layout_data.find(event) for event in self._hit_events)
-        return sorted(index for index in found if index is not None)
+        return self.layout_data.find_all(self._hit_events)
 
     def next_hit(self, forward: bool) -> HitMove:
         """Move to the next (or previous) search hit, wrapping round the ends;
@@ -417,21 +420,41 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- rendering ---------------------------------------------------------
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget_lines()
+
+    def _forget_lines(self) -> None:
         self._cache.clear()
+        self._styles.clear()
 
     def _on_focus(self, event: events.Focus) -> None:
-        self._cache.clear()
+        self._forget_lines()
         self.refresh()
 
     def _on_blur(self, event: events.Blur) -> None:
-        self._cache.clear()
+        self._forget_lines()
         self.refresh()
+
+    @property
+    def _base_style(self) -> Style:
+        """The widget's own style (its background under every line)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
+    def _component(self, name: str) -> Style:
+        """A component class's full style, looked up once."""
+        key = "full:" + name
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self.get_component_rich_style(name)
+        return style
 
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if not 0 <= line < self.layout_data.line_count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style)
         kind, payload = self.layout_data.line(line)
         selected = kind == EVENT and payload == self.cursor
         # The top row of a time-to-scale view names its step: it is drawn
@@ -442,11 +465,17 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if strip is None:
             text = self._line_text(line, kind, payload, width, selected, top)
             strip = Strip(text.render(self.app.console), text.cell_len)
-            strip = strip.adjust_cell_length(width, self.rich_style)
+            strip = strip.adjust_cell_length(width, self._base_style)
             self._cache[key] = strip
         return strip
 
     def _style(self, name: str) -> Style:
+        cached = self._styles.get(name)
+        if cached is None:
+            cached = self._styles[name] = self._partial_style(name)
+        return cached
+
+    def _partial_style(self, name: str) -> Style:
         partial = self.get_component_rich_style(name, partial=True)
         if partial.color is None:
             return partial
@@ -477,7 +506,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             text = Text.assemble(axis, rest)
         else:
             text = self._line_content(kind, payload, width, selected)
-        text.stylize_before(self.rich_style)
+        text.stylize_before(self._base_style)
         return text
 
     def _axis(
@@ -536,7 +565,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         )
         if selected:
             text.align("left", width)
-            text.stylize_before(self.get_component_rich_style(self._cursor_class))
+            text.stylize_before(self._component(self._cursor_class))
         return text
 
     @property
@@ -551,7 +580,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         for k, cell in enumerate(self.lanes.cells(event)):
             piece = Text(cell.ljust(LANE_WIDTH), mark if cell.isalpha() else "dim")
             if k == self.lane_cursor:
-                piece.stylize(self.get_component_rich_style("timeline--lane-cursor"))
+                piece.stylize(self._component("timeline--lane-cursor"))
             text.append_text(piece)
         return text
 
@@ -572,7 +601,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         title_width = max(4, room - actors.cell_len - (2 if actors.cell_len else 0))
         title = Text(inert(event.title, single_line=True))
         if self._search:
-            match = self.get_component_rich_style("timeline--match")
+            match = self._component("timeline--match")
             for start, end in match_spans(title.plain, self._search):
                 title.stylize(match, start, end)
         title.truncate(title_width, overflow="ellipsis", pad=True)
@@ -597,5 +626,5 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             cursor = (
                 "timeline--cursor" if self.has_focus else "timeline--cursor-blurred"
             )
-            text.stylize_before(self.get_component_rich_style(cursor))
+            text.stylize_before(self._component(cursor))
         return text

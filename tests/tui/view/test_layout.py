@@ -89,3 +89,19 @@ def test_a_heading_line_answers_the_event_after_it() -> None:
     layout = build_layout(EVENTS, None)
     assert layout.event_at(0) == 0  # "== 2025" -> "oct"
     assert layout.event_at(6) == 3  # "-- 2026-01" -> "jan"
+
+
+def test_find_all_gives_display_indices_ascending_by_either_way() -> None:
+    """Few hits are looked up one by one, many by one walk; both agree with
+    ``find`` (coarse events are shown before finer ones of their year)."""
+    many = [day(f"d{i:03}", date(2026, 1, 1 + i % 28)) for i in range(200)]
+    layout = build_layout(sorted([*EVENTS, *many], key=lambda e: e.when.start), None)
+    stranger = day("not-shown", date(2026, 1, 9))
+    for hits in ([FEB, OCT, stranger], [*many, YEAR_2026, stranger]):
+        expected = sorted(i for i in map(layout.find, hits) if i is not None)
+        assert layout.find_all(hits) == expected
+        assert len(expected) == len(hits) - 1
+    assert layout.find_all([YEAR_2026, JAN]) == [
+        layout.find(YEAR_2026),
+        layout.find(JAN),
+    ]

@@ -330,11 +330,19 @@ class MainHost(Screen[None]):
 
     # -- panes -------------------------------------------------------------
     def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
-        # Queued behind key presses already waiting: holding j fills the panes
-        # once the keys are handled, not once per key.
+        # After the next frame, not before it: the key's frame carries the
+        # moved row alone (two lines), and the panes and detail strip follow
+        # in the frame after. Keys that arrive meanwhile (a held j) are
+        # handled first and fill the panes once, for where the cursor ends.
         if not self._panes_due:
             self._panes_due = True
-            self.call_later(self.sync_panes)
+            self.call_after_refresh(self._panes_after_frame)
+
+    def _panes_after_frame(self) -> None:
+        # Not due: sync_panes already ran for another reason. Not mounted:
+        # the app is closing, and the panes are gone.
+        if self._panes_due and self.is_mounted:
+            self.sync_panes()
 
     def sync_panes(self) -> None:
         """Fill the panes and the detail strip for the highlighted event."""
@@ -377,15 +385,15 @@ class MainHost(Screen[None]):
         )
         if of_filter:
             quotes = timeline.quotes(speakers=self.filters.actors)
-            pane.border_title = "Quotes · filtered actors"
+            pane.set_title("Quotes · filtered actors")
             empty = "The filtered actors have no quotes."
         elif event is not None:
             quotes = timeline.quotes(event=event.id)
-            pane.border_title = "Quotes"
+            pane.set_title("Quotes")
             empty = "No quotes."
         else:
             quotes = []
-            pane.border_title = "Quotes"
+            pane.set_title("Quotes")
             empty = "No quotes."
         items = []
         for quote in quotes:

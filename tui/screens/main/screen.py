@@ -32,6 +32,7 @@ from dateline.tui.screens.main.views import VIEW_BINDINGS, ViewActions
 from dateline.tui.view.actor_labels import fit_labels, short_name
 from dateline.tui.widgets.detail import DetailStrip
 from dateline.tui.widgets.filterbar import FilterBar
+from dateline.tui.widgets.footer import KeysFooter
 from dateline.tui.widgets.panes import ActorsPane, QuotesPane, SourcesPane
 from dateline.tui.widgets.prompt import PromptBar
 from dateline.tui.widgets.timeline_view import TimelineView
@@ -39,7 +40,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 #: The side panes' widgets, which lose focus when the panes fold away.
 PANE_IDS = frozenset({"actors", "quotes", "sources"})
@@ -127,7 +128,7 @@ class MainScreen(
                 yield SourcesPane(id="sources")
         yield DetailStrip(id="detail")
         yield PromptBar(id="prompt")
-        yield Footer()
+        yield KeysFooter()
 
     #: The user's choice with p; None follows the terminal's width.
     _side_wanted: bool | None = None

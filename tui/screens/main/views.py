@@ -115,6 +115,8 @@ class ViewActions(MainHost):
     folded: frozenset[Line] = frozenset()
     lanes_on = False
     _fold_pending = False
+    #: The lanes legend under the timeline, as last shown.
+    _legend_shown = ""
     #: The list layout of the filter, and what was derived from it.
     _list_layout: Layout | None = None
     _derived_for: Layout | None = None
@@ -189,12 +191,18 @@ class ViewActions(MainHost):
             title += f" · {counted(len(self.folded), 'fold')} (zR opens all)"
         if self._fold_pending:
             title = "Timeline · z: a toggle, o open, c close, M all, R none"
-        self.view.border_title = title
         view = self.view
+        # Only a change is assigned: Textual repaints the whole timeline on
+        # every assignment, and with lanes on this runs on every cursor move.
+        if view.border_title != title:
+            view.border_title = title
         legend = view.lanes.legend(view.lane_cursor) if self.lanes_on else ""
-        # Names come from records: a Text is shown as it is, never read as
-        # markup (a "[" in a name, or the chosen lane's brackets).
-        view.border_subtitle = Text(inert(legend, single_line=True))
+        legend = inert(legend, single_line=True)
+        if legend != self._legend_shown:
+            self._legend_shown = legend
+            # Names come from records: a Text is shown as it is, never read
+            # as markup (a "[" in a name, or the chosen lane's brackets).
+            view.border_subtitle = Text(legend)
 
     # -- overview ribbon ------------------------------------------------------
     @property
