@@ -48,8 +48,14 @@ def header(app: DatelineApp) -> str:
 
 async def goto(pilot: Pilot, event_id: str) -> None:
     """Highlight ``event_id`` the way a test can't do by keys alone."""
-    assert main_screen(pilot.app).view.select_id(event_id)  # type: ignore[arg-type]
+    screen = main_screen(pilot.app)  # type: ignore[arg-type]
+    assert screen.view.select_id(event_id)
     await pilot.pause()
+    # The panes fill in the frame after the cursor's (see ``sync_panes``).
+    for _ in range(20):
+        if not screen._panes_due:
+            break
+        await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
