@@ -12,7 +12,12 @@ APP = "dateline"
 #: migration from the previous version in ``MIGRATIONS``.
 #: 2 added revisions and authorship to every record, and the desk's tables
 #: (tombstones, conflicts): a schema 1 file reads as revision 0 by nobody.
-SCHEMA_VERSION = 2
+#: 3 added what a fact-checker keeps on an event (claims, verification,
+#: notes, star, links, order within the day), the zone of a clock time, and
+#: the saved views table: a schema 2 file reads as none of them. The bump
+#: keeps an older dateline from opening a newer file and dropping them on
+#: its next snapshot.
+SCHEMA_VERSION = 3
 RECORD_TABLES = ("events", "actors", "quotes", "sources")
 #: "views" (saved filters, ``dateline.store.views``) came later: a file
 #: without it reads as no views.

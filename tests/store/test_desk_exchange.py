@@ -266,7 +266,7 @@ def test_a_schema_1_file_opens_as_revision_0_by_nobody(
 ) -> None:
     """A file from before revisions: no revision or author fields, schema 1,
     no desk tables. Both ways in (msgspec's typed decode, and ``from_doc``
-    when that declines) read it; the next save writes schema 2."""
+    when that declines) read it; the next save writes the current schema."""
     import json
 
     from dateline.store.disk import datafile
@@ -291,7 +291,7 @@ def test_a_schema_1_file_opens_as_revision_0_by_nobody(
     edited = timeline.event("ev-phone-call")
     assert (edited.rev, edited.updated_by, edited.history) == (1, "erin", ("",))
     timeline.snapshot()
-    assert json.loads(demo_path.read_text("utf-8"))["meta"]["1"]["schema"] == 2
+    assert json.loads(demo_path.read_text("utf-8"))["meta"]["1"]["schema"] == 3
 
 
 def test_an_actor_deleted_there_goes_unless_something_here_names_it(desk) -> None:
@@ -334,3 +334,43 @@ def test_an_older_copy_of_theirs_does_not_replace_the_conflict_held(desk) -> Non
     [conflict] = open_conflicts(a)
     assert conflict.theirs["title"] == "B's second"
     assert a.event("ev-announcement").title == "A's title"
+
+
+@pytest.mark.parametrize("typed", [True, False])
+def test_a_schema_2_file_opens_with_none_of_the_fact_checkers_fields(
+    demo_path: Path, typed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file from before claims, notes, links, stars, day order, zones and
+    saved views opens with each at its default, both ways in, and the next
+    save writes schema 3 (which a schema 2 dateline refuses, rather than
+    dropping the new fields on its next snapshot)."""
+    import json
+
+    from dateline.store.disk import datafile
+    from dateline.store.disk.schema import schema_problem
+
+    with Timeline.open(demo_path) as timeline:
+        timeline.snapshot()
+        before = {e.id: e.title for e in timeline.events()}
+    data = json.loads(demo_path.read_text("utf-8"))
+    data["meta"]["1"]["schema"] = 2
+    del data["views"]
+    new = ("claims", "verification", "notes", "links", "starred", "order")
+    for doc in data["events"].values():
+        for name in new:
+            del doc[name]
+        del doc["when"]["zone"]
+    demo_path.write_text(json.dumps(data), "utf-8")
+    if not typed:
+        monkeypatch.setattr(datafile, "decode_records", lambda raw, *skip: None)
+    with Timeline.open(demo_path) as timeline:
+        events = timeline.events()
+        assert {e.id: e.title for e in events} == before
+        assert all(
+            (e.claims, e.verification, e.notes, e.links, e.starred, e.order, e.when.zone)
+            == ((), "unverified", (), (), False, 0, None)
+            for e in events
+        )
+        timeline.snapshot()
+    assert json.loads(demo_path.read_text("utf-8"))["meta"]["1"]["schema"] == 3
+    assert schema_problem(3) is None and schema_problem(4) == "newer"
