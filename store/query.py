@@ -44,6 +44,8 @@ class EventFilter:
     # disagree on the date (``evidence.is_disputed``), or of one status.
     disputed_only: bool = False
     verification: Verification | None = None
+    # Leave out the disputed events ("not disputed"), as not_actors does.
+    not_disputed: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -361,6 +361,8 @@ class Records:
             return False
         if flt.disputed_only and not is_disputed(event):
             return False
+        if flt.not_disputed and is_disputed(event):
+            return False
         if flt.verification is not None and event.verification != flt.verification:
             return False
         if flt.start is not None and event.when.end_day < flt.start:

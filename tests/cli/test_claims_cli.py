@@ -181,3 +181,13 @@ def test_verify_prints_a_hostile_title_inert(
     event_id = out.split()[0]
     code, out, _ = run(capsys, "--db", str(db), "verify", event_id, "false")
     assert code == 0 and "\x1b" not in out and "is now false" in out
+
+
+def test_not_disputed_leaves_the_call_out(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call = the_call(capsys, db)
+    rest = listed(capsys, db, "--not-disputed")
+    assert len(rest) == len(listed(capsys, db)) - 1
+    assert call["id"] not in {e["id"] for e in rest}
+    assert listed(capsys, db, "--not-disputed", "--disputed") == []

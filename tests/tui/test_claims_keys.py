@@ -33,7 +33,7 @@ def timeline_of_two_reports(db_path: Path) -> tuple[Timeline, str]:
     return timeline, report.joined_ids[0]
 
 
-async def test_bang_toggles_disputed_only(db_path: Path) -> None:
+async def test_bang_cycles_disputed_only_not_disputed_and_all(db_path: Path) -> None:
     timeline, call = timeline_of_two_reports(db_path)
     app = make_app(timeline)
     async with app.run_test(size=SIZE) as pilot:
@@ -42,9 +42,31 @@ async def test_bang_toggles_disputed_only(db_path: Path) -> None:
         await pilot.pause()
         assert shown_ids(app) == [call]
         assert "disputed only" in header(app) and "1 of 3" in header(app)
+        await pilot.press("exclamation_mark")  # then the others: "not disputed"
+        await pilot.pause()
+        assert len(shown_ids(app)) == 2 and call not in shown_ids(app)
+        assert "not disputed" in header(app) and "2 of 3" in header(app)
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert len(shown_ids(app)) == 3 and "disputed" not in header(app)
+
+
+async def test_not_disputed_is_kept_in_a_saved_view(db_path: Path) -> None:
+    timeline, call = timeline_of_two_reports(db_path)
+    app = make_app(timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("exclamation_mark", "exclamation_mark", "w")
+        await type_text(pilot, "settled")
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        assert len(shown_ids(app)) == 3
+        from dateline.store.changes import find_view
+
+        flt = find_view(timeline, "settled").event_filter
+        assert flt.not_disputed and not flt.disputed_only
+        assert [e.id for e in timeline.events(flt)] == [
+            i for i in shown_ids(app) if i != call
+        ]
 
 
 async def test_at_shows_what_was_known_and_esc_removes_it(db_path: Path) -> None:
@@ -116,7 +138,7 @@ async def test_the_evidence_keys_are_in_help(db_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         described = {description: keys for _, keys, description in app.screen.lines}
-        assert described["Disputed only (toggle)"] == "!"
+        assert described["Disputed only / not disputed / all"] == "!"
         assert described["As of a date"] == "@"
         assert described["Verification"] == "V"
 

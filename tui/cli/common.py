@@ -293,6 +293,11 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
         help="only events whose sources give dates that do not overlap",
     )
     parser.add_argument(
+        "--not-disputed",
+        action="store_true",
+        help="leave out the events whose sources give dates that do not overlap",
+    )
+    parser.add_argument(
         "--verification",
         choices=("unverified", "confirmed", "disputed", "false"),
         help="only events with this verification status",
@@ -340,6 +345,7 @@ def build_filter(timeline: Timeline, args: argparse.Namespace) -> EventFilter:
         not_tags=tuple(args.not_tag),
         starred_only=args.starred,
         disputed_only=args.disputed,
+        not_disputed=args.not_disputed,
         verification=args.verification,
     )
     if args.view is None:
@@ -365,5 +371,6 @@ def narrowed(base: EventFilter, more: EventFilter) -> EventFilter:
         not_tags=(*base.not_tags, *more.not_tags),
         starred_only=more.starred_only or base.starred_only,
         disputed_only=more.disputed_only or base.disputed_only,
+        not_disputed=more.not_disputed or base.not_disputed,
         verification=more.verification or base.verification,
     )

@@ -28,6 +28,7 @@ PartKind = Literal[
     "not_tag",
     "starred",
     "disputed",
+    "not_disputed",
     "asof",
 ]
 
@@ -45,7 +46,7 @@ class Part:
 
 #: Parts of these kinds replace an earlier part of the same kind.
 _SINGLE: frozenset[PartKind] = frozenset(
-    {"range", "status", "text", "starred", "disputed", "asof"}
+    {"range", "status", "text", "starred", "disputed", "not_disputed", "asof"}
 )
 
 
@@ -137,6 +138,7 @@ class FilterState:
             not_tags=tuple(p.value for p in self.parts if p.kind == "not_tag"),
             starred_only=any(p.kind == "starred" for p in self.parts),
             disputed_only=any(p.kind == "disputed" for p in self.parts),
+            not_disputed=any(p.kind == "not_disputed" for p in self.parts),
         )
 
     @classmethod
@@ -162,6 +164,10 @@ class FilterState:
             parts.append(Part("text", flt.text))
         if flt.starred_only:
             parts.append(Part("starred", "starred"))
+        if flt.disputed_only:
+            parts.append(Part("disputed", "disputed"))
+        if flt.not_disputed:
+            parts.append(Part("not_disputed", "not disputed"))
         return cls(tuple(parts), flt.match)
 
     def chips(self, timeline: Timeline) -> list[str]:
@@ -186,6 +192,8 @@ class FilterState:
                 chips.append(f"{part.value} only")  # "disputed only"
             elif part.kind == "starred":
                 chips.append("* starred only")
+            elif part.kind == "not_disputed":
+                chips.append("not disputed")
             elif part.kind == "asof":
                 chips.append(f"as of {part.value}")
             else:

@@ -23,7 +23,7 @@ EVIDENCE_BINDINGS = [
     Binding(
         "exclamation_mark",
         "disputed_filter",
-        "Disputed only (toggle)",
+        "Disputed only / not disputed / all",
         show=False,
         id="evidence.disputed",
     ),
@@ -36,8 +36,16 @@ class EvidenceActions(FilterActions):
     """Disputed-only, as-of and verification, on top of the filter keys."""
 
     def action_disputed_filter(self) -> None:
-        if any(p.kind == "disputed" for p in self.filters.parts):
-            self.set_filters(self.filters.remove("disputed"))
+        # One key, three states: disputed only, then leave them out, then all.
+        kinds = {p.kind for p in self.filters.parts}
+        if "disputed" in kinds:
+            self.set_filters(
+                self.filters.remove("disputed").add(
+                    Part("not_disputed", "not disputed")
+                )
+            )
+        elif "not_disputed" in kinds:
+            self.set_filters(self.filters.remove("not_disputed"))
         else:
             self.set_filters(self.filters.add(Part("disputed", "disputed")))
 
