@@ -36,7 +36,7 @@ def test_snapshot_is_a_tinydb_file_with_meta(db_path: Path) -> None:
         titles = sorted(doc["title"] for doc in db.table("events").all())
         meta = db.table("meta").all()[0]
     assert titles == ["one", "two"]
-    assert meta["app"] == "dateline" and meta["schema"] == 2
+    assert meta["app"] == "dateline" and meta["schema"] == 3
 
 
 def test_snapshot_keeps_previous_version_as_backup(db_path: Path) -> None:

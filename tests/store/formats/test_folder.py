@@ -35,7 +35,7 @@ def test_layout_is_one_sorted_file_per_record(demo: Timeline, tmp_path: Path) ->
     write_folder(demo, folder)
     assert json.loads((folder / "dateline.json").read_text()) == {
         "format": "dateline-folder",
-        "schema": 2,
+        "schema": 3,
     }
     names = {p.name for p in (folder / "events").iterdir()}
     assert names == {f"{rid}.json" for rid in demo.events_by_id}
