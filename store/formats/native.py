@@ -10,7 +10,8 @@ Export then import into an empty file gives the same timeline, ids included.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateline.store.disk.schema import RECORD_TABLES, SCHEMA_VERSION, schema_problem
 from dateline.store.errors import DatelineError
@@ -28,6 +29,8 @@ from dateline.store.views import SavedView
 
 if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
+
+T = TypeVar("T")
 
 __all__ = [
     "ImportFormatError",
@@ -141,45 +144,34 @@ def parse_native(data: Any, origin: str) -> dict[str, list[Any]]:
                 )
             built.append(record)
         records[name] = built
-    records[_TOMBS] = _parse_tombstones(data.get(_TOMBS, []), origin)
-    records[VIEWS] = _parse_views(data.get(VIEWS, []), origin)
+    records[_TOMBS] = _parse_desk_items(
+        data.get(_TOMBS, []), origin, _TOMBS, Tombstone.from_doc, "record"
+    )
+    records[VIEWS] = _parse_desk_items(
+        data.get(VIEWS, []), origin, VIEWS, SavedView.from_doc, "view"
+    )
     return records
 
 
-def _parse_views(items: Any, origin: str) -> list[SavedView]:
-    """The saved views a whole export carries (none in an older file)."""
+def _parse_desk_items(
+    items: Any, origin: str, table: str, from_doc: Callable[[Any], T], what: str
+) -> list[T]:
+    """The deletions or saved views a whole export carries (none in a file
+    from before them), each read by its own ``from_doc``."""
     if not isinstance(items, list):
         raise ImportFormatError(
-            f'{origin}: "{VIEWS}" must be a list. Nothing was imported.'
+            f'{origin}: "{table}" must be a list. Nothing was imported.'
         )
-    views = []
+    parsed = []
     for number, doc in enumerate(items, start=1):
         try:
-            views.append(SavedView.from_doc(doc))
+            parsed.append(from_doc(doc))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ImportFormatError(
-                f"{origin}: {VIEWS} item {number} is not valid ({exc}). "
-                "Nothing was imported; fix that view and import again."
+                f"{origin}: {table} item {number} is not valid ({exc}). "
+                f"Nothing was imported; fix that {what} and import again."
             ) from None
-    return views
-
-
-def _parse_tombstones(items: Any, origin: str) -> list[Tombstone]:
-    """The deletions an export carries (none in a file from before them)."""
-    if not isinstance(items, list):
-        raise ImportFormatError(
-            f'{origin}: "{_TOMBS}" must be a list. Nothing was imported.'
-        )
-    tombs = []
-    for number, doc in enumerate(items, start=1):
-        try:
-            tombs.append(Tombstone.from_doc(doc))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ImportFormatError(
-                f"{origin}: {_TOMBS} item {number} is not valid ({exc}). "
-                "Nothing was imported; fix that record and import again."
-            ) from None
-    return tombs
+    return parsed
 
 
 def check_references(
