@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateline.store.dates.options import date_option, day_option
 from dateline.store.errors import DatelineError
+from dateline.store.model import VERIFICATIONS
 from dateline.store.postgres import PgLocation, location_of
 from dateline.store.query import EventFilter
 from dateline.tui.view.inert import inert, json_inert
@@ -299,7 +300,7 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--verification",
-        choices=("unverified", "confirmed", "disputed", "false"),
+        choices=VERIFICATIONS,
         help="only events with this verification status",
     )
 
