@@ -250,9 +250,9 @@ class DatelineApp(App[int]):
         )
         self._warm_dates()
 
-    @work(thread=True, group="warm", exit_on_error=False)
     def _warm_dates(self) -> None:
-        dates.warm()
+        """Load dateparser's data now, so the first date typed reads at once."""
+        _in_background("dateline-warm-dates", dates.warm)
 
     def on_main_host_first_rows(self, _: MainHost.FirstRows) -> None:
         # Not before: at 100k events folding the search text in a thread
@@ -264,21 +264,10 @@ class DatelineApp(App[int]):
         """Fold every event's search text now, off the UI thread: at 100k
         events the first `/` would otherwise wait seconds for it.
 
-        A daemon thread, not a worker: the interpreter waits for a worker's
-        thread before the process ends, so `q` right after a 100k file's rows
-        appeared took 2 s. This work only fills a cache in memory, so it can
-        be dropped at exit; a search before it is done folds what it needs.
+        A search before it is done folds what it needs (``_in_background``
+        says why not a worker).
         """
-        timeline = self.timeline
-
-        def fold() -> None:
-            # As a worker with exit_on_error=False: a failure costs only
-            # speed (the first search folds the text), and must not print
-            # over the screen.
-            with suppress(Exception):
-                timeline.prepare_search()
-
-        Thread(target=fold, name="dateline-search-text", daemon=True).start()
+        _in_background("dateline-search-text", self.timeline.prepare_search)
 
     @property
     def main(self) -> MainScreen:
@@ -461,3 +450,20 @@ class DatelineApp(App[int]):
                 severity="error",
                 timeout=10,
             )
+
+
+def _in_background(name: str, job: Callable[[], object]) -> None:
+    """Run ``job`` in a daemon thread: work that only warms a cache.
+
+    Not a thread worker: the interpreter waits for a worker's thread before
+    the process ends, so `q` a moment after a 100k file's rows appeared
+    waited a second for dateparser's warm-up, and 2 s for the search text.
+    A failure costs only speed (the cache is filled on first use instead)
+    and must not print over the screen, so it is dropped.
+    """
+
+    def run() -> None:
+        with suppress(Exception):
+            job()
+
+    Thread(target=run, name=name, daemon=True).start()

@@ -61,3 +61,30 @@ async def test_the_search_text_fold_never_holds_up_the_exit(demo: Timeline) -> N
     assert demo.search_prepared
     assert len(threads) == 1
     assert threads[0].daemon and threads[0] is not threading.main_thread()
+
+
+async def test_the_date_reader_warm_up_never_holds_up_the_exit(
+    demo: Timeline,
+) -> None:
+    """dateparser's warm-up (a second of loading its data) only fills a
+    cache too: `q` a moment after a 100k file's rows appeared waited for it
+    while it ran in a worker's thread."""
+    from dateline.store import dates
+
+    threads: list[threading.Thread] = []
+    warm = dates.warm
+
+    def watched() -> None:
+        threads.append(threading.current_thread())
+        warm()
+
+    app = DatelineApp(demo, today=TODAY)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "warm", watched)
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                if threads:
+                    break
+                await pilot.pause(0.01)
+    assert len(threads) == 1
+    assert threads[0].daemon and threads[0] is not threading.main_thread()
