@@ -119,11 +119,16 @@ def _merged(kept: list[Event], moved: list[Event]) -> list[Event]:
 def events_as_of(
     timeline: Timeline, flt: EventFilter | None, as_of: date | None
 ) -> list[Event]:
-    """``timeline.events(flt)`` as known on ``as_of``: the disputed filter
-    then follows the claims known that day, not today's."""
+    """``timeline.events(flt)`` as known on ``as_of``: the disputed filters
+    (only disputed, or not disputed) then follow the claims known that day,
+    not today's."""
     if as_of is None:
         return timeline.events(flt)
     flt = flt or EventFilter()
-    events = timeline.events(replace(flt, disputed_only=False))
+    events = timeline.events(replace(flt, disputed_only=False, not_disputed=False))
     shown = listed_as_of(events, timeline.sources_by_id, as_of)
-    return [e for e in shown if is_disputed(e)] if flt.disputed_only else shown
+    if flt.disputed_only:
+        shown = [e for e in shown if is_disputed(e)]
+    if flt.not_disputed:
+        shown = [e for e in shown if not is_disputed(e)]
+    return shown

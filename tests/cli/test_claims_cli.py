@@ -191,3 +191,13 @@ def test_not_disputed_leaves_the_call_out(
     assert len(rest) == len(listed(capsys, db)) - 1
     assert call["id"] not in {e["id"] for e in rest}
     assert listed(capsys, db, "--not-disputed", "--disputed") == []
+
+
+def test_not_disputed_as_of_follows_the_claims_known_then(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call = the_call(capsys, db)
+    # On 9 Jan only AFP's story was out: the call was not disputed yet.
+    then = listed(capsys, db, "--as-of", "2026-01-09", "--not-disputed")
+    assert [e["id"] for e in then] == [call["id"]]
+    assert call["id"] not in {e["id"] for e in listed(capsys, db, "--not-disputed")}
