@@ -156,3 +156,34 @@ async def test_as_of_on_a_big_timeline_is_read_in_a_worker(db_path: Path) -> Non
         assert "as of Fri 9 Jan 2026" in header(app)
         assert len(shown_ids(app)) == 2 and call in shown_ids(app)
         assert not screen.view.loading
+
+
+async def test_the_event_view_as_of_a_day_shows_the_claims_known_then(
+    db_path: Path,
+) -> None:
+    from dateline.tui.screens.event_view import EventScreen
+
+    timeline, call = timeline_of_two_reports(db_path)
+    app = make_app(timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("at")
+        await type_text(pilot, "9 Jan 2026")
+        await pilot.press("enter")
+        await pilot.pause()
+        await goto(pilot, call)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        text = str(app.screen.query_one("#event-text", Static).render())
+        assert "AFP" in text and "Kurdistan24" not in text
+        assert "disputed" not in text.split("Claims", 1)[-1].splitlines()[0]
+        box = app.screen.query_one("#event-box")
+        assert "as of Fri 9 Jan 2026" in str(box.border_title)
+        await pilot.press("escape")
+        await pilot.press("escape")  # the as-of chip
+        await pilot.pause()
+        await goto(pilot, call)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.screen.query_one("#event-text", Static).render())
+        assert "AFP" in text and "Kurdistan24" in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import webbrowser
 from collections.abc import Callable
+from datetime import date
 from typing import ClassVar
 
 from dateline.store.changes.annotations import (
@@ -21,7 +22,7 @@ from dateline.store.changes.annotations import (
 from dateline.store.dates import DateOrder
 from dateline.store.dates.labels import day_label, describe, format_when
 from dateline.store.errors import DatelineError
-from dateline.store.evidence import claim_label, is_disputed, proposal
+from dateline.store.evidence import claim_label, is_disputed, known_then, proposal
 from dateline.store.model import Event
 from dateline.store.timeline import Timeline
 from dateline.tui.screens.source_links import copy_citation, first_link, open_source
@@ -136,12 +137,19 @@ class EventScreen(Screen[None]):
     opener: Callable[[str], bool] = staticmethod(webbrowser.open)
 
     def __init__(
-        self, timeline: Timeline, event_id: str, *, date_order: DateOrder | None = None
+        self,
+        timeline: Timeline,
+        event_id: str,
+        *,
+        date_order: DateOrder | None = None,
+        as_of: date | None = None,
     ) -> None:
         super().__init__()
         self.timeline = timeline
         #: How the edit form reads 3/4/2026 (the date_order setting).
         self.date_order = date_order
+        #: The explorer's "as of" day: the event is shown as known then.
+        self.as_of = as_of
         self.record = timeline.event(event_id)
 
     def compose(self) -> ComposeResult:
@@ -159,13 +167,22 @@ class EventScreen(Screen[None]):
         self.query_one(SourcesPane).focus()
 
     def _fill(self) -> None:
+        shown = self.record
+        if self.as_of is not None:
+            # Only the claims and sources published by then, as in the list.
+            then = known_then(self.record, self.timeline.sources_by_id, self.as_of)
+            shown = then if then is not None else self.record
+            box = self.query_one("#event-box", VerticalScroll)
+            box.border_title = f"Event · as of {day_label(self.as_of)}"
         self.query_one("#event-text", Static).update(
-            event_text(self.timeline, self.record, shown_zone(self.app))
+            event_text(self.timeline, shown, shown_zone(self.app))
         )
         pane = self.query_one(SourcesPane)
         pane.border_title = "Sources · enter reads the article"
         items = []
         for source in self.timeline.sources(event=self.record.id):
+            if self.as_of is not None and source.id not in shown.sources:
+                continue  # published after the "as of" day
             day = source.published
             published = day_label(day) if day else ""
             items.append((source.id, SourcesPane.line(source, published)))

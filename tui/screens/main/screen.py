@@ -199,7 +199,12 @@ class MainScreen(
         from dateline.tui.screens.event_view import EventScreen
 
         self.app.push_screen(
-            EventScreen(self.timeline, message.event.id, date_order=self.date_order)
+            EventScreen(
+                self.timeline,
+                message.event.id,
+                date_order=self.date_order,
+                as_of=self.filters.as_of,
+            )
         )
 
     # -- other processes -----------------------------------------------------
