@@ -187,3 +187,23 @@ async def test_the_event_view_as_of_a_day_shows_the_claims_known_then(
         await pilot.pause()
         text = str(app.screen.query_one("#event-text", Static).render())
         assert "AFP" in text and "Kurdistan24" in text
+
+
+async def test_ctrl_v_cycles_the_verification_filter(db_path: Path) -> None:
+    from dateline.store.changes import verify_event
+
+    timeline, call = timeline_of_two_reports(db_path)
+    verify_event(timeline, timeline.event(call), "false")
+    app = make_app(timeline)
+    async with app.run_test(size=SIZE) as pilot:
+        seen = []
+        for _ in range(5):
+            await pilot.press("ctrl+v")
+            await pilot.pause()
+            seen.append((header(app), shown_ids(app)))
+        unverified, confirmed, disputed, false, everything = seen
+        assert "verified: unverified" in unverified[0]
+        assert len(unverified[1]) == 2 and call not in unverified[1]
+        assert confirmed[1] == [] and disputed[1] == []
+        assert "verified: false" in false[0] and false[1] == [call]
+        assert "verified:" not in everything[0] and len(everything[1]) == 3

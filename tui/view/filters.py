@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from dateline.store.model import Status
+from dateline.store.model import VERIFICATIONS, Status, Verification
 from dateline.store.query import EventFilter, Match
 from dateline.store.timeline import Timeline
 from dateline.tui.view.actor_labels import short_name
@@ -29,6 +29,7 @@ PartKind = Literal[
     "starred",
     "disputed",
     "not_disputed",
+    "verification",
     "asof",
 ]
 
@@ -46,7 +47,16 @@ class Part:
 
 #: Parts of these kinds replace an earlier part of the same kind.
 _SINGLE: frozenset[PartKind] = frozenset(
-    {"range", "status", "text", "starred", "disputed", "not_disputed", "asof"}
+    {
+        "range",
+        "status",
+        "text",
+        "starred",
+        "disputed",
+        "not_disputed",
+        "verification",
+        "asof",
+    }
 )
 
 
@@ -118,6 +128,7 @@ class FilterState:
     def to_filter(self) -> EventFilter:
         start = end = None
         status: Status | None = None
+        verification: Verification | None = None
         text = ""
         for part in self.parts:
             if part.kind == "range":
@@ -126,6 +137,8 @@ class FilterState:
                 status = "expected" if part.value == "expected" else "occurred"
             elif part.kind == "text":
                 text = part.value
+            elif part.kind == "verification":
+                verification = next(v for v in VERIFICATIONS if v == part.value)
         return EventFilter(
             actors=self.actors,
             match=self.match,
@@ -139,6 +152,7 @@ class FilterState:
             starred_only=any(p.kind == "starred" for p in self.parts),
             disputed_only=any(p.kind == "disputed" for p in self.parts),
             not_disputed=any(p.kind == "not_disputed" for p in self.parts),
+            verification=verification,
         )
 
     @classmethod
@@ -168,6 +182,8 @@ class FilterState:
             parts.append(Part("disputed", "disputed"))
         if flt.not_disputed:
             parts.append(Part("not_disputed", "not disputed"))
+        if flt.verification is not None:
+            parts.append(Part("verification", flt.verification))
         return cls(tuple(parts), flt.match)
 
     def chips(self, timeline: Timeline) -> list[str]:
@@ -194,6 +210,8 @@ class FilterState:
                 chips.append("* starred only")
             elif part.kind == "not_disputed":
                 chips.append("not disputed")
+            elif part.kind == "verification":
+                chips.append(f"verified: {part.value}")
             elif part.kind == "asof":
                 chips.append(f"as of {part.value}")
             else:

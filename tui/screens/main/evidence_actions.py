@@ -13,6 +13,7 @@ from dateline.store.dates.labels import day_label
 from dateline.store.dates.options import DateOptionError, day_option
 from dateline.store.errors import DatelineError
 from dateline.store.evidence import proposal
+from dateline.store.model import VERIFICATIONS
 from dateline.tui.screens.main.filtering import FilterActions
 from dateline.tui.view.filters import Part
 from dateline.tui.view.inert import inert
@@ -29,6 +30,13 @@ EVIDENCE_BINDINGS = [
     ),
     Binding("at", "as_of", "As of a date", show=False, id="evidence.as_of"),
     Binding("V", "verify", "Verification", show=False, id="evidence.verify"),
+    Binding(
+        "ctrl+v",
+        "verification_filter",
+        "Verification filter (cycle)",
+        show=False,
+        id="evidence.verification_filter",
+    ),
 ]
 
 
@@ -48,6 +56,19 @@ class EvidenceActions(FilterActions):
             self.set_filters(self.filters.remove("not_disputed"))
         else:
             self.set_filters(self.filters.add(Part("disputed", "disputed")))
+
+    def action_verification_filter(self) -> None:
+        # Cycles unverified, confirmed, disputed, false, then all, as S does
+        # for the status.
+        current = next(
+            (p.value for p in self.filters.parts if p.kind == "verification"), None
+        )
+        cycle: list[str | None] = [None, *VERIFICATIONS, None]
+        following = cycle[cycle.index(current) + 1]
+        if following is None:
+            self.set_filters(self.filters.remove("verification"))
+        else:
+            self.set_filters(self.filters.add(Part("verification", following)))
 
     # -- as of ---------------------------------------------------------------
     def action_as_of(self) -> None:
