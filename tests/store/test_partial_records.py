@@ -213,3 +213,23 @@ def test_a_partial_record_holds_exactly_its_eager_fields(demo_path: Path) -> Non
     ):
         for record in records:
             assert set(vars(record)) == {*eager, *kept}
+
+
+def test_the_fact_checkers_filters_finish_no_record(demo_path: Path) -> None:
+    """Starred, disputed, not disputed, a verification status and "as of"
+    read the star, claims, verification, sources and creation stamp of
+    every event: made at open, so the first such filter at 100k events does
+    not finish every record."""
+    from dateline.store.evidence import events_as_of
+
+    timeline = Timeline.open(_snapshotted(demo_path))
+    events = list(timeline.events_by_id.values())
+    for flt in (
+        EventFilter(starred_only=True),
+        EventFilter(disputed_only=True),
+        EventFilter(not_disputed=True),
+        EventFilter(verification="confirmed"),
+    ):
+        timeline.events(flt)
+    events_as_of(timeline, None, date(2026, 1, 9))
+    assert all(partial.is_partial(e) for e in events)
