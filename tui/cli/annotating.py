@@ -14,7 +14,13 @@ from dateline.store.errors import DatelineError
 from dateline.store.model import LINK_KINDS, Event
 from dateline.store.report import annotation_record
 from dateline.tui.cli.common import open_timeline, print_json, print_table
-from dateline.tui.cli.editing import _event, _expect, _format, version_of
+from dateline.tui.cli.editing import (
+    check_expected,
+    expect_arg,
+    find_event,
+    format_arg,
+    version_of,
+)
 
 if TYPE_CHECKING:
     from dateline.store.timeline import Timeline
@@ -34,15 +40,15 @@ def register(verbs: argparse._SubParsersAction) -> None:
     what = note.add_mutually_exclusive_group()
     what.add_argument("--list", action="store_true", help="list the event's notes")
     what.add_argument("--delete", type=int, metavar="N", help="delete note N")
-    _expect_arg(note)
-    _format(note)
+    expect_arg(note)
+    format_arg(note)
     note.set_defaults(func=cmd_note)
 
     star = verbs.add_parser("star", help="star an event (or take the star off)")
     star.add_argument("id", help="the event's id")
     star.add_argument("--off", action="store_true", help="take the star off")
-    _expect_arg(star)
-    _format(star)
+    expect_arg(star)
+    format_arg(star)
     star.set_defaults(func=cmd_star)
 
     link = verbs.add_parser(
@@ -69,17 +75,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         action="store_true",
         help="with same-as: merge OTHER_ID into ID rather than link them",
     )
-    _expect_arg(link)
-    _format(link)
+    expect_arg(link)
+    format_arg(link)
     link.set_defaults(func=cmd_link)
-
-
-def _expect_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--expect",
-        metavar="VERSION",
-        help="refuse the change if the event is no longer at this version",
-    )
 
 
 def _notes(event: Event) -> list[dict[str, Any]]:
@@ -94,13 +92,13 @@ def cmd_note(args: argparse.Namespace) -> int:
 
     as_json = args.format == "json"
     with open_timeline(args) as timeline:
-        event = _event(timeline, args.id)
+        event = find_event(timeline, args.id)
         if args.list:
             if args.text is not None:
                 raise DatelineError("Give a note to add, or --list; not both.")
             _show_notes(event, as_json)
             return 0
-        _expect(event, args.expect)
+        check_expected(event, args.expect)
         if args.delete is not None:
             if args.text is not None:
                 raise DatelineError("Give a note to add, or --delete N; not both.")
@@ -130,8 +128,8 @@ def cmd_star(args: argparse.Namespace) -> int:
     from dateline.store.changes.annotations import set_star
 
     with open_timeline(args) as timeline:
-        event = _event(timeline, args.id)
-        _expect(event, args.expect)
+        event = find_event(timeline, args.id)
+        check_expected(event, args.expect)
         saved = set_star(timeline, event.id, not args.off, loaded=event)
     word = "Starred" if saved.starred else "Unstarred"
     _done(saved, f"{word} {saved.id} ({saved.title}).", args.format == "json")
@@ -143,7 +141,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 
     as_json = args.format == "json"
     with open_timeline(args) as timeline:
-        event = _event(timeline, args.id)
+        event = find_event(timeline, args.id)
         if (args.list or args.delete is not None) and args.kind is not None:
             raise DatelineError(
                 "Give KIND OTHER_ID to link, or --list / --delete N; not both."
@@ -151,7 +149,7 @@ def cmd_link(args: argparse.Namespace) -> int:
         if args.list:
             _show_links(timeline, event, as_json)
             return 0
-        _expect(event, args.expect)
+        check_expected(event, args.expect)
         if args.delete is not None:
             saved, gone = delete_link(timeline, event.id, args.delete, loaded=event)
             done = f"Deleted the link “{gone.kind} {gone.event}” from {saved.id}."

@@ -33,7 +33,7 @@ FORMAT_HELP = "output: plain text (default) or JSON"
 def register(verbs: argparse._SubParsersAction) -> None:
     show = verbs.add_parser("show", help="show one event in full")
     show.add_argument("id", help="the event's id (see `dateline list --format json`)")
-    _format(show)
+    format_arg(show)
     show.set_defaults(func=cmd_show)
 
     edit = verbs.add_parser(
@@ -62,18 +62,14 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="the event's actors, replacing the old list (repeatable)",
     )
     edit.add_argument("--anchor", help="read relative --date words from this day")
-    edit.add_argument(
-        "--expect",
-        metavar="VERSION",
-        help="refuse the edit if the event is no longer at this version",
-    )
-    _format(edit)
+    expect_arg(edit, "refuse the edit if the event is no longer at this version")
+    format_arg(edit)
     edit.set_defaults(func=cmd_edit)
 
     delete = verbs.add_parser("delete", help="delete an event (its quotes are kept)")
     delete.add_argument("id", help="the event's id")
-    delete.add_argument("--expect", metavar="VERSION", help="as for edit")
-    _format(delete)
+    expect_arg(delete, "as for edit")
+    format_arg(delete)
     delete.set_defaults(func=cmd_delete)
 
     tag = verbs.add_parser("tag", help="add or remove tags on events, in one step")
@@ -88,7 +84,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="TAG",
         help="a tag to take off (any case)",
     )
-    _format(tag)
+    format_arg(tag)
     tag.set_defaults(func=cmd_tag)
 
     review = verbs.add_parser(
@@ -112,17 +108,26 @@ def register(verbs: argparse._SubParsersAction) -> None:
         default=[],
         help="delete this extracted event; its quotes stay (repeatable)",
     )
-    _format(review)
+    format_arg(review)
     review.set_defaults(func=cmd_review)
 
 
-def _format(parser: argparse.ArgumentParser) -> None:
+def format_arg(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json``, as every verb on one event takes it."""
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help=FORMAT_HELP
     )
 
 
-def _event(timeline: Timeline, event_id: str) -> Event:
+def expect_arg(
+    parser: argparse.ArgumentParser,
+    help: str = "refuse the change if the event is no longer at this version",
+) -> None:
+    """``--expect VERSION``: the guard ``check_expected`` applies."""
+    parser.add_argument("--expect", metavar="VERSION", help=help)
+
+
+def find_event(timeline: Timeline, event_id: str) -> Event:
     found = timeline.events_by_id.get(event_id)
     if found is None:
         raise DatelineError(
@@ -139,7 +144,7 @@ def version_of(event: Event) -> str:
     return hashlib.sha256(doc.encode()).hexdigest()[:16]
 
 
-def _expect(event: Event, version: str | None) -> None:
+def check_expected(event: Event, version: str | None) -> None:
     """A script's guard against editing over someone else's change."""
     if version is not None and version != version_of(event):
         raise ConflictError(
@@ -191,7 +196,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_timeline(args) as timeline:
         _print_event(
             timeline,
-            _event(timeline, args.id),
+            find_event(timeline, args.id),
             args.format == "json",
             shown_zone(args),
         )
@@ -202,8 +207,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
     from dateline.store.changes.drafts import draft_from_event, save_draft
 
     with open_timeline(args) as timeline:
-        event = _event(timeline, args.id)
-        _expect(event, args.expect)
+        event = find_event(timeline, args.id)
+        check_expected(event, args.expect)
         draft = draft_from_event(timeline, event)
         status = args.status or draft.status
         changes: dict[str, Any] = {"status": status}
@@ -231,8 +236,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def cmd_delete(args: argparse.Namespace) -> int:
     with open_timeline(args) as timeline:
-        event = _event(timeline, args.id)
-        _expect(event, args.expect)
+        event = find_event(timeline, args.id)
+        check_expected(event, args.expect)
         timeline.delete_event(event.id, loaded=event)
     if args.format == "json":
         print_json({"deleted": event.id, "title": event.title})
@@ -249,7 +254,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     add = tuple(t.strip() for t in args.add if t.strip())
     remove = tuple(t.strip() for t in args.remove if t.strip())
     with open_timeline(args) as timeline:
-        events = [_event(timeline, i) for i in dict.fromkeys(args.ids)]
+        events = [find_event(timeline, i) for i in dict.fromkeys(args.ids)]
         changed = tag_events(timeline, events, TagEdit(add, remove))
     if args.format == "json":
         print_json([{"id": e.id, "tags": list(e.tags)} for e in changed])
@@ -268,10 +273,10 @@ def cmd_review(args: argparse.Namespace) -> int:
     with open_timeline(args) as timeline:
         done: list[dict[str, str]] = []
         for event_id in args.accept:
-            event = accept_event(timeline, _event(timeline, event_id).id)
+            event = accept_event(timeline, find_event(timeline, event_id).id)
             done.append({"id": event.id, "title": event.title, "review": "accepted"})
         for event_id in args.reject:
-            event = reject_event(timeline, _event(timeline, event_id).id)
+            event = reject_event(timeline, find_event(timeline, event_id).id)
             done.append({"id": event.id, "title": event.title, "review": "rejected"})
         if done:
             if args.format == "json":

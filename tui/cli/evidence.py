@@ -6,15 +6,20 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from dateline.store.model import VERIFICATIONS
 from dateline.tui.cli.common import open_timeline, print_json
-from dateline.tui.cli.editing import _event, _expect, full_record
+from dateline.tui.cli.editing import (
+    check_expected,
+    expect_arg,
+    find_event,
+    format_arg,
+    full_record,
+)
 from dateline.tui.view.inert import inert
 
 if TYPE_CHECKING:
     from dateline.store.model import Event
     from dateline.store.timeline import Timeline
-
-STATUSES = ("unverified", "confirmed", "disputed", "false")
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -30,18 +35,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         ),
     )
     verify.add_argument("id", help="the event's id")
-    verify.add_argument("status", choices=STATUSES, help="the verification")
-    verify.add_argument(
-        "--expect",
-        metavar="VERSION",
-        help="refuse if the event is no longer at this version",
-    )
-    verify.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="output: plain text (default) or JSON",
-    )
+    verify.add_argument("status", choices=VERIFICATIONS, help="the verification")
+    expect_arg(verify)
+    format_arg(verify)
     verify.set_defaults(func=cmd_verify)
 
 
@@ -50,8 +46,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from dateline.store.evidence import proposal
 
     with open_timeline(args) as timeline:
-        event = _event(timeline, args.id)
-        _expect(event, args.expect)
+        event = find_event(timeline, args.id)
+        check_expected(event, args.expect)
         saved = verify_event(timeline, event, args.status)
         proposed = proposal(saved, timeline.sources_by_id)
         _report(timeline, saved, proposed.status, proposed.reason, args.format)
